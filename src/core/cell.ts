@@ -1,0 +1,64 @@
+/**
+ * Cells as every host sees them, and how one cell becomes an amount. The grid types are the
+ * common language of the read ports (Excel, .xlsx, the preview) and the core.
+ */
+import { parseDanishNumber } from "./danishNumber";
+import { isBudgetlysError } from "./errors";
+import { oreFromDecimalText, oreFromKroner, type Ore } from "./money";
+
+/** An error value in a cell, such as `#REF!`. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** One cell's value: blank is `null` (or ""). */
+export type CellValue = string | number | boolean | null | CellError;
+
+/** True for an error cell, also when a host gives it as text ("#REF!"). */
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+const ERROR_TEXT = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
+
+/** The error code of a cell, or `undefined`. */
+export function cellErrorCode(value: CellValue): string | undefined {
+  if (isCellError(value)) return value.error;
+  if (typeof value === "string" && ERROR_TEXT.test(value.trim())) return value.trim();
+  return undefined;
+}
+
+/** True for an empty cell: null, "" or only white space. */
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** An amount read from a cell, or why it could not be read. */
+export type AmountRead =
+  | { readonly kind: "amount"; readonly ore: Ore }
+  | { readonly kind: "blank" }
+  | { readonly kind: "invalid"; readonly reason: string };
+
+/**
+ * Reads a cell as kroner × 10^scaleExponent (3 for 1.000 kr., 6 for mio. kr.) into øre, exactly.
+ * Never throws.
+ */
+export function readAmount(value: CellValue, scaleExponent = 0): AmountRead {
+  if (isBlank(value)) return { kind: "blank" };
+  const error = cellErrorCode(value);
+  if (error !== undefined) return { kind: "invalid", reason: `Cellen indeholder fejlen ${error}` };
+  try {
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) return { kind: "invalid", reason: "Cellen indeholder ikke et endeligt tal" };
+      return { kind: "amount", ore: oreFromKroner(value, scaleExponent) };
+    }
+    if (typeof value === "boolean") return { kind: "invalid", reason: "Cellen indeholder en sandhedsværdi, ikke et beløb" };
+    if (typeof value !== "string") return { kind: "invalid", reason: "Cellen indeholder ikke et beløb" };
+    const parsed = parseDanishNumber(value);
+    if (!parsed.ok) return { kind: "invalid", reason: parsed.reason };
+    return { kind: "amount", ore: oreFromDecimalText(parsed.decimal, scaleExponent) };
+  } catch (error_) {
+    if (isBudgetlysError(error_)) return { kind: "invalid", reason: error_.message };
+    throw error_;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The two ports every host implements: reading a workbook's grids and writing sheet
+ * descriptions. The Excel adapter (`src/excel`), the .xlsx adapter (`src/xlsx`) and the preview
+ * host implement them; the task pane and the CLI only ever see these interfaces.
+ */
+import type { CellRange, SheetGrid } from "./grid";
+import type { CellSpec, ConditionalFormat, SheetDescription } from "./sheetDescription";
+
+/** Reads a workbook. */
+export interface WorkbookReader {
+  /** Every worksheet's used range, in tab order. Excel: at most 2 `context.sync()` calls. */
+  readSheets(): Promise<readonly SheetGrid[]>;
+}
+
+/** How a write may treat what exists. */
+export interface WriteOptions {
+  /** Replace an existing sheet with the same unit and kind (only after the user confirmed). */
+  readonly replaceExisting?: boolean;
+  /** Activate the new sheet afterwards (default true in the task pane). */
+  readonly activate?: boolean;
+}
+
+/** What a write did. */
+export interface WriteResult {
+  /** The name the sheet got (unique, valid). */
+  readonly sheetName: string;
+  /** True when an existing plan sheet for the same unit was replaced. */
+  readonly replaced: boolean;
+}
+
+/**
+ * A change to an existing sheet that may only touch empty cells (indicator columns). Writers
+ * check `mustBeEmpty` at write time and refuse, changing nothing, when anything is there.
+ */
+export interface SheetPatch {
+  readonly sheet: string;
+  /** Cells in sheet coordinates. */
+  readonly cells: readonly CellSpec[];
+  readonly mustBeEmpty: CellRange;
+  readonly conditionalFormats?: readonly ConditionalFormat[];
+  readonly columnWidths?: Readonly<Record<number, number>>;
+}
+
+/** Thrown by writers when a write would replace something the user has not agreed to lose. */
+export class WouldOverwriteError extends Error {
+  readonly existingSheet: string;
+  constructor(existingSheet: string, message: string) {
+    super(message);
+    this.name = "WouldOverwriteError";
+    this.existingSheet = existingSheet;
+  }
+}
+
+/** Thrown by writers when a write failed; the workbook is as it was before. */
+export class WriteFailedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WriteFailedError";
+  }
+}
+
+/** Writes generated sheets. All or nothing per sheet. */
+export interface WorkbookWriter {
+  /**
+   * Writes one description as a new sheet. Excel: at most 3 `context.sync()` calls whatever its
+   * size. Throws {@link WouldOverwriteError} when a plan for the same unit and kind exists and
+   * `replaceExisting` is not set; {@link WriteFailedError} (Danish message) when the write failed,
+   * after removing anything half-written.
+   */
+  writeSheet(description: SheetDescription, options?: WriteOptions): Promise<WriteResult>;
+  /** Writes into empty cells of an existing sheet (indicator columns). At most 2 syncs in Excel. */
+  patchSheet(patch: SheetPatch): Promise<void>;
+}
+
+/** Small workbook-level state: the saved mapping and policy travel with the workbook. */
+export interface WorkbookSettings {
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string | null): Promise<void>;
+}
+
+/** Navigation in the open workbook (the task pane's "select its row", "go to the sheet"). */
+export interface WorkbookNavigator {
+  /** Selects a range (0-based sheet coordinates) on a sheet and activates the sheet. */
+  select(sheet: string, range: CellRange): Promise<void>;
+  activateSheet(sheet: string): Promise<void>;
+}
+
+/** Everything the task pane needs from its host. */
+export interface WorkbookPort extends WorkbookReader, WorkbookWriter, WorkbookSettings, WorkbookNavigator {}
+
+/** Settings keys stored in the workbook. */
+export const SETTING_KEYS = {
+  /** JSON: Record<sheet name, SheetMapping> the user corrected. */
+  mappings: "budgetlys.mappings",
+  /** JSON: the policy (see `policyFromJson`). */
+  policy: "budgetlys.policy",
+  /** JSON: Record<"kind|unitKey", sheet name> of generated plans. */
+  plans: "budgetlys.plans",
+} as const;

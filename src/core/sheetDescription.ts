@@ -1,0 +1,114 @@
+/**
+ * A generated sheet, described without any host: cells by 0-based coordinates with values or
+ * built-in formulas (English names, `,` separators, as Office.js and .xlsx take them), styles
+ * from one small theme, widths, merges, validation lists, conditional formats, print setup and
+ * defined names. The Excel writer, the .xlsx writer and the preview all write the same value.
+ */
+import type { CellRange } from "./grid";
+
+/** The named styles of the theme (see `theme.ts` for what each looks like). */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "heading"
+  | "label"
+  | "text"
+  | "note"
+  | "input"
+  | "inputMoney"
+  | "inputDate"
+  | "inputText"
+  | "computed"
+  | "computedMoney"
+  | "computedPercent"
+  | "money"
+  | "percent"
+  | "indicator"
+  | "check"
+  | "tableHeader"
+  | "total"
+  | "link";
+
+/** One cell. Exactly one of `value` and `formula` is set (or neither, for a styled blank). */
+export interface CellSpec {
+  readonly row: number;
+  readonly col: number;
+  /**
+   * A constant. Strings are always written as text, also when they start with `=`, `+`, `-` or
+   * `@`: writers must never let a value become a formula.
+   */
+  readonly value?: string | number | boolean | null;
+  /** A formula with built-in functions only, starting with "=", English names, "," separators. */
+  readonly formula?: string;
+  readonly style?: StyleName;
+  /** Overrides the style's number format (an English format code such as `#,##0 "kr."`). */
+  readonly numberFormat?: string;
+  /** A hyperlink to a place in the workbook ("'Sheet name'!A1"). */
+  readonly link?: string;
+}
+
+/** A list validation: the cells accept only these values. */
+export interface ListValidation {
+  readonly range: CellRange;
+  readonly values: readonly string[];
+  /** Danish message when another value is typed. */
+  readonly errorMessage?: string;
+}
+
+/** Conditional formats the writers support. */
+export type ConditionalFormat =
+  | {
+      readonly kind: "textEquals";
+      readonly range: CellRange;
+      readonly text: string;
+      readonly fill: string;
+      readonly fontColor: string;
+    }
+  | { readonly kind: "dataBar"; readonly range: CellRange; readonly color: string };
+
+/** Print setup. */
+export interface PrintSetup {
+  readonly paperSize: "A4";
+  readonly orientation: "portrait" | "landscape";
+  readonly fitToWidth: boolean;
+  /** 0-based rows repeated at the top of each printed page, inclusive. */
+  readonly repeatRows?: { readonly first: number; readonly last: number };
+  readonly header?: string;
+  readonly footer?: string;
+  readonly printArea?: CellRange;
+}
+
+/** A chart, where the writer can draw one (ExcelJS cannot: it falls back to the data bars). */
+export interface ChartSpec {
+  readonly kind: "bar";
+  readonly title: string;
+  /** Category labels and values, same length, one column each. */
+  readonly categories: CellRange;
+  readonly values: CellRange;
+  /** Where the chart sits. */
+  readonly anchor: CellRange;
+}
+
+/** The kinds of generated sheets. */
+export type SheetKind = "handleplan" | "afviklingsplan" | "overskudsplan" | "oversigt";
+
+/** A whole generated sheet. */
+export interface SheetDescription {
+  readonly kind: SheetKind;
+  /** The wished name; writers make it unique and valid (≤ 31 chars, no []:*?/\, " (2)" on collision). */
+  readonly name: string;
+  /** Identifies the unit a plan belongs to, so an existing plan is found and not replaced silently. */
+  readonly unitKey?: string;
+  readonly cells: readonly CellSpec[];
+  /** Column widths in characters, by 0-based column. */
+  readonly columnWidths?: Readonly<Record<number, number>>;
+  readonly merges?: readonly CellRange[];
+  readonly validations?: readonly ListValidation[];
+  readonly conditionalFormats?: readonly ConditionalFormat[];
+  readonly print?: PrintSetup;
+  /** Workbook-level names are avoided (they collide across plans); these are sheet-scoped. */
+  readonly names?: readonly { readonly name: string; readonly range: CellRange }[];
+  readonly charts?: readonly ChartSpec[];
+  readonly tabColor?: string;
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+}

@@ -1,0 +1,127 @@
+/**
+ * What reading a workbook produces: the typed mapping of each sheet (how it was read, and why) and
+ * one record per unit with its normalised figures and assessment. Consumed by the CLI, the
+ * sheet descriptions and the task pane alike.
+ */
+import type { Assessment } from "./assessment";
+import type { Ore } from "./money";
+
+/** What a column means. Keys are also the `columns` keys of `budgetlys scan --json`. */
+export type ColumnRole =
+  | "id"
+  | "name"
+  /** Korrigeret budget ekskl. overførsler: the default budget and percentage base. */
+  | "budget"
+  | "budgetOriginal"
+  | "applications"
+  | "budgetInclApplications"
+  /** The spending that counts (regnskab, else the latest filled follow-up column). */
+  | "spending"
+  | "carried"
+  | "result"
+  | "notes";
+
+/** All column roles in display order. */
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  "id",
+  "name",
+  "budget",
+  "budgetOriginal",
+  "applications",
+  "budgetInclApplications",
+  "spending",
+  "carried",
+  "result",
+  "notes",
+];
+
+/** The amount unit of a source sheet. */
+export type AmountUnit = "kr" | "tkr" | "mkr";
+
+/** Powers of ten from each unit to kroner. */
+export const AMOUNT_UNIT_EXPONENT: Readonly<Record<AmountUnit, number>> = { kr: 0, tkr: 3, mkr: 6 };
+
+/** Randers' sign (plus = merforbrug/underskud) or the opposite. */
+export type SignConvention = "plus-is-deficit" | "plus-is-surplus";
+
+/** One decision of detection with its explanation. */
+export interface Decision<T> {
+  readonly value: T;
+  /** Danish, for the task pane's Kolonner page and the CLI. */
+  readonly reason: string;
+  /** 0..1. */
+  readonly confidence: number;
+  /** "user" when a saved or edited mapping set it. */
+  readonly source: "detected" | "user";
+}
+
+/** How one sheet is read. Everything a user may override. */
+export interface SheetMapping {
+  readonly sheet: string;
+  /** 1-based Excel row number of the heading row. */
+  readonly headerRow: number;
+  /** Column letters by role. */
+  readonly columns: Partial<Record<ColumnRole, string>>;
+  readonly unit: AmountUnit;
+  readonly signConvention: SignConvention;
+  /** 1-based first and last data rows (inclusive) considered. */
+  readonly firstDataRow?: number;
+  readonly lastDataRow?: number;
+}
+
+/** A mapping with the reasons behind each part, as detection returns it. */
+export interface ExplainedMapping {
+  readonly mapping: SheetMapping;
+  readonly headerRow: Decision<number>;
+  readonly columns: Partial<Record<ColumnRole, Decision<string>>>;
+  readonly unit: Decision<AmountUnit>;
+  readonly signConvention: Decision<SignConvention>;
+  /** Heading text by column letter, for dropdowns. */
+  readonly headings: Readonly<Record<string, string>>;
+}
+
+/** A unit's figures in kroner-øre, normalised to Randers' sign. */
+export interface UnitFigures {
+  /** The budget the year's result is measured against. */
+  readonly budget: Ore;
+  readonly spending: Ore;
+  readonly carried: Ore;
+  /** The percentage base by the policy. */
+  readonly base: Ore;
+  readonly budgetOriginal?: Ore;
+  readonly budgetInclApplications?: Ore;
+}
+
+/** One unit row of a source sheet. */
+export interface UnitRecord {
+  readonly file?: string;
+  readonly sheet: string;
+  /** 1-based Excel row. */
+  readonly row: number;
+  readonly id: string | null;
+  readonly name: string;
+  /** Null when the figures could not be read. */
+  readonly figures: UnitFigures | null;
+  /** Null when the unit could not be assessed. */
+  readonly assessment: Assessment | null;
+  /** Danish reason when the unit could not be assessed. */
+  readonly error: string | null;
+}
+
+/** A row that was not taken as a unit. */
+export interface SkippedRow {
+  readonly file?: string;
+  readonly sheet: string;
+  readonly row: number;
+  /** Danish reason. */
+  readonly reason: string;
+}
+
+/** The reading of one sheet. */
+export interface SheetReading {
+  readonly sheet: string;
+  /** Null when no unit table was found; `skipped` then says why. */
+  readonly explained: ExplainedMapping | null;
+  readonly units: readonly UnitRecord[];
+  readonly skipped: readonly SkippedRow[];
+}
