@@ -1,0 +1,118 @@
+// webpack 5 configuration of the add-in: the task pane, the custom functions, the ribbon's
+// function file and, in development only, the preview host (never in a production build).
+//
+// ADDIN_BASE_URL sets the URLs the production manifest points at (default: https://localhost:3000).
+import path from "node:path";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+
+const require = createRequire(import.meta.url);
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEV_URL = "https://localhost:3000";
+
+/** The base URL the manifest points at, without a trailing slash. */
+export function addinBaseUrl(mode) {
+  const url = (process.env.ADDIN_BASE_URL ?? DEV_URL).replace(/\/+$/, "");
+  if (mode === "production" && !url.startsWith("https://")) {
+    throw new Error(`ADDIN_BASE_URL skal være en https-adresse (fik "${url}").`);
+  }
+  return url;
+}
+
+export default (_env, argv) => {
+  const mode = argv.mode ?? "production";
+  const dev = mode === "development";
+  const baseUrl = addinBaseUrl(mode);
+  const previewEntry = path.join(here, "src/preview/index.tsx");
+  const withPreview = dev && fs.existsSync(previewEntry);
+  const referenceEntry = path.join(here, "bench/reference/index.tsx");
+  const withReference = process.env.BUDGETLYS_REFERENCE === "1" && fs.existsSync(referenceEntry);
+
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    functions: "./src/functions/functions.ts",
+    ...(withPreview ? { preview: "./src/preview/index.tsx" } : {}),
+    ...(withReference ? { reference: "./bench/reference/index.tsx" } : {}),
+  };
+
+  return {
+    mode,
+    devtool: dev ? "eval-source-map" : false,
+    entry,
+    output: {
+      path: path.join(here, process.env.BUDGETLYS_OUT_DIR ?? "dist"),
+      filename: "[name].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "auto",
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+      fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    optimization: {
+      // The functions runtime loads one file: keep functions.js self-contained.
+      splitChunks: {
+        chunks: (chunk) => chunk.name !== "functions",
+        cacheGroups: { default: false },
+      },
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: [],
+      }),
+      ...(withPreview
+        ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] })]
+        : []),
+      ...(withReference
+        ? [new HtmlWebpackPlugin({ filename: "reference.html", template: "./bench/reference/reference.html", chunks: ["reference"] })]
+        : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/functions/functions-da.json", to: "functions-da.json" },
+          ...(withPreview ? [{ from: "assets/*.xlsx", to: "assets/[name][ext]", noErrorOnMissing: true }] : []),
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().replaceAll(DEV_URL, baseUrl),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(here, "dist") },
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      client: { overlay: false },
+    },
+  };
+};
