@@ -11,6 +11,7 @@ export const MAX_SHEET_NAME_LENGTH = 31;
 export function sanitizeSheetName(wanted: string): string {
   let name = wanted
     .replace(/[[\]:*?/\\]/g, "-")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what Excel refuses in a name
     .replace(/[\u0000-\u001f]/g, " ")
     .replace(/\s+/g, " ")
     .trim()

@@ -1,0 +1,321 @@
+/**
+ * The custom functions' work, free of the `CustomFunctions` runtime: arguments as Excel passes
+ * them (scalars or 2-D arrays of cell values) → the core → results with errors as plain values.
+ * `functions.ts` turns these errors into `CustomFunctions.Error`; the preview host registers the
+ * same code into its formula engine. No rules live here: they are in `src/core`.
+ */
+import { assess, type Assessment } from "../core/assessment";
+import { readAmount, type CellValue } from "../core/cell";
+import { ERROR_MESSAGES, isBudgetlysError, type ErrorCode } from "../core/errors";
+import { toKroner, type Ore } from "../core/money";
+import { DEFAULT_POLICY, type Policy } from "../core/policy";
+import { planStatus } from "../core/planStatus";
+import { instalmentNumber, repaymentSchedule } from "../core/repayment";
+
+/** Excel's error values that the functions return. */
+export type ExcelErrorValue = "#VALUE!" | "#DIV/0!" | "#NUM!" | "#N/A";
+
+/** An error result, with a Danish message where Excel shows one. */
+export interface FnError {
+  readonly kind: "error";
+  readonly code: ExcelErrorValue;
+  readonly message: string;
+}
+
+/** One result cell: a value, "" for a blank, or an error. */
+export type FnValue = number | string | FnError;
+
+/** A spilled result. */
+export type FnMatrix = FnValue[][];
+
+/** True for an error result. */
+export function isFnError(value: unknown): value is FnError {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "error";
+}
+
+function fnError(code: ExcelErrorValue, message: string): FnError {
+  return { kind: "error", code, message };
+}
+
+/** Which Excel error each core error code becomes. */
+const EXCEL_ERROR_OF: Readonly<Record<ErrorCode, ExcelErrorValue>> = {
+  "base-zero": "#DIV/0!",
+  "not-a-number": "#VALUE!",
+  "amount-too-large": "#NUM!",
+  "years-out-of-range": "#NUM!",
+  "negative-debt": "#NUM!",
+  "profile-mismatch": "#VALUE!",
+  "invalid-policy": "#VALUE!",
+  "invalid-argument": "#VALUE!",
+};
+
+/** A core error as an Excel error; anything else is a bug and is rethrown. */
+function fromCoreError(error: unknown): FnError {
+  if (isBudgetlysError(error)) return fnError(EXCEL_ERROR_OF[error.code], error.message);
+  throw error;
+}
+
+/** An input cell as a host hands it: a value, an error object from the runtime, or missing. */
+type InputCell = unknown;
+
+/** What one argument holds after shaping: a matrix of cells. */
+type InputMatrix = readonly (readonly InputCell[])[];
+
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+/** A scalar or a 2-D array as a matrix. */
+export function asMatrix(value: unknown): InputMatrix {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return [[null]];
+    return value.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  }
+  return [[value]];
+}
+
+/** An error object passed in by the runtime (an error cell in the range). */
+function inputError(value: InputCell): FnError | undefined {
+  if (typeof value === "object" && value !== null && "code" in value) {
+    const code = String((value as { code: unknown }).code);
+    const known: ExcelErrorValue[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"];
+    return fnError(known.includes(code as ExcelErrorValue) ? (code as ExcelErrorValue) : "#VALUE!", "Cellen indeholder en fejl.");
+  }
+  if (isFnError(value)) return value;
+  return undefined;
+}
+
+function toCellValue(value: InputCell): CellValue {
+  if (value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value === null) return value;
+  return String(value);
+}
+
+type AmountCell = { kind: "amount"; ore: Ore } | { kind: "blank" } | { kind: "error"; error: FnError };
+
+function amountCell(value: InputCell, what: string): AmountCell {
+  const error = inputError(value);
+  if (error) return { kind: "error", error };
+  const read = readAmount(toCellValue(value));
+  if (read.kind === "invalid") return { kind: "error", error: fnError("#VALUE!", `${what}: ${read.reason}.`) };
+  return read;
+}
+
+/** Shapes the budget, spending and carried arguments to one common shape (1×1 broadcasts). */
+function commonShape(matrices: readonly InputMatrix[]): { rows: number; cols: number } | FnError {
+  let rows = 1;
+  let cols = 1;
+  for (const m of matrices) {
+    const r = m.length;
+    const c = m[0]?.length ?? 1;
+    if (r === 1 && c === 1) continue;
+    if ((rows !== 1 || cols !== 1) && (rows !== r || cols !== c)) {
+      return fnError("#VALUE!", "Områderne for budget, forbrug og overført skal have samme størrelse.");
+    }
+    rows = r;
+    cols = c;
+  }
+  return { rows, cols };
+}
+
+function at(m: InputMatrix, r: number, c: number): InputCell {
+  if (m.length === 1 && (m[0]?.length ?? 1) === 1) return m[0]?.[0] ?? null;
+  return m[r]?.[c] ?? null;
+}
+
+/**
+ * The limit argument: a fraction below 1 (5 % = 0,05) or percent points from 1 up (5 = 5 %).
+ * Returns the policy with that limit, or an error.
+ */
+export function policyWithLimit(limit: unknown, policy: Policy = DEFAULT_POLICY): Policy | FnError {
+  if (isMissing(limit) || limit === "") return policy;
+  // Text such as "5 %" is percent points; a number below 1 is a fraction (5 % = 0,05).
+  const percentText = typeof limit === "string" && /%\s*$/.test(limit);
+  const read = readAmount(toCellValue(percentText ? (limit as string).replace(/%\s*$/, "") : limit));
+  if (read.kind !== "amount") return fnError("#VALUE!", "Grænsen skal være et tal, fx 5 % eller 5.");
+  const value = read.ore / 100;
+  const pct = percentText || Math.abs(value) >= 1 ? value : value * 100;
+  const rounded = Math.round(pct * 100) / 100;
+  if (!(rounded >= 0 && rounded <= 100)) return fnError("#NUM!", "Grænsen skal være mellem 0 og 100 %.");
+  return { ...policy, limitPct: rounded };
+}
+
+/** Applies `f` to each unit row of the (broadcast) budget, spending and carried arguments. */
+function perUnit(
+  budget: unknown,
+  spending: unknown,
+  carried: unknown,
+  limit: unknown,
+  f: (assessment: Assessment, policy: Policy) => FnValue,
+  policy: Policy = DEFAULT_POLICY,
+): FnMatrix {
+  const withLimit = policyWithLimit(limit, policy);
+  const b = asMatrix(budget);
+  const s = asMatrix(spending);
+  const c = isMissing(carried) ? [[null]] : asMatrix(carried);
+  const shape = commonShape([b, s, c]);
+  if (isFnError(withLimit) || isFnError(shape)) {
+    const error = isFnError(withLimit) ? withLimit : (shape as FnError);
+    return [[error]];
+  }
+  const out: FnMatrix = [];
+  for (let r = 0; r < shape.rows; r++) {
+    const row: FnValue[] = [];
+    for (let col = 0; col < shape.cols; col++) {
+      row.push(oneUnit(at(b, r, col), at(s, r, col), at(c, r, col), withLimit, f));
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function oneUnit(
+  budgetCell: InputCell,
+  spendingCell: InputCell,
+  carriedCell: InputCell,
+  policy: Policy,
+  f: (assessment: Assessment, policy: Policy) => FnValue,
+): FnValue {
+  const budget = amountCell(budgetCell, "Budget");
+  const spending = amountCell(spendingCell, "Forbrug");
+  const carried = amountCell(carriedCell, "Overført");
+  // A blank row (no budget and no spending) gives a blank result.
+  if (budget.kind === "blank" && spending.kind === "blank") return "";
+  for (const cell of [budget, spending, carried]) if (cell.kind === "error") return cell.error;
+  const ore = (cell: AmountCell): Ore => (cell.kind === "amount" ? cell.ore : (0 as Ore));
+  try {
+    return f(assess({ budget: ore(budget), spending: ore(spending), carried: ore(carried) }, policy), policy);
+  } catch (error) {
+    return fromCoreError(error);
+  }
+}
+
+/** DEFICITPCT: the deficit as a fraction (plus = underskud). */
+export function computeDeficitPct(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix {
+  return perUnit(budget, spending, carried, limit, (a) => a.deficitFraction);
+}
+
+/** TRAFFICLIGHT: "Grøn", "Gul" or "Rød". */
+export function computeTrafficLight(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix {
+  return perUnit(budget, spending, carried, limit, (a) => a.indicator);
+}
+
+/** REQUIREMENT: the requirement's Danish text, or its code with format "kode"/"code". */
+export function computeRequirement(
+  budget: unknown,
+  spending: unknown,
+  carried?: unknown,
+  limit?: unknown,
+  format?: unknown,
+): FnMatrix {
+  const wanted = typeof format === "string" ? format.trim().toLowerCase() : "";
+  if (!isMissing(format) && !["", "kode", "code", "tekst", "text"].includes(wanted)) {
+    return [[fnError("#VALUE!", 'Formatet skal være "tekst" eller "kode".')]];
+  }
+  const asCode = wanted === "kode" || wanted === "code";
+  return perUnit(budget, spending, carried, limit, (a) => (asCode ? a.requirement : a.requirementText));
+}
+
+/** A single number argument (Danish text accepted), or an error. */
+function numberArg(value: unknown, what: string): number | FnError {
+  const single = asMatrix(value);
+  if (single.length !== 1 || (single[0]?.length ?? 0) !== 1) return fnError("#VALUE!", `${what} skal være én celle.`);
+  const cell = single[0]?.[0];
+  const error = inputError(cell);
+  if (error) return error;
+  const read = readAmount(toCellValue(cell ?? null));
+  if (read.kind === "blank") return fnError("#VALUE!", `${what} mangler.`);
+  if (read.kind === "invalid") return fnError("#VALUE!", `${what}: ${read.reason}.`);
+  return read.ore / 100;
+}
+
+function wholeNumberArg(value: unknown, what: string): number | FnError {
+  const n = numberArg(value, what);
+  if (isFnError(n)) return n;
+  if (!Number.isInteger(n)) return fnError("#NUM!", `${what} skal være et helt tal.`);
+  return n;
+}
+
+function debtArg(value: unknown): Ore | FnError {
+  const single = asMatrix(value);
+  const cell = single[0]?.[0];
+  const error = inputError(cell);
+  if (error) return error;
+  const read = readAmount(toCellValue(cell ?? null));
+  if (read.kind === "blank") return fnError("#VALUE!", "Gælden mangler.");
+  if (read.kind === "invalid") return fnError("#VALUE!", `Gæld: ${read.reason}.`);
+  if (read.ore < 0) return fnError("#NUM!", ERROR_MESSAGES["negative-debt"]);
+  return read.ore;
+}
+
+/** INSTALMENT: the k-th equal instalment in kroner. */
+export function computeInstalment(debt: unknown, years: unknown, k: unknown, policy: Policy = DEFAULT_POLICY): FnValue {
+  const d = debtArg(debt);
+  const n = wholeNumberArg(years, "Antal år");
+  const kk = wholeNumberArg(k, "Årnummer");
+  for (const v of [d, n, kk]) if (isFnError(v)) return v;
+  try {
+    return toKroner(instalmentNumber(d as Ore, n as number, kk as number, policy));
+  } catch (error) {
+    return fromCoreError(error);
+  }
+}
+
+/** The heading row of REPAYMENTPLAN. */
+export const REPAYMENT_PLAN_HEADINGS = ["År", "Gæld primo", "Afdrag", "Gæld ultimo"] as const;
+
+/** REPAYMENTPLAN: a heading row, then one row a year: år, gæld primo, afdrag, gæld ultimo. */
+export function computeRepaymentPlan(debt: unknown, years: unknown, firstYear: unknown, policy: Policy = DEFAULT_POLICY): FnMatrix {
+  const d = debtArg(debt);
+  const n = wholeNumberArg(years, "Antal år");
+  const y = wholeNumberArg(firstYear, "Første år");
+  for (const v of [d, n, y]) if (isFnError(v)) return [[v]];
+  try {
+    const rows = repaymentSchedule(d as Ore, n as number, y as number, policy);
+    return [
+      [...REPAYMENT_PLAN_HEADINGS],
+      ...rows.map((row) => [row.year, toKroner(row.openingDebt), toKroner(row.instalment), toKroner(row.closingDebt)]),
+    ];
+  } catch (error) {
+    return [[fromCoreError(error)]];
+  }
+}
+
+function flatten(m: InputMatrix): InputCell[] {
+  return m.flatMap((row) => [...row]);
+}
+
+function truthy(value: unknown): boolean | FnError {
+  if (isMissing(value) || value === "") return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const v = value.trim().toLowerCase();
+    if (["ja", "sand", "true", "yes", "x", "1"].includes(v)) return true;
+    if (["nej", "falsk", "false", "no", "0"].includes(v)) return false;
+  }
+  return fnError("#VALUE!", 'Dispensation skal være SAND/FALSK eller "ja"/"nej".');
+}
+
+/** PLANSTATUS: "Overholdt", "Ikke overholdt", "Afviklet" or "Afvikling dispenseret". */
+export function computePlanStatus(planned: unknown, realised: unknown, dispensation?: unknown): FnValue {
+  const disp = truthy(Array.isArray(dispensation) ? asMatrix(dispensation)[0]?.[0] : dispensation);
+  if (isFnError(disp)) return disp;
+  const plannedCells = flatten(asMatrix(planned));
+  const realisedCells = flatten(isMissing(realised) ? [[null]] : asMatrix(realised));
+  if (realisedCells.length !== plannedCells.length && !(realisedCells.length === 1 && isMissing(realisedCells[0]))) {
+    return fnError("#VALUE!", "Planlagte og realiserede afdrag skal have samme antal celler.");
+  }
+  const plannedOre: Ore[] = [];
+  const realisedOre: (Ore | null)[] = [];
+  for (let i = 0; i < plannedCells.length; i++) {
+    const p = amountCell(plannedCells[i], "Planlagt afdrag");
+    if (p.kind === "error") return p.error;
+    if (p.kind === "blank") continue; // a blank planned row is no instalment
+    const r = amountCell(realisedCells[i] ?? null, "Realiseret afdrag");
+    if (r.kind === "error") return r.error;
+    plannedOre.push(p.ore);
+    realisedOre.push(r.kind === "amount" ? r.ore : null);
+  }
+  return planStatus(plannedOre, realisedOre, disp);
+}

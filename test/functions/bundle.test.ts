@@ -1,0 +1,111 @@
+/**
+ * The built functions.js, loaded as Excel loads it, called by id with the argument shapes Excel
+ * passes (single cells as scalars or 1×1 matrices, ranges as 2-D arrays, blanks as "" or null).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadFunctionsBundle, RuntimeError, type Registered } from "./loadBundle";
+
+let fns: Map<string, Registered>;
+const call = (id: string, ...args: unknown[]) => {
+  const fn = fns.get(id);
+  if (!fn) throw new Error(`${id} er ikke registreret`);
+  return fn(...args);
+};
+const errorCode = (value: unknown) => (value instanceof RuntimeError ? value.code : value);
+const codes = (matrix: unknown) => (matrix as unknown[][]).map((row) => row.map(errorCode));
+
+beforeAll(() => {
+  fns = loadFunctionsBundle();
+});
+
+describe("dist/functions.js in a bare CustomFunctions runtime", () => {
+  it("registers exactly the six fixed ids", () => {
+    expect([...fns.keys()].sort()).toEqual(
+      ["DEFICITPCT", "INSTALMENT", "PLANSTATUS", "REPAYMENTPLAN", "REQUIREMENT", "TRAFFICLIGHT"].sort(),
+    );
+  });
+
+  it("TRAFFICLIGHT at the boundaries", () => {
+    expect(call("TRAFFICLIGHT", [[1000000]], [[1050000]])).toEqual([["Gul"]]);
+    expect(call("TRAFFICLIGHT", [[1000000]], [[1050000.01]])).toEqual([["Rød"]]);
+    expect(call("TRAFFICLIGHT", [[1000000]], [[1000000]])).toEqual([["Grøn"]]);
+    expect(call("TRAFFICLIGHT", [[1000000]], [[949999.99]])).toEqual([["Grøn"]]);
+    expect(call("TRAFFICLIGHT", [[1000000]], [[1080000]], [[-40000]])).toEqual([["Gul"]]);
+  });
+
+  it("DEFICITPCT returns a fraction; a base of 0 is #DIV/0!", () => {
+    const [[pct]] = call("DEFICITPCT", [[1000000]], [[1052000]]) as number[][];
+    expect(pct).toBeCloseTo(0.052, 12);
+    expect(codes(call("DEFICITPCT", [[0]], [[5]]))).toEqual([["#DIV/0!"]]);
+  });
+
+  it("REQUIREMENT in text and code form", () => {
+    expect(call("REQUIREMENT", [[100]], [[110]], null, null, "kode")).toEqual([["handleplan-max-3-years"]]);
+    expect(call("REQUIREMENT", [[100]], [[80]], null, null, "code")).toEqual([["surplus-explanation"]]);
+    expect(call("REQUIREMENT", [[100]], [[103]])).toEqual([["Der laves en handleplan, hvor gæld skal afvikles det følgende år"]]);
+    expect(codes(call("REQUIREMENT", [[100]], [[103]], null, null, "farve"))).toEqual([["#VALUE!"]]);
+  });
+
+  it("whole columns spill a result of the same shape; blank rows stay blank; a bad row errs alone", () => {
+    const budget = [[1000000], [""], ["1.000.000,00"], ["abc"], [0], [2000000]];
+    const spending = [[1100000], [""], ["1.030.000"], [5], [10], [1900000]];
+    const carried = [[0], [""], [""], [0], [0], [-50000]];
+    const out = codes(call("TRAFFICLIGHT", budget, spending, carried));
+    expect(out).toEqual([["Rød"], [""], ["Gul"], ["#VALUE!"], ["#DIV/0!"], ["Grøn"]]);
+    const bad = (call("TRAFFICLIGHT", budget, spending, carried) as unknown[][])[3]?.[0] as RuntimeError;
+    expect(bad.message).toMatch(/ikke et tal/);
+  });
+
+  it("a scalar carried or limit broadcasts over the rows; mismatched ranges are #VALUE!", () => {
+    expect(call("TRAFFICLIGHT", [[100], [100]], [[104], [106]], 0, "4%")).toEqual([["Gul"], ["Rød"]]);
+    expect(call("TRAFFICLIGHT", [[100], [100]], [[104], [106]], 0, 0.1)).toEqual([["Gul"], ["Gul"]]);
+    expect(codes(call("TRAFFICLIGHT", [[100], [100]], [[104], [106], [1]]))).toEqual([["#VALUE!"]]);
+  });
+
+  it("INSTALMENT and its errors", () => {
+    expect([1, 2, 3].map((k) => call("INSTALMENT", 100000, 3, k))).toEqual([33333, 33333, 33334]);
+    expect([1, 2, 3].map((k) => call("INSTALMENT", 250000.5, 3, k))).toEqual([83333, 83333, 83334.5]);
+    expect(call("INSTALMENT", "250.000,50", 3, 3)).toBe(83334.5);
+    expect(errorCode(call("INSTALMENT", 1000, 4, 1))).toBe("#NUM!");
+    expect(errorCode(call("INSTALMENT", 1000, 0, 1))).toBe("#NUM!");
+    expect(errorCode(call("INSTALMENT", -1000, 2, 1))).toBe("#NUM!");
+    expect(errorCode(call("INSTALMENT", 1000, 2, 3))).toBe("#NUM!");
+    expect(errorCode(call("INSTALMENT", "mange", 2, 1))).toBe("#VALUE!");
+  });
+
+  it("REPAYMENTPLAN spills a heading row and one row a year", () => {
+    expect(call("REPAYMENTPLAN", 100000, 3, 2026)).toEqual([
+      ["År", "Gæld primo", "Afdrag", "Gæld ultimo"],
+      [2026, 100000, 33333, 66667],
+      [2027, 66667, 33333, 33334],
+      [2028, 33334, 33334, 0],
+    ]);
+    expect(codes(call("REPAYMENTPLAN", 100000, 5, 2026))).toEqual([["#NUM!"]]);
+  });
+
+  it("PLANSTATUS follows the plan", () => {
+    const planned = [[33333], [33333], [33334]];
+    expect(call("PLANSTATUS", planned, [[33333], [""], [""]])).toBe("Overholdt");
+    expect(call("PLANSTATUS", planned, [[30000], [""], [""]])).toBe("Ikke overholdt");
+    expect(call("PLANSTATUS", planned, [[33333], [33333], [33334]])).toBe("Afviklet");
+    expect(call("PLANSTATUS", planned, [[0], [""], [""]], true)).toBe("Afvikling dispenseret");
+    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "ja")).toBe("Afvikling dispenseret");
+    expect(errorCode(call("PLANSTATUS", planned, [[1], [2]]))).toBe("#VALUE!");
+  });
+
+  it("never returns NaN or throws on odd input", () => {
+    const odd = [undefined, null, "", "x", NaN, Infinity, -0, true, [[null]], [[{ code: "#REF!" }]], 1e308];
+    for (const a of odd) {
+      for (const b of odd) {
+        for (const id of ["DEFICITPCT", "TRAFFICLIGHT", "REQUIREMENT"]) {
+          const out = call(id, a, b) as unknown[][];
+          for (const v of out.flat()) {
+            expect(typeof v === "number" ? Number.isFinite(v) : true).toBe(true);
+          }
+        }
+        const out = call("INSTALMENT", a, b, 1);
+        expect(typeof out === "number" ? Number.isFinite(out) : out instanceof RuntimeError).toBe(true);
+      }
+    }
+  });
+});

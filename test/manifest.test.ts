@@ -1,0 +1,96 @@
+/**
+ * An offline check of manifest.xml (office-addin-manifest's `validate` needs Microsoft's web
+ * service): well-formed XML, element order of OfficeApp, every resid resolves and is at most 32
+ * characters, ids unique, every URL https, ReadWriteDocument, the Home-tab button, and the da-DK
+ * override of the functions metadata.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { JSDOM } from "jsdom";
+
+const SOURCE = readFileSync(new URL("../manifest.xml", import.meta.url), "utf8");
+
+function parse(xml: string): Document {
+  const doc = new new JSDOM("").window.DOMParser().parseFromString(xml, "text/xml");
+  const error = doc.getElementsByTagName("parsererror")[0];
+  if (error) throw new Error(`manifest.xml er ikke gyldig XML: ${error.textContent}`);
+  return doc;
+}
+
+const OFFICEAPP_ORDER = [
+  "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
+  "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
+  "VersionOverrides",
+];
+
+function checkManifest(xml: string): void {
+  const doc = parse(xml);
+  const root = doc.documentElement;
+  expect(root.localName).toBe("OfficeApp");
+
+  const children = Array.from(root.children).map((c) => c.localName);
+  const positions = children.map((name) => OFFICEAPP_ORDER.indexOf(name));
+  expect(positions.every((p) => p >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+  const all = Array.from(doc.getElementsByTagName("*"));
+  const resourceIds = new Map<string, string>();
+  for (const el of all) {
+    if (["Image", "Url", "String"].includes(el.localName) && el.parentElement?.parentElement?.localName === "Resources") {
+      const id = el.getAttribute("id") as string;
+      expect(resourceIds.has(id), `resource id ${id} er ikke unik`).toBe(false);
+      resourceIds.set(id, el.getAttribute("DefaultValue") ?? "");
+    }
+  }
+  const resids = all.map((el) => el.getAttribute("resid")).filter((r): r is string => r !== null);
+  expect(resids.length).toBeGreaterThan(10);
+  for (const resid of resids) {
+    expect(resourceIds.has(resid), `resid ${resid} findes ikke`).toBe(true);
+    expect(resid.length, `resid ${resid} er over 32 tegn`).toBeLessThanOrEqual(32);
+  }
+
+  const controlIds = all.filter((el) => ["Group", "Control"].includes(el.localName)).map((el) => el.getAttribute("id"));
+  expect(new Set(controlIds).size).toBe(controlIds.length);
+
+  const urls = [
+    ...all.map((el) => el.getAttribute("DefaultValue") ?? "").filter((v) => /^[a-z]+:\/\//i.test(v)),
+    ...all.map((el) => (el.localName === "Override" ? el.getAttribute("Value") ?? "" : "")).filter((v) => /^[a-z]+:\/\//i.test(v)),
+    ...all.filter((el) => el.localName === "AppDomain").map((el) => el.textContent ?? ""),
+  ];
+  expect(urls.length).toBeGreaterThan(8);
+  for (const url of urls) expect(url, url).toMatch(/^https:\/\//);
+
+  expect(root.getElementsByTagName("Permissions")[0]?.textContent?.trim()).toBe("ReadWriteDocument");
+  expect(root.getElementsByTagName("DefaultLocale")[0]?.textContent?.trim()).toBe("da-DK");
+  const tab = all.find((el) => el.localName === "OfficeTab");
+  expect(tab?.getAttribute("id")).toBe("TabHome");
+  expect(all.some((el) => el.localName === "Action" && el.getAttribute("xsi:type") === "ShowTaskpane")).toBe(true);
+  expect(resourceIds.get("TaskpaneButton.Label")).toBe("Budgetlys");
+
+  const metadata = all.find((el) => el.localName === "Url" && el.getAttribute("id") === "Functions.Metadata.Url");
+  expect(metadata?.getAttribute("DefaultValue")).toMatch(/\/functions\.json$/);
+  const override = Array.from(metadata?.children ?? []).find((c) => c.localName === "Override");
+  expect(override?.tagName).toBe("bt:Override");
+  expect(override?.getAttribute("Locale")).toBe("da-DK");
+  expect(override?.getAttribute("Value")).toMatch(/\/functions-da\.json$/);
+  // English overrides exist for the user-facing texts.
+  expect(all.filter((el) => el.localName === "Override" && el.getAttribute("Locale") === "en-US").length).toBeGreaterThanOrEqual(4);
+}
+
+describe("manifest.xml", () => {
+  it("passes the offline checks", () => {
+    checkManifest(SOURCE);
+  });
+
+  it("points at the development URL, which one setting replaces at build time", () => {
+    expect(SOURCE).toContain("https://localhost:3000/taskpane.html");
+    const built = new URL("../dist/manifest.xml", import.meta.url);
+    if (existsSync(built)) checkManifest(readFileSync(built, "utf8"));
+  });
+
+  it("fails the checks when a resid does not resolve or a URL is http", () => {
+    expect(() => checkManifest(SOURCE.replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'))).toThrow();
+    expect(() => checkManifest(SOURCE.replace("https://localhost:3000/commands.html", "http://localhost:3000/commands.html"))).toThrow();
+    expect(() => checkManifest(SOURCE.replace("<Permissions>", "<Permissions><"))).toThrow();
+  });
+});
