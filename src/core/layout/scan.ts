@@ -1,10 +1,12 @@
 /**
- * Reading a whole workbook: layout detection per sheet, then units and assessments.
- * OWNED BY the reading work (issue 4); this file fixes the signature others build on.
+ * Reading a whole workbook: layout detection per sheet (with the user's corrections), then units
+ * and assessments. Never throws on any grid.
  */
 import type { SheetGrid } from "../grid";
 import type { Policy } from "../policy";
-import type { SheetMapping, SheetReading, UnitRecord, SkippedRow } from "../unit";
+import type { ExplainedMapping, SheetMapping, SheetReading, SkippedRow, UnitRecord } from "../unit";
+import { detectLayout, type DetectionHints } from "./detect";
+import { readUnits } from "./readUnits";
 
 /** Options of a scan. */
 export interface ScanOptions {
@@ -26,6 +28,55 @@ export interface WorkbookScan {
 }
 
 /** Reads every sheet. Never throws on any grid. */
-export function scanWorkbook(_grids: readonly SheetGrid[], _options: ScanOptions): WorkbookScan {
-  throw new Error("scanWorkbook: not built yet (issue 4)");
+export function scanWorkbook(grids: readonly SheetGrid[], options: ScanOptions): WorkbookScan {
+  const sheets: SheetReading[] = [];
+  const wanted = options.sheets === undefined ? undefined : new Set(options.sheets.map((s) => s.trim().toLowerCase()));
+  for (const grid of grids) {
+    const name = typeof grid?.name === "string" ? grid.name : "";
+    if (wanted !== undefined ? !wanted.has(name.trim().toLowerCase()) : grid.visibility === "hidden" || grid.visibility === "veryHidden") {
+      continue;
+    }
+    sheets.push(scanSheet(grid, options, options.overrides?.[name]));
+  }
+  return {
+    sheets,
+    units: sheets.flatMap((s) => s.units),
+    skipped: sheets.flatMap((s) => s.skipped),
+  };
+}
+
+/** Reads one sheet: detection (steered by `override`), then the units. Never throws. */
+export function scanSheet(grid: SheetGrid, options: Pick<ScanOptions, "policy" | "file">, override?: Partial<SheetMapping>): SheetReading {
+  const fileField = options.file === undefined ? {} : { file: options.file };
+  try {
+    const hints: DetectionHints = override === undefined ? {} : stripSheet(override);
+    const detection = detectLayout(grid, hints);
+    if (detection.explained === null) {
+      return {
+        sheet: grid.name,
+        explained: null,
+        units: [],
+        skipped: [{ ...fileField, sheet: grid.name, row: 0, reason: detection.reason }],
+      };
+    }
+    const explained: ExplainedMapping = detection.explained;
+    const { units, skipped } = readUnits(grid, explained.mapping, options.policy, options.file);
+    if (units.length === 0) {
+      skipped.push({ ...fileField, sheet: grid.name, row: 0, reason: "Arket har en tabel, men ingen rækker med enheder." });
+    }
+    return { sheet: grid.name, explained, units, skipped };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      sheet: String(grid?.name ?? ""),
+      explained: null,
+      units: [],
+      skipped: [{ ...fileField, sheet: String(grid?.name ?? ""), row: 0, reason: `Arket kunne ikke læses: ${message}` }],
+    };
+  }
+}
+
+function stripSheet(override: Partial<SheetMapping>): DetectionHints {
+  const { sheet: _sheet, ...rest } = override;
+  return rest;
 }

@@ -1,0 +1,602 @@
+/**
+ * Layout detection: from one sheet's grid, the heading row, the role of each column, which
+ * spending counts, the amount unit and the sign convention — each with a Danish reason and a
+ * confidence. Pure and linear in the grid: the heading search looks at a bounded number of rows,
+ * everything else is one pass over the data rows.
+ */
+import { readAmount, isBlank } from "../cell";
+import { columnIndex, columnLetter, type SheetGrid } from "../grid";
+import {
+  AMOUNT_UNIT_EXPONENT,
+  COLUMN_ROLES,
+  type AmountUnit,
+  type ColumnRole,
+  type Decision,
+  type ExplainedMapping,
+  type SheetMapping,
+  type SignConvention,
+} from "../unit";
+import { matchHeading, type HeadingMatch, type SpendingKind } from "./headings";
+import { detectInputShape, isInputSheetName, RANDERS_ID, type InputShape } from "./randersInput";
+import { idText, RowClassifier } from "./rows";
+import { GridView, cellText, isDateFormat } from "./text";
+import { amountUnitInText, formatScaling, signConventionInText } from "./words";
+
+/** How many rows from the top may hold the heading row. */
+export const HEADING_SEARCH_ROWS = 40;
+/** How many data rows are sampled to tell ids from names. */
+const CONTENT_SAMPLE_ROWS = 300;
+
+/** Roles holding amounts. */
+export const AMOUNT_ROLES: readonly ColumnRole[] = [
+  "budget",
+  "budgetOriginal",
+  "applications",
+  "budgetInclApplications",
+  "spending",
+  "carried",
+  "result",
+];
+
+/** Parts of a mapping fixed by the user before detection runs. */
+export type DetectionHints = Partial<Omit<SheetMapping, "sheet">>;
+
+/** The outcome of detection: a mapping, or why the sheet has no unit table. */
+export type Detection =
+  | { readonly explained: ExplainedMapping; readonly reason: null }
+  | { readonly explained: null; readonly reason: string };
+
+interface ColumnCandidate {
+  readonly col: number;
+  readonly text: string;
+  readonly matches: readonly HeadingMatch[];
+}
+
+interface HeadingRow {
+  readonly row: number;
+  readonly score: number;
+  readonly candidates: readonly ColumnCandidate[];
+  readonly roles: ReadonlySet<ColumnRole>;
+}
+
+const detected = <T>(value: T, reason: string, confidence: number): Decision<T> => ({
+  value,
+  reason,
+  confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100,
+  source: "detected",
+});
+const byUser = <T>(value: T): Decision<T> => ({ value, reason: "Valgt af brugeren", confidence: 1, source: "user" });
+
+/** Detects how a sheet is laid out. Never throws. */
+export function detectLayout(grid: SheetGrid, hints: DetectionHints = {}): Detection {
+  try {
+    return detectUnsafe(grid, hints);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { explained: null, reason: `Arket kunne ikke tolkes: ${message}` };
+  }
+}
+
+function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
+  const view = new GridView(grid);
+  if (view.bottom < view.top || view.right < view.left) return { explained: null, reason: "Arket er tomt." };
+
+  const fixedHeader = hints.headerRow !== undefined && hints.headerRow >= 1 ? hints.headerRow - 1 : undefined;
+  const heading = fixedHeader !== undefined ? headingRowAt(view, fixedHeader) : findHeadingRow(view);
+  const shape = detectInputShape(view, grid.name);
+  const headingUsable = heading !== undefined && hasTable(heading.roles);
+  const userColumns = hints.columns ?? {};
+  const userHasTable = userColumns.budget !== undefined && userColumns.spending !== undefined;
+
+  let headerRow: number;
+  let headerDecision: Decision<number>;
+  const columns = new Map<ColumnRole, Decision<string>>();
+  let spendingCandidates: SpendingCandidate[] = [];
+
+  if (headingUsable && heading !== undefined) {
+    headerRow = heading.row;
+    headerDecision =
+      fixedHeader !== undefined
+        ? byUser(heading.row + 1)
+        : detected(
+            heading.row + 1,
+            `Række ${heading.row + 1} har overskrifter for ${[...heading.roles].map(roleWord).join(", ")}`,
+            Math.min(0.95, 0.5 + heading.score / 20),
+          );
+    spendingCandidates = assignColumns(view, heading, columns);
+  } else if (shape !== undefined && (fixedHeader === undefined || fixedHeader < shape.firstIdRow)) {
+    headerRow = fixedHeader ?? shape.firstIdRow - 1;
+    headerDecision =
+      fixedHeader !== undefined
+        ? byUser(headerRow + 1)
+        : detected(
+            headerRow + 1,
+            `Randers' Input-ark (${shape.variant === "expanded" ? "udvidet variant" : "standard"}): enhederne starter i række ${shape.firstIdRow + 1}`,
+            0.8,
+          );
+    spendingCandidates = assignInputColumns(view, shape, columns, grid.name);
+  } else if (userHasTable && fixedHeader !== undefined) {
+    headerRow = fixedHeader;
+    headerDecision = byUser(fixedHeader + 1);
+  } else {
+    const why =
+      heading === undefined
+        ? "Ingen overskriftsrække med budget og forbrug fundet i de første rækker."
+        : `Række ${heading.row + 1} ligner en overskrift, men der mangler en kolonne med budget eller forbrug.`;
+    return { explained: null, reason: `Ingen tabel med enheder: ${why}` };
+  }
+
+  // The user's columns replace detection's, role by role ("" removes a role).
+  for (const [role, letters] of Object.entries(userColumns) as [ColumnRole, string | undefined][]) {
+    if (letters === undefined) continue;
+    if (letters === "" || columnIndex(letters) < 0) columns.delete(role);
+    else columns.set(role, byUser(letters.toUpperCase()));
+  }
+  if (userColumns.spending !== undefined) spendingCandidates = [];
+
+  fillMissingLabels(view, headerRow, columns);
+
+  const col = (role: ColumnRole): number | undefined => {
+    const d = columns.get(role);
+    return d === undefined ? undefined : columnIndex(d.value);
+  };
+
+  // Texts that may state the unit or the sign: the sheet name, title rows, headings, notes.
+  const titleTexts: string[] = [grid.name];
+  for (let r = view.top; r < headerRow && r <= view.bottom; r++) collectTexts(view, r, titleTexts, 40);
+  const headingTexts: string[] = [];
+  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+    const t = view.text(headerRow, c);
+    if (t !== "") headingTexts.push(t);
+  }
+
+  // A provisional pass over the data rows: which rows are units, with the columns known so far.
+  const provisionalScale = 0;
+  const amountCols = AMOUNT_ROLES.map(col).filter((c): c is number => c !== undefined);
+  for (const s of spendingCandidates) if (!amountCols.includes(s.col)) amountCols.push(s.col);
+  const classifier = new RowClassifier(view, {
+    id: col("id"),
+    name: col("name"),
+    amounts: amountCols,
+    budget: col("budget"),
+    scale: provisionalScale,
+  });
+  const unitRows: number[] = [];
+  const noteTexts: string[] = [];
+  const first = hints.firstDataRow !== undefined ? hints.firstDataRow - 1 : headerRow + 1;
+  const last = hints.lastDataRow !== undefined ? Math.min(hints.lastDataRow - 1, view.bottom) : view.bottom;
+  for (let r = Math.max(first, view.top); r <= last; r++) {
+    const kind = classifier.classify(r);
+    if (kind.kind === "unit") unitRows.push(r);
+    else if (noteTexts.length < 200) collectTexts(view, r, noteTexts, 10);
+  }
+
+  // Which spending counts.
+  if (!columns.has("spending") && spendingCandidates.length > 0) {
+    const choice = chooseSpending(view, spendingCandidates, unitRows);
+    columns.set("spending", choice);
+  }
+
+  // Amount unit.
+  const unitDecision =
+    hints.unit !== undefined ? byUser(hints.unit) : detectUnit(view, columns, headingTexts, titleTexts, noteTexts, unitRows, headerRow);
+
+  // Sign convention.
+  const signDecision =
+    hints.signConvention !== undefined
+      ? byUser(hints.signConvention)
+      : detectSign(view, columns, [...titleTexts, ...headingTexts, ...noteTexts], unitRows, AMOUNT_UNIT_EXPONENT[unitDecision.value]);
+
+  const columnLetters: Partial<Record<ColumnRole, string>> = {};
+  const columnDecisions: Partial<Record<ColumnRole, Decision<string>>> = {};
+  for (const role of COLUMN_ROLES) {
+    const d = columns.get(role);
+    if (d === undefined) continue;
+    columnLetters[role] = d.value;
+    columnDecisions[role] = d;
+  }
+  const headings: Record<string, string> = {};
+  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+    const t = view.text(headerRow, c).replace(/\s+/g, " ").trim();
+    if (t !== "") headings[columnLetter(c)] = t;
+  }
+  const mapping: SheetMapping = {
+    sheet: grid.name,
+    headerRow: headerDecision.value,
+    columns: columnLetters,
+    unit: unitDecision.value,
+    signConvention: signDecision.value,
+    ...(hints.firstDataRow !== undefined ? { firstDataRow: hints.firstDataRow } : {}),
+    ...(hints.lastDataRow !== undefined ? { lastDataRow: hints.lastDataRow } : {}),
+  };
+  return {
+    explained: { mapping, headerRow: headerDecision, columns: columnDecisions, unit: unitDecision, signConvention: signDecision, headings },
+    reason: null,
+  };
+}
+
+/** A table needs a budget and a spending column. */
+function hasTable(roles: ReadonlySet<ColumnRole>): boolean {
+  const budget = roles.has("budget") || roles.has("budgetOriginal") || roles.has("budgetInclApplications");
+  return budget && roles.has("spending");
+}
+
+const ROLE_WORDS: Readonly<Record<ColumnRole, string>> = {
+  id: "nummer",
+  name: "navn",
+  budget: "korrigeret budget",
+  budgetOriginal: "oprindeligt budget",
+  applications: "bevillingsansøgninger",
+  budgetInclApplications: "korr. budget inkl. bevillingsans.",
+  spending: "forbrug",
+  carried: "overført",
+  result: "resultat",
+  notes: "bemærkninger",
+};
+
+function roleWord(role: ColumnRole): string {
+  return ROLE_WORDS[role];
+}
+
+function collectTexts(view: GridView, row: number, into: string[], maxPerRow: number): void {
+  let n = 0;
+  for (let c = view.left; c <= view.right && n < maxPerRow; c++) {
+    const v = view.value(row, c);
+    if (typeof v === "string" && v.trim() !== "" && v.length < 400) {
+      into.push(v);
+      n++;
+    }
+  }
+}
+
+/** The heading candidates of one row; a cell that names nothing is read with the cell above it. */
+function headingRowAt(view: GridView, row: number): HeadingRow | undefined {
+  if (row < view.top || row > view.bottom) return undefined;
+  const candidates: ColumnCandidate[] = [];
+  const roles = new Set<ColumnRole>();
+  let numbers = 0;
+  let texts = 0;
+  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+    const value = view.value(row, c);
+    if (typeof value === "number" && !isDateFormat(view.format(row, c))) numbers++;
+    let text = view.text(row, c);
+    if (text === "") continue;
+    texts++;
+    let matches = matchHeading(text);
+    if (matches.length === 0 && row > view.top) {
+      const above = view.text(row - 1, c);
+      if (above !== "") {
+        text = `${above} ${text}`;
+        matches = matchHeading(text);
+      }
+    }
+    if (matches.length === 0) continue;
+    candidates.push({ col: c, text, matches });
+    for (const m of matches) if (m.score >= 0.5) roles.add(m.role);
+  }
+  if (texts === 0 || numbers > Math.max(2, texts)) return undefined;
+  const score = roles.size + (hasTable(roles) ? 4 : 0) + (roles.has("name") || roles.has("id") ? 1 : 0);
+  return { row, score, candidates, roles };
+}
+
+function findHeadingRow(view: GridView): HeadingRow | undefined {
+  let best: HeadingRow | undefined;
+  const end = Math.min(view.bottom, view.top + HEADING_SEARCH_ROWS - 1);
+  for (let r = view.top; r <= end; r++) {
+    const h = headingRowAt(view, r);
+    if (h === undefined || h.roles.size === 0) continue;
+    if (best === undefined || h.score > best.score) best = h;
+  }
+  return best;
+}
+
+interface SpendingCandidate {
+  readonly col: number;
+  readonly kind: SpendingKind;
+  readonly date: number | undefined;
+  readonly text: string;
+  readonly hidden: boolean;
+}
+
+/** Id-like content: numbers and codes, not words. */
+function idLike(text: string): boolean {
+  return RANDERS_ID.test(text) || /^[\d\s./-]{2,}[A-Za-z]{0,4}[\d.-]*$/.test(text) || /^\d+$/.test(text);
+}
+
+/** Share of sampled data cells of a column that look like ids and like names. */
+function contentProfile(view: GridView, col: number, from: number): { ids: number; names: number; filled: number } {
+  let ids = 0;
+  let names = 0;
+  let filled = 0;
+  const end = Math.min(view.bottom, from + CONTENT_SAMPLE_ROWS - 1);
+  for (let r = from; r <= end; r++) {
+    const v = view.value(r, col);
+    if (isBlank(v)) continue;
+    filled++;
+    const t = idText(v, view.format(r, col));
+    if (idLike(t)) ids++;
+    else if (/[A-Za-zÆØÅæøå]{2,}/.test(t)) names++;
+  }
+  return { ids: filled === 0 ? 0 : ids / filled, names: filled === 0 ? 0 : names / filled, filled };
+}
+
+/**
+ * Gives each role its best column: every column takes its best-scoring role; a hidden helper
+ * column loses to a visible one; id and name are settled by content. Returns the spending
+ * candidates, chosen later from what the rows hold.
+ */
+function assignColumns(view: GridView, heading: HeadingRow, out: Map<ColumnRole, Decision<string>>): SpendingCandidate[] {
+  const best = new Map<ColumnRole, { col: number; score: number; reason: string }>();
+  const spending: SpendingCandidate[] = [];
+  const dataStart = heading.row + 1;
+  for (const cand of heading.candidates) {
+    const hidden = view.columnHidden(cand.col);
+    let matches = [...cand.matches];
+    if (matches.some((m) => m.role === "id" || m.role === "name")) {
+      const profile = contentProfile(view, cand.col, dataStart);
+      matches = matches.map((m) => {
+        if (m.role === "id") return { ...m, score: m.score + (profile.ids >= 0.6 ? 0.3 : profile.filled > 0 ? -0.4 : 0) };
+        if (m.role === "name") return { ...m, score: m.score + (profile.names >= 0.6 ? 0.3 : profile.filled > 0 ? -0.4 : 0) };
+        return m;
+      });
+      matches.sort((a, b) => b.score - a.score);
+    }
+    const top = matches[0];
+    if (top === undefined || top.score < 0.4) continue;
+    if (top.role === "spending") {
+      spending.push({ col: cand.col, kind: top.spendingKind ?? "forbrug", date: top.date, text: cand.text, hidden });
+      continue;
+    }
+    const score = top.score - (hidden ? 0.5 : 0);
+    const current = best.get(top.role);
+    const reason = hidden ? `${top.reason} (skjult kolonne)` : top.reason;
+    if (current === undefined || score > current.score) best.set(top.role, { col: cand.col, score, reason });
+    // A column that is both id and name by its heading: the runner-up role, if still free.
+    const second = matches[1];
+    if (second !== undefined && (second.role === "id" || second.role === "name") && (top.role === "id" || top.role === "name") && second.score >= 0.5) {
+      const other = best.get(second.role);
+      if (other === undefined) best.set(second.role, { col: cand.col, score: second.score - 0.3, reason: second.reason });
+    }
+  }
+  // The same column cannot be both id and name unless it is the only label column.
+  const id = best.get("id");
+  const name = best.get("name");
+  if (id !== undefined && name !== undefined && id.col === name.col) {
+    if (id.score >= name.score) best.delete("name");
+    else best.delete("id");
+  }
+  for (const [role, b] of best) {
+    out.set(role, detected(columnLetter(b.col), `${b.reason} (kolonne ${columnLetter(b.col)})`, b.score));
+  }
+  // "Budget" alone when the only budget is the original one: measure against it, and say so.
+  if (!out.has("budget")) {
+    const fallback = out.get("budgetOriginal") ?? out.get("budgetInclApplications");
+    if (fallback !== undefined) {
+      out.set("budget", detected(fallback.value, `Intet korrigeret budget fundet; kolonne ${fallback.value} bruges som budget`, 0.5));
+    }
+  }
+  // Prefer visible spending columns when any exists.
+  const visible = spending.filter((s) => !s.hidden);
+  return visible.length > 0 ? visible : spending;
+}
+
+/** Columns by position in Randers' Input sheet, where the headings do not say otherwise. */
+function assignInputColumns(
+  view: GridView,
+  shape: InputShape,
+  out: Map<ColumnRole, Decision<string>>,
+  sheetName: string,
+): SpendingCandidate[] {
+  const what = `Randers' Input-ark${isInputSheetName(sheetName) ? "" : " (genkendt på formen)"}, ${shape.variant === "expanded" ? "udvidet variant" : "standardlayout"}`;
+  out.set("id", detected(columnLetter(shape.idCol), `${what}: aftaleenhedsnumre i kolonne ${columnLetter(shape.idCol)}`, 0.85));
+  if (shape.nameCol !== undefined) {
+    const profile = contentProfile(view, shape.nameCol, shape.firstIdRow);
+    if (profile.names >= 0.5) out.set("name", detected(columnLetter(shape.nameCol), `${what}: navne i kolonne ${columnLetter(shape.nameCol)}`, 0.8));
+  }
+  for (const [role, col] of Object.entries(shape.figures) as [ColumnRole, number][]) {
+    out.set(role, detected(columnLetter(col), `${what}: ${roleWord(role)} står i kolonne ${columnLetter(col)}`, 0.75));
+  }
+  return shape.followUps.map((f) => ({
+    col: f.col,
+    kind: "forventet" as const,
+    date: f.date,
+    text: `forventet forbrug ${Math.floor(f.date % 100)}/${Math.floor(f.date / 100)}`,
+    hidden: view.columnHidden(f.col),
+  }));
+}
+
+/** A name or id column found by content when the headings named none. */
+function fillMissingLabels(view: GridView, headerRow: number, out: Map<ColumnRole, Decision<string>>): void {
+  if (out.has("name") && out.has("id")) return;
+  const amountCols = AMOUNT_ROLES.map((r) => out.get(r)).filter((d): d is Decision<string> => d !== undefined).map((d) => columnIndex(d.value));
+  const firstAmount = amountCols.length === 0 ? view.right + 1 : Math.min(...amountCols);
+  const taken = new Set([...out.values()].map((d) => columnIndex(d.value)));
+  for (let c = view.left; c < firstAmount && c <= view.right; c++) {
+    if (taken.has(c) || view.columnHidden(c)) continue;
+    const p = contentProfile(view, c, headerRow + 1);
+    if (p.filled < 1) continue;
+    if (!out.has("name") && p.names >= 0.6) {
+      out.set("name", detected(columnLetter(c), `Kolonne ${columnLetter(c)} indeholder tekst foran beløbene: antaget enhedens navn`, 0.55));
+      taken.add(c);
+    } else if (!out.has("id") && p.ids >= 0.8) {
+      out.set("id", detected(columnLetter(c), `Kolonne ${columnLetter(c)} indeholder numre foran beløbene: antaget enhedens nummer`, 0.55));
+      taken.add(c);
+    }
+  }
+}
+
+const KIND_RANK: Readonly<Record<SpendingKind, number>> = { regnskab: 3, forventet: 2, forbrug: 1 };
+const KIND_WORD: Readonly<Record<SpendingKind, string>> = { regnskab: "regnskabet", forventet: "forventet forbrug", forbrug: "forbruget" };
+
+/**
+ * The regnskab where filled; otherwise the latest follow-up column holding figures. A column
+ * counts as filled when at least half of the units have a figure other than 0 in it.
+ */
+function chooseSpending(view: GridView, candidates: readonly SpendingCandidate[], unitRows: readonly number[]): Decision<string> {
+  const filled = candidates.map((cand) => {
+    let n = 0;
+    for (const r of unitRows) {
+      const a = readAmount(view.value(r, cand.col));
+      if (a.kind === "amount" && a.ore !== 0) n++;
+    }
+    return { cand, n };
+  });
+  const need = Math.max(1, Math.ceil(unitRows.length / 2));
+  const usable = filled.filter((f) => f.n >= need);
+  const pool = usable.length > 0 ? usable : filled.filter((f) => f.n > 0);
+  const ordered = (pool.length > 0 ? pool : filled).slice().sort((a, b) => {
+    const rank = KIND_RANK[b.cand.kind] - KIND_RANK[a.cand.kind];
+    if (rank !== 0) return rank;
+    const da = a.cand.date ?? -1;
+    const db = b.cand.date ?? -1;
+    if (da !== db) return db - da;
+    return b.cand.col - a.cand.col;
+  });
+  const chosen = ordered[0];
+  if (chosen === undefined) return detected("A", "Ingen forbrugskolonne", 0);
+  const letter = columnLetter(chosen.cand.col);
+  const heading = chosen.cand.text.replace(/\s+/g, " ").trim();
+  const others = candidates.filter((c) => c !== chosen.cand);
+  const emptyOthers = filled.filter((f) => f.cand !== chosen.cand && f.n < need).map((f) => columnLetter(f.cand.col));
+  let reason: string;
+  if (pool.length === 0) {
+    reason = `Ingen forbrugskolonne har tal endnu; "${heading}" (kolonne ${letter}) bruges`;
+  } else if (others.length === 0) {
+    reason = `"${heading}" (kolonne ${letter}) er ${KIND_WORD[chosen.cand.kind]}`;
+  } else {
+    reason =
+      `"${heading}" (kolonne ${letter}) er ${chosen.cand.kind === "regnskab" ? "regnskabet og er udfyldt" : `den seneste udfyldte kolonne med ${KIND_WORD[chosen.cand.kind]}`}` +
+      (emptyOthers.length > 0 ? `; ${emptyOthers.join(", ")} er tom${emptyOthers.length > 1 ? "me" : ""}` : "");
+  }
+  return detected(letter, reason, pool.length === 0 ? 0.3 : others.length === 0 ? 0.9 : 0.8);
+}
+
+function detectUnit(
+  view: GridView,
+  columns: ReadonlyMap<ColumnRole, Decision<string>>,
+  headingTexts: readonly string[],
+  titleTexts: readonly string[],
+  noteTexts: readonly string[],
+  unitRows: readonly number[],
+  headerRow: number,
+): Decision<AmountUnit> {
+  // A thousands-scaling number format ("#,##0,") shows 1.000 kr. while the cells hold kroner.
+  const budgetCol = columns.get("budget");
+  if (budgetCol !== undefined) {
+    const c = columnIndex(budgetCol.value);
+    let scaled = 0;
+    let seen = 0;
+    for (const r of unitRows.slice(0, 20)) {
+      if (typeof view.value(r, c) !== "number") continue;
+      seen++;
+      if (formatScaling(view.format(r, c)) > 0) scaled++;
+    }
+    if (seen > 0 && scaled * 2 > seen) {
+      return detected("kr", "Talformatet viser beløbene afrundet til 1.000 kr. eller mio. kr., men cellerne indeholder kroner", 0.85);
+    }
+  }
+  const amountHeadings: string[] = [];
+  for (const role of AMOUNT_ROLES) {
+    const d = columns.get(role);
+    if (d === undefined) continue;
+    const c = columnIndex(d.value);
+    for (const r of [headerRow, headerRow - 1]) {
+      const t = view.text(r, c);
+      if (t !== "") amountHeadings.push(t);
+    }
+  }
+  const sources: [string, readonly string[], number][] = [
+    ["overskriften", amountHeadings, 0.95],
+    ["overskriftsrækken", headingTexts, 0.9],
+    ["titlen", titleTexts, 0.85],
+    ["noterne", noteTexts, 0.75],
+  ];
+  for (const [where, texts, confidence] of sources) {
+    for (const t of texts) {
+      const unit = amountUnitInText(t);
+      if (unit !== undefined) {
+        return detected(unit, `${UNIT_WORD[unit]}: ${where} siger "${t.replace(/\s+/g, " ").trim().slice(0, 80)}"`, confidence);
+      }
+    }
+  }
+  return detected("kr", "Ingen enhed angivet på arket: beløbene læses som kroner", 0.5);
+}
+
+const UNIT_WORD: Readonly<Record<AmountUnit, string>> = { kr: "Beløb i kr.", tkr: "Beløb i 1.000 kr.", mkr: "Beløb i mio. kr." };
+
+/**
+ * The sign convention: the sheet's own result column against budget and spending decides; the
+ * words on the sheet decide when the numbers do not; Randers' convention otherwise.
+ */
+function detectSign(
+  view: GridView,
+  columns: ReadonlyMap<ColumnRole, Decision<string>>,
+  texts: readonly string[],
+  unitRows: readonly number[],
+  exponent: number,
+): Decision<SignConvention> {
+  let said: { convention: SignConvention; text: string } | undefined;
+  for (const t of texts) {
+    const c = signConventionInText(t);
+    if (c !== undefined) {
+      said = { convention: c, text: t.replace(/\s+/g, " ").trim().slice(0, 100) };
+      break;
+    }
+  }
+  const colOf = (role: ColumnRole): number | undefined => {
+    const d = columns.get(role);
+    return d === undefined ? undefined : columnIndex(d.value);
+  };
+  const b = colOf("budget");
+  const s = colOf("spending");
+  const res = colOf("result");
+  const car = colOf("carried");
+  let deficitVotes = 0;
+  let surplusVotes = 0;
+  if (b !== undefined && s !== undefined && res !== undefined) {
+    for (const r of unitRows) {
+      const budget = readAmount(view.value(r, b), exponent);
+      const spending = readAmount(view.value(r, s), exponent);
+      const result = readAmount(view.value(r, res), exponent);
+      if (budget.kind !== "amount" || spending.kind !== "amount" || result.kind !== "amount") continue;
+      const carriedRead = car === undefined ? undefined : readAmount(view.value(r, car), exponent);
+      const carried = carriedRead?.kind === "amount" ? carriedRead.ore : 0;
+      const diff = spending.ore - budget.ore;
+      if (diff === 0 && carried === 0) continue;
+      const tolerance = Math.max(51 * 10 ** exponent, Math.abs(budget.ore) * 0.0005);
+      const near = (x: number): boolean => Math.abs(result.ore - x) <= tolerance;
+      const deficit = near(diff) || near(diff + carried);
+      const surplus = near(-diff) || near(-diff + carried);
+      if (deficit && !surplus) deficitVotes++;
+      if (surplus && !deficit) surplusVotes++;
+    }
+  }
+  const votes = deficitVotes + surplusVotes;
+  if (votes > 0 && deficitVotes !== surplusVotes) {
+    const convention: SignConvention = deficitVotes > surplusVotes ? "plus-is-deficit" : "plus-is-surplus";
+    const share = Math.max(deficitVotes, surplusVotes) / votes;
+    const resLetter = columns.get("result")?.value ?? "";
+    const numbers =
+      convention === "plus-is-deficit"
+        ? `resultatkolonnen (${resLetter}) er forbrug − budget i ${Math.max(deficitVotes, surplusVotes)} af ${votes} rækker`
+        : `resultatkolonnen (${resLetter}) er budget − forbrug i ${Math.max(deficitVotes, surplusVotes)} af ${votes} rækker`;
+    const agrees = said === undefined || said.convention === convention;
+    const reason = `${CONVENTION_WORD[convention]}: ${numbers}${said !== undefined ? (agrees ? `, og arket skriver "${said.text}"` : `, selv om arket skriver "${said.text}"`) : ""}`;
+    return detected(convention, reason, agrees ? Math.min(0.98, 0.6 + 0.4 * share) : 0.6);
+  }
+  if (said !== undefined) {
+    return detected(said.convention, `${CONVENTION_WORD[said.convention]}: arket skriver "${said.text}"`, 0.85);
+  }
+  return detected("plus-is-deficit", `${CONVENTION_WORD["plus-is-deficit"]}: arket siger intet om fortegn (Randers' konvention antages)`, 0.5);
+}
+
+const CONVENTION_WORD: Readonly<Record<SignConvention, string>> = {
+  "plus-is-deficit": "Plus er merforbrug",
+  "plus-is-surplus": "Plus er mindreforbrug",
+};
+
+/** The text of a cell as detection reads it (for tests and the task pane). */
+export function headingText(grid: SheetGrid, row: number, col: number): string {
+  const view = new GridView(grid);
+  return cellText(view.mergedValue(row, col), view.format(row, col));
+}

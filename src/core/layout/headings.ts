@@ -1,0 +1,129 @@
+/**
+ * What a heading says: the column roles a heading text may have, each with a score (0..1) and a
+ * Danish reason. Headings vary in wording, case, abbreviations ("Korr. budget"), line breaks and
+ * trailing dates or years; {@link normaliseText} and {@link stripDates} take those away first.
+ */
+import type { ColumnRole } from "../unit";
+import { headingDate, normaliseText, stripDates } from "./text";
+
+/** How a spending column is meant. Regnskab beats forventet, which beats forbrug to date. */
+export type SpendingKind = "regnskab" | "forventet" | "forbrug";
+
+/** One role a heading may have. */
+export interface HeadingMatch {
+  readonly role: ColumnRole;
+  readonly score: number;
+  readonly reason: string;
+  readonly spendingKind?: SpendingKind;
+  /** Month × 100 + day of a follow-up date in the heading. */
+  readonly date?: number;
+}
+
+const PERCENT = /%|\bprocent|\bpct\b|\bandel\b/;
+const RESULT_WORDS =
+  /mer-?\s*\/?\s*(og\s*)?mindre-?\s*forbrug|merforbrug|mindreforbrug|over-?\s*\/?\s*(og\s*)?underskud|overskud|underskud|afvigelse|\bresultat|difference|forskel|restbudget|rådighedsbeløb|\brest\b/;
+const CARRIED_WORDS = /overf(ø|o|oe)r(t|sel|sler|te|ing)|opsparing|fra tidligere år|fra sidste år|\bprimo\b|videreført/;
+const NOTES_WORDS = /bemærkning|kommentar|\bnoter?\b|forklaring|begrundelse|\bstatus\b|(^|[^a-zæøå])årsag/;
+
+/**
+ * The roles a heading text may have, best first. Empty for text that names no role (or a
+ * percentage column).
+ */
+export function matchHeading(raw: string): HeadingMatch[] {
+  const full = normaliseText(raw);
+  if (full === "") return [];
+  const date = headingDate(full);
+  const t = stripDates(full);
+  const quoted = raw.replace(/\s+/g, " ").trim();
+  const why = (what: string): string => `Overskriften "${quoted}" betyder ${what}`;
+  const out: HeadingMatch[] = [];
+  const push = (m: HeadingMatch): void => {
+    out.push(date !== undefined && m.date === undefined && m.role === "spending" ? { ...m, date } : m);
+  };
+
+  if (PERCENT.test(t)) return [];
+  if (NOTES_WORDS.test(t) && !/budget|forbrug|regnskab/.test(t)) {
+    push({ role: "notes", score: 0.9, reason: why("bemærkninger") });
+    return out;
+  }
+
+  const mentionsBudget = /budget|\bkb\b|\bob\b|bevilling/.test(t);
+  const inclCarried = /inkl\.?\s*(over|opspar)/.test(t);
+  const exclCarried = /eksk?l\.?\s*(over|opspar)/.test(t);
+
+  // The result carried out ("overføres til næste år") before what was carried in.
+  if (/overføres|til næste år|overførsel til|overført til/.test(t)) {
+    push({ role: "result", score: 0.6, reason: why("resultatet, der overføres") });
+    return out;
+  }
+  if (CARRIED_WORDS.test(t) && !mentionsBudget) {
+    push({ role: "carried", score: 0.9, reason: why("overført fra tidligere år") });
+    return out;
+  }
+  // Results before spending: "mer-/mindreforbrug" contains "forbrug".
+  if (RESULT_WORDS.test(t)) {
+    push({ role: "result", score: 0.85, reason: why("resultat (afvigelse mellem budget og forbrug)") });
+    return out;
+  }
+
+  if (mentionsBudget) {
+    if (/inkl\.?\s*(bevill|ansøg|ba\b)/.test(t)) {
+      push({ role: "budgetInclApplications", score: 0.95, reason: why("korrigeret budget inkl. bevillingsansøgninger") });
+      return out;
+    }
+    if (/bevillingsans|ansøgning|ansøgte/.test(t)) {
+      push({ role: "applications", score: 0.9, reason: why("bevillingsansøgninger") });
+      return out;
+    }
+    if (/tillægsbevilling|\btb\b|omplacering/.test(t)) return [];
+    if (inclCarried) return [];
+    if (/oprindelig|\bopr\.?|vedtaget|\bob\b/.test(t)) {
+      push({ role: "budgetOriginal", score: 0.9, reason: why("oprindeligt budget") });
+      return out;
+    }
+    if (/korr(igeret|\.)?|\bkb\b|justeret|revideret/.test(t)) {
+      push({
+        role: "budget",
+        score: exclCarried ? 1 : 0.95,
+        reason: why(exclCarried ? "korrigeret budget ekskl. overførsler" : "korrigeret budget"),
+      });
+      return out;
+    }
+    if (/^(netto|års|drifts|samlet)?\s*budget\b/.test(t) || /\bbudget$/.test(t)) {
+      push({ role: "budget", score: 0.7, reason: why("budgettet (antaget korrigeret budget)") });
+      return out;
+    }
+    push({ role: "budget", score: 0.5, reason: why("et budget (antaget korrigeret budget)") });
+    return out;
+  }
+
+  const expected = /forventet|forv\.|prognose|skøn|forventning|\bfr\b|estimat/.test(t);
+  if (/regnskab/.test(t) && !/regnskabsår$/.test(t)) {
+    push(
+      expected
+        ? { role: "spending", score: 0.85, spendingKind: "forventet", reason: why("forventet regnskab") }
+        : { role: "spending", score: 0.9, spendingKind: "regnskab", reason: why("regnskab") },
+    );
+    return out;
+  }
+  if (/forbrug|udgift(er)?\b|afholdt/.test(t) || expected) {
+    push(
+      expected
+        ? { role: "spending", score: 0.85, spendingKind: "forventet", reason: why("forventet forbrug") }
+        : { role: "spending", score: 0.75, spendingKind: "forbrug", reason: why("forbrug") },
+    );
+    return out;
+  }
+
+  const idWords = /\b(nr|nummer|id|kode|konto|psp|ean|cvr)\b|nr\.|sted\s*nr|enhedsnr|omk\.?\s*sted|ansv\.?\s*sted/;
+  const nameWords = /navn|aftaleenhed|\benhed|institution|tekst|betegnelse|skole|område|ansvarssted|omkostningssted|afdeling|tilbud|beskrivelse/;
+  if (idWords.test(t)) push({ role: "id", score: 0.85, reason: why("enhedens nummer") });
+  if (nameWords.test(t)) {
+    push({ role: "name", score: /navn|betegnelse|tekst/.test(t) ? 0.9 : 0.7, reason: why("enhedens navn") });
+    // "Ansvarssted" or "Aftaleenhed" may hold the number instead: the content decides.
+    if (!idWords.test(t) && /ansvarssted|omkostningssted|aftaleenhed|\benhed\b/.test(t)) {
+      push({ role: "id", score: 0.6, reason: why("enhedens nummer") });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

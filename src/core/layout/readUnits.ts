@@ -1,0 +1,152 @@
+/**
+ * Reading units with a given mapping (no detection): one pass over the data rows, each unit's
+ * figures normalised to kroner-øre and Randers' sign, then assessed by the policy. A unit whose
+ * figures cannot be read gets a Danish error and no colour; it never stops the others.
+ */
+import { assess } from "../assessment";
+import { readAmount } from "../cell";
+import { isBudgetlysError } from "../errors";
+import { columnIndex, type SheetGrid } from "../grid";
+import { negate, ZERO, type Ore } from "../money";
+import type { PercentageBase, Policy } from "../policy";
+import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
+import { AMOUNT_ROLES } from "./detect";
+import { RowClassifier } from "./rows";
+import { GridView } from "./text";
+
+/** Danish labels of the column roles (task pane, CLI, error messages). */
+export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
+  id: "Nummer",
+  name: "Navn",
+  budget: "Korrigeret budget",
+  budgetOriginal: "Oprindeligt budget",
+  applications: "Bevillingsansøgninger",
+  budgetInclApplications: "Korr. budget inkl. bevillingsans.",
+  spending: "Forbrug",
+  carried: "Overført",
+  result: "Resultat",
+  notes: "Bemærkninger",
+};
+
+/** The column role each percentage base is read from. */
+export const BASE_ROLE: Readonly<Record<PercentageBase, ColumnRole>> = {
+  "korrigeret-ekskl-overfoersler": "budget",
+  oprindeligt: "budgetOriginal",
+  "korrigeret-inkl-bevillingsans": "budgetInclApplications",
+};
+
+/** The units and skipped rows of one sheet. */
+export interface UnitReading {
+  readonly units: UnitRecord[];
+  readonly skipped: SkippedRow[];
+}
+
+/** Reads the units of a sheet with `mapping`. Never throws. */
+export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy, file?: string): UnitReading {
+  const view = new GridView(grid);
+  const units: UnitRecord[] = [];
+  const skipped: SkippedRow[] = [];
+  const fileField = file === undefined ? {} : { file };
+  const cols: Partial<Record<ColumnRole, number>> = {};
+  for (const [role, letters] of Object.entries(mapping.columns) as [ColumnRole, string | undefined][]) {
+    if (letters === undefined) continue;
+    const index = columnIndex(letters);
+    if (index >= 0) cols[role] = index;
+  }
+  const scale = AMOUNT_UNIT_EXPONENT[mapping.unit] ?? 0;
+  const amounts = AMOUNT_ROLES.map((r) => cols[r]).filter((c): c is number => c !== undefined);
+  const classifier = new RowClassifier(view, {
+    id: cols.id,
+    name: cols.name,
+    amounts,
+    budget: cols.budget,
+    spending: cols.spending,
+    scale,
+  });
+  const first = Math.max(view.top, (mapping.firstDataRow ?? mapping.headerRow + 1) - 1);
+  const last = Math.min(view.bottom, (mapping.lastDataRow ?? Number.MAX_SAFE_INTEGER) - 1);
+  const baseRole = BASE_ROLE[policy.base];
+  for (let r = first; r <= last; r++) {
+    const kind = classifier.classify(r);
+    if (kind.kind === "blank") continue;
+    if (kind.kind === "skip") {
+      skipped.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.reason });
+      continue;
+    }
+    const base = { ...fileField, sheet: grid.name, row: r + 1, id: kind.id, name: kind.name };
+    const read = readFigures(view, r, cols, scale, mapping, baseRole);
+    if (!read.ok) {
+      units.push({ ...base, figures: null, assessment: null, error: read.error });
+      continue;
+    }
+    try {
+      const assessment = assess(read.figures, policy);
+      units.push({ ...base, figures: read.figures, assessment, error: null });
+    } catch (error) {
+      const message = isBudgetlysError(error) ? error.message : "Enheden kunne ikke vurderes.";
+      units.push({ ...base, figures: read.figures, assessment: null, error: message });
+    }
+  }
+  return { units, skipped };
+}
+
+type FiguresRead = { ok: true; figures: UnitFigures } | { ok: false; error: string };
+
+function readFigures(
+  view: GridView,
+  row: number,
+  cols: Partial<Record<ColumnRole, number>>,
+  scale: number,
+  mapping: SheetMapping,
+  baseRole: ColumnRole,
+): FiguresRead {
+  const errors: string[] = [];
+  const at = (role: ColumnRole, required: boolean): Ore | undefined => {
+    const col = cols[role];
+    if (col === undefined) {
+      if (required) errors.push(`${ROLE_LABELS[role]}: kolonnen er ikke fundet på arket`);
+      return undefined;
+    }
+    const address = `${columnLetterOf(mapping, role)}${row + 1}`;
+    const read = readAmount(view.value(row, col), scale);
+    if (read.kind === "amount") return read.ore;
+    if (read.kind === "blank") {
+      if (required) errors.push(`${ROLE_LABELS[role]} (${address}) er tom`);
+      return undefined;
+    }
+    errors.push(`${ROLE_LABELS[role]} (${address}): ${read.reason}`);
+    return undefined;
+  };
+  const budget = at("budget", true);
+  const spending = at("spending", true);
+  const carriedRaw = at("carried", false);
+  const baseValue = baseRole === "budget" ? budget : at(baseRole, true);
+  const budgetOriginal = baseRole === "budgetOriginal" ? baseValue : cols.budgetOriginal === undefined ? undefined : optional(view, row, cols.budgetOriginal, scale);
+  const budgetInclApplications =
+    baseRole === "budgetInclApplications" ? baseValue : cols.budgetInclApplications === undefined ? undefined : optional(view, row, cols.budgetInclApplications, scale);
+  if (errors.length > 0 || budget === undefined || spending === undefined || baseValue === undefined) {
+    return { ok: false, error: `Beløbene kunne ikke læses: ${errors.join("; ") || "ukendt fejl"}.` };
+  }
+  // Carried follows the sheet's convention: where plus is mindreforbrug, plus carried is opsparing.
+  const carried = carriedRaw === undefined ? ZERO : mapping.signConvention === "plus-is-surplus" ? negate(carriedRaw) : carriedRaw;
+  return {
+    ok: true,
+    figures: {
+      budget,
+      spending,
+      carried,
+      base: baseValue,
+      ...(budgetOriginal !== undefined ? { budgetOriginal } : {}),
+      ...(budgetInclApplications !== undefined ? { budgetInclApplications } : {}),
+    },
+  };
+}
+
+function optional(view: GridView, row: number, col: number, scale: number): Ore | undefined {
+  const read = readAmount(view.value(row, col), scale);
+  return read.kind === "amount" ? read.ore : undefined;
+}
+
+function columnLetterOf(mapping: SheetMapping, role: ColumnRole): string {
+  return (mapping.columns[role] ?? "").toUpperCase();
+}

@@ -1,0 +1,128 @@
+/**
+ * Which rows are units: not blank spacers, not totals or subtotals ("I alt", "Dagtilbud i alt",
+ * "Total", a row that is the sum of the rows above), not Randers' non-unit lines ("Uden for
+ * aftale", "Projekter"), not section headings without figures. One pass, constant work per row.
+ */
+import { isBlank, readAmount, type CellValue } from "../cell";
+import { GridView, cellText } from "./text";
+import { nonUnitLabel } from "./words";
+
+/** What a row is. */
+export type RowKind =
+  | { readonly kind: "blank" }
+  | { readonly kind: "skip"; readonly reason: string }
+  | { readonly kind: "unit"; readonly id: string | null; readonly name: string };
+
+/** The columns a row classifier looks at (0-based sheet columns). */
+export interface RowColumns {
+  readonly id?: number;
+  readonly name?: number;
+  /** Every amount column of the mapping. */
+  readonly amounts: readonly number[];
+  readonly budget?: number;
+  readonly spending?: number;
+  /** Power of ten of the amount unit (0, 3, 6). */
+  readonly scale: number;
+}
+
+/** Reason for a row that is the sum of the units above it. */
+export const SUM_ROW_REASON = "Rækken er summen af enhederne ovenfor (subtotal eller total)";
+/** Reason for a row with figures but neither name nor number. */
+export const NO_LABEL_REASON = "Rækken har beløb, men hverken navn eller nummer";
+
+/** A number as a unit id: integers without exponent ("73000202101"), others as written. */
+export function idText(value: CellValue, format?: string): string {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  return cellText(value, format).trim();
+}
+
+/** Classifies rows in order; keeps running sums so subtotals are found in constant time per row. */
+export class RowClassifier {
+  private readonly view: GridView;
+  private readonly cols: RowColumns;
+  /** Columns left of the first amount column: where labels such as "I alt" stand. */
+  private readonly labelCols: number[];
+  private block = { budget: 0, spending: 0, count: 0 };
+  private all = { budget: 0, spending: 0, count: 0 };
+
+  constructor(view: GridView, cols: RowColumns) {
+    this.view = view;
+    this.cols = cols;
+    const firstAmount = cols.amounts.length === 0 ? view.right + 1 : Math.min(...cols.amounts);
+    const labels = new Set<number>();
+    for (let c = view.left; c < firstAmount && c <= view.right && labels.size < 12; c++) labels.add(c);
+    if (cols.id !== undefined) labels.add(cols.id);
+    if (cols.name !== undefined) labels.add(cols.name);
+    this.labelCols = [...labels];
+  }
+
+  classify(row: number): RowKind {
+    const v = this.view;
+    const id = this.cols.id === undefined ? "" : idText(v.value(row, this.cols.id), v.format(row, this.cols.id));
+    const name = this.cols.name === undefined ? "" : cellText(v.value(row, this.cols.name)).trim();
+    let labelText = "";
+    for (const c of this.labelCols) {
+      const value = v.value(row, c);
+      if (typeof value !== "string" || value.trim() === "") continue;
+      const reason = nonUnitLabel(value);
+      if (reason !== undefined) {
+        this.block = { budget: 0, spending: 0, count: 0 };
+        return { kind: "skip", reason };
+      }
+      if (labelText === "") labelText = value.trim();
+    }
+    let anyAmount = false;
+    for (const c of this.cols.amounts) {
+      if (!isBlank(v.value(row, c))) {
+        anyAmount = true;
+        break;
+      }
+    }
+    const label = name || id || labelText;
+    if (!anyAmount) {
+      if (label === "") return { kind: "blank" };
+      // A section heading or a note: a new block of units starts below it.
+      this.block = { budget: 0, spending: 0, count: 0 };
+      return { kind: "skip", reason: `Ingen beløb i rækken ("${shorten(label)}")` };
+    }
+    const budget = this.amountAt(row, this.cols.budget);
+    const spending = this.amountAt(row, this.cols.spending);
+    if (budget !== undefined && this.isSumRow(budget, spending)) {
+      this.block = { budget: 0, spending: 0, count: 0 };
+      return { kind: "skip", reason: SUM_ROW_REASON };
+    }
+    if (name === "" && id === "") {
+      return { kind: "skip", reason: labelText === "" ? NO_LABEL_REASON : `Ingen enhed i navne- eller nummerkolonnen ("${shorten(labelText)}")` };
+    }
+    if (budget !== undefined) {
+      this.block.budget += budget;
+      this.block.count++;
+      this.all.budget += budget;
+      this.all.count++;
+      if (spending !== undefined) {
+        this.block.spending += spending;
+        this.all.spending += spending;
+      }
+    }
+    return { kind: "unit", id: id === "" ? null : id, name: name || id };
+  }
+
+  private isSumRow(budget: number, spending: number | undefined): boolean {
+    const matches = (sums: { budget: number; spending: number; count: number }): boolean =>
+      sums.count >= 2 &&
+      budget === sums.budget &&
+      budget !== 0 &&
+      (this.cols.spending === undefined || spending === undefined || spending === sums.spending);
+    return matches(this.block) || matches(this.all);
+  }
+
+  private amountAt(row: number, col: number | undefined): number | undefined {
+    if (col === undefined) return undefined;
+    const read = readAmount(this.view.value(row, col), this.cols.scale);
+    return read.kind === "amount" ? read.ore : undefined;
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 60) + "…" : text;
+}
