@@ -1,0 +1,401 @@
+/**
+ * Enhed: one unit's figures and how they were computed, its requirement in the rule book's words,
+ * and the plans it needs. The years field enforces the policy (Gul: 1 year; Rød: 1..maxYears,
+ * above 1 only with a begrundelse) and previews the equal instalments live. After a write the new
+ * sheet is shown and a link leads to it.
+ */
+import { useMemo, useState } from "react";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  tokens,
+  Link,
+} from "@fluentui/react-components";
+import { debtOf } from "../../core/assessment";
+import { formatKroner, formatPercent } from "../../core/format";
+import { PERCENTAGE_BASE_LABELS } from "../../core/policy";
+import { equalInstalments } from "../../core/repayment";
+import { subtract, type Ore } from "../../core/money";
+import type { UnitRecord } from "../../core/unit";
+import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
+import { IndicatorBadge } from "../components/IndicatorBadge";
+import { Notice, type NoticeValue } from "../components/Notice";
+import { checkYears, describePlan, planKey, plansFor, type PlanKind, type PlanProblem, type PlanRequest } from "../actions/plans";
+import { describeError } from "../state/errors";
+import { unitKey } from "../state/units";
+import { useSheetWriter } from "../state/useSheetWriter";
+import type { Strings } from "../i18n/strings";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "auto auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+});
+
+function problemText(problem: PlanProblem, strings: Strings, maxYears: number): string {
+  switch (problem) {
+    case "years-too-many":
+      return strings.unit.yearsTooMany(maxYears);
+    case "begrundelse-required":
+      return strings.unit.begrundelseRequired;
+    case "gul-one-year":
+      return strings.unit.yearsHintGul;
+    case "not-assessed":
+    case "years-invalid":
+      return strings.unit.yearsInvalid;
+  }
+}
+
+function useUnitState() {
+  const workbook = useWorkbook();
+  const navigation = useNavigation();
+  const strings = useStrings();
+  const port = usePort();
+  const write = useSheetWriter();
+  const unit = useMemo(
+    () => workbook.scan?.units.find((u) => unitKey(u) === navigation.unitKey) ?? null,
+    [workbook.scan, navigation.unitKey],
+  );
+  const [yearsText, setYearsText] = useState("1");
+  const [begrundelse, setBegrundelse] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
+
+  const isGul = unit?.assessment?.indicator === "Gul";
+  const years = isGul ? 1 : /^\s*\d+\s*$/.test(yearsText) ? Number(yearsText) : Number.NaN;
+  const problem = unit === null ? null : checkYears(unit, years, begrundelse, workbook.policy);
+  const debt: Ore | null = unit?.assessment == null ? null : debtOf(unit.assessment);
+  const preview = useMemo(() => {
+    if (debt === null || debt <= 0 || problem === "years-invalid" || problem === "years-too-many") return [];
+    try {
+      return equalInstalments(debt, years, workbook.policy);
+    } catch {
+      return [];
+    }
+  }, [debt, years, problem, workbook.policy]);
+
+  const create = async (kind: PlanKind, options: { dispensation?: boolean } = {}): Promise<void> => {
+    if (unit === null || workbook.scan === null) return;
+    const request: PlanRequest = {
+      kind,
+      unit,
+      years: kind === "overskudsplan" ? undefined : years,
+      begrundelse,
+      dispensation: options.dispensation,
+    };
+    setBusy(true);
+    setNotice(null);
+    try {
+      let description;
+      try {
+        description = describePlan(request, { scan: workbook.scan, policy: workbook.policy, grids: workbook.grids });
+      } catch (error) {
+        setNotice({ intent: "error", title: strings.common.errorTitle, body: describeError(error, strings) });
+        return;
+      }
+      const outcome = await write(description, { activate: true });
+      if (outcome.kind === "written") {
+        const sheet = outcome.result.sheetName;
+        await workbook.recordPlan(planKey(kind, unit), sheet);
+        setNotice({
+          intent: "success",
+          title: strings.common.successTitle,
+          body: outcome.result.replaced ? strings.common.replaced(sheet) : strings.common.written(sheet),
+          link: { label: strings.common.goToSheet(sheet), onClick: () => void port.activateSheet(sheet).catch(() => undefined) },
+        });
+      } else if (outcome.kind === "kept") {
+        setNotice({ intent: "info", body: strings.common.kept(outcome.existingSheet) });
+      } else {
+        setNotice({ intent: "error", title: strings.common.errorTitle, body: describeError(outcome.error, strings) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    strings,
+    workbook,
+    navigation,
+    port,
+    unit,
+    yearsText,
+    setYearsText,
+    begrundelse,
+    setBegrundelse,
+    isGul,
+    years,
+    problem,
+    debt,
+    preview,
+    busy,
+    notice,
+    setNotice,
+    create,
+  };
+}
+
+type UnitState = ReturnType<typeof useUnitState>;
+
+/** The Enhed page. */
+export default function UnitPage(): JSX.Element {
+  const state = useUnitState();
+  const styles = useStyles();
+  const { strings, unit } = state;
+  const t = strings.unit;
+  if (unit === null) {
+    return (
+      <section className={styles.page}>
+        <Text as="p">{t.none}</Text>
+        <div>
+          <Button onClick={() => state.navigation.goTo("overview")}>{t.back}</Button>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className={styles.page} aria-labelledby="unit-heading">
+      <div className={styles.heading}>
+        <Text as="h2" id="unit-heading" size={400} weight="semibold">
+          {unit.name}
+        </Text>
+        <IndicatorBadge indicator={unit.assessment?.indicator ?? null} />
+        {unit.id === null ? null : <Text size={200}>{unit.id}</Text>}
+      </div>
+      <Notice notice={state.notice} onDismiss={() => state.setNotice(null)} />
+      {unit.assessment === null ? (
+        <Notice notice={{ intent: "warning", body: t.notAssessed(unit.error ?? "") }} />
+      ) : (
+        <>
+          <Figures unit={unit} state={state} />
+          <HowComputed unit={unit} state={state} />
+          <section aria-labelledby="requirement-heading">
+            <Text as="h3" id="requirement-heading" size={300} weight="semibold">
+              {t.requirement}
+            </Text>
+            <Text as="p">{unit.assessment.requirementText}</Text>
+          </section>
+          <PlanActions unit={unit} state={state} />
+        </>
+      )}
+      <div>
+        <Button appearance="subtle" onClick={() => state.navigation.goTo("overview")}>
+          {t.back}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function Figures({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element | null {
+  const styles = useStyles();
+  const t = state.strings.unit;
+  const figures = unit.figures;
+  const assessment = unit.assessment;
+  if (figures === null || assessment === null) return null;
+  const rows: [string, string][] = [
+    [t.budget, formatKroner(figures.budget)],
+    [t.spending, formatKroner(figures.spending)],
+    [t.carried, formatKroner(figures.carried)],
+    [t.yearResult, formatKroner(assessment.yearResult)],
+    [t.totalResult, formatKroner(assessment.totalResult)],
+    [t.base, formatKroner(assessment.base)],
+    [t.pct, formatPercent(assessment.deficitFraction)],
+  ];
+  return (
+    <section aria-labelledby="figures-heading">
+      <Text as="h3" id="figures-heading" size={300} weight="semibold">
+        {t.figures}
+      </Text>
+      <dl className={styles.figures}>
+        {rows.map(([term, value]) => (
+          <div key={term} style={{ display: "contents" }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function HowComputed({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element {
+  const styles = useStyles();
+  const t = state.strings.unit;
+  const policy = state.workbook.policy;
+  const mapping = state.workbook.scan?.sheets.find((s) => s.sheet === unit.sheet)?.explained?.mapping;
+  return (
+    <section aria-labelledby="how-heading">
+      <Text as="h3" id="how-heading" size={300} weight="semibold">
+        {t.how}
+      </Text>
+      <ul className={styles.list}>
+        <li>{policy.includeCarried ? t.formula : t.formulaNoCarried}</li>
+        <li>{t.baseIs(state.strings.settings.bases[policy.base] ?? PERCENTAGE_BASE_LABELS[policy.base])}</li>
+        <li>{policy.includeCarried ? t.carriedCounted : t.carriedNotCounted}</li>
+        {mapping === undefined ? null : <li>{t.sign[mapping.signConvention]}</li>}
+        {mapping === undefined ? null : <li>{t.amountUnit(state.strings.columns.units[mapping.unit])}</li>}
+        <li>{t.source(unit.sheet, unit.row)}</li>
+      </ul>
+    </section>
+  );
+}
+
+function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element {
+  const styles = useStyles();
+  const t = state.strings.unit;
+  const kinds = plansFor(unit);
+  const policy = state.workbook.policy;
+  const existing = (["handleplan", "afviklingsplan", "overskudsplan"] as const)
+    .map((kind) => state.workbook.plans[planKey(kind, unit)])
+    .filter((sheet): sheet is string => sheet !== undefined);
+
+  const existingLinks = existing.map((sheet) => (
+    <li key={sheet}>
+      {t.existing(sheet)}{" "}
+      <Link as="button" onClick={() => void state.port.activateSheet(sheet).catch(() => undefined)}>
+        {state.strings.common.goToSheet(sheet)}
+      </Link>
+    </li>
+  ));
+
+  if (kinds.length === 0) {
+    return (
+      <section aria-labelledby="actions-heading">
+        <Text as="h3" id="actions-heading" size={300} weight="semibold">
+          {t.actions}
+        </Text>
+        <Text as="p">{t.noActions}</Text>
+      </section>
+    );
+  }
+
+  if (!kinds.includes("handleplan")) {
+    return (
+      <section aria-labelledby="actions-heading">
+        <Text as="h3" id="actions-heading" size={300} weight="semibold">
+          {t.actions}
+        </Text>
+        {existing.length === 0 ? null : <ul className={styles.list}>{existingLinks}</ul>}
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={state.busy} onClick={() => void state.create("overskudsplan")}>
+            {t.createOverskudsplan}
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  const yearsError =
+    state.problem === "years-invalid" || state.problem === "years-too-many" ? problemText(state.problem, state.strings, policy.maxYears) : undefined;
+  const begrundelseError = state.problem === "begrundelse-required" ? t.begrundelseRequired : undefined;
+  const blocked = state.busy || state.problem !== null;
+  return (
+    <section aria-labelledby="actions-heading">
+      <Text as="h3" id="actions-heading" size={300} weight="semibold">
+        {t.actions}
+      </Text>
+      {existing.length === 0 ? null : <ul className={styles.list}>{existingLinks}</ul>}
+      <Text as="p">
+        {t.debt}: {state.debt === null ? "" : formatKroner(state.debt)}
+      </Text>
+      <Field
+        label={t.years}
+        hint={state.isGul ? t.yearsHintGul : t.yearsHintRod(policy.maxYears)}
+        validationState={yearsError === undefined ? "none" : "error"}
+        validationMessage={yearsError}
+      >
+        <Input
+          type="number"
+          min={1}
+          max={state.isGul ? 1 : policy.maxYears}
+          step={1}
+          value={state.isGul ? "1" : state.yearsText}
+          readOnly={state.isGul}
+          onChange={(_e, data) => state.setYearsText(data.value)}
+        />
+      </Field>
+      {state.isGul ? null : (
+        <Field
+          label={t.begrundelse}
+          required={state.years > 1}
+          validationState={begrundelseError === undefined ? "none" : "error"}
+          validationMessage={begrundelseError}
+        >
+          <Textarea value={state.begrundelse} onChange={(_e, data) => state.setBegrundelse(data.value)} resize="vertical" />
+        </Field>
+      )}
+      {state.preview.length === 0 || state.debt === null ? null : (
+        <Preview instalments={state.preview} debt={state.debt} state={state} />
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabledFocusable={blocked} onClick={() => void state.create("handleplan")}>
+          {t.createHandleplan}
+        </Button>
+        <Button disabledFocusable={blocked} onClick={() => void state.create("afviklingsplan")}>
+          {t.createAfviklingsplan}
+        </Button>
+        <Button
+          disabledFocusable={state.busy}
+          aria-describedby="dispensation-hint"
+          onClick={() => void state.create("handleplan", { dispensation: true })}
+        >
+          {t.dispensation}
+        </Button>
+      </div>
+      <Text as="p" id="dispensation-hint" size={200}>
+        {t.dispensationHint}
+      </Text>
+    </section>
+  );
+}
+
+function Preview({ instalments, debt, state }: { readonly instalments: readonly Ore[]; readonly debt: Ore; readonly state: UnitState }): JSX.Element {
+  const styles = useStyles();
+  const t = state.strings.unit;
+  let remaining = debt;
+  return (
+    <Table size="extra-small" aria-label={t.preview}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t.previewYear}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t.previewInstalment}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t.previewClosing}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {instalments.map((instalment, index) => {
+          remaining = subtract(remaining, instalment);
+          return (
+            <TableRow key={index}>
+              <TableCell>{t.previewYearN(index + 1)}</TableCell>
+              <TableCell className={styles.number}>{formatKroner(instalment)}</TableCell>
+              <TableCell className={styles.number}>{formatKroner(remaining)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Pure helpers of the Oversigt: a unit's key, filtering, sorting and counting. No React.
+ */
+import { INDICATORS, type Indicator } from "../../core/assessment";
+import type { UnitRecord } from "../../core/unit";
+
+/** Identifies a unit row within the task pane: "sheet!row". */
+export function unitKey(unit: Pick<UnitRecord, "sheet" | "row">): string {
+  return `${unit.sheet}!${unit.row}`;
+}
+
+/** How the Oversigt orders units. */
+export type UnitSort = "source" | "name" | "pct" | "result";
+
+/** All sort orders, in the order the dropdown shows them. */
+export const UNIT_SORTS: readonly UnitSort[] = ["source", "name", "pct", "result"];
+
+/** The Oversigt's filter. Empty values mean "all". */
+export interface UnitFilter {
+  readonly indicator: Indicator | null;
+  readonly sheet: string | null;
+  /** Case-insensitive part of the name (or the id). */
+  readonly search: string;
+}
+
+/** The units that pass the filter (assessed units only). */
+export function filterUnits(units: readonly UnitRecord[], filter: UnitFilter): UnitRecord[] {
+  const needle = filter.search.trim().toLocaleLowerCase("da");
+  return units.filter(
+    (unit) =>
+      unit.assessment !== null &&
+      (filter.indicator === null || unit.assessment.indicator === filter.indicator) &&
+      (filter.sheet === null || unit.sheet === filter.sheet) &&
+      (needle === "" ||
+        unit.name.toLocaleLowerCase("da").includes(needle) ||
+        (unit.id ?? "").toLocaleLowerCase("da").includes(needle)),
+  );
+}
+
+const collator = new Intl.Collator("da", { sensitivity: "base", numeric: true });
+
+/** Units in the chosen order; ties keep the source order (the sort is stable). */
+export function sortUnits(units: readonly UnitRecord[], sort: UnitSort): UnitRecord[] {
+  const copy = [...units];
+  switch (sort) {
+    case "source":
+      return copy;
+    case "name":
+      return copy.sort((a, b) => collator.compare(a.name, b.name));
+    case "pct":
+      // Compare exact ratios by cross-multiplying øre (bases are positive), never rounded floats.
+      return copy.sort((a, b) => {
+        if (a.assessment === null || b.assessment === null) return a.assessment === null ? 1 : -1;
+        const left = BigInt(a.assessment.totalResult) * BigInt(b.assessment.base);
+        const right = BigInt(b.assessment.totalResult) * BigInt(a.assessment.base);
+        return left > right ? -1 : left < right ? 1 : 0;
+      });
+    case "result":
+      return copy.sort((a, b) => (b.assessment?.totalResult ?? 0) - (a.assessment?.totalResult ?? 0));
+  }
+}
+
+/** Number of assessed units per colour. */
+export function countByIndicator(units: readonly UnitRecord[]): Record<Indicator, number> {
+  const counts = Object.fromEntries(INDICATORS.map((i) => [i, 0])) as Record<Indicator, number>;
+  for (const unit of units) if (unit.assessment !== null) counts[unit.assessment.indicator] += 1;
+  return counts;
+}
+
+/** Units that could not be assessed. */
+export function notAssessed(units: readonly UnitRecord[]): UnitRecord[] {
+  return units.filter((unit) => unit.assessment === null);
+}

@@ -1,0 +1,205 @@
+/**
+ * The workbook as the task pane knows it: the grids read through the port, the policy and the
+ * column corrections saved in the workbook, and the scan made from them. One hook,
+ * {@link useWorkbookModel}, owns it; pages get it from `useWorkbook()`.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { scanWorkbook, type WorkbookScan } from "../../core/layout/scan";
+import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
+import { SETTING_KEYS, type WorkbookPort } from "../../core/ports";
+import type { SheetGrid } from "../../core/grid";
+import type { SheetMapping } from "../../core/unit";
+
+/** Problems with what the workbook had saved (shown as warnings; defaults are used instead). */
+export type SavedStateWarning = "policyInvalid" | "mappingInvalid";
+
+/** What the pages see. */
+export interface WorkbookModel {
+  readonly status: "loading" | "ready" | "failed";
+  /** True while "Opdatér" re-reads a workbook already shown. */
+  readonly refreshing: boolean;
+  readonly grids: readonly SheetGrid[];
+  readonly scan: WorkbookScan | null;
+  readonly policy: Policy;
+  /** The user's corrections by sheet, as saved in the workbook. */
+  readonly overrides: Readonly<Record<string, SheetMapping>>;
+  /** Generated plan sheets by "kind|unitKey". */
+  readonly plans: Readonly<Record<string, string>>;
+  readonly warnings: readonly SavedStateWarning[];
+  /** Why the last read failed, when `status` is "failed". */
+  readonly error: unknown;
+  /** Re-reads settings and sheets and scans again. Never throws. */
+  refresh(): Promise<void>;
+  /** Saves a policy (null: back to the default) and re-assesses. Throws when the port fails. */
+  savePolicy(policy: Policy | null): Promise<void>;
+  /** Saves one sheet's corrected mapping (null: remove it) and re-scans. Throws when the port fails. */
+  saveMapping(sheet: string, mapping: SheetMapping | null): Promise<void>;
+  /** Remembers a generated plan sheet (best effort: a failure here loses nothing). */
+  recordPlan(key: string, sheetName: string): Promise<void>;
+}
+
+interface Snapshot {
+  readonly grids: readonly SheetGrid[];
+  readonly scan: WorkbookScan | null;
+  readonly policy: Policy;
+  readonly overrides: Readonly<Record<string, SheetMapping>>;
+  readonly plans: Readonly<Record<string, string>>;
+  readonly warnings: readonly SavedStateWarning[];
+}
+
+const EMPTY: Snapshot = { grids: [], scan: null, policy: DEFAULT_POLICY, overrides: {}, plans: {}, warnings: [] };
+
+function parseJsonObject(text: string | null): Record<string, unknown> | null | "invalid" {
+  if (text === null || text.trim() === "") return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : "invalid";
+  } catch {
+    return "invalid";
+  }
+}
+
+/** The saved policy; the default (with a warning) when it is missing or invalid. */
+export function readSavedPolicy(text: string | null): { policy: Policy; invalid: boolean } {
+  const json = parseJsonObject(text);
+  if (json === null) return { policy: DEFAULT_POLICY, invalid: false };
+  if (json === "invalid") return { policy: DEFAULT_POLICY, invalid: true };
+  try {
+    return { policy: policyFromJson(json), invalid: false };
+  } catch {
+    return { policy: DEFAULT_POLICY, invalid: true };
+  }
+}
+
+function isMapping(value: unknown): value is SheetMapping {
+  if (typeof value !== "object" || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    typeof m.sheet === "string" &&
+    typeof m.headerRow === "number" &&
+    typeof m.columns === "object" &&
+    m.columns !== null &&
+    (m.unit === "kr" || m.unit === "tkr" || m.unit === "mkr") &&
+    (m.signConvention === "plus-is-deficit" || m.signConvention === "plus-is-surplus")
+  );
+}
+
+/** The saved corrections; entries that are not mappings are dropped (with a warning). */
+export function readSavedMappings(text: string | null): { overrides: Record<string, SheetMapping>; invalid: boolean } {
+  const json = parseJsonObject(text);
+  if (json === null) return { overrides: {}, invalid: false };
+  if (json === "invalid") return { overrides: {}, invalid: true };
+  const overrides: Record<string, SheetMapping> = {};
+  let invalid = false;
+  for (const [sheet, mapping] of Object.entries(json)) {
+    if (isMapping(mapping)) overrides[sheet] = mapping;
+    else invalid = true;
+  }
+  return { overrides, invalid };
+}
+
+function readSavedPlans(text: string | null): Record<string, string> {
+  const json = parseJsonObject(text);
+  if (json === null || json === "invalid") return {};
+  return Object.fromEntries(Object.entries(json).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+function scanOf(grids: readonly SheetGrid[], policy: Policy, overrides: Readonly<Record<string, SheetMapping>>): WorkbookScan {
+  return scanWorkbook(grids, { policy, overrides });
+}
+
+/** Owns the workbook state of one task pane; reads the workbook once on mount. */
+export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
+  const [snapshot, setSnapshot] = useState<Snapshot>(EMPTY);
+  const [status, setStatus] = useState<WorkbookModel["status"]>("loading");
+  const [refreshing, setRefreshing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef(snapshot);
+  latest.current = snapshot;
+  const generation = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current;
+    setRefreshing(true);
+    try {
+      const [policyText, mappingsText, plansText] = await Promise.all([
+        port.getSetting(SETTING_KEYS.policy),
+        port.getSetting(SETTING_KEYS.mappings),
+        port.getSetting(SETTING_KEYS.plans),
+      ]);
+      const grids = await port.readSheets();
+      const { policy, invalid: policyInvalid } = readSavedPolicy(policyText);
+      const { overrides, invalid: mappingInvalid } = readSavedMappings(mappingsText);
+      const scan = scanOf(grids, policy, overrides);
+      if (mine !== generation.current) return;
+      const warnings: SavedStateWarning[] = [];
+      if (policyInvalid) warnings.push("policyInvalid");
+      if (mappingInvalid) warnings.push("mappingInvalid");
+      setSnapshot({ grids, scan, policy, overrides, plans: readSavedPlans(plansText), warnings });
+      setError(null);
+      setStatus("ready");
+    } catch (caught) {
+      if (mine !== generation.current) return;
+      setError(caught);
+      // A failed re-read keeps what is shown; only a failed first read has nothing to show.
+      setStatus((previous) => (previous === "ready" ? "ready" : "failed"));
+    } finally {
+      if (mine === generation.current) setRefreshing(false);
+    }
+  }, [port]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const savePolicy = useCallback(
+    async (policy: Policy | null) => {
+      await port.setSetting(SETTING_KEYS.policy, policy === null ? null : JSON.stringify(policy));
+      const current = latest.current;
+      const next = policy ?? DEFAULT_POLICY;
+      setSnapshot({
+        ...current,
+        policy: next,
+        scan: scanOf(current.grids, next, current.overrides),
+        warnings: current.warnings.filter((w) => w !== "policyInvalid"),
+      });
+    },
+    [port],
+  );
+
+  const saveMapping = useCallback(
+    async (sheet: string, mapping: SheetMapping | null) => {
+      const current = latest.current;
+      const overrides: Record<string, SheetMapping> = { ...current.overrides };
+      if (mapping === null) delete overrides[sheet];
+      else overrides[sheet] = mapping;
+      const json = Object.keys(overrides).length === 0 ? null : JSON.stringify(overrides);
+      await port.setSetting(SETTING_KEYS.mappings, json);
+      setSnapshot({
+        ...current,
+        overrides,
+        scan: scanOf(current.grids, current.policy, overrides),
+        warnings: current.warnings.filter((w) => w !== "mappingInvalid"),
+      });
+    },
+    [port],
+  );
+
+  const recordPlan = useCallback(
+    async (key: string, sheetName: string) => {
+      const plans = { ...latest.current.plans, [key]: sheetName };
+      setSnapshot((current) => ({ ...current, plans: { ...current.plans, [key]: sheetName } }));
+      try {
+        await port.setSetting(SETTING_KEYS.plans, JSON.stringify(plans));
+      } catch {
+        // The sheet exists; only the shortcut to it is not remembered.
+      }
+    },
+    [port],
+  );
+
+  return useMemo(
+    () => ({ ...snapshot, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan }),
+    [snapshot, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan],
+  );
+}
