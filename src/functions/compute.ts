@@ -190,14 +190,24 @@ function oneUnit(
   }
 }
 
+/**
+ * Excel always passes range parameters as matrices (a single cell as [[v]]), and gets a matrix
+ * back. A caller that passes plain scalars (another host, a script) gets a scalar back: the result
+ * has the shape of the input.
+ */
+function sameShape(result: FnMatrix, ...inputs: unknown[]): FnMatrix | FnValue {
+  const allScalar = inputs.every((input) => !Array.isArray(input));
+  return allScalar && result.length === 1 && result[0]?.length === 1 ? (result[0][0] as FnValue) : result;
+}
+
 /** DEFICITPCT: the deficit as a fraction (plus = underskud). */
-export function computeDeficitPct(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix {
-  return perUnit(budget, spending, carried, limit, (a) => a.deficitFraction);
+export function computeDeficitPct(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix | FnValue {
+  return sameShape(perUnit(budget, spending, carried, limit, (a) => a.deficitFraction), budget, spending, carried);
 }
 
 /** TRAFFICLIGHT: "Grøn", "Gul" or "Rød". */
-export function computeTrafficLight(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix {
-  return perUnit(budget, spending, carried, limit, (a) => a.indicator);
+export function computeTrafficLight(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix | FnValue {
+  return sameShape(perUnit(budget, spending, carried, limit, (a) => a.indicator), budget, spending, carried);
 }
 
 /** REQUIREMENT: the requirement's Danish text, or its code with format "kode"/"code". */
@@ -207,13 +217,18 @@ export function computeRequirement(
   carried?: unknown,
   limit?: unknown,
   format?: unknown,
-): FnMatrix {
+): FnMatrix | FnValue {
   const wanted = typeof format === "string" ? format.trim().toLowerCase() : "";
   if (!isMissing(format) && !["", "kode", "code", "tekst", "text"].includes(wanted)) {
-    return [[fnError("#VALUE!", 'Formatet skal være "tekst" eller "kode".')]];
+    return sameShape([[fnError("#VALUE!", 'Formatet skal være "tekst" eller "kode".')]], budget, spending, carried);
   }
   const asCode = wanted === "kode" || wanted === "code";
-  return perUnit(budget, spending, carried, limit, (a) => (asCode ? a.requirement : a.requirementText));
+  return sameShape(
+    perUnit(budget, spending, carried, limit, (a) => (asCode ? a.requirement : a.requirementText)),
+    budget,
+    spending,
+    carried,
+  );
 }
 
 /** A single number argument (Danish text accepted), or an error. */

@@ -38,8 +38,8 @@ function toExcel(value: FnValue): any {
   return isFnError(value) ? toExcelError(value) : value;
 }
 
-function toExcelMatrix(matrix: FnMatrix): any[][] {
-  return matrix.map((row) => row.map(toExcel));
+function toExcelMatrix(result: FnMatrix | FnValue): any {
+  return Array.isArray(result) ? result.map((row) => row.map(toExcel)) : toExcel(result);
 }
 
 /**

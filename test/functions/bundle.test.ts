@@ -33,6 +33,14 @@ describe("dist/functions.js in a bare CustomFunctions runtime", () => {
     expect(call("TRAFFICLIGHT", [[1000000]], [[1080000]], [[-40000]])).toEqual([["Gul"]]);
   });
 
+  it("plain scalars (not Excel's 1×1 matrices) give a scalar back", () => {
+    expect(call("TRAFFICLIGHT", 1000000, 1050000)).toBe("Gul");
+    expect(call("TRAFFICLIGHT", 1000000, 1050001, 0)).toBe("Rød");
+    expect(call("REQUIREMENT", 100, 80, 0, null, "kode")).toBe("surplus-explanation");
+    expect(errorCode(call("DEFICITPCT", 0, 1))).toBe("#DIV/0!");
+    expect(call("DEFICITPCT", 200, 210)).toBeCloseTo(0.05, 12);
+  });
+
   it("DEFICITPCT returns a fraction; a base of 0 is #DIV/0!", () => {
     const pct = (call("DEFICITPCT", [[1000000]], [[1052000]]) as number[][])[0]?.[0];
     expect(pct).toBeCloseTo(0.052, 12);
