@@ -1,0 +1,237 @@
+/**
+ * Layout of the handleplan sheet: every section's rows and every named cell, computed from the
+ * schedule's length. The description (`handleplan.ts`) and the tests find cells only here.
+ */
+import type { CellRange } from "../grid";
+import { at, type Cell } from "./build";
+import { scheduleLayout, type ScheduleLayout } from "./afviklingsplanLayout";
+import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
+
+/** Empty rows of the tiltag table. */
+export const TILTAG_ROWS = 8;
+/** Rows of a free-text area. */
+export const TEXT_AREA_ROWS = 4;
+
+/** The header roles of the handleplan, in order. */
+export const HANDLEPLAN_HEADER_ROLES: readonly HeaderRole[] = [
+  "name",
+  "id",
+  "leader",
+  "udvalg",
+  "accountsYear",
+  "readAt",
+  "source",
+  "budget",
+  "spending",
+  "carried",
+  "yearResult",
+  "totalResult",
+  "base",
+  "percent",
+  "indicator",
+  "requirement",
+  "debt",
+  "years",
+  "firstYear",
+  "dispensation",
+];
+
+/** The ten sections of the rule book. */
+export type HandleplanSection =
+  | "stamdata"
+  | "causes"
+  | "tiltag"
+  | "coverage"
+  | "schedule"
+  | "consequences"
+  | "followUp"
+  | "involvement"
+  | "approval"
+  | "begrundelse";
+
+/** A merged free-text input area. */
+export interface TextArea {
+  readonly label: Cell;
+  readonly input: Cell;
+  readonly range: CellRange;
+}
+
+/** Where everything on a handleplan is. */
+export interface HandleplanLayout {
+  readonly lastCol: number;
+  readonly titleRow: number;
+  readonly subtitleRow: number;
+  readonly noteRow: number;
+  /** The heading row of each section. */
+  readonly sections: Readonly<Record<HandleplanSection, number>>;
+  readonly header: UnitHeaderLayout;
+  readonly causes: TextArea;
+  readonly tiltag: {
+    readonly headerRow: number;
+    readonly firstRow: number;
+    readonly lastRow: number;
+    readonly sumRow: number;
+    readonly col: { readonly name: number; readonly responsible: number; readonly start: number; readonly type: number; readonly status: number };
+    /** Effect column of each schedule year. */
+    readonly effectCols: readonly number[];
+  };
+  readonly coverage: {
+    readonly headerRow: number;
+    /** One row per schedule year. */
+    readonly rows: readonly number[];
+    readonly totalRow: number;
+    readonly col: { readonly year: number; readonly required: number; readonly effect: number; readonly difference: number; readonly check: number };
+  };
+  readonly scheduleNote: Cell;
+  readonly schedule: ScheduleLayout;
+  readonly consequences: TextArea;
+  readonly risks: TextArea;
+  readonly followUp: {
+    readonly noteRow: number;
+    readonly headerRow: number;
+    readonly rows: readonly number[];
+    readonly col: { readonly date: number; readonly who: number; readonly remark: number };
+  };
+  readonly involvement: {
+    readonly headerRow: number;
+    readonly medRow: number;
+    readonly boardRow: number;
+    readonly col: { readonly what: number; readonly date: number; readonly remark: number };
+  };
+  readonly approval: {
+    readonly headerRow: number;
+    readonly leaderRow: number;
+    readonly chiefRow: number;
+    readonly col: { readonly role: number; readonly name: number; readonly date: number; readonly signature: number };
+  };
+  readonly begrundelse: TextArea & { readonly noteRow: number; readonly check: Cell };
+  readonly dispensationApplication: TextArea;
+  /** The last used row. */
+  readonly lastRow: number;
+}
+
+/** The handleplan layout for a schedule of `years` years and `followUps` follow-up dates. */
+export function handleplanLayout(years: number, followUps: number): HandleplanLayout {
+  const lastCol = Math.max(5, 4 + years);
+  let row = 0;
+  const take = (n = 1): number => {
+    const first = row;
+    row += n;
+    return first;
+  };
+  const gap = () => take(1);
+  const area = (rows = TEXT_AREA_ROWS, withLabel = true): TextArea => {
+    const label = withLabel ? at(take(), 0) : at(row - 1, 0);
+    const top = take(rows);
+    return { label, input: at(top, 0), range: { top, left: 0, bottom: top + rows - 1, right: lastCol } };
+  };
+
+  const titleRow = take();
+  const subtitleRow = take();
+  const noteRow = take();
+  const stamdata = take();
+  const header = unitHeaderLayout(take(HANDLEPLAN_HEADER_ROLES.length), HANDLEPLAN_HEADER_ROLES);
+  gap();
+
+  const causesHeading = take();
+  const causes = area();
+  gap();
+
+  const tiltagHeading = take();
+  const tiltagHeader = take();
+  const tiltagFirst = take(TILTAG_ROWS);
+  const tiltagSum = take();
+  const effectCols = Array.from({ length: years }, (_, i) => 4 + i);
+  gap();
+
+  const coverageHeading = take();
+  const coverageHeader = take();
+  const coverageRows = Array.from({ length: years }, () => take());
+  const coverageTotal = take();
+  gap();
+
+  const scheduleHeading = take();
+  const scheduleNote = at(take(), 0);
+  const schedule = scheduleLayout(row, years);
+  row = schedule.next;
+  gap();
+
+  const consequencesHeading = take();
+  const consequences = area(3);
+  const risks = area(3);
+  gap();
+
+  const followUpHeading = take();
+  const followUpNote = take();
+  const followUpHeader = take();
+  const followUpRows = Array.from({ length: followUps }, () => take());
+  gap();
+
+  const involvementHeading = take();
+  const involvementHeader = take();
+  const medRow = take();
+  const boardRow = take();
+  gap();
+
+  const approvalHeading = take();
+  const approvalHeader = take();
+  const leaderRow = take();
+  const chiefRow = take();
+  gap();
+
+  const begrundelseHeading = take();
+  const begrundelseNote = take();
+  const begrundelse = area();
+  const begrundelseCheck = at(take(), 1);
+  const dispensationApplication = area(3);
+
+  return {
+    lastCol,
+    titleRow,
+    subtitleRow,
+    noteRow,
+    sections: {
+      stamdata,
+      causes: causesHeading,
+      tiltag: tiltagHeading,
+      coverage: coverageHeading,
+      schedule: scheduleHeading,
+      consequences: consequencesHeading,
+      followUp: followUpHeading,
+      involvement: involvementHeading,
+      approval: approvalHeading,
+      begrundelse: begrundelseHeading,
+    },
+    header,
+    causes,
+    tiltag: {
+      headerRow: tiltagHeader,
+      firstRow: tiltagFirst,
+      lastRow: tiltagFirst + TILTAG_ROWS - 1,
+      sumRow: tiltagSum,
+      col: { name: 0, responsible: 1, start: 2, type: 3, status: 4 + years },
+      effectCols,
+    },
+    coverage: {
+      headerRow: coverageHeader,
+      rows: coverageRows,
+      totalRow: coverageTotal,
+      col: { year: 0, required: 1, effect: 2, difference: 3, check: 4 },
+    },
+    scheduleNote,
+    schedule,
+    consequences,
+    risks,
+    followUp: {
+      noteRow: followUpNote,
+      headerRow: followUpHeader,
+      rows: followUpRows,
+      col: { date: 0, who: 1, remark: 2 },
+    },
+    involvement: { headerRow: involvementHeader, medRow, boardRow, col: { what: 0, date: 1, remark: 2 } },
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 2, signature: 3 } },
+    begrundelse: { ...begrundelse, noteRow: begrundelseNote, check: begrundelseCheck },
+    dispensationApplication,
+    lastRow: row - 1,
+  };
+}

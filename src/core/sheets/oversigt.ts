@@ -1,0 +1,159 @@
+/**
+ * The Oversigt: every unit of a scan with its figures (snapshot), result, %, indicator and
+ * requirement (live formulas), a link to its plan sheet, counts per colour (COUNTIF) and a bar
+ * chart of the deficit % — with data bars on the % column for writers that cannot draw charts.
+ */
+import { INDICATORS } from "../assessment";
+import { toKroner } from "../money";
+import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
+import type { SheetDescription } from "../sheetDescription";
+import { INDICATOR_COLORS } from "../theme";
+import type { UnitRecord } from "../unit";
+import { quoteSheetName, rangeAddress } from "../grid";
+import { at, ref, SheetBuilder, str } from "./build";
+import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn } from "./oversigtLayout";
+import { unitKeyOf } from "./planContext";
+import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
+
+/** The Oversigt's wished sheet name. */
+export const OVERSIGT_NAME = "Oversigt";
+
+/** What the Oversigt links to and says per unit. */
+export interface OversigtOptions {
+  readonly policy: Policy;
+  /** When the figures were read, formatted for display. */
+  readonly readAt: string;
+  /** The final sheet name of each unit's plan, by unit key (see `unitKeyOf`). */
+  readonly planSheets?: ReadonlyMap<string, string>;
+  /** A note for units without a plan sheet ("Ingen plan krævet" …), by unit key. */
+  readonly notes?: ReadonlyMap<string, string>;
+  /** Unit keys by unit, when keys were made unique (see `plansFor`). */
+  readonly keyOf?: (unit: UnitRecord, index: number) => string;
+}
+
+const HEADINGS: Readonly<Record<OversigtColumn, string>> = {
+  id: "Nummer",
+  name: "Aftaleenhed",
+  source: "Kilde (ark, række)",
+  budget: "Korrigeret budget",
+  spending: "Forbrug",
+  carried: "Overført",
+  result: "Samlet resultat",
+  base: "Procentgrundlag",
+  percent: "Underskud i %",
+  indicator: "Indikator",
+  requirement: "Krav",
+  plan: "Plan",
+};
+
+const COUNT_LABELS: Readonly<Record<CountRole, string>> = {
+  Grøn: "Grøn",
+  Gul: "Gul",
+  Rød: "Rød",
+  unassessed: "Ikke vurderet",
+  total: "Enheder i alt",
+};
+
+/** The Oversigt of `units`. */
+export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOptions): SheetDescription {
+  const { policy } = options;
+  const L = oversigtLayout(units.length);
+  const b = new SheetBuilder();
+  const keyOf = options.keyOf ?? ((unit: UnitRecord) => unitKeyOf(unit));
+
+  b.value(at(L.titleRow, 0), "Oversigt – trafiklys og planer", "title");
+  b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: L.lastCol });
+  b.value(
+    at(L.subtitleRow, 0),
+    `${policy.name} · grænse ${String(policy.limitPct).replace(".", ",")} % af ${PERCENTAGE_BASE_LABELS[policy.base].toLowerCase()} · ` +
+      `overført ${policy.includeCarried ? "medregnet" : "ikke medregnet"} · opgjort ${options.readAt}`,
+    "subtitle",
+  );
+  b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: L.lastCol });
+
+  // Counts per colour.
+  b.value(at(L.countsHeadingRow, OVERSIGT_COLUMNS.name), "Antal enheder pr. farve", "heading");
+  b.blank(at(L.countsHeadingRow, OVERSIGT_COLUMNS.source), "heading");
+  const indicators = rangeAddress(L.column("indicator"));
+  const names = rangeAddress(L.column("name"));
+  for (const indicator of INDICATORS) {
+    const { label, value } = L.count(indicator);
+    b.value(label, COUNT_LABELS[indicator], "indicator");
+    b.formula(value, `=COUNTIF(${indicators},${str(indicator)})`, "computed");
+  }
+  const colours = INDICATORS.map((i) => ref(L.count(i).value)).join("+");
+  const unassessed = L.count("unassessed");
+  const total = L.count("total");
+  b.value(unassessed.label, COUNT_LABELS.unassessed, "label");
+  b.formula(unassessed.value, `=${ref(total.value)}-(${colours})`, "computed");
+  b.value(total.label, COUNT_LABELS.total, "total");
+  b.formula(total.value, `=COUNTA(${names})`, "total", "0");
+  b.indicatorColours({ top: L.count("Grøn").label.row, left: OVERSIGT_COLUMNS.name, bottom: L.count("Rød").label.row, right: OVERSIGT_COLUMNS.name });
+
+  // The table.
+  for (const [column, col] of Object.entries(OVERSIGT_COLUMNS)) {
+    b.value(at(L.headerRow, col), HEADINGS[column as OversigtColumn], "tableHeader");
+  }
+  units.forEach((unit, i) => {
+    const c = (column: OversigtColumn) => L.cell(column, i);
+    const key = keyOf(unit, i);
+    b.value(c("id"), unit.id ?? "", "text");
+    b.value(c("name"), unit.name, "text");
+    b.value(c("source"), `${unit.sheet}, række ${unit.row}`, "text");
+    const figures = unit.figures;
+    if (figures) {
+      b.value(c("budget"), toKroner(figures.budget), "money");
+      b.value(c("spending"), toKroner(figures.spending), "money");
+      b.value(c("carried"), toKroner(figures.carried), "money");
+      b.value(c("base"), toKroner(figures.base), "money");
+      b.formula(
+        c("result"),
+        policy.includeCarried
+          ? `=${ref(c("spending"))}-${ref(c("budget"))}+${ref(c("carried"))}`
+          : `=${ref(c("spending"))}-${ref(c("budget"))}`,
+        "computedMoney",
+      );
+    }
+    if (figures && unit.assessment) {
+      const refs = { result: ref(c("result")), base: ref(c("base")) };
+      b.formula(c("percent"), `=${deficitFractionExpression(refs)}`, "computedPercent");
+      b.formula(c("indicator"), `=${indicatorExpression(refs, policy)}`, "indicator");
+      b.formula(c("requirement"), `=${requirementExpression(refs, policy)}`, "computed");
+    } else {
+      b.value(c("requirement"), `Ikke vurderet: ${unit.error ?? "tallene kunne ikke læses"}`, "note");
+    }
+    const sheet = options.planSheets?.get(key);
+    if (sheet !== undefined) b.link(c("plan"), sheet, `${quoteSheetName(sheet)}!A1`);
+    else {
+      const noteText = options.notes?.get(key);
+      if (noteText !== undefined) b.value(c("plan"), noteText, "note");
+    }
+  });
+  b.indicatorColours(L.column("indicator"));
+  b.dataBar(L.column("percent"), INDICATOR_COLORS.Rød.font);
+  if (units.length > 0) {
+    b.chart({
+      kind: "bar",
+      title: "Underskud i % pr. enhed",
+      categories: L.column("name"),
+      values: L.column("percent"),
+      anchor: L.chartAnchor,
+    });
+  }
+
+  return b.build({
+    kind: "oversigt",
+    name: OVERSIGT_NAME,
+    columnWidths: { 0: 14, 1: 34, 2: 22, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 12, 9: 11, 10: 48, 11: 30 },
+    freeze: { rows: L.headerRow + 1, columns: OVERSIGT_COLUMNS.name + 1 },
+    print: {
+      paperSize: "A4",
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: { first: L.headerRow, last: L.headerRow },
+      header: "Oversigt – trafiklys og planer",
+      footer: `${policy.name} · opgjort ${options.readAt}`,
+      printArea: { top: 0, left: 0, bottom: L.lastRow, right: L.lastCol },
+    },
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Layout of the plan for anvendelse af overskud: header block, cause, planned uses, earmarked
+ * saving and approval.
+ */
+import { at, type Cell } from "./build";
+import type { TextArea } from "./handleplanLayout";
+import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
+
+/** Empty rows of the planned-uses table. */
+export const USE_ROWS = 6;
+
+/** The header roles of the overskudsplan, in order. */
+export const OVERSKUDSPLAN_HEADER_ROLES: readonly HeaderRole[] = [
+  "name",
+  "id",
+  "leader",
+  "udvalg",
+  "accountsYear",
+  "readAt",
+  "source",
+  "budget",
+  "spending",
+  "carried",
+  "yearResult",
+  "totalResult",
+  "base",
+  "percent",
+  "indicator",
+  "requirement",
+  "surplus",
+  "limit",
+  "surplusOverLimit",
+];
+
+/** Where everything on an overskudsplan is. */
+export interface OverskudsplanLayout {
+  readonly lastCol: number;
+  readonly titleRow: number;
+  readonly subtitleRow: number;
+  readonly sections: { readonly stamdata: number; readonly cause: number; readonly uses: number; readonly saving: number; readonly approval: number };
+  readonly header: UnitHeaderLayout;
+  readonly cause: TextArea;
+  readonly uses: {
+    readonly headerRow: number;
+    readonly firstRow: number;
+    readonly lastRow: number;
+    readonly sumRow: number;
+    readonly restRow: number;
+    readonly col: { readonly purpose: number; readonly amount: number; readonly year: number; readonly remark: number };
+    /** The check of planned uses against the surplus. */
+    readonly check: Cell;
+  };
+  readonly saving: { readonly answer: Cell; readonly purpose: Cell; readonly amount: Cell };
+  readonly approval: { readonly headerRow: number; readonly leaderRow: number; readonly chiefRow: number };
+  readonly lastRow: number;
+}
+
+/** The one layout of an overskudsplan. */
+export function overskudsplanLayout(): OverskudsplanLayout {
+  const lastCol = 5;
+  let row = 0;
+  const take = (n = 1) => {
+    const first = row;
+    row += n;
+    return first;
+  };
+  const titleRow = take();
+  const subtitleRow = take();
+  take();
+  const stamdata = take();
+  const header = unitHeaderLayout(take(OVERSKUDSPLAN_HEADER_ROLES.length), OVERSKUDSPLAN_HEADER_ROLES);
+  take();
+  const causeHeading = take();
+  const causeLabel = at(take(), 0);
+  const causeTop = take(4);
+  take();
+  const usesHeading = take();
+  const usesHeader = take();
+  const usesFirst = take(USE_ROWS);
+  const sumRow = take();
+  const restRow = take();
+  take();
+  const savingHeading = take();
+  const answer = at(take(), 1);
+  const purpose = at(take(), 1);
+  const amount = at(take(), 1);
+  take();
+  const approvalHeading = take();
+  const approvalHeader = take();
+  const leaderRow = take();
+  const chiefRow = take();
+  return {
+    lastCol,
+    titleRow,
+    subtitleRow,
+    sections: { stamdata, cause: causeHeading, uses: usesHeading, saving: savingHeading, approval: approvalHeading },
+    header,
+    cause: { label: causeLabel, input: at(causeTop, 0), range: { top: causeTop, left: 0, bottom: causeTop + 3, right: lastCol } },
+    uses: {
+      headerRow: usesHeader,
+      firstRow: usesFirst,
+      lastRow: usesFirst + USE_ROWS - 1,
+      sumRow,
+      restRow,
+      col: { purpose: 0, amount: 1, year: 2, remark: 3 },
+      check: at(restRow, 2),
+    },
+    saving: { answer, purpose, amount },
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow },
+    lastRow: row - 1,
+  };
+}

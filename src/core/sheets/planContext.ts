@@ -1,0 +1,88 @@
+/**
+ * What every plan sheet is made from: one unit's snapshot, the policy, the accounts year, the
+ * schedule's length and the texts the user gave. {@link checkPlanContext} enforces the rule
+ * book's limits on the schedule before anything is described.
+ */
+import type { Assessment } from "../assessment";
+import { assert } from "../errors";
+import { toKroner } from "../money";
+import type { Policy } from "../policy";
+import { assertYears } from "../repayment";
+import type { UnitFigures, UnitRecord } from "../unit";
+
+/** The input of a plan description. */
+export interface PlanContext {
+  /** The unit with its snapshot figures, source sheet and row. */
+  readonly unit: UnitRecord;
+  readonly policy: Policy;
+  /** The regnskabsår of the figures; the first instalment falls in the year after. */
+  readonly accountsYear: number;
+  /** Years of the afviklingsplan: Gul 1; Rød 1..policy.maxYears (above 1 only with a begrundelse). */
+  readonly years: number;
+  /** Begrundelse for særlige tilfælde (Rød over more than one year). */
+  readonly begrundelse?: string;
+  /** A dispensation from the repayment requirement (Randersmodellen 2.0). */
+  readonly dispensation?: boolean;
+  /** When the figures were read, already formatted for display ("31-05-2026 kl. 14.03"). */
+  readonly readAt: string;
+  readonly leader?: string;
+  readonly udvalg?: string;
+}
+
+/** A unit that can have a plan: figures and assessment present. */
+export interface AssessedUnit {
+  readonly figures: UnitFigures;
+  readonly assessment: Assessment;
+}
+
+/** The unit's figures and assessment, or a Danish refusal. */
+export function assessedUnit(unit: UnitRecord): AssessedUnit {
+  assert(
+    unit.figures !== null && unit.assessment !== null,
+    "invalid-argument",
+    `Enheden "${unit.name}" kunne ikke vurderes${unit.error ? `: ${unit.error}` : ""}.`,
+  );
+  return { figures: unit.figures, assessment: unit.assessment };
+}
+
+/** Throws a Danish {@link BudgetlysError} unless the schedule's length is allowed for the unit. */
+export function checkPlanContext(ctx: PlanContext): AssessedUnit {
+  const assessed = assessedUnit(ctx.unit);
+  assert(
+    Number.isInteger(ctx.accountsYear) && ctx.accountsYear >= 1900 && ctx.accountsYear < 9999,
+    "invalid-argument",
+    "Regnskabsåret skal være et årstal.",
+  );
+  assertYears(ctx.years, ctx.policy);
+  const indicator = assessed.assessment.indicator;
+  if (indicator === "Gul") {
+    assert(ctx.years === 1, "years-out-of-range", `"${ctx.unit.name}" er Gul: gælden afvikles det følgende år (1 år).`);
+  }
+  if (indicator === "Rød" && ctx.years > 1) {
+    assert(
+      (ctx.begrundelse ?? "").trim() !== "",
+      "invalid-argument",
+      `"${ctx.unit.name}" er Rød: afvikling over ${ctx.years} år kræver en begrundelse for særlige tilfælde (--begrundelse).`,
+    );
+  }
+  return assessed;
+}
+
+/** A stable key of a unit (its number, else sheet and name), so an existing plan is found. */
+export function unitKeyOf(unit: Pick<UnitRecord, "id" | "sheet" | "name">): string {
+  return unit.id !== null && unit.id.trim() !== "" ? `id:${unit.id.trim()}` : `navn:${unit.sheet}/${unit.name.trim()}`;
+}
+
+/** "fil.xlsx · ark 'Input', række 12". */
+export function sourceText(unit: Pick<UnitRecord, "file" | "sheet" | "row">): string {
+  return `${unit.file ? `${unit.file} · ` : ""}ark '${unit.sheet}', række ${unit.row}`;
+}
+
+/** Kroner as a cell value (exact to the øre). */
+export { toKroner as kroner };
+
+/** "dd-mm-yyyy kl. hh.mm" in the machine's local time. */
+export function formatReadAt(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(date.getDate())}-${two(date.getMonth() + 1)}-${date.getFullYear()} kl. ${two(date.getHours())}.${two(date.getMinutes())}`;
+}

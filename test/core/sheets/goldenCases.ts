@@ -1,0 +1,30 @@
+/** The golden cases: each a name and the description it must produce (see test/fixtures/sheets). */
+import { RANDERSMODELLEN_2_0 } from "../../../src/core/policy";
+import type { SheetDescription } from "../../../src/core/sheetDescription";
+import { afviklingsplanSheet } from "../../../src/core/sheets/afviklingsplan";
+import { handleplanSheet } from "../../../src/core/sheets/handleplan";
+import { overskudsplanSheet } from "../../../src/core/sheets/overskudsplan";
+import { oversigtSheet } from "../../../src/core/sheets/oversigt";
+import { plansFor } from "../../../src/core/sheets/plansFor";
+import { SAMPLE_UNITS } from "./helpers";
+
+const policy = RANDERSMODELLEN_2_0;
+const readAt = "31-05-2026 kl. 14.03";
+const [gul, rod, surplus] = SAMPLE_UNITS as [NonNullable<(typeof SAMPLE_UNITS)[0]>, typeof SAMPLE_UNITS[0], typeof SAMPLE_UNITS[0]];
+
+/** Golden case name → description. */
+export function goldenCases(): Record<string, SheetDescription> {
+  const set = plansFor({ units: SAMPLE_UNITS }, { policy, accountsYear: 2025, readAt, select: "all", years: 3, begrundelse: "Stor engangsudgift til vikarer." });
+  return {
+    "handleplan-gul": handleplanSheet({ unit: gul, policy, accountsYear: 2025, years: 1, readAt, leader: "Anne Skoleleder", udvalg: "Børn og Skole" }),
+    "handleplan-rod-3-aar": handleplanSheet({ unit: rod, policy, accountsYear: 2025, years: 3, readAt, begrundelse: "Stor engangsudgift til vikarer." }),
+    "afviklingsplan-dispenseret": afviklingsplanSheet({ unit: rod, policy, accountsYear: 2025, years: 2, readAt, begrundelse: "Særligt tilfælde.", dispensation: true }),
+    overskudsplan: overskudsplanSheet({ unit: surplus, policy, accountsYear: 2025, years: 1, readAt }),
+    oversigt: oversigtSheet(SAMPLE_UNITS, {
+      policy,
+      readAt,
+      planSheets: new Map(set.units.flatMap((u) => (u.sheets[0] ? [[u.unitKey, u.sheets[0].name] as const] : []))),
+      notes: new Map(set.units.map((u) => [u.unitKey, u.note] as const)),
+    }),
+  };
+}
