@@ -5,6 +5,7 @@
  * everything else is one pass over the data rows.
  */
 import { readAmount, isBlank } from "../cell";
+import { parseDanishNumber } from "../danishNumber";
 import { columnIndex, columnLetter, type SheetGrid } from "../grid";
 import {
   AMOUNT_UNIT_EXPONENT,
@@ -250,7 +251,7 @@ function collectTexts(view: GridView, row: number, into: string[], maxPerRow: nu
 }
 
 /** The heading candidates of one row; a cell that names nothing is read with the cell above it. */
-function headingRowAt(view: GridView, row: number): HeadingRow | undefined {
+function headingRowAt(view: GridView, row: number, twoRows = false): HeadingRow | undefined {
   if (row < view.top || row > view.bottom) return undefined;
   const candidates: ColumnCandidate[] = [];
   const roles = new Set<ColumnRole>();
@@ -260,10 +261,11 @@ function headingRowAt(view: GridView, row: number): HeadingRow | undefined {
     const value = view.value(row, c);
     if (typeof value === "number" && !isDateFormat(view.format(row, c))) numbers++;
     let text = view.text(row, c);
+    if (text === "" && twoRows && row > view.top) text = view.text(row - 1, c);
     if (text === "") continue;
     texts++;
     let matches = matchHeading(text);
-    if (matches.length === 0 && row > view.top) {
+    if (matches.length === 0 && row > view.top && !(twoRows && view.text(row, c) === "")) {
       const above = view.text(row - 1, c);
       if (above !== "") {
         text = `${above} ${text}`;
@@ -287,7 +289,27 @@ function findHeadingRow(view: GridView): HeadingRow | undefined {
     if (h === undefined || h.roles.size === 0) continue;
     if (best === undefined || h.score > best.score) best = h;
   }
+  // A heading in two rows: group headings ("Forventet forbrug") above dates or sub-headings.
+  if (best !== undefined && best.row < view.bottom && isSubHeadingRow(view, best.row + 1)) {
+    const two = headingRowAt(view, best.row + 1, true);
+    if (two !== undefined && hasTable(two.roles) && two.roles.size >= best.roles.size) return two;
+  }
   return best;
+}
+
+/** A row of only texts and dates (no figures): the lower half of a two-row heading. */
+function isSubHeadingRow(view: GridView, row: number): boolean {
+  let filled = 0;
+  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+    const v = view.value(row, c);
+    if (isBlank(v)) continue;
+    filled++;
+    if (typeof v === "number" && !isDateFormat(view.format(row, c))) return false;
+    if (typeof v === "string" && (RANDERS_ID.test(v.trim()) || parseDanishNumber(v).ok)) return false;
+    if (typeof v !== "string" && typeof v !== "number") return false;
+  }
+  // One text alone is a section heading ("Skoler"), not the lower half of a heading.
+  return filled >= 2;
 }
 
 interface SpendingCandidate {
