@@ -95,14 +95,6 @@ const kr = (n: number): number => n;
 const tkr = (n: number): number => n / 1000;
 const mkr = (n: number): number => n / 1_000_000;
 
-/** Danish text of kroner: 12500000 → "12.500.000,00". */
-function danishText(n: number, decimals = 2): string {
-  const fixed = Math.abs(n).toFixed(decimals);
-  const [i = "0", f] = fixed.split(".");
-  const text = i.replace(/\B(?=(\d{3})+(?!\d))/g, ".") + (f === undefined ? "" : "," + f);
-  return n < 0 ? "-" + text : text;
-}
-
 function expectedUnit(sheet: string, row: number, t: Truth): ExpectedUnit {
   if (t.error !== undefined) {
     return { sheet, row, id: t.id ?? null, name: t.name, budget: null, spending: null, carried: null, result: null, indicator: null, requirement: null, error: t.error };
@@ -551,8 +543,8 @@ async function writeWorkbook(fixture: Fixture): Promise<Uint8Array> {
     });
     for (const { col, fmt } of builder.formats) {
       for (let r = 1; r <= builder.rows.length; r++) {
-        const cell = ws.getRow(r).getCell(col + 1);
-        if (cell.value !== null && cell.value !== undefined) cell.numFmt = fmt;
+        const written = builder.rows[r - 1]?.[col];
+        if (written !== null && written !== undefined) ws.getRow(r).getCell(col + 1).numFmt = fmt;
       }
     }
     for (const c of builder.hiddenColumns) ws.getColumn(c + 1).hidden = true;

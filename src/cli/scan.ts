@@ -1,6 +1,360 @@
-import { UsageError, type CliIO } from "./io";
+/**
+ * `budgetlys scan FILE... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]`:
+ * reads every sheet of every workbook, finds the units and shows each unit's traffic light.
+ * Human output is one table per sheet in Danish number format; `--json` prints the documented
+ * shape. Exit codes: 0 all assessed, 1 some unit not assessed or a sheet without units,
+ * 2 bad usage or a file that could not be opened. Nothing here throws to the user.
+ */
+import { readFile } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
+import type { Indicator } from "../core/assessment";
+import { isBudgetlysError } from "../core/errors";
+import { formatKroner, formatPercent } from "../core/format";
+import { scanWorkbook, type WorkbookScan } from "../core/layout/scan";
+import { toKroner } from "../core/money";
+import { DEFAULT_POLICY, policyFromJson, policySummary, type Policy, type RequirementCode } from "../core/policy";
+import { AMOUNT_UNIT_EXPONENT, COLUMN_ROLES, type SheetMapping, type UnitRecord } from "../core/unit";
+import { XlsxReadError } from "../xlsx/readErrors";
+import { readXlsxFile } from "../xlsx/readFile";
+import { EXIT, type CliIO } from "./io";
 
-/** `budgetlys scan` (to be built: issue 4). */
-export async function runScan(_argv: readonly string[], _io: CliIO): Promise<number> {
-  throw new UsageError("scan er endnu ikke bygget.");
+const SCAN_USAGE = `Brug: budgetlys scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]
+
+  --json             Skriv resultatet som JSON.
+  --sheet NAVN       Læs kun arket NAVN (kan gentages).
+  --mapping FIL      JSON: { "Arknavn": { "headerRow": 4, "columns": { "budget": "E" }, "unit": "tkr",
+                     "signConvention": "plus-is-surplus" } } — retter det, der blev fundet automatisk.
+  --policy FIL       JSON med politikken (grænse, procentgrundlag, overførsler).
+
+Exitkoder: 0 alle enheder vurderet; 1 nogle enheder kunne ikke vurderes, eller et ark havde ingen
+enheder; 2 forkert brug, eller en fil kunne ikke åbnes.
+`;
+
+/** Parsed command line. */
+export interface ScanArgs {
+  readonly files: readonly string[];
+  readonly json: boolean;
+  readonly sheets: readonly string[];
+  readonly mapping?: string;
+  readonly policy?: string;
+  readonly help: boolean;
+}
+
+/** Parses `scan`'s arguments; returns a Danish message for bad usage. */
+export function parseScanArgs(argv: readonly string[]): ScanArgs | { error: string } {
+  const files: string[] = [];
+  const sheets: string[] = [];
+  let json = false;
+  let help = false;
+  let mapping: string | undefined;
+  let policy: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string | undefined => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) return undefined;
+      i++;
+      return next;
+    };
+    switch (flag) {
+      case "--json":
+        json = true;
+        break;
+      case "--help":
+      case "-h":
+        help = true;
+        break;
+      case "--sheet": {
+        const v = value();
+        if (v === undefined) return { error: "--sheet mangler et arknavn." };
+        sheets.push(v);
+        break;
+      }
+      case "--mapping": {
+        const v = value();
+        if (v === undefined) return { error: "--mapping mangler en JSON-fil." };
+        mapping = v;
+        break;
+      }
+      case "--policy": {
+        const v = value();
+        if (v === undefined) return { error: "--policy mangler en JSON-fil." };
+        policy = v;
+        break;
+      }
+      default:
+        if (arg.startsWith("-") && arg !== "-") return { error: `Ukendt tilvalg "${arg}".` };
+        files.push(arg);
+    }
+  }
+  if (!help && files.length === 0) return { error: "Angiv mindst én .xlsx-fil." };
+  return { files, json, sheets, help, ...(mapping !== undefined ? { mapping } : {}), ...(policy !== undefined ? { policy } : {}) };
+}
+
+/** `budgetlys scan`. Returns the exit code. */
+export async function runScan(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseScanArgs(argv);
+  if ("error" in args) {
+    io.stderr.write(`Fejl: ${args.error}\n\n${SCAN_USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.help) {
+    io.stdout.write(SCAN_USAGE);
+    return EXIT.ok;
+  }
+  const pathOf = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
+
+  let policy: Policy = DEFAULT_POLICY;
+  if (args.policy !== undefined) {
+    const loaded = await loadJson(pathOf(args.policy), "politikfilen");
+    if (!loaded.ok) return fail(io, loaded.error);
+    try {
+      policy = policyFromJson(loaded.value);
+    } catch (error) {
+      return fail(io, `Politikfilen ${args.policy} er ugyldig: ${isBudgetlysError(error) ? error.message : String(error)}`);
+    }
+  }
+  let overrides: Record<string, Partial<SheetMapping>> | undefined;
+  if (args.mapping !== undefined) {
+    const loaded = await loadJson(pathOf(args.mapping), "mappingfilen");
+    if (!loaded.ok) return fail(io, loaded.error);
+    const checked = mappingOverrides(loaded.value);
+    if (typeof checked === "string") return fail(io, `Mappingfilen ${args.mapping} er ugyldig: ${checked}`);
+    overrides = checked;
+  }
+
+  const color = io.stdout.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
+  const progress = args.files.length > 1 && io.stderr.isTTY === true;
+  const results: { file: string; scan: WorkbookScan }[] = [];
+  const fileErrors: { file: string; reason: string }[] = [];
+  for (const [index, file] of args.files.entries()) {
+    if (progress) io.stderr.write(`\rLæser ${index + 1} af ${args.files.length}: ${file}\u001b[K`);
+    try {
+      const grids = await readXlsxFile(pathOf(file));
+      const scan = scanWorkbook(grids, {
+        policy,
+        file,
+        ...(overrides !== undefined ? { overrides } : {}),
+        ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
+      });
+      results.push({ file, scan });
+    } catch (error) {
+      const reason = error instanceof XlsxReadError ? error.message : `Filen kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`;
+      fileErrors.push({ file, reason });
+    }
+  }
+  if (progress) io.stderr.write("\r\u001b[K");
+
+  const missingSheets: { file: string; sheet: string }[] = [];
+  for (const { file, scan } of results) {
+    for (const wanted of args.sheets) {
+      if (!scan.sheets.some((s) => s.sheet.trim().toLowerCase() === wanted.trim().toLowerCase())) missingSheets.push({ file, sheet: wanted });
+    }
+  }
+
+  if (args.json) {
+    io.stdout.write(JSON.stringify(jsonOutput(policy, results, fileErrors, missingSheets), null, 2) + "\n");
+  } else {
+    for (const { file, scan } of results) io.stdout.write(humanOutput(file, scan, color));
+    for (const m of missingSheets) io.stdout.write(`${m.file}: arket "${m.sheet}" findes ikke.\n`);
+  }
+  for (const e of fileErrors) io.stderr.write(`Fejl: ${e.file}: ${e.reason}\n`);
+
+  if (fileErrors.length > 0) return EXIT.usage;
+  const unassessed = results.some(({ scan }) => scan.units.some((u) => u.assessment === null));
+  const emptySheet = results.some(({ scan }) => scan.sheets.some((s) => s.units.length === 0));
+  return unassessed || emptySheet || missingSheets.length > 0 ? EXIT.partial : EXIT.ok;
+}
+
+function fail(io: CliIO, message: string): number {
+  io.stderr.write(`Fejl: ${message}\n`);
+  return EXIT.usage;
+}
+
+async function loadJson(path: string, what: string): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { ok: false, error: code === "ENOENT" ? `${what} ${path} findes ikke.` : `${what} ${path} kunne ikke åbnes.` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, error: `${what} ${path} er ikke gyldig JSON.` };
+  }
+}
+
+/** Checks a `--mapping` file: `Record<sheetName, Partial<SheetMapping>>`. A string is the Danish reason. */
+export function mappingOverrides(json: unknown): Record<string, Partial<SheetMapping>> | string {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "forventede et JSON-objekt med arknavne som nøgler.";
+  const out: Record<string, Partial<SheetMapping>> = {};
+  for (const [sheet, raw] of Object.entries(json as Record<string, unknown>)) {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return `"${sheet}" skal være et objekt.`;
+    const m = raw as Record<string, unknown>;
+    const part: { -readonly [K in keyof SheetMapping]?: SheetMapping[K] } = {};
+    for (const key of ["headerRow", "firstDataRow", "lastDataRow"] as const) {
+      if (m[key] === undefined) continue;
+      const v = m[key];
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 1) return `"${sheet}".${key} skal være et rækkenummer (1, 2, 3 …).`;
+      part[key] = v;
+    }
+    if (m.unit !== undefined) {
+      if (typeof m.unit !== "string" || !(m.unit in AMOUNT_UNIT_EXPONENT)) return `"${sheet}".unit skal være "kr", "tkr" eller "mkr".`;
+      part.unit = m.unit as SheetMapping["unit"];
+    }
+    if (m.signConvention !== undefined) {
+      if (m.signConvention !== "plus-is-deficit" && m.signConvention !== "plus-is-surplus") {
+        return `"${sheet}".signConvention skal være "plus-is-deficit" eller "plus-is-surplus".`;
+      }
+      part.signConvention = m.signConvention;
+    }
+    if (m.columns !== undefined) {
+      if (typeof m.columns !== "object" || m.columns === null || Array.isArray(m.columns)) return `"${sheet}".columns skal være et objekt.`;
+      const columns: Record<string, string> = {};
+      for (const [role, letters] of Object.entries(m.columns as Record<string, unknown>)) {
+        if (!(COLUMN_ROLES as readonly string[]).includes(role)) return `"${sheet}".columns har den ukendte rolle "${role}" (kendte: ${COLUMN_ROLES.join(", ")}).`;
+        if (typeof letters !== "string" || !/^([A-Za-z]{1,3})?$/.test(letters)) return `"${sheet}".columns.${role} skal være et kolonnebogstav som "E".`;
+        columns[role] = letters.toUpperCase();
+      }
+      part.columns = columns;
+    }
+    out[sheet] = part;
+  }
+  return out;
+}
+
+type JsonUnit = {
+  file: string;
+  sheet: string;
+  row: number;
+  id: string | null;
+  name: string;
+  budget: number | null;
+  spending: number | null;
+  carried: number | null;
+  result: number | null;
+  deficitPct: number | null;
+  indicator: Indicator | null;
+  requirement: { code: RequirementCode; text: string } | null;
+  error: string | null;
+};
+
+/** The `--json` document. */
+export function jsonOutput(
+  policy: Policy,
+  results: readonly { file: string; scan: WorkbookScan }[],
+  fileErrors: readonly { file: string; reason: string }[] = [],
+  missingSheets: readonly { file: string; sheet: string }[] = [],
+): {
+  policy: ReturnType<typeof policySummary>;
+  sheets: { file: string; sheet: string; headerRow: number; unit: string; signConvention: string; columns: Record<string, string> }[];
+  units: JsonUnit[];
+  skipped: { file: string; sheet: string; row: number; reason: string }[];
+} {
+  const sheets = results.flatMap(({ file, scan }) =>
+    scan.sheets.flatMap((s) => {
+      if (s.explained === null) return [];
+      const m = s.explained.mapping;
+      const columns: Record<string, string> = {};
+      for (const role of COLUMN_ROLES) {
+        const letters = m.columns[role];
+        if (letters !== undefined) columns[role] = letters;
+      }
+      return [{ file, sheet: s.sheet, headerRow: m.headerRow, unit: m.unit, signConvention: m.signConvention, columns }];
+    }),
+  );
+  const units = results.flatMap(({ file, scan }) => scan.units.map((u) => jsonUnit(file, u)));
+  const skipped = [
+    ...results.flatMap(({ file, scan }) => scan.skipped.map((s) => ({ file, sheet: s.sheet, row: s.row, reason: s.reason }))),
+    ...missingSheets.map((m) => ({ file: m.file, sheet: m.sheet, row: 0, reason: "Arket findes ikke i projektmappen." })),
+    ...fileErrors.map((e) => ({ file: e.file, sheet: "", row: 0, reason: e.reason })),
+  ];
+  return { policy: policySummary(policy), sheets, units, skipped };
+}
+
+function jsonUnit(file: string, u: UnitRecord): JsonUnit {
+  const f = u.figures;
+  const a = u.assessment;
+  return {
+    file,
+    sheet: u.sheet,
+    row: u.row,
+    id: u.id,
+    name: u.name,
+    budget: f === null ? null : toKroner(f.budget),
+    spending: f === null ? null : toKroner(f.spending),
+    carried: f === null ? null : toKroner(f.carried),
+    result: a === null ? null : toKroner(a.totalResult),
+    deficitPct: a === null ? null : a.deficitFraction,
+    indicator: a === null ? null : a.indicator,
+    requirement: a === null ? null : { code: a.requirement, text: a.requirementText },
+    error: u.error,
+  };
+}
+
+const SHORT_REQUIREMENT: Readonly<Record<RequirementCode, string>> = {
+  none: "Ingen krav",
+  "surplus-explanation": "Beskriv overskuddets årsag og anvendelse",
+  "handleplan-next-year": "Handleplan; gælden afvikles næste år",
+  "handleplan-max-3-years": "Handleplan; afvikling, i særlige tilfælde over max 3 år",
+};
+
+const ANSI: Readonly<Record<Indicator, string>> = { Grøn: "\u001b[32m", Gul: "\u001b[33m", Rød: "\u001b[31m" };
+const RESET = "\u001b[0m";
+const UNIT_TEXT = { kr: "kr.", tkr: "1.000 kr.", mkr: "mio. kr." } as const;
+
+function pad(text: string, width: number, right = false): string {
+  const n = Array.from(text).length;
+  if (n >= width) return text;
+  return right ? " ".repeat(width - n) + text : text + " ".repeat(width - n);
+}
+
+/** One table per sheet, then what was skipped and why. */
+export function humanOutput(file: string, scan: WorkbookScan, color: boolean): string {
+  const lines: string[] = [];
+  if (scan.sheets.length === 0) lines.push(`${file}: ingen ark at læse.`, "");
+  for (const sheet of scan.sheets) {
+    const m = sheet.explained?.mapping;
+    lines.push(
+      m === undefined
+        ? `${file} › ${sheet.sheet}: ingen tabel med enheder`
+        : `${file} › ${sheet.sheet} (overskrifter i række ${m.headerRow}, beløb i ${UNIT_TEXT[m.unit]}, ${m.signConvention === "plus-is-deficit" ? "plus = merforbrug" : "plus = mindreforbrug, vendt om"})`,
+    );
+    if (sheet.units.length > 0) {
+      const rows = sheet.units.map((u) => {
+        const a = u.assessment;
+        return {
+          unit: `${u.row}: ${u.id !== null && u.id !== u.name ? `${u.id} ` : ""}${u.name}`,
+          indicator: a?.indicator ?? null,
+          pct: a === null ? "–" : formatPercent(a.deficitFraction),
+          result: a === null ? "–" : formatKroner(a.totalResult),
+          requirement: a === null ? `Fejl: ${u.error ?? "kunne ikke vurderes"}` : SHORT_REQUIREMENT[a.requirement],
+        };
+      });
+      const w = {
+        unit: Math.max(5, ...rows.map((r) => Array.from(r.unit).length)),
+        pct: Math.max(4, ...rows.map((r) => r.pct.length)),
+        result: Math.max(8, ...rows.map((r) => r.result.length)),
+      };
+      lines.push(`  ${pad("Enhed", w.unit)}  ${pad("Farve", 5)}  ${pad("Pct.", w.pct, true)}  ${pad("Resultat", w.result, true)}  Krav`);
+      for (const r of rows) {
+        const word = pad(r.indicator ?? "–", 5);
+        const coloured = color && r.indicator !== null ? `${ANSI[r.indicator]}${word}${RESET}` : word;
+        lines.push(`  ${pad(r.unit, w.unit)}  ${coloured}  ${pad(r.pct, w.pct, true)}  ${pad(r.result, w.result, true)}  ${r.requirement}`);
+      }
+      const count = (i: Indicator): number => sheet.units.filter((u) => u.assessment?.indicator === i).length;
+      const errors = sheet.units.filter((u) => u.assessment === null).length;
+      lines.push(`  ${sheet.units.length} enheder: ${count("Grøn")} Grøn, ${count("Gul")} Gul, ${count("Rød")} Rød${errors > 0 ? `, ${errors} kunne ikke vurderes` : ""}`);
+    }
+    if (sheet.skipped.length > 0) {
+      lines.push("  Sprunget over:");
+      for (const s of sheet.skipped) lines.push(`    ${s.row > 0 ? `Række ${s.row}` : "Arket"}: ${s.reason}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n") + (lines.length > 0 ? "\n" : "");
 }
