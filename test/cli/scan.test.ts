@@ -1,0 +1,169 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runScan } from "../../src/cli/scan";
+import type { CliIO } from "../../src/cli/io";
+
+const root = join(__dirname, "..", "..");
+const fixtures = join(root, "test", "fixtures", "workbooks");
+
+function fakeIo(options: { tty?: boolean; env?: Record<string, string> } = {}): CliIO & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (t: string) => (out += t), isTTY: options.tty ?? false },
+    stderr: { write: (t: string) => (err += t), isTTY: options.tty ?? false },
+    cwd: fixtures,
+    env: options.env ?? {},
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe("budgetlys scan", () => {
+  it("prints one table per sheet in Danish number format and exits 0 when every unit is assessed", async () => {
+    const io = fakeIo();
+    const code = await runScan([join(root, "assets", "eksempel-budget.xlsx")], io);
+    expect(code).toBe(0);
+    const out = io.out();
+    expect(out).toMatch(/Nørrevangsskolen\s+Rød\s+5,9 %\s+2\.250\.000,00 kr\./);
+    expect(out).toMatch(/O'Brien Skole\s+Gul\s+5,0 %\s+1\.000\.000,00 kr\./);
+    expect(out).toContain('Række 15: Sumrække ("Skoler i alt")');
+    expect(out).not.toContain("\u001b[");
+  });
+
+  it("colours only on a terminal without NO_COLOR", async () => {
+    const tty = fakeIo({ tty: true });
+    await runScan(["simpel-kr.xlsx"], tty);
+    expect(tty.out()).toContain("\u001b[31mRød");
+    const noColor = fakeIo({ tty: true, env: { NO_COLOR: "1" } });
+    await runScan(["simpel-kr.xlsx"], noColor);
+    expect(noColor.out()).not.toContain("\u001b[");
+  });
+
+  it("--json prints the documented shape with amounts in kroner and Randers' sign", async () => {
+    const io = fakeIo();
+    const code = await runScan(["modsat-fortegn.xlsx", "--json"], io);
+    expect(code).toBe(0);
+    const doc = JSON.parse(io.out()) as {
+      policy: Record<string, unknown>;
+      sheets: { file: string; sheet: string; headerRow: number; unit: string; signConvention: string; columns: Record<string, string> }[];
+      units: Record<string, unknown>[];
+      skipped: unknown[];
+    };
+    expect(Object.keys(doc)).toEqual(["policy", "sheets", "units", "skipped"]);
+    expect(doc.policy).toEqual({ name: "Randersmodellen 2.0", limitPct: 5, maxYears: 3, base: "korrigeret-ekskl-overfoersler", includeCarried: true });
+    expect(doc.sheets[0]).toMatchObject({ file: "modsat-fortegn.xlsx", sheet: "Regnskab 2024", headerRow: 3, unit: "kr", signConvention: "plus-is-surplus" });
+    // Rødekro: budget 30 mio., regnskab 31,2 mio., 300.000 kr. opsparing carried in → 900.000 kr. underskud.
+    expect(doc.units[0]).toEqual({
+      file: "modsat-fortegn.xlsx",
+      sheet: "Regnskab 2024",
+      row: 4,
+      id: "4101",
+      name: "Rødekro Skole",
+      budget: 30000000,
+      spending: 31200000,
+      carried: -300000,
+      result: 900000,
+      deficitPct: 0.03,
+      indicator: "Gul",
+      requirement: { code: "handleplan-next-year", text: "Der laves en handleplan, hvor gæld skal afvikles det følgende år" },
+      error: null,
+    });
+  });
+
+  it("exits 1 when a unit cannot be assessed, with indicator and deficitPct null and a Danish error", async () => {
+    const io = fakeIo();
+    expect(await runScan(["fejlceller.xlsx", "--json"], io)).toBe(1);
+    const doc = JSON.parse(io.out()) as { units: { name: string; indicator: unknown; deficitPct: unknown; error: string | null }[] };
+    const bad = doc.units.find((u) => u.name === "Vestervangsskolen");
+    expect(bad).toMatchObject({ indicator: null, deficitPct: null });
+    expect(bad?.error).toContain("#REF!");
+  });
+
+  it("exits 1 when a sheet has no units (a cover sheet) and says why", async () => {
+    const io = fakeIo();
+    expect(await runScan(["flere-ark.xlsx"], io)).toBe(1);
+    expect(io.out()).toContain("Forside: ingen tabel med enheder");
+  });
+
+  it("--sheet reads only that sheet", async () => {
+    const io = fakeIo();
+    expect(await runScan(["flere-ark.xlsx", "--sheet", "Skoler", "--json"], io)).toBe(0);
+    const doc = JSON.parse(io.out()) as { units: { sheet: string }[] };
+    expect(new Set(doc.units.map((u) => u.sheet))).toEqual(new Set(["Skoler"]));
+  });
+
+  it("--mapping overrides detection and --policy changes the base", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "budgetlys-scan-"));
+    // Force the 31/3 forecast (C) as spending and 1.000 kr. on the simple sheet.
+    writeFileSync(join(dir, "m.json"), JSON.stringify({ Enheder: { unit: "tkr" } }));
+    writeFileSync(join(dir, "p.json"), JSON.stringify({ limitPct: 2, includeCarried: false }));
+    const io = fakeIo();
+    expect(await runScan([join(fixtures, "simpel-kr.xlsx"), "--json", "--mapping", join(dir, "m.json"), "--policy", join(dir, "p.json")], io)).toBe(0);
+    const doc = JSON.parse(io.out()) as { policy: { limitPct: number; includeCarried: boolean }; sheets: { unit: string }[]; units: { name: string; budget: number; result: number; indicator: string }[] };
+    expect(doc.policy).toMatchObject({ limitPct: 2, includeCarried: false });
+    expect(doc.sheets[0]?.unit).toBe("tkr");
+    const bakke = doc.units.find((u) => u.name === "Bakkeskolen");
+    expect(bakke).toMatchObject({ budget: 42_500_000_000, result: 600_000_000, indicator: "Gul" });
+  });
+
+  it("reports unreadable files in Danish with exit 2, and still reads the others", async () => {
+    const io = fakeIo();
+    const code = await runScan(["error-gammel-xls.xlsx", "simpel-kr.xlsx", "findes-ikke.xlsx"], io);
+    expect(code).toBe(2);
+    expect(io.err()).toContain("error-gammel-xls.xlsx: Filen er i det gamle Excel 97-2003-format (.xls)");
+    expect(io.err()).toContain("findes-ikke.xlsx: Filen findes ikke.");
+    expect(io.err()).not.toMatch(/\bat .*:\d+:\d+/);
+    expect(io.out()).toContain("Bakkeskolen");
+  });
+
+  it("shows progress on stderr for many files on a terminal", async () => {
+    const io = fakeIo({ tty: true });
+    await runScan(["simpel-kr.xlsx", "mio-kr.xlsx", "tekst-tal.xlsx"], io);
+    expect(io.err()).toContain("Læser 3 af 3: tekst-tal.xlsx");
+  });
+
+  it.each([
+    [[], "Angiv mindst én .xlsx-fil."],
+    [["a.xlsx", "--bogus"], 'Ukendt tilvalg "--bogus".'],
+    [["a.xlsx", "--sheet"], "--sheet mangler et arknavn."],
+  ])("bad usage %j exits 2", async (argv, message) => {
+    const io = fakeIo();
+    expect(await runScan(argv, io)).toBe(2);
+    expect(io.err()).toContain(message);
+  });
+
+  it("rejects a malformed mapping or policy file with exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "budgetlys-scan-"));
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ Enheder: { columns: { budgett: "B" } } }));
+    writeFileSync(join(dir, "notjson.json"), "{");
+    writeFileSync(join(dir, "policy.json"), JSON.stringify({ limitPct: 500 }));
+    for (const args of [["--mapping", join(dir, "bad.json")], ["--mapping", join(dir, "notjson.json")], ["--policy", join(dir, "policy.json")]]) {
+      const io = fakeIo();
+      expect(await runScan(["simpel-kr.xlsx", ...args], io)).toBe(2);
+      expect(io.err()).toMatch(/^Fejl: /);
+    }
+  });
+
+  it("works as the installed command (node bin/budgetlys.mjs scan)", () => {
+    const result = spawnSync(process.execPath, [join(root, "bin", "budgetlys.mjs"), "scan", join(fixtures, "graenser-5-procent.xlsx"), "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 20000,
+    });
+    expect(result.status).toBe(0);
+    const doc = JSON.parse(result.stdout) as { units: { name: string; indicator: string; requirement: { code: string } }[] };
+    expect(doc.units.map((u) => [u.name, u.indicator, u.requirement.code])).toEqual([
+      ["Præcis 5 % underskud", "Gul", "handleplan-next-year"],
+      ["5 % underskud med overført", "Gul", "handleplan-next-year"],
+      ["Lige over 5 %", "Rød", "handleplan-max-3-years"],
+      ["Præcis 5 % overskud", "Grøn", "none"],
+      ["Lige over 5 % overskud", "Grøn", "surplus-explanation"],
+      ["Balance", "Grøn", "none"],
+      ["Opsparing dækker", "Grøn", "none"],
+    ]);
+  });
+});
