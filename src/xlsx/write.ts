@@ -7,7 +7,7 @@
  * Browser-compatible: no `fs` here (the task pane may offer the file as a download).
  */
 import ExcelJS from "exceljs";
-import { cellAddress, rangeAddress, type CellRange } from "../core/grid";
+import { cellAddress, columnLetter, rangeAddress, type CellRange } from "../core/grid";
 import type { CellSpec, ConditionalFormat, PrintSetup, SheetDescription } from "../core/sheetDescription";
 import { withUniqueNames } from "../core/sheets/sheetNames";
 import { THEME, type CellStyle } from "../core/theme";
@@ -107,6 +107,11 @@ function conditionalFormat(ws: ExcelJS.Worksheet, format: ConditionalFormat): vo
 }
 
 function printSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  // ExcelJS writes print areas and titles as defined names without doubling an apostrophe in the
+  // sheet name ('O'Brien'!$1:$2), which Excel reports as damaged and ExcelJS cannot read back;
+  // such sheets get no print area or repeated rows (plan names use ’ instead, see planNames.ts).
+  const nameSafe = !ws.name.includes("'");
+  const area = print.printArea;
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: print.orientation,
@@ -114,8 +119,11 @@ function printSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
     fitToWidth: 1,
     fitToHeight: 0,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
-    ...(print.printArea ? { printArea: rangeAddress(print.printArea) } : {}),
+    ...(print.repeatRows && nameSafe ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
+    // "A$1:H$9" becomes "$A$1:$H$9" in ExcelJS' defined name.
+    ...(area && nameSafe
+      ? { printArea: `${columnLetter(area.left)}$${area.top + 1}:${columnLetter(area.right)}$${area.bottom + 1}` }
+      : {}),
   };
   ws.headerFooter = {
     oddHeader: `&L${headerText(print.header ?? "")}&RUdskrevet &D`,

@@ -14,6 +14,7 @@ import {
   scheduleLayout,
   type ScheduleLayout,
 } from "./afviklingsplanLayout";
+import { afviklingsplanName } from "./planNames";
 import { checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
 import { dispensedExpression, writeUnitHeader } from "./unitHeader";
 import { unitHeaderLayout } from "./unitHeaderLayout";
@@ -118,10 +119,6 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
   b.textColour(rangeOf(layout.check, layout.check), "Afviger", INDICATOR_COLORS.Rød);
 }
 
-/** The wished sheet name of a unit's afviklingsplan. */
-export function afviklingsplanName(unitName: string): string {
-  return `AP ${unitName}`;
-}
 
 /** The afviklingsplan as its own sheet (the handleplan carries the same table inline). */
 export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {

@@ -9,6 +9,7 @@ import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
 import { SCHEDULE_WIDTHS, writeSchedule } from "./afviklingsplan";
 import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handleplanLayout";
+import { handleplanName } from "./planNames";
 import { checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
 import { writeUnitHeader } from "./unitHeader";
 
@@ -19,10 +20,6 @@ export const TILTAG_STATUSES = ["Ikke startet", "I gang", "Gennemført", "Opgive
 /** The coverage check's texts. */
 export const COVERAGE = { covers: "Dækker", short: "Dækker ikke" } as const;
 
-/** The wished sheet name of a unit's handleplan. */
-export function handleplanName(unitName: string): string {
-  return `HP ${unitName}`;
-}
 
 function heading(b: SheetBuilder, row: number, text: string, lastCol: number): void {
   b.value(at(row, 0), text, "heading");

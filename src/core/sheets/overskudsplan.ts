@@ -7,6 +7,7 @@ import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, ref, rangeOf, rangeRef, SheetBuilder, str } from "./build";
 import { overskudsplanLayout } from "./overskudsplanLayout";
+import { overskudsplanName } from "./planNames";
 import { assessedUnit, type PlanContext, unitKeyOf } from "./planContext";
 import { writeUnitHeader, YES_NO } from "./unitHeader";
 
@@ -17,10 +18,6 @@ export const USES_CHECK = {
   over: "Der er disponeret mere end overskuddet",
 } as const;
 
-/** The wished sheet name of a unit's overskudsplan. */
-export function overskudsplanName(unitName: string): string {
-  return `OP ${unitName}`;
-}
 
 /** The overskudsplan of one unit (`ctx.years` is not used). */
 export function overskudsplanSheet(ctx: PlanContext): SheetDescription {

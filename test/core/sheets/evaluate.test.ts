@@ -251,7 +251,7 @@ describe("plan rules", () => {
     ]);
     expect(set.descriptions.map((d) => [d.name, d.unitKey])).toEqual([
       ["HP Søndermarkskolen", "id:73000202101"],
-      ["HP Børnehuset O'Brien", "id:73000202102"],
+      ["HP Børnehuset O’Brien", "id:73000202102"],
       ['OP =Vestervang "Plejecenter"', "id:73000202103"],
     ]);
     const picked = plansFor({ units: SAMPLE_UNITS }, { ...base, select: ["biblioteket", "73000202101"] });
