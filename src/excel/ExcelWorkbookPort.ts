@@ -1,0 +1,277 @@
+/**
+ * The Excel host of the two ports: the only place in Budgetlys that calls `Excel.run`. Every
+ * action runs in a fixed, small number of `context.sync()` calls whatever the data's size
+ * (docs/excel.md has the budget of each and how it is met). Errors leave as
+ * {@link WriteFailedError}, {@link WouldOverwriteError} or {@link ExcelPortError}, always with a
+ * Danish message; nothing is only logged.
+ */
+import type { CellRange, SheetGrid } from "../core/grid";
+import { rangeAddress } from "../core/grid";
+import {
+  SETTING_KEYS,
+  WouldOverwriteError,
+  WriteFailedError,
+  type SheetPatch,
+  type WorkbookPort,
+  type WriteOptions,
+  type WriteResult,
+} from "../core/ports";
+import type { SheetDescription } from "../core/sheetDescription";
+import { uniqueSheetName } from "../core/sheetNames";
+import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
+import { readAllSheets, type ReadOptions } from "./readSheets";
+import { boundingRectangle, contains } from "./rectangles";
+import {
+  mergeCellSpecs,
+  queueCellContents,
+  queueCellFormats,
+  queueColumnWidths,
+  queueConditionalFormats,
+  queueSheetDescription,
+} from "./sheetContent";
+
+/** `Excel.run`'s shape; tests pass the fake's `run`. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Options of the port. */
+export interface ExcelWorkbookPortOptions extends ReadOptions {
+  /** Makes the temporary name of a sheet being written (default: random). */
+  readonly temporaryName?: () => string;
+}
+
+const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Record<"kind|unitKey", sheet name> of generated plans, as stored under SETTING_KEYS.plans. */
+type PlanRegistry = Record<string, string>;
+
+function parseRegistry(value: unknown): PlanRegistry {
+  if (typeof value !== "string") return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
+  } catch {
+    // A registry someone edited by hand is treated as empty: plans are then found by name only.
+    return {};
+  }
+}
+
+/** The registry key of a description: its kind and unit ("oversigt|" for the one overview). */
+export function planKey(description: Pick<SheetDescription, "kind" | "unitKey">): string {
+  return `${description.kind}|${description.unitKey ?? ""}`;
+}
+
+function randomTemporaryName(): string {
+  return `Budgetlys-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** Checks a description before anything touches Excel; returns a Danish reason or undefined. */
+function descriptionProblem(description: SheetDescription): string | undefined {
+  for (const cell of description.cells) {
+    if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col) || cell.row < 0 || cell.col < 0 || cell.row >= 1_048_576 || cell.col >= 16_384) {
+      return `cellen (${cell.row}, ${cell.col}) ligger uden for et regneark.`;
+    }
+    if (cell.formula !== undefined && cell.value !== undefined) return `cellen ${rangeAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col })} har både værdi og formel.`;
+    if (cell.formula !== undefined && !cell.formula.startsWith("=")) return `formlen "${cell.formula}" begynder ikke med =.`;
+    if (typeof cell.value === "number" && !Number.isFinite(cell.value)) return "en celle har et tal, der ikke er endeligt.";
+  }
+  for (const validation of description.validations ?? []) {
+    if (validation.values.some((v) => v.includes(","))) return "en valgliste indeholder et komma.";
+  }
+  return undefined;
+}
+
+export class ExcelWorkbookPort implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly options: ExcelWorkbookPortOptions;
+
+  constructor(run: ExcelRun = defaultRun, options: ExcelWorkbookPortOptions = {}) {
+    this.run = run;
+    this.options = options;
+  }
+
+  /** Every sheet's used range, in tab order: 2 syncs (more only for data over one response). */
+  async readSheets(): Promise<readonly SheetGrid[]> {
+    try {
+      return await this.run((context) => readAllSheets(context, this.options));
+    } catch (error) {
+      throw new ExcelPortError(MESSAGES.readFailed(error), { cause: error });
+    }
+  }
+
+  /**
+   * Writes a description as a new sheet in 2 syncs (3 when it fails and the half-written sheet
+   * is removed):
+   * 1. load the sheet names and the plan registry, and add the new sheet under a temporary name;
+   * 2. write everything, (replace: delete the old plan), rename to the unique name, register it.
+   */
+  async writeSheet(description: SheetDescription, options: WriteOptions = {}): Promise<WriteResult> {
+    const problem = descriptionProblem(description);
+    if (problem !== undefined) throw new WriteFailedError(MESSAGES.invalidDescription(description.name, problem));
+    const temporaryName = (this.options.temporaryName ?? randomTemporaryName)();
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      const worksheets = workbook.worksheets;
+      worksheets.load("name,position");
+      const registrySetting = workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
+      registrySetting.load("value");
+      // Added last, so a refused add leaves nothing behind.
+      const sheet = worksheets.add(temporaryName);
+      try {
+        await context.sync();
+      } catch (error) {
+        throw new WriteFailedError(MESSAGES.writeFailed(description.name, error), { cause: error });
+      }
+
+      const existingSheets = worksheets.items.filter((s) => s.name !== temporaryName);
+      const registry = parseRegistry(registrySetting.isNullObject ? undefined : registrySetting.value);
+      const key = planKey(description);
+      const registered = registry[key];
+      const existing = registered === undefined ? undefined : existingSheets.find((s) => s.name.toLowerCase() === registered.toLowerCase());
+      if (existing !== undefined && options.replaceExisting !== true) {
+        sheet.delete();
+        await context.sync();
+        throw new WouldOverwriteError(existing.name, MESSAGES.wouldOverwrite(description.kind, description.unitKey, existing.name));
+      }
+      const finalName = uniqueSheetName(
+        description.name,
+        existingSheets.filter((s) => s !== existing).map((s) => s.name),
+      );
+
+      queueSheetDescription(sheet, description);
+      if (existing !== undefined) {
+        // The old plan goes only after the new one is complete, right before the rename.
+        existing.delete();
+      }
+      sheet.name = finalName;
+      if (existing !== undefined) sheet.position = existing.position;
+      if (options.activate !== false) sheet.activate();
+      workbook.settings.add(SETTING_KEYS.plans, JSON.stringify({ ...registry, [key]: finalName }));
+      try {
+        await context.sync();
+      } catch (error) {
+        await this.removeHalfWritten(context, sheet, description.name, temporaryName, error);
+        throw new WriteFailedError(MESSAGES.writeFailed(description.name, error), { cause: error });
+      }
+      return { sheetName: finalName, replaced: existing !== undefined };
+    });
+  }
+
+  /** Sync 3 of a failed write: delete the sheet that sync 1 created (a proxy that was synced). */
+  private async removeHalfWritten(context: Excel.RequestContext, sheet: Excel.Worksheet, wanted: string, temporaryName: string, cause: unknown): Promise<void> {
+    sheet.delete();
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new WriteFailedError(MESSAGES.writeFailedLeftover(wanted, temporaryName, cause), { cause: error });
+    }
+  }
+
+  /**
+   * Writes into empty cells of an existing sheet in 2 syncs: 1 checks that `mustBeEmpty` holds
+   * no value or formula and that the sheet is not protected; 2 writes cells, formats, widths and
+   * conditional formats. A failed sync 2 costs a third that empties the written cells again.
+   */
+  async patchSheet(patch: SheetPatch): Promise<void> {
+    const cells = mergeCellSpecs(patch.cells);
+    const area = boundingRectangle(cells);
+    if (area !== undefined && !contains(patch.mustBeEmpty, area)) throw new WriteFailedError(MESSAGES.patchOutside(patch.sheet));
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(patch.sheet);
+      // `protection` is a navigation property (a proxy), not a value: it needs no load; the rule
+      // cannot tell the two apart.
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+      const protection = sheet.protection;
+      protection.load("protected");
+      const target = patch.mustBeEmpty;
+      const used = sheet
+        .getRangeByIndexes(target.top, target.left, target.bottom - target.top + 1, target.right - target.left + 1)
+        .getUsedRangeOrNullObject(true);
+      used.load("address");
+      try {
+        await context.sync();
+      } catch (error) {
+        throw new WriteFailedError(
+          officeErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(patch.sheet) : MESSAGES.patchFailed(patch.sheet, error),
+          { cause: error },
+        );
+      }
+      if (!used.isNullObject) throw new WouldOverwriteError(patch.sheet, MESSAGES.patchNotEmpty(patch.sheet, rangeAddress(target)));
+      if (protection.protected) throw new WriteFailedError(MESSAGES.patchProtected(patch.sheet));
+
+      queueCellContents(sheet, cells, area);
+      queueCellFormats(sheet, cells);
+      queueColumnWidths(sheet, patch.columnWidths);
+      queueConditionalFormats(sheet, patch.conditionalFormats);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (area !== undefined) {
+          sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1).clear("Contents");
+          await context.sync().catch(() => undefined);
+        }
+        throw new WriteFailedError(MESSAGES.patchFailed(patch.sheet, error), { cause: error });
+      }
+    });
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    try {
+      return await this.run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(key);
+        item.load("value");
+        await context.sync();
+        if (item.isNullObject) return null;
+        const value: unknown = item.value;
+        return typeof value === "string" ? value : JSON.stringify(value);
+      });
+    } catch (error) {
+      throw new ExcelPortError(MESSAGES.settingFailed(error), { cause: error });
+    }
+  }
+
+  async setSetting(key: string, value: string | null): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const settings = context.workbook.settings;
+        if (value !== null) {
+          settings.add(key, value);
+          await context.sync();
+          return;
+        }
+        const item = settings.getItemOrNullObject(key);
+        await context.sync();
+        if (item.isNullObject) return;
+        item.delete();
+        await context.sync();
+      });
+    } catch (error) {
+      throw new ExcelPortError(MESSAGES.settingFailed(error), { cause: error });
+    }
+  }
+
+  async select(sheet: string, range: CellRange): Promise<void> {
+    await this.navigate(sheet, (ws) =>
+      ws.getRangeByIndexes(range.top, range.left, range.bottom - range.top + 1, range.right - range.left + 1).select(),
+    );
+  }
+
+  async activateSheet(sheet: string): Promise<void> {
+    await this.navigate(sheet, (ws) => ws.activate());
+  }
+
+  private async navigate(sheet: string, act: (ws: Excel.Worksheet) => void): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        act(ws);
+        await context.sync();
+      });
+    } catch (error) {
+      throw new ExcelPortError(officeErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(sheet) : MESSAGES.navigateFailed(sheet, error), {
+        cause: error,
+      });
+    }
+  }
+}
