@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
+   ExcelJS objects, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
@@ -12,6 +14,11 @@ import { SAMPLE_UNITS, unitOf } from "../core/sheets/helpers";
 
 const policy = RANDERSMODELLEN_2_0;
 const base = { policy, accountsYear: 2025, readAt: "31-05-2026 kl. 14.03" };
+
+/** ExcelJS keeps read conditional formats here (missing from its typings). */
+function conditionalFormatsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+}
 
 async function reread(descriptions: SheetDescription[]): Promise<ExcelJS.Workbook> {
   const bytes = await writeWorkbookXlsx(descriptions);
@@ -66,7 +73,7 @@ describe("writeWorkbookXlsx", () => {
     const type = ws.getCell(L.tiltag.firstRow + 1, L.tiltag.col.type + 1);
     expect(type.dataValidation).toMatchObject({ type: "list", formulae: ['"løn,drift,indtægt"'] });
     const ind = L.header.value("indicator");
-    const cfs = ws.conditionalFormattings ?? [];
+    const cfs = conditionalFormatsOf(ws);
     const onIndicator = cfs.filter((cf) => cf.ref === `B${ind.row + 1}`);
     expect(onIndicator.map((cf) => cf.rules[0]?.type)).toEqual(["expression", "expression", "expression"]);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
@@ -95,7 +102,7 @@ describe("writeWorkbookXlsx", () => {
     expect(ov.charts?.length).toBe(1);
     const wb = await reread([ov]);
     const ws = wb.getWorksheet("Oversigt")!;
-    const bars = (ws.conditionalFormattings ?? []).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
+    const bars = conditionalFormatsOf(ws).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
     expect(bars.map((b) => b.ref)).toEqual([`I12:I16`]);
   });
 });
