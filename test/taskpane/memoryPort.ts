@@ -1,0 +1,101 @@
+/**
+ * An in-memory {@link WorkbookPort} for the task-pane tests: source grids to read, settings in a
+ * map, and a log of every write, patch, selection and activation. It keeps the port's contract:
+ * an existing plan for the same kind and unit is refused with `WouldOverwriteError` unless
+ * `replaceExisting`; a failing write throws `WriteFailedError` and changes nothing; names are
+ * made unique the way every writer does.
+ */
+import type { CellRange, SheetGrid } from "../../src/core/grid";
+import {
+  WouldOverwriteError,
+  WriteFailedError,
+  type SheetPatch,
+  type WorkbookPort,
+  type WriteOptions,
+  type WriteResult,
+} from "../../src/core/ports";
+import type { SheetDescription } from "../../src/core/sheetDescription";
+import { uniqueSheetName } from "../../src/core/sheetNames";
+
+/** A generated sheet held by the fake. */
+export interface MemorySheet {
+  readonly name: string;
+  readonly description: SheetDescription;
+}
+
+export class MemoryWorkbookPort implements WorkbookPort {
+  readonly settings = new Map<string, string>();
+  /** Generated sheets in the order written (replacements keep their place). */
+  readonly sheets: MemorySheet[] = [];
+  readonly patches: SheetPatch[] = [];
+  readonly selections: { sheet: string; range: CellRange }[] = [];
+  readonly activated: string[] = [];
+  readonly writeCalls: { description: SheetDescription; options: WriteOptions }[] = [];
+  readCount = 0;
+  /** When set, the next write fails with this Danish message (and writes nothing). */
+  failNextWrite: string | null = null;
+  /** Awaited before each write, so a test can act while a batch is under way. */
+  beforeWrite: ((description: SheetDescription) => Promise<void>) | null = null;
+
+  constructor(public grids: SheetGrid[]) {}
+
+  async readSheets(): Promise<readonly SheetGrid[]> {
+    this.readCount += 1;
+    return this.grids;
+  }
+
+  async writeSheet(description: SheetDescription, options: WriteOptions = {}): Promise<WriteResult> {
+    this.writeCalls.push({ description, options });
+    await this.beforeWrite?.(description);
+    if (this.failNextWrite !== null) {
+      const message = this.failNextWrite;
+      this.failNextWrite = null;
+      throw new WriteFailedError(message);
+    }
+    const index =
+      description.unitKey === undefined && description.kind !== "oversigt"
+        ? -1
+        : this.sheets.findIndex(
+            (s) => s.description.kind === description.kind && s.description.unitKey === description.unitKey,
+          );
+    const existing = index >= 0 ? this.sheets[index] : undefined;
+    if (existing !== undefined && options.replaceExisting !== true) {
+      throw new WouldOverwriteError(existing.name, `Arket «${existing.name}» findes allerede.`);
+    }
+    let result: WriteResult;
+    if (existing !== undefined) {
+      this.sheets[index] = { name: existing.name, description };
+      result = { sheetName: existing.name, replaced: true };
+    } else {
+      const taken = [...this.grids.map((g) => g.name), ...this.sheets.map((s) => s.name)];
+      const name = uniqueSheetName(description.name, taken);
+      this.sheets.push({ name, description });
+      result = { sheetName: name, replaced: false };
+    }
+    if (options.activate !== false) this.activated.push(result.sheetName);
+    return result;
+  }
+
+  async patchSheet(patch: SheetPatch): Promise<void> {
+    if (!this.grids.some((g) => g.name === patch.sheet)) throw new WriteFailedError(`Arket «${patch.sheet}» findes ikke.`);
+    this.patches.push(patch);
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return this.settings.get(key) ?? null;
+  }
+
+  async setSetting(key: string, value: string | null): Promise<void> {
+    if (value === null) this.settings.delete(key);
+    else this.settings.set(key, value);
+  }
+
+  async select(sheet: string, range: CellRange): Promise<void> {
+    this.selections.push({ sheet, range });
+    this.activated.push(sheet);
+  }
+
+  async activateSheet(sheet: string): Promise<void> {
+    this.activated.push(sheet);
+  }
+}

@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { renderTaskpane, type Rendered } from "./render";
+import { budgetGrid } from "./grids";
+import { SETTING_KEYS } from "../../src/core/ports";
+
+afterEach(cleanup);
+
+/**
+ * The open confirmation dialog. In jsdom, Fluent's focus manager (tabster) leaves `aria-hidden`
+ * on a dialog it has not seen take focus (it has no layout to check visibility with), so the
+ * query includes hidden elements and checks the title through `aria-labelledby` by hand; the browser
+ * tests check the real accessibility tree.
+ */
+async function findDialog(title: string): Promise<HTMLElement> {
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  const titleId = dialog.getAttribute("aria-labelledby");
+  expect(titleId === null ? null : document.getElementById(titleId)?.textContent).toBe(title);
+  return dialog;
+}
+
+async function openUnit(rendered: Rendered, name: string): Promise<void> {
+  await rendered.user.click(screen.getByRole("button", { name: `Åbn siden for ${name}` }));
+  await screen.findByRole("heading", { name, level: 2 });
+}
+
+/** The amounts (in kr.) of the number cells a written plan holds in column B. */
+function instalmentsOf(rendered: Rendered, sheetIndex: number): number[] {
+  const description = rendered.port.sheets[sheetIndex]?.description;
+  if (description === undefined) throw new Error("no sheet written");
+  return description.cells
+    .filter((c) => c.col === 0 && typeof c.value === "string" && /^År \d$/.test(c.value))
+    .map((label) => description.cells.find((c) => c.row === label.row && c.col === 1)?.value as number);
+}
+
+describe("Enhed", () => {
+  it("shows the figures, how they were computed and the requirement in the rule book's words", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Bakkeskolen");
+    expect(screen.getByText("1.100.000,00 kr.")).toBeTruthy();
+    expect(screen.getByText(/Procenten er taget af: Korrigeret budget ekskl. overførsler/)).toBeTruthy();
+    expect(screen.getByText(/Beløbene i kildearket er i kr\./)).toBeTruthy();
+    expect(screen.getByText(/Kilde: ark «Budget», række 3\./)).toBeTruthy();
+    expect(
+      screen.getByText("Der skal laves en handleplan og gælden skal afvikles – i særlige tilfælde over max 3 år"),
+    ).toBeTruthy();
+  });
+
+  it("fixes a Gul unit's years at 1", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Engskolen");
+    const years = screen.getByLabelText("Antal år for afviklingen") as HTMLInputElement;
+    expect(years.value).toBe("1");
+    expect(years.readOnly).toBe(true);
+    await rendered.user.type(years, "3");
+    expect(years.value).toBe("1");
+    expect(screen.queryByLabelText(/Begrundelse for særlige tilfælde/)).toBeNull();
+  });
+
+  it("asks a begrundelse for Rød above 1 year, refuses above the maximum, previews the instalments", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Bakkeskolen");
+    const years = screen.getByLabelText("Antal år for afviklingen");
+    const create = screen.getByRole("button", { name: "Opret handleplan" });
+    expect(create.getAttribute("aria-disabled")).not.toBe("true");
+
+    await rendered.user.clear(years);
+    await rendered.user.type(years, "4");
+    expect(screen.getByText("Højst 3 år efter politikken.")).toBeTruthy();
+    expect(create.getAttribute("aria-disabled")).toBe("true");
+    await rendered.user.click(create);
+    expect(rendered.port.writeCalls).toHaveLength(0);
+
+    await rendered.user.clear(years);
+    await rendered.user.type(years, "3");
+    expect(screen.getByText("Skriv en begrundelse, når gælden afvikles over mere end 1 år.")).toBeTruthy();
+    expect(create.getAttribute("aria-disabled")).toBe("true");
+    const preview = screen.getByRole("table", { name: "Afdrag (forhåndsvisning)" });
+    // 100.000 kr. over 3 years: 33.333, 33.333, 33.334; the debt falls to 0.
+    const rows = within(preview)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["År 1", "33.333,00 kr.", "66.667,00 kr."],
+      ["År 2", "33.333,00 kr.", "33.334,00 kr."],
+      ["År 3", "33.334,00 kr.", "0,00 kr."],
+    ]);
+
+    await rendered.user.type(screen.getByLabelText(/Begrundelse for særlige tilfælde/), "Faldende elevtal");
+    expect(create.getAttribute("aria-disabled")).not.toBe("true");
+    // Keyboard: Tab from the begrundelse reaches the create button and Enter writes.
+    create.focus();
+    expect(document.activeElement).toBe(create);
+    await rendered.user.keyboard("{Enter}");
+    await screen.findByText("Arket «HP Bakkeskolen» er oprettet og vist.");
+    expect(instalmentsOf(rendered, 0)).toEqual([33333, 33333, 33334]);
+    expect(rendered.port.writeCalls[0]?.options).toEqual({ activate: true });
+    expect(rendered.port.activated).toContain("HP Bakkeskolen");
+    expect(JSON.parse(rendered.port.settings.get(SETTING_KEYS.plans) ?? "{}")).toEqual({
+      "handleplan|73000202101": "HP Bakkeskolen",
+    });
+    // The success message and the unit's list of plans both link to the sheet.
+    const links = screen.getAllByRole("button", { name: "Gå til arket «HP Bakkeskolen»" });
+    expect(links).toHaveLength(2);
+    const link = links[0] as HTMLElement;
+    rendered.port.activated.length = 0;
+    await rendered.user.click(link);
+    expect(rendered.port.activated).toEqual(["HP Bakkeskolen"]);
+  });
+
+  it("shows the Danish message when a write fails, and nothing else changes", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Engskolen");
+    rendered.port.failNextWrite = "Arket kunne ikke skrives, fordi projektmappen er beskyttet.";
+    const settingsBefore = new Map(rendered.port.settings);
+    await rendered.user.click(screen.getByRole("button", { name: "Opret handleplan" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Arket kunne ikke skrives, fordi projektmappen er beskyttet.");
+    expect(alert.textContent).toContain("Intet af dit arbejde er gået tabt");
+    expect(rendered.port.sheets).toHaveLength(0);
+    expect(rendered.port.activated).toHaveLength(0);
+    expect(rendered.port.settings).toEqual(settingsBefore);
+  });
+
+  it("asks before replacing an existing plan: keeping changes nothing, replacing writes it", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Engskolen");
+    const create = screen.getByRole("button", { name: "Opret handleplan" });
+    await rendered.user.click(create);
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
+    const first = rendered.port.sheets[0]?.description;
+
+    await rendered.user.click(create);
+    const dialog = await findDialog("Erstat eksisterende ark?");
+    expect(within(dialog).getByText(/Der findes allerede et ark «HP Engskolen»/)).toBeTruthy();
+    const keep = within(dialog).getByRole("button", { name: "Behold det eksisterende", hidden: true });
+    // The safe choice comes first in the dialog's tab order.
+    expect(within(dialog).getAllByRole("button", { hidden: true })[0]).toBe(keep);
+    keep.focus();
+    expect(document.activeElement).toBe(keep);
+    await rendered.user.keyboard("{Enter}");
+    await screen.findByText("Arket «HP Engskolen» er beholdt uændret; der er ikke skrevet noget.");
+    expect(rendered.port.sheets).toHaveLength(1);
+    expect(rendered.port.sheets[0]?.description).toBe(first);
+
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
+    await rendered.user.click(create);
+    const again = await findDialog("Erstat eksisterende ark?");
+    await rendered.user.click(within(again).getByRole("button", { name: "Erstat arket", hidden: true }));
+    await screen.findByText("Arket «HP Engskolen» er erstattet og vist.");
+    expect(rendered.port.sheets).toHaveLength(1);
+    expect(rendered.port.sheets[0]?.description).not.toBe(first);
+    expect(rendered.port.writeCalls.at(-1)?.options).toEqual({ activate: true, replaceExisting: true });
+  });
+
+  it("offers the overskudsplan for a surplus over the limit and no plan for a unit without duty", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Skovbørnehaven");
+    await rendered.user.click(screen.getByRole("button", { name: "Opret overskudsplan" }));
+    await screen.findByText(/er oprettet og vist/);
+    expect(rendered.port.sheets[0]?.description.kind).toBe("overskudsplan");
+    await rendered.user.click(screen.getByRole("button", { name: "Tilbage til Oversigt" }));
+    await openUnit(rendered, "Åbiblioteket");
+    expect(screen.getByText("Enheden har intet krav, så der skal ikke laves en plan.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Opret/ })).toBeNull();
+  });
+});
