@@ -1,0 +1,59 @@
+/**
+ * The formula bar: the selected cell's address and its formula (Danish: `=TRAFIKLYS(E5:E20;…)`)
+ * or constant. Editing here and pressing Enter enters the text into the cell; Escape reverts.
+ */
+import { useEffect, useState } from "react";
+import { Input, Label, makeStyles, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  address: { width: "72px", fontFamily: tokens.fontFamilyMonospace },
+  fx: { fontStyle: "italic", color: tokens.colorNeutralForeground3 },
+  input: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
+});
+
+/** Props of {@link FormulaBar}. */
+export interface FormulaBarProps {
+  /** "B5". */
+  readonly address: string;
+  /** What the cell holds, as the user would type it. */
+  readonly text: string;
+  readonly onEnter: (text: string) => void;
+}
+
+export function FormulaBar({ address, text, onEnter }: FormulaBarProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState(text);
+  useEffect(() => setDraft(text), [text, address]);
+  return (
+    <div className={styles.bar}>
+      <Input className={styles.address} value={address} readOnly aria-label="Valgt celle" size="small" />
+      <Label className={styles.fx} htmlFor="pv-formula" aria-hidden="true">
+        fx
+      </Label>
+      <Input
+        id="pv-formula"
+        className={styles.input}
+        size="small"
+        aria-label={`Formel eller værdi i ${address}`}
+        value={draft}
+        onChange={(_, data) => setDraft(data.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            onEnter(draft);
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            setDraft(text);
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Finds and launches Chromium for the browser tests: `CHROME_PATH` when set, else an installed
+ * Chromium or Chrome, else (Linux) the Chromium that ships inside the `@sparticuz/chromium` npm
+ * package, so a fresh machine with only `npm ci` runs the suite. Always with the closed-network
+ * flags: no background traffic, no QUIC, no component updates.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Flags that keep Chromium quiet on a closed network. */
+export const CLOSED_NETWORK_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--disable-extensions",
+  "--metrics-recording-only",
+  "--no-default-browser-check",
+] as const;
+
+const INSTALLED = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+  "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
+];
+
+/** Which browser was found, for the log. */
+export interface BrowserChoice {
+  readonly executablePath: string;
+  readonly source: "CHROME_PATH" | "installed" | "@sparticuz/chromium";
+  readonly args: readonly string[];
+}
+
+/** Finds a browser (see the file comment). Throws a Danish explanation when there is none. */
+export async function findBrowser(): Promise<BrowserChoice> {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CHROME_PATH peger på ${fromEnv}, som ikke findes.`);
+    return { executablePath: fromEnv, source: "CHROME_PATH", args: [...CLOSED_NETWORK_FLAGS] };
+  }
+  const installed = INSTALLED.find((p) => fs.existsSync(p));
+  if (installed) return { executablePath: installed, source: "installed", args: [...CLOSED_NETWORK_FLAGS] };
+  if (process.platform === "linux") {
+    const { default: sparticuz } = await import("@sparticuz/chromium");
+    const executablePath = await sparticuz.executablePath();
+    // Its own flags first (single process, swiftshader, headless shell), then ours.
+    const args = [...sparticuz.args.filter((a) => !a.startsWith("--headless")), ...CLOSED_NETWORK_FLAGS];
+    return { executablePath, source: "@sparticuz/chromium", args: [...new Set(args)] };
+  }
+  throw new Error("Fandt ingen Chrome/Chromium. Installer Chrome, eller sæt CHROME_PATH til en Chromium-baseret browser.");
+}
+
+/** Launches the browser headless. */
+export async function launchBrowser(): Promise<Browser> {
+  const choice = await findBrowser();
+  return chromium.launch({ executablePath: choice.executablePath, args: [...choice.args], headless: true });
+}
+
+/** The preview's address: the server `scripts/e2e.mjs` started. */
+export function baseUrl(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error("E2E_BASE_URL mangler: kør browsertestene med `npm run test:e2e`.");
+  return url.replace(/\/+$/, "");
+}
+
+const SHOTS = path.resolve("test-results", "e2e");
+
+/** Saves a screenshot of the page as test-results/e2e/<name>.png. */
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

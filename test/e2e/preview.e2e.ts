@@ -1,0 +1,88 @@
+/**
+ * The preview without the task pane: it opens the example budget, the grid shows its values the
+ * Danish way, a custom function typed in Danish spills as in Excel, a broken file is refused in
+ * Danish with nothing lost, and the workbook downloads as .xlsx.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { baseUrl, launchBrowser, shot } from "./browser";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on("pageerror", (error) => console.error("Sidefejl:", error.message));
+  await page.goto(`${baseUrl()}/preview.html`);
+  await page.locator('[data-cell="B7"]').filter({ hasText: "Bakkeskolen" }).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cell = (address: string) => page.locator(`[data-cell="${address}"]`);
+
+async function typeInto(address: string, text: string): Promise<void> {
+  await cell(address).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+describe("the preview", () => {
+  it("opens the example budget with Danish number formats", async () => {
+    await expect(cell("A1").textContent()).resolves.toBe("Randers Kommune");
+    const budget = await cell("D7").textContent();
+    // 42.500.000 in whatever kroner format the example uses: Danish thousands dots, no commas as separators.
+    expect(budget).toMatch(/^42\.500\.000/);
+    await shot(page, "01-preview-eksempel");
+  });
+
+  it("shows the selected cell's content in the formula bar", async () => {
+    await cell("B7").click();
+    await expect(page.getByLabel("Formel eller værdi i B7").inputValue()).resolves.toBe("Bakkeskolen");
+  });
+
+  it("spills a custom function typed in Danish, with ; between the arguments", async () => {
+    await typeInto("K7", "=TRAFIKLYS(D7:D10;F7:F10;G7:G10)");
+    await expect.poll(() => cell("K7").textContent()).toMatch(/^(Grøn|Gul|Rød)$/);
+    for (const address of ["K8", "K9", "K10"]) await expect(cell(address).textContent()).resolves.toMatch(/^(Grøn|Gul|Rød)$/);
+    await cell("K7").click();
+    await expect(page.getByLabel("Formel eller værdi i K7").inputValue()).resolves.toBe("=TRAFIKLYS(D7:D10;F7:F10;G7:G10)");
+    await shot(page, "02-preview-trafiklys-spill");
+  });
+
+  it("recalculates when a budget figure is typed the Danish way", async () => {
+    const before = await cell("K8").textContent();
+    // Nørrevangsskolen: a budget so large that the unit turns Grøn.
+    await typeInto("D8", "90.000.000,00");
+    await expect.poll(() => cell("K8").textContent()).toBe("Grøn");
+    expect(before).not.toBe("Grøn");
+  });
+
+  it("refuses a broken file in Danish and keeps the open workbook", async () => {
+    const broken = path.join(os.tmpdir(), "ødelagt-budget.xlsx");
+    fs.writeFileSync(broken, Buffer.from("PK\u0003\u0004 dette er ikke en projektmappe"));
+    await page.getByTestId("open-file").setInputFiles(broken);
+    const message = page.getByTestId("preview-message");
+    await expect.poll(() => message.textContent()).toMatch(/kunne ikke åbnes/);
+    await expect(message.textContent()).resolves.toMatch(/uændret/);
+    await expect(cell("B7").textContent()).resolves.toBe("Bakkeskolen");
+    await expect(cell("K7").textContent()).resolves.toMatch(/^(Grøn|Gul|Rød)$/);
+    await shot(page, "03-preview-oedelagt-fil");
+  });
+
+  it("downloads the workbook as .xlsx", async () => {
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Hent som .xlsx" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const saved = await file.path();
+    const bytes = fs.readFileSync(saved);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  });
+});

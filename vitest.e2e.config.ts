@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// The browser end-to-end tests (run through `npm run test:e2e`, which builds and serves first).
+// One file at a time: each drives its own Chromium, and CI has 2 cores.
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.e2e.ts"],
+    environment: "node",
+    fileParallelism: false,
+    pool: "forks",
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    reporters: ["default"],
+  },
+});
