@@ -947,8 +947,7 @@ class FakeNamedItemCollection extends FakeObject<SheetModel> {
       if ([...s.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) {
         throw new FakeOfficeError("ItemAlreadyExists", `The name '${name}' already exists.`, "NamedItemCollection.add");
       }
-      const address = typeof reference === "string" ? reference : fullAddress(reference._model().sheet, reference._model().rect);
-      s.names.set(name, address);
+      s.names.set(name, typeof reference === "string" ? reference : { sheet: reference._model().sheet, range: reference._model().rect });
     });
   }
 }
@@ -963,7 +962,7 @@ class FakeChartCollection extends FakeObject<SheetModel> {
     this._call("add", (s) => {
       if (s.isProtected) throw accessDenied("ChartCollection.add");
       const source = sourceData._model();
-      created = { type, source: fullAddress(source.sheet, source.rect), seriesBy };
+      created = { type, source: { sheet: source.sheet, range: source.rect }, seriesBy };
       s.charts.push(created);
     });
     return make(
@@ -1039,7 +1038,7 @@ class FakeChartSeries extends FakeObject<ChartModel> {
   setXAxisValues(source: FakeRange): void {
     this._call("setXAxisValues", (c) => {
       const m = source._model();
-      c.xAxisValues = fullAddress(m.sheet, m.rect);
+      c.xAxisValues = { sheet: m.sheet, range: m.rect };
     });
   }
 }

@@ -78,13 +78,41 @@ export interface ValidationModel {
   errorAlert?: Record<string, unknown>;
 }
 
+/** A reference to cells that follows its sheet's renames (names, chart data). */
+export interface CellsRef {
+  readonly sheet: SheetModel;
+  readonly range: CellRange;
+}
+
+/** A reference as Excel shows it now: "Oversigt!A4:A9", "'O''Brien'!B2". */
+export function refAddress(ref: CellsRef | string): string {
+  if (typeof ref === "string") return ref;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref.sheet.name) && !/^[A-Za-z]{1,3}\d+$/.test(ref.sheet.name) ? ref.sheet.name : `'${ref.sheet.name.replace(/'/g, "''")}'`;
+  return `${quoted}!${rangeText(ref.range)}`;
+}
+
+function rangeText(r: CellRange): string {
+  const cell = (row: number, col: number) => {
+    let n = col + 1;
+    let letters = "";
+    while (n > 0) {
+      letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+      n = Math.floor((n - 1) / 26);
+    }
+    return `${letters}${row + 1}`;
+  };
+  const a = cell(r.top, r.left);
+  const b = cell(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
 /** A chart (only what the adapter sets). */
 export interface ChartModel {
   type: string;
-  source: string;
+  source: CellsRef;
   seriesBy: string;
   title?: string;
-  xAxisValues?: string;
+  xAxisValues?: CellsRef;
   position?: { start: string; end?: string };
   name?: string;
 }
@@ -122,8 +150,8 @@ export class SheetModel {
   readonly pageLayout: PageLayoutModel = { headersFooters: {} };
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly validations: ValidationModel[] = [];
-  /** Sheet-scoped defined names → A1 address. */
-  readonly names = new Map<string, string>();
+  /** Sheet-scoped defined names → the cells they refer to. */
+  readonly names = new Map<string, CellsRef | string>();
   readonly charts: ChartModel[] = [];
   deleted = false;
 

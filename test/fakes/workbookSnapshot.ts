@@ -6,7 +6,7 @@
 import type { CellValue } from "../../src/core/cell";
 import { cellAddress, rangeAddress, type SheetGrid } from "../../src/core/grid";
 import { FakeExcel } from "./fakeExcel";
-import { WorkbookModel, type CellFormatModel, type HyperlinkModel, type SheetModel, type StoredValue } from "./fakeModel";
+import { WorkbookModel, refAddress, type CellFormatModel, type HyperlinkModel, type SheetModel, type StoredValue } from "./fakeModel";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
@@ -117,7 +117,7 @@ export function snapshotWorkbook(source: FakeExcel | WorkbookModel): WorkbookSna
       });
       if (!isDefaultCell(snap)) cells[cellAddress(row, col)] = snap;
     }
-    sheets[sheet.id] = structuredClone({
+    const plain = structuredClone({
       id: sheet.id,
       name: sheet.name,
       position,
@@ -132,10 +132,18 @@ export function snapshotWorkbook(source: FakeExcel | WorkbookModel): WorkbookSna
       freeze: sheet.freeze,
       conditionalFormats: sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest),
       validations: sheet.validations,
-      names: Object.fromEntries(sheet.names),
       pageLayout: sheet.pageLayout,
-      charts: sheet.charts,
     });
+    sheets[sheet.id] = {
+      ...plain,
+      // References are shown by the sheet's current name, as Excel shows them.
+      names: Object.fromEntries([...sheet.names].map(([name, ref]) => [name, refAddress(ref)])),
+      charts: sheet.charts.map((c) => ({
+        ...c,
+        source: refAddress(c.source),
+        ...(c.xAxisValues === undefined ? {} : { xAxisValues: refAddress(c.xAxisValues) }),
+      })),
+    };
   });
   return { sheets, settings: structuredClone(Object.fromEntries(model.settings)) };
 }

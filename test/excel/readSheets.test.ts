@@ -1,0 +1,136 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CellValue } from "../../src/core/cell";
+import type { SheetGrid } from "../../src/core/grid";
+import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
+import { ExcelPortError } from "../../src/excel/messages";
+import { parseAreas } from "../../src/excel/readSheets";
+import { fakeExcelFromGrids, putFormula } from "../fakes/workbookSnapshot";
+import { sourceGrid } from "./helpers";
+
+const hiddenIndexes = (flags: readonly boolean[] | undefined) => (flags ?? []).flatMap((h, i) => (h ? [i] : []));
+
+async function readWithCount(grids: readonly SheetGrid[], options = {}) {
+  const fake = fakeExcelFromGrids(grids);
+  const port = new ExcelWorkbookPort(fake.run, options);
+  const before = fake.syncCount;
+  const read = await port.readSheets();
+  return { read, syncs: fake.syncCount - before, fake };
+}
+
+describe("ExcelWorkbookPort.readSheets", () => {
+  it("reads values, number formats, errors, hidden rows and columns, merges and visibility as loaded", async () => {
+    const source = sourceGrid("Dagtilbud", 12);
+    const hiddenSheet: SheetGrid = { name: "Hjælp", origin: { row: 4, col: 2 }, values: [["x", 1]], visibility: "hidden" };
+    const { read } = await readWithCount([source, hiddenSheet, { name: "Tom", origin: { row: 0, col: 0 }, values: [] }]);
+    expect(read.map((g) => g.name)).toEqual(["Dagtilbud", "Hjælp", "Tom"]);
+    const [dagtilbud, hjaelp, tom] = read as [SheetGrid, SheetGrid, SheetGrid];
+    expect(dagtilbud.origin).toEqual({ row: 0, col: 0 });
+    expect(dagtilbud.values).toEqual(source.values);
+    expect(dagtilbud.values[3]?.[4]).toEqual({ error: "#N/A" });
+    expect(dagtilbud.numberFormats).toEqual(source.numberFormats);
+    expect(hiddenIndexes(dagtilbud.hiddenColumns)).toEqual([3]);
+    expect(hiddenIndexes(dagtilbud.hiddenRows)).toEqual([1]);
+    expect(dagtilbud.merges).toEqual(source.merges);
+    expect(dagtilbud.visibility).toBe("visible");
+    expect(hjaelp).toMatchObject({ origin: { row: 4, col: 2 }, values: [["x", 1]], visibility: "hidden" });
+    expect(tom.values).toEqual([]);
+  });
+
+  it("reads a formula cell as its value, never its formula text", async () => {
+    const fake = fakeExcelFromGrids([{ name: "Ark1", origin: { row: 0, col: 0 }, values: [[10, 20, null]] }]);
+    putFormula(fake.model.sheets[0]!, 0, 2, "=A1+B1", 30);
+    const read = await new ExcelWorkbookPort(fake.run).readSheets();
+    expect(read[0]?.values).toEqual([[10, 20, 30]]);
+  });
+
+  it("keeps text that looks like an error or a formula as text", async () => {
+    const { read } = await readWithCount([{ name: "Ark1", origin: { row: 0, col: 0 }, values: [["#N/A", "=SUM(A1)", { error: "#REF!" }]] }]);
+    expect(read[0]?.values).toEqual([["#N/A", "=SUM(A1)", { error: "#REF!" }]]);
+  });
+
+  it("uses 2 syncs for a whole workbook, the same for 10 and 2.000 units and for 1 and 20 sheets", async () => {
+    const small = await readWithCount([sourceGrid("A", 10)]);
+    const big = await readWithCount([sourceGrid("A", 2000)]);
+    const many = await readWithCount(Array.from({ length: 20 }, (_, i) => sourceGrid(`Ark ${i}`, 100)));
+    expect(small.syncs).toBe(2);
+    expect(big.syncs).toBe(small.syncs);
+    expect(many.syncs).toBe(small.syncs);
+    expect(many.read).toHaveLength(20);
+  });
+
+  it("splits data over one response into row chunks with one extra sync each, reading the same grid", async () => {
+    const grid = sourceGrid("Stor", 2000);
+    const whole = await readWithCount([grid]);
+    const chunked = await readWithCount([grid], { maxCellsPerSync: 1000 });
+    const cells = grid.values.length * 5;
+    expect(chunked.syncs).toBe(1 + Math.ceil(cells / 1000));
+    expect(chunked.read).toEqual(whole.read);
+  });
+
+  it("reads workbooks with more sheets than one probe chain covers", async () => {
+    const grids = Array.from({ length: 7 }, (_, i) => sourceGrid(`Ark ${i}`, 3));
+    const { read, syncs } = await readWithCount(grids, { sheetsPerProbe: 3 });
+    expect(read.map((g) => g.name)).toEqual(grids.map((g) => g.name));
+    expect(syncs).toBe(3 + 1);
+  });
+
+  it("falls back to loading the sheet collection when the probe chain is refused", async () => {
+    const fake = fakeExcelFromGrids([sourceGrid("A", 5), sourceGrid("B", 6)]);
+    fake.failOn({ sync: 1, code: "InvalidArgument" });
+    const read = await new ExcelWorkbookPort(fake.run).readSheets();
+    expect(read.map((g) => g.values.length)).toEqual([8, 9]);
+  });
+
+  it("throws a Danish ExcelPortError when Excel refuses", async () => {
+    const fake = fakeExcelFromGrids([sourceGrid("A", 5)]);
+    fake.failOn({ sync: 1 });
+    fake.failOn({ sync: 2 });
+    const error = await new ExcelWorkbookPort(fake.run).readSheets().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelPortError);
+    expect((error as Error).message).toMatch(/^Budgetlys kunne ikke læse projektmappen/);
+  });
+
+  it("round-trips arbitrary grids (property)", async () => {
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+      fc.string({ minLength: 1, maxLength: 8 }),
+      fc.boolean(),
+      fc.constantFrom({ error: "#REF!" }, { error: "#DIV/0!" }),
+    ) as fc.Arbitrary<CellValue>;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
+        fc.nat(5),
+        fc.nat(5),
+        async (values, row, col) => {
+          const { read } = await readWithCount([{ name: "P", origin: { row, col }, values }]);
+          const grid = read[0] as SheetGrid;
+          // The used range is trimmed to the cells that hold something: compare cell by cell.
+          values.forEach((line, r) =>
+            line.forEach((v, c) => {
+              const got = grid.values[row + r - grid.origin.row]?.[col + c - grid.origin.col] ?? null;
+              expect(got).toEqual(v === "" ? null : (v ?? null));
+            }),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("parseAreas", () => {
+  it("parses quoted and unquoted sheet prefixes and single cells", () => {
+    expect(parseAreas("'O''Brien, Skole'!A1:C3,'O''Brien, Skole'!E5")).toEqual([
+      { top: 0, left: 0, bottom: 2, right: 2 },
+      { top: 4, left: 4, bottom: 4, right: 4 },
+    ]);
+    expect(parseAreas("Ark1!$B$2:$D$4, Ark1!F1:G1")).toEqual([
+      { top: 1, left: 1, bottom: 3, right: 3 },
+      { top: 0, left: 5, bottom: 0, right: 6 },
+    ]);
+  });
+});

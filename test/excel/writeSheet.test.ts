@@ -1,0 +1,223 @@
+import { describe, expect, it } from "vitest";
+import { cellAddress } from "../../src/core/grid";
+import { SETTING_KEYS, WouldOverwriteError, WriteFailedError } from "../../src/core/ports";
+import type { SheetDescription } from "../../src/core/sheetDescription";
+import { NUMBER_FORMATS, THEME } from "../../src/core/theme";
+import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
+import { widthInPoints } from "../../src/excel/sheetContent";
+import type { FakeExcel, SheetModel } from "../fakes/fakeExcel";
+import { changesToExistingSheets, diffSnapshots, fakeExcelFromGrids, putFormula, snapshotWorkbook } from "../fakes/workbookSnapshot";
+import { overviewDescription, planDescription, sourceGrid } from "./helpers";
+
+function workbook(): FakeExcel {
+  const fake = fakeExcelFromGrids([sourceGrid("Dagtilbud", 20), sourceGrid("Skoler", 5)]);
+  putFormula(fake.model.sheets[0]!, 3, 5, "=C4-D4", 10_000);
+  return fake;
+}
+
+function sheet(fake: FakeExcel, name: string): SheetModel {
+  const found = fake.model.sheetByName(name);
+  if (found === undefined) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+async function write(fake: FakeExcel, description: SheetDescription, options = {}) {
+  const before = fake.syncCount;
+  const result = await new ExcelWorkbookPort(fake.run, { temporaryName: () => "Budgetlys-tmp" }).writeSheet(description, options);
+  return { result, syncs: fake.syncCount - before };
+}
+
+describe("ExcelWorkbookPort.writeSheet", () => {
+  it("writes values, formulas, styles, widths, merges, validation, conditional formats, print setup, links, names, chart, tab and panes", async () => {
+    const fake = workbook();
+    const { result } = await write(fake, overviewDescription(6));
+    expect(result).toEqual({ sheetName: "Oversigt", replaced: false });
+    const s = sheet(fake, "Oversigt");
+    expect(s.peek(0, 0)?.value).toBe("Oversigt over aftaleenheder");
+    expect(s.peek(3, 1)?.value).toBe(1_000_000);
+    expect(s.peek(3, 3)?.formula).toBe("=IF(B4=0,0,C4/B4)");
+    expect(s.peek(3, 4)?.value).toBe("Grøn");
+    expect(s.peek(3, 1)?.numberFormat).toBe(NUMBER_FORMATS.kronerOre);
+    expect(s.peek(3, 3)?.numberFormat).toBe(NUMBER_FORMATS.percent);
+    expect(s.peek(2, 0)?.format).toMatchObject({ bold: true, fill: THEME.tableHeader.fill, wrapText: true, borders: { top: "Continuous", bottom: "Continuous", left: "Continuous", right: "Continuous" } });
+    expect(s.peek(8, 2)?.format.fill).toBe(THEME.computedMoney.fill);
+    expect(s.peek(0, 0)?.format).toMatchObject({ bold: true, fontSize: 16 });
+    expect(s.columnWidths.get(0)).toBe(widthInPoints(32));
+    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 4 }]);
+    expect(s.validations[0]?.rule).toEqual({ list: { inCellDropDown: true, source: "Grøn,Gul,Rød" } });
+    expect(s.validations[0]?.errorAlert).toMatchObject({ message: "Vælg Grøn, Gul eller Rød." });
+    expect(s.conditionalFormats.map((cf) => cf.type)).toEqual(["CellValue", "CellValue", "CellValue", "DataBar"]);
+    expect(s.conditionalFormats[1]).toMatchObject({ rule: { formula1: '="Gul"', operator: "EqualTo" }, fill: "#FFEB9C", fontColor: "#7F6000" });
+    expect(s.conditionalFormats[3]?.barColor).toBe("#C00000");
+    expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$3:$3", zoom: { horizontalFitToPages: 1 } });
+    expect(s.pageLayout.headersFooters).toMatchObject({ centerHeader: "Budgetlys", centerFooter: "Side &P af &N" });
+    expect(s.peek(3, 0)?.hyperlink).toEqual({ documentReference: "'Plan 1'!A1" });
+    expect(s.peek(3, 0)?.value).toBe("Enhed 1");
+    const snap = snapshotWorkbook(fake).sheets[s.id];
+    expect(snap?.names).toEqual({ Enheder: "Oversigt!A4:A9" });
+    expect(snap?.charts[0]).toMatchObject({ type: "BarClustered", title: "Merforbrug i pct.", xAxisValues: "Oversigt!A4:A9" });
+    expect(s.tabColor).toBe("#1F3864");
+    expect(s.freeze).toEqual({ rows: 3, columns: 1 });
+    expect(fake.model.activeSheetId).toBe(s.id);
+    expect(JSON.parse(fake.model.settings.get(SETTING_KEYS.plans) as string)).toEqual({ "oversigt|": "Oversigt" });
+  });
+
+  it("uses 2 syncs, the same for 10 and 2.000 units", async () => {
+    const small = await write(workbook(), overviewDescription(10));
+    const big = await write(workbook(), overviewDescription(2000));
+    expect(small.syncs).toBe(2);
+    expect(big.syncs).toBe(small.syncs);
+  });
+
+  it("formats a columnar table in a number of blocks independent of its rows", async () => {
+    const count = async (units: number) => {
+      const fake = workbook();
+      const before = fake.operationCount;
+      await write(fake, overviewDescription(units));
+      return fake.operationCount - before;
+    };
+    // Links are one operation per linked cell; everything else is per block.
+    expect((await count(500)) - 500).toBe((await count(20)) - 20);
+  });
+
+  it("changes no existing cell or sheet", async () => {
+    const fake = workbook();
+    const before = snapshotWorkbook(fake);
+    await write(fake, overviewDescription(50));
+    await write(fake, planDescription("73000202101"));
+    const after = snapshotWorkbook(fake);
+    expect(changesToExistingSheets(before, after)).toEqual([]);
+    expect(diffSnapshots(before, after).filter((c) => c.what === "sheet added").map((c) => c.sheet)).toEqual(["Oversigt", "Handleplan 73000202101"]);
+  });
+
+  it("writes text from a workbook as text, never as a formula", async () => {
+    const fake = workbook();
+    const names = ["=SUM(A1)", "+45", "@x", "-x", "'citat", "12", "TRUE", "#N/A", " =x", "Børnehuset Æblet"];
+    await write(fake, overviewDescription(names.length, (i) => names[i] as string));
+    const s = sheet(fake, "Oversigt");
+    names.forEach((name, i) => {
+      const cell = s.peek(3 + i, 0);
+      expect(cell?.formula, name).toBeNull();
+      expect(cell?.value, name).toBe(name);
+    });
+  });
+
+  it("writes sheet references quoted, so formulas to a name with an apostrophe or space work", async () => {
+    const fake = fakeExcelFromGrids([{ name: "O'Brien Skole", origin: { row: 0, col: 0 }, values: [[1]] }]);
+    const description: SheetDescription = {
+      kind: "handleplan",
+      name: "Plan",
+      unitKey: "x",
+      cells: [{ row: 0, col: 0, formula: "='O''Brien Skole'!A1*2" }],
+    };
+    await write(fake, description);
+    expect(sheet(fake, "Plan").peek(0, 0)?.formula).toBe("='O''Brien Skole'!A1*2");
+    // The fake rejects what Excel would: the same reference unquoted fails and leaves nothing.
+    const before = snapshotWorkbook(fake);
+    const error = await write(fake, { ...description, unitKey: "y", cells: [{ row: 0, col: 0, formula: "=O'Brien Skole!A1*2" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("gives a colliding name ' (2)' and keeps the other sheet", async () => {
+    const fake = workbook();
+    const { result } = await write(fake, { ...planDescription("u1"), name: "Dagtilbud" });
+    expect(result.sheetName).toBe("Dagtilbud (2)");
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Dagtilbud", "Skoler", "Dagtilbud (2)"]);
+  });
+
+  it("refuses to replace an existing plan for the same unit unless asked, changing nothing", async () => {
+    const fake = workbook();
+    await write(fake, planDescription("73000202101"));
+    const before = snapshotWorkbook(fake);
+    const attempt = write(fake, planDescription("73000202101"));
+    await expect(attempt).rejects.toBeInstanceOf(WouldOverwriteError);
+    await expect(attempt).rejects.toMatchObject({ existingSheet: "Handleplan 73000202101", message: expect.stringMatching(/^Der findes allerede en handleplan for 73000202101/) });
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+    // Another unit, or another kind for the same unit, is not a conflict.
+    await write(fake, planDescription("73000202102"));
+    await write(fake, { ...planDescription("73000202101"), kind: "afviklingsplan", name: "Afvikling" });
+  });
+
+  it("replaces an existing plan when asked: same name and place, the old one gone", async () => {
+    const fake = workbook();
+    await write(fake, planDescription("u1", "Plan u1"));
+    await write(fake, overviewDescription(3));
+    const oldId = sheet(fake, "Plan u1").id;
+    const changed = { ...planDescription("u1", "Plan u1"), cells: [{ row: 0, col: 0, value: "Ny udgave" }] };
+    const { result, syncs } = await write(fake, changed, { replaceExisting: true });
+    expect(result).toEqual({ sheetName: "Plan u1", replaced: true });
+    expect(syncs).toBe(2);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(["Dagtilbud", "Skoler", "Plan u1", "Oversigt"]);
+    expect(sheet(fake, "Plan u1").id).not.toBe(oldId);
+    expect(sheet(fake, "Plan u1").peek(0, 0)?.value).toBe("Ny udgave");
+  });
+
+  it("finds a plan whose sheet the user deleted as gone and writes a new one", async () => {
+    const fake = workbook();
+    await write(fake, planDescription("u1"));
+    fake.model.removeSheet(sheet(fake, "Handleplan u1"));
+    const { result } = await write(fake, planDescription("u1"));
+    expect(result).toEqual({ sheetName: "Handleplan u1", replaced: false });
+  });
+
+  it.each([
+    ["a conditional format", "ConditionalFormatCollection.add"],
+    ["the values", "Range.formulas"],
+    ["the rename", "Worksheet.name"],
+    ["the registry", "SettingCollection.add"],
+  ])("leaves no sheet behind and says so in Danish when %s fails", async (_what, operation) => {
+    const fake = workbook();
+    await write(fake, planDescription("u0"));
+    const before = snapshotWorkbook(fake);
+    fake.failOn({ operation, code: "GeneralException" });
+    const start = fake.syncCount;
+    const error = await write(fake, overviewDescription(30)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect((error as Error).message).toMatch(/^Budgetlys kunne ikke oprette arket "Oversigt"\. .* Intet er ændret i projektmappen\.$/);
+    expect(fake.syncCount - start).toBe(3);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("keeps the old plan when a replacing write fails", async () => {
+    const fake = workbook();
+    await write(fake, planDescription("u1"));
+    const before = snapshotWorkbook(fake);
+    fake.failOn({ operation: "Worksheet.delete", code: "AccessDenied" });
+    await expect(write(fake, planDescription("u1"), { replaceExisting: true })).rejects.toThrow(/beskyttet/);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("changes nothing in a workbook whose structure is protected", async () => {
+    const fake = workbook();
+    fake.model.structureProtected = true;
+    const before = snapshotWorkbook(fake);
+    const error = await write(fake, overviewDescription(3)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect((error as Error).message).toContain("Projektmappen eller arket er beskyttet");
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("names the leftover sheet when even the clean-up fails", async () => {
+    const fake = workbook();
+    fake.failOn({ operation: "Range.formulas" });
+    fake.failOn({ operation: "Worksheet.delete" });
+    await expect(write(fake, planDescription("u1"))).rejects.toThrow(/"Budgetlys-tmp" kunne ikke fjernes/);
+  });
+
+  it("refuses an invalid description before touching Excel", async () => {
+    const fake = workbook();
+    const before = fake.syncCount;
+    await expect(write(fake, { ...planDescription("u1"), cells: [{ row: 0, col: 0, formula: "SUM(A1)" }] })).rejects.toThrow(/ugyldig.*begynder ikke med =/);
+    expect(fake.syncCount).toBe(before);
+  });
+
+  it("does not activate the new sheet when told not to", async () => {
+    const fake = workbook();
+    const active = fake.model.activeSheetId;
+    await write(fake, planDescription("u1"), { activate: false });
+    expect(fake.model.activeSheetId).toBe(active);
+    expect(sheet(fake, "Handleplan u1").peek(4, 1)?.format.locked).toBe(false);
+    expect(cellAddress(4, 1)).toBe("B5");
+  });
+});
