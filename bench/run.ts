@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: measures every figure of issue 8 in one run, prints a table (figure, value,
+ * target, pass/miss) and writes `bench/results.json`. See docs/benchmarks.md.
+ *
+ * Flags: `--only=core,syncs,functions,bundle,startup,cli` runs a subset and only prints (the
+ * results file is written by full runs only); `--no-write` never writes.
+ */
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildForBench, ROOT, measureBundle, type BenchBuild } from "./bundle";
+import { benchCore } from "./core";
+import { benchFunctions } from "./functions";
+import { benchStartup } from "./startup";
+import { benchCli } from "./cli";
+import { round } from "./stats";
+
+type Num = number | null;
+type BySize = Record<string, Num>;
+
+/** The results file: exactly the issue's keys, plus `meta`. */
+export interface Results {
+  core: { rows: BySize; barePass100000: Num; peakMemoryMB100000: Num };
+  syncs: { scan: BySize; generatePlans: BySize; indicatorColumns: BySize };
+  functions: { rangeCall10000: Num; cellCalls10000: Num };
+  bundle: { functionsJsGzip: Num; taskpaneInitialJsGzip: Num; referenceInitialJsGzip: Num };
+  startup: { taskpaneMedianMs: Num; referenceMedianMs: Num };
+  cli: { scan200Files: Num };
+  meta: {
+    date: string;
+    machine: string;
+    node: string;
+    durationSeconds: number;
+    runs: Record<string, string>;
+    details: Record<string, unknown>;
+    /** Why a figure is null, by section. */
+    notes: Record<string, string>;
+  };
+}
+
+const SECTIONS = ["core", "syncs", "functions", "bundle", "startup", "cli"] as const;
+type Section = (typeof SECTIONS)[number];
+
+function emptyResults(): Results {
+  const sizes = (keys: readonly string[]): BySize => Object.fromEntries(keys.map((k) => [k, null]));
+  const units = ["10", "200", "2000"];
+  return {
+    core: { rows: sizes(["1000", "10000", "100000"]), barePass100000: null, peakMemoryMB100000: null },
+    syncs: { scan: sizes(units), generatePlans: sizes(units), indicatorColumns: sizes(units) },
+    functions: { rangeCall10000: null, cellCalls10000: null },
+    bundle: { functionsJsGzip: null, taskpaneInitialJsGzip: null, referenceInitialJsGzip: null },
+    startup: { taskpaneMedianMs: null, referenceMedianMs: null },
+    cli: { scan200Files: null },
+    meta: {
+      date: new Date().toISOString(),
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
+      node: process.version,
+      durationSeconds: 0,
+      runs: {
+        core: "median of 21 / 9 / 5 scans (1.000 / 10.000 / 100.000 rows), interleaved with the bare pass, after one warm-up",
+        peakMemory: "maxRSS (process.resourceUsage) of a child process that builds the 100.000-row grid and scans it",
+        syncs: "exact counts (no repetition needed)",
+        functions: "median of 15, range and cell calls interleaved",
+        startup: "median of 15 each, fresh browser context per run, task pane and reference alternating",
+        cli: "median of 3 end-to-end runs",
+      },
+      details: {},
+      notes: {},
+    },
+  };
+}
+
+const log = (line: string) => process.stdout.write(`  ${line}\n`);
+
+/** Peak memory of a 100.000-row scan, in a child process (its own heap and RSS). */
+function peakMemory(): Promise<{ peakMB: number; beforeScanMB: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/memory.ts"), "100000"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (b: Buffer) => (out += b.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`memory child exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").pop() ?? "") as { peakMB: number; beforeScanMB: number });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
+async function section(name: string, results: Results, fn: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  process.stdout.write(`• ${name}\n`);
+  try {
+    await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    results.meta.notes[name] = message.split("\n")[0]?.slice(0, 300) ?? message;
+    log(`NOT MEASURED: ${results.meta.notes[name]}`);
+  }
+  log(`(${round((performance.now() - start) / 1000)} s)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+interface Row {
+  figure: string;
+  value: string;
+  target: string;
+  status: "pass" | "miss" | "info" | "n/a";
+  note?: string;
+}
+
+const fmt = (v: Num, unit: string): string => (v === null ? "null" : `${v.toLocaleString("en-US")} ${unit}`.trim());
+const status = (v: boolean | null): Row["status"] => (v === null ? "n/a" : v ? "pass" : "miss");
+const both = (...xs: Num[]): boolean => xs.every((x) => x !== null);
+
+export function tableRows(r: Results): Row[] {
+  const rows: Row[] = [];
+  const note = (key: string) => r.meta.notes[key];
+  for (const n of ["1000", "10000"]) rows.push({ figure: `core.rows.${n}`, value: fmt(r.core.rows[n] ?? null, "ms"), target: "—", status: r.core.rows[n] === null ? "n/a" : "info", note: note("core") });
+  const r100 = r.core.rows["100000"] ?? null;
+  rows.push({ figure: "core.rows.100000", value: fmt(r100, "ms"), target: "< 1000 ms", status: status(r100 === null ? null : r100 < 1000), note: note("core") });
+  rows.push({ figure: "core.barePass100000", value: fmt(r.core.barePass100000, "ms"), target: "(floor)", status: r.core.barePass100000 === null ? "n/a" : "info" });
+  const ratio = both(r100, r.core.barePass100000) ? (r100 as number) / (r.core.barePass100000 as number) : null;
+  rows.push({ figure: "core 100000 ÷ bare pass", value: ratio === null ? "null" : `${round(ratio)}×`, target: "≤ 5×", status: status(ratio === null ? null : ratio <= 5) });
+  rows.push({ figure: "core.peakMemoryMB100000", value: fmt(r.core.peakMemoryMB100000, "MB"), target: "reported", status: r.core.peakMemoryMB100000 === null ? "n/a" : "info", note: note("memory") });
+  const limits = { scan: 2, generatePlans: 3, indicatorColumns: 2 } as const;
+  for (const kind of ["scan", "generatePlans", "indicatorColumns"] as const) {
+    const values = Object.values(r.syncs[kind]);
+    const known = values.filter((v): v is number => v !== null);
+    const same = known.length === values.length ? new Set(known).size === 1 : null;
+    for (const [size, v] of Object.entries(r.syncs[kind])) {
+      rows.push({ figure: `syncs.${kind}.${size}`, value: fmt(v, ""), target: `≤ ${limits[kind]}, same at all sizes`, status: status(v === null ? null : v <= limits[kind] && same !== false), note: note("syncs") });
+    }
+  }
+  const f = r.functions;
+  rows.push({ figure: "functions.rangeCall10000", value: fmt(f.rangeCall10000, "ms"), target: "—", status: f.rangeCall10000 === null ? "n/a" : "info", note: note("functions") });
+  rows.push({ figure: "functions.cellCalls10000", value: fmt(f.cellCalls10000, "ms"), target: "—", status: f.cellCalls10000 === null ? "n/a" : "info" });
+  const speedup = both(f.rangeCall10000, f.cellCalls10000) ? (f.cellCalls10000 as number) / (f.rangeCall10000 as number) : null;
+  rows.push({ figure: "cells ÷ range", value: speedup === null ? "null" : `${round(speedup)}×`, target: "≥ 10×", status: status(speedup === null ? null : speedup >= 10) });
+  const b = r.bundle;
+  rows.push({ figure: "bundle.functionsJsGzip", value: fmt(b.functionsJsGzip, "B"), target: "≤ 15,000 B", status: status(b.functionsJsGzip === null ? null : b.functionsJsGzip <= 15_000), note: note("bundle") });
+  rows.push({ figure: "bundle.taskpaneInitialJsGzip", value: fmt(b.taskpaneInitialJsGzip, "B"), target: "< 165,188 B", status: status(b.taskpaneInitialJsGzip === null ? null : b.taskpaneInitialJsGzip < 165_188) });
+  rows.push({ figure: "bundle.referenceInitialJsGzip", value: fmt(b.referenceInitialJsGzip, "B"), target: "(yardstick)", status: b.referenceInitialJsGzip === null ? "n/a" : "info" });
+  const sizeRatio = both(b.taskpaneInitialJsGzip, b.referenceInitialJsGzip) ? (b.taskpaneInitialJsGzip as number) / (b.referenceInitialJsGzip as number) : null;
+  rows.push({ figure: "task pane ÷ reference (gzip)", value: sizeRatio === null ? "null" : `${round(sizeRatio, 2)}×`, target: "≤ 1.5×", status: status(sizeRatio === null ? null : sizeRatio <= 1.5) });
+  const s = r.startup;
+  rows.push({ figure: "startup.taskpaneMedianMs", value: fmt(s.taskpaneMedianMs, "ms"), target: "—", status: s.taskpaneMedianMs === null ? "n/a" : "info", note: note("startup") });
+  rows.push({ figure: "startup.referenceMedianMs", value: fmt(s.referenceMedianMs, "ms"), target: "(yardstick)", status: s.referenceMedianMs === null ? "n/a" : "info" });
+  const startRatio = both(s.taskpaneMedianMs, s.referenceMedianMs) ? (s.taskpaneMedianMs as number) / (s.referenceMedianMs as number) : null;
+  rows.push({ figure: "task pane ÷ reference (startup)", value: startRatio === null ? "null" : `${round(startRatio, 2)}×`, target: "≤ 1.3×", status: status(startRatio === null ? null : startRatio <= 1.3) });
+  rows.push({ figure: "cli.scan200Files", value: fmt(r.cli.scan200Files, "ms"), target: "reported", status: r.cli.scan200Files === null ? "n/a" : "info", note: note("cli") });
+  return rows;
+}
+
+export function printTable(r: Results): void {
+  const rows = tableRows(r);
+  const widths = [0, 0, 0].map((_, i) => Math.max(...rows.map((row) => [row.figure, row.value, row.target][i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+  process.stdout.write(`\n${line(["figure", "value", "target"])}  status\n`);
+  for (const row of rows) {
+    const mark = row.status === "pass" ? "PASS" : row.status === "miss" ? "MISS" : row.status === "n/a" ? "n/a " : "    ";
+    const why = row.status === "n/a" && row.note ? `  (not measured: ${row.note})` : "";
+    process.stdout.write(`${line([row.figure, row.value, row.target])}  ${mark}${why}\n`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const onlyArg = argv.find((a) => a.startsWith("--only="));
+  const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
+  const unknown = [...(only ?? [])].filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}`);
+  const wants = (s: Section) => only === null || only.has(s);
+  const write = only === null && !argv.includes("--no-write");
+  const start = performance.now();
+  const results = emptyResults();
+  let build: BenchBuild | null = null;
+
+  if (wants("functions") || wants("bundle") || wants("startup")) {
+    await section("build (webpack production + reference page → dist-bench/)", results, async () => {
+      build = await buildForBench();
+      log(`built in ${round(build.ms / 1000)} s`);
+    });
+  }
+  const built = (): BenchBuild => {
+    if (build === null) throw new Error("the production build failed (see above)");
+    return build;
+  };
+
+  if (wants("core")) {
+    await section("core", results, async () => {
+      const core = await benchCore(log);
+      results.core.rows = core.rows;
+      results.core.barePass100000 = core.barePass100000;
+    });
+    await section("memory", results, async () => {
+      const memory = await peakMemory();
+      results.core.peakMemoryMB100000 = round(memory.peakMB);
+      results.meta.details.memory = { ...memory, measure: "maxRSS of the whole child process (Node + grid + scan)" };
+      log(`peak RSS ${round(memory.peakMB)} MB (${round(memory.beforeScanMB)} MB before the scan)`);
+    });
+  }
+  if (wants("syncs")) {
+    await section("syncs", results, async () => {
+      const { benchSyncs } = await import("./syncs");
+      const syncs = await benchSyncs(log);
+      results.syncs = syncs.counts;
+      results.meta.details.syncs = syncs.detail;
+    });
+  }
+  if (wants("functions")) {
+    await section("functions", results, async () => {
+      Object.assign(results.functions, await benchFunctions(built().outDir, log));
+    });
+  }
+  if (wants("bundle")) {
+    await section("bundle", results, async () => {
+      const bundle = measureBundle(built());
+      results.bundle = { functionsJsGzip: bundle.functionsJsGzip, taskpaneInitialJsGzip: bundle.taskpaneInitialJsGzip, referenceInitialJsGzip: bundle.referenceInitialJsGzip };
+      results.meta.details.bundle = bundle.detail;
+      for (const [page, d] of Object.entries(bundle.detail)) {
+        log(`${page}: counted ${JSON.stringify(d.counted)}; lazy (not counted) ${JSON.stringify(d.lazy)}`);
+      }
+    });
+  }
+  if (wants("startup")) {
+    await section("startup", results, async () => {
+      const startup = await benchStartup(built().outDir, log);
+      results.startup = { taskpaneMedianMs: startup.taskpaneMedianMs, referenceMedianMs: startup.referenceMedianMs };
+      results.meta.details.startup = { chromium: startup.chromium, scriptsAtRender: startup.scriptsAtRender };
+      // The bundle figure's cross-check: nothing outside the counted set was needed for the first render.
+      const counted = Object.keys((results.meta.details.bundle as Record<string, { counted: Record<string, number> }> | undefined)?.taskpane?.counted ?? {});
+      const extra = (startup.scriptsAtRender.taskpane ?? []).filter((f) => f !== "office.js" && !counted.includes(f));
+      if (counted.length > 0 && extra.length > 0) {
+        results.meta.notes.bundle = `the task pane requested ${extra.join(", ")} before its first render, not counted in taskpaneInitialJsGzip`;
+        log(`WARNING: ${results.meta.notes.bundle}`);
+      }
+    });
+  }
+  if (wants("cli")) {
+    await section("cli", results, async () => {
+      results.cli.scan200Files = (await benchCli(log)).scan200Files;
+    });
+  }
+
+  results.meta.durationSeconds = round((performance.now() - start) / 1000);
+  printTable(results);
+  process.stdout.write(`\n${results.meta.machine}, Node ${results.meta.node}, ${results.meta.durationSeconds} s\n`);
+  if (write) {
+    const file = path.join(ROOT, "bench/results.json");
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
+  }
+}
