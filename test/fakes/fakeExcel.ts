@@ -153,6 +153,15 @@ export class FakeExcel {
     return new FakeOfficeError(rule.code ?? "GeneralException", rule.message ?? `Injected failure at ${op.name}`, op.name);
   }
 
+  /** @internal A sync-numbered rule whose operations ran out (an empty or short sync). */
+  _failureAtEnd(syncNumber: number): FakeOfficeError | undefined {
+    const index = this.rules.findIndex((rule) => rule.atSync === syncNumber && rule.operation === undefined);
+    if (index < 0) return undefined;
+    const rule = this.rules[index] as ArmedRule;
+    this.rules.splice(index, 1);
+    return new FakeOfficeError(rule.code ?? "GeneralException", rule.message ?? `Injected failure at sync ${syncNumber}`);
+  }
+
   /** @internal */
   _notify(sheets: Set<string>): void {
     const event: ChangeEvent = { sheets: [...sheets] };
@@ -255,6 +264,8 @@ class FakeRequestContext {
           for (const sheet of fake.model.sheets) touched.add(sheet.name);
         }
       });
+      const late = fake._failureAtEnd(syncNumber);
+      if (late !== undefined) throw late;
     } catch (error) {
       this._staged = [];
       if (mutated) fake._notify(touched);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { SETTING_KEYS } from "../../src/core/ports";
+import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
+import { ExcelPortError } from "../../src/excel/messages";
+import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
+import { sourceGrid } from "./helpers";
+
+function setup() {
+  const fake = fakeExcelFromGrids([sourceGrid("Dagtilbud", 3), sourceGrid("Skoler", 3), { name: "Skjult", origin: { row: 0, col: 0 }, values: [[1]], visibility: "hidden" }]);
+  return { fake, port: new ExcelWorkbookPort(fake.run) };
+}
+
+describe("ExcelWorkbookPort settings and navigation", () => {
+  it("stores, reads and deletes JSON settings in the workbook", async () => {
+    const { fake, port } = setup();
+    expect(await port.getSetting(SETTING_KEYS.policy)).toBeNull();
+    await port.setSetting(SETTING_KEYS.policy, '{"limitPct":5}');
+    expect(fake.model.settings.get(SETTING_KEYS.policy)).toBe('{"limitPct":5}');
+    expect(await port.getSetting(SETTING_KEYS.policy)).toBe('{"limitPct":5}');
+    await port.setSetting(SETTING_KEYS.policy, null);
+    expect(fake.model.settings.has(SETTING_KEYS.policy)).toBe(false);
+    await port.setSetting(SETTING_KEYS.policy, null);
+  });
+
+  it("returns a non-string setting someone else stored as JSON text", async () => {
+    const { fake, port } = setup();
+    fake.model.settings.set(SETTING_KEYS.mappings, { Ark: { unit: "kr" } });
+    expect(await port.getSetting(SETTING_KEYS.mappings)).toBe('{"Ark":{"unit":"kr"}}');
+  });
+
+  it("selects a range on a sheet and activates it; activates a sheet", async () => {
+    const { fake, port } = setup();
+    await port.select("Skoler", { top: 4, left: 1, bottom: 4, right: 3 });
+    const skoler = fake.model.sheetByName("Skoler")!;
+    expect(fake.model.activeSheetId).toBe(skoler.id);
+    expect(fake.model.selection).toEqual({ sheetId: skoler.id, range: { top: 4, left: 1, bottom: 4, right: 3 } });
+    await port.activateSheet("Dagtilbud");
+    expect(fake.model.activeSheetId).toBe(fake.model.sheetByName("Dagtilbud")!.id);
+  });
+
+  it("says in Danish when a sheet is missing or hidden", async () => {
+    const { port } = setup();
+    await expect(port.activateSheet("Findes ikke")).rejects.toThrow(new ExcelPortError('Arket "Findes ikke" findes ikke i projektmappen.'));
+    await expect(port.select("Skjult", { top: 0, left: 0, bottom: 0, right: 0 })).rejects.toThrow(/^Budgetlys kunne ikke gå til arket "Skjult"/);
+  });
+});
