@@ -12,6 +12,9 @@ import type { CellSpec, ConditionalFormat, PrintSetup, SheetDescription } from "
 import { withUniqueNames } from "../core/sheets/sheetNames";
 import { THEME, type CellStyle } from "../core/theme";
 
+/** Rows an A4 page holds at a readable scale (fit-to-height page count). */
+const ROWS_PER_PAGE = 58;
+
 /** "#RRGGBB" → ExcelJS' "FFRRGGBB". */
 function argb(color: string): string {
   return `FF${color.replace(/^#/, "").toUpperCase()}`;
@@ -117,7 +120,9 @@ function printSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
     orientation: print.orientation,
     fitToPage: print.fitToWidth,
     fitToWidth: 1,
-    fitToHeight: 0,
+    // 0 ("as many pages as needed") is how Excel reads it, but LibreOffice then squeezes the
+    // whole sheet onto one page; a page count from the rows prints well in both.
+    fitToHeight: Math.max(1, Math.ceil(((print.printArea?.bottom ?? ws.rowCount) + 1) / ROWS_PER_PAGE)),
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     ...(print.repeatRows && nameSafe ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
     // "A$1:H$9" becomes "$A$1:$H$9" in ExcelJS' defined name.

@@ -38,7 +38,7 @@ export interface ScheduleRefs {
 
 /** The column widths of the schedule's columns. */
 export const SCHEDULE_WIDTHS: Readonly<Record<number, number>> = {
-  [SCHEDULE_COLUMNS.year]: 34,
+  [SCHEDULE_COLUMNS.year]: 50,
   [SCHEDULE_COLUMNS.opening]: 18,
   [SCHEDULE_COLUMNS.planned]: 18,
   [SCHEDULE_COLUMNS.realised]: 18,
@@ -52,7 +52,7 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
     year: "År",
     opening: "Gæld primo",
     planned: "Planlagt afdrag",
-    realised: "Realiseret afdrag (udfyldes)",
+    realised: "Realiseret afdrag",
     closing: "Gæld ultimo",
     status: "Status",
   };
@@ -129,7 +129,7 @@ export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
   b.merge({ top: s.titleRow, left: 0, bottom: s.titleRow, right: s.lastCol });
   b.value(
     at(s.subtitleRow, 0),
-    `${ctx.policy.name} · rentefri afvikling i hele kroner; sidste afdrag udligner resten · grå felter beregnes, gule udfyldes`,
+    `${ctx.policy.name} · rentefri afvikling i hele kroner; sidste afdrag udligner resten`,
     "subtitle",
   );
   b.merge({ top: s.subtitleRow, left: 0, bottom: s.subtitleRow, right: s.lastCol });

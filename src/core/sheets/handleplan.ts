@@ -75,7 +75,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   note(
     b,
     at(L.noteRow, 0),
-    "Tallene i afsnit 1 er et øjebliksbillede fra kilden på opgørelsestidspunktet. Grå felter beregnes med formler; gule felter udfyldes af enheden.",
+    "Afsnit 1 er et øjebliksbillede af kilden på opgørelsestidspunktet. Grå felter er formler; gule felter udfyldes.",
     last,
   );
 
@@ -105,8 +105,8 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   th(t.col.name, "Tiltag");
   th(t.col.responsible, "Ansvarlig");
   th(t.col.start, "Start (dato)");
-  th(t.col.type, "Type (løn/drift/indtægt)");
-  t.effectCols.forEach((col, i) => th(col, `Forventet effekt ${firstYear + i} (kr.)`));
+  th(t.col.type, "Type");
+  t.effectCols.forEach((col, i) => th(col, `Effekt ${firstYear + i}`));
   th(t.col.status, "Status");
   for (let row = t.firstRow; row <= t.lastRow; row++) {
     b.blank(at(row, t.col.name), "inputText");
@@ -134,8 +134,8 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   ch(c.col.year, "År");
   ch(c.col.required, "Planlagt afdrag");
   ch(c.col.effect, "Effekt af tiltag");
-  ch(c.col.difference, "Difference (+ overdækning)");
-  ch(c.col.check, "Dækker / dækker ikke");
+  ch(c.col.difference, "Difference");
+  ch(c.col.check, "Dækker?");
   const checkFormula = (effect: Cell, required: Cell) =>
     `=IF(ROUND(${ref(effect)},2)>=ROUND(${ref(required)},2),${str(COVERAGE.covers)},${str(COVERAGE.short)})`;
   c.rows.forEach((row, i) => {
@@ -166,7 +166,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   note(
     b,
     L.scheduleNote,
-    `Rentefri afvikling i hele kroner; sidste afdrag udligner resten. Gul: 1 år. Rød: 1 år, i særlige tilfælde op til ${policy.maxYears} år med begrundelse (afsnit 10). Realiseret afdrag udfyldes ved opfølgningerne.`,
+    "Rentefri afvikling i hele kroner; sidste afdrag udligner resten. Realiseret afdrag udfyldes ved opfølgningerne.",
     last,
   );
   writeSchedule(
@@ -192,7 +192,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   note(
     b,
     at(f.noteRow, 0),
-    "Handleplanen følges op ved årets budgetopfølgninger i første afdragsår (gentages for hvert afdragsår).",
+    "Følges op ved budgetopfølgningerne i første afdragsår (gentages hvert afdragsår).",
     last,
   );
   b.value(at(f.headerRow, f.col.date), "Opfølgningsdato", "tableHeader");
@@ -253,7 +253,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   note(
     b,
     at(bg.noteRow, 0),
-    `Kræves når en Rød enhed afvikler over mere end ét år (højst ${policy.maxYears} år). Dispensation fra afviklingskravet kan søges efter ${policy.name}.`,
+    `Gul: 1 år. Rød: 1 år; i særlige tilfælde op til ${policy.maxYears} år med begrundelse.`,
     last,
   );
   textArea(b, bg, "Begrundelse for afvikling over flere år:", ctx.begrundelse);
@@ -269,7 +269,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
 
   const widths: Record<number, number> = { ...SCHEDULE_WIDTHS };
   for (let col = 1; col <= last; col++) widths[col] = Math.max(widths[col] ?? 0, 18);
-  widths[0] = 42;
+  widths[0] = 50;
 
   return b.build({
     kind: "handleplan",

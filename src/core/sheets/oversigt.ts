@@ -130,7 +130,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     }
   });
   b.indicatorColours(L.column("indicator"));
-  b.dataBar(L.column("percent"), INDICATOR_COLORS.Rød.font);
+  // Light bars, so the figure on top stays readable.
+  b.dataBar(L.column("percent"), INDICATOR_COLORS.Rød.fill);
   if (units.length > 0) {
     b.chart({
       kind: "bar",
@@ -144,7 +145,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   return b.build({
     kind: "oversigt",
     name: OVERSIGT_NAME,
-    columnWidths: { 0: 14, 1: 34, 2: 22, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 12, 9: 11, 10: 48, 11: 30 },
+    columnWidths: { 0: 14, 1: 32, 2: 28, 3: 19, 4: 19, 5: 19, 6: 19, 7: 19, 8: 15, 9: 11, 10: 60, 11: 30 },
     freeze: { rows: L.headerRow + 1, columns: OVERSIGT_COLUMNS.name + 1 },
     print: {
       paperSize: "A4",

@@ -35,7 +35,7 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: last });
   b.value(
     at(L.subtitleRow, 0),
-    `${policy.name} · budgetår ${ctx.accountsYear} · beskrives i forbindelse med årsregnskabet · gule felter udfyldes`,
+    `${policy.name} · budgetår ${ctx.accountsYear} · beskrives i forbindelse med årsregnskabet`,
     "subtitle",
   );
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: last });
@@ -119,7 +119,7 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
     kind: "overskudsplan",
     name: overskudsplanName(unit.name),
     unitKey: unitKeyOf(unit),
-    columnWidths: { 0: 42, 1: 18, 2: 18, 3: 18, 4: 18, 5: 18 },
+    columnWidths: { 0: 50, 1: 18, 2: 18, 3: 18, 4: 18, 5: 18 },
     tabColor: INDICATOR_COLORS.Grøn.fill,
     print: {
       paperSize: "A4",
