@@ -4,7 +4,8 @@
  * confidence. Pure and linear in the grid: the heading search looks at a bounded number of rows,
  * everything else is one pass over the data rows.
  */
-import { readAmount, isBlank } from "../cell";
+import { isBlank } from "../cell";
+import { amountOf } from "./amount";
 import { parseDanishNumber } from "../danishNumber";
 import { columnIndex, columnLetter, type SheetGrid } from "../grid";
 import {
@@ -259,7 +260,11 @@ function headingRowAt(view: GridView, row: number, twoRows = false): HeadingRow 
   let texts = 0;
   for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
     const value = view.value(row, c);
-    if (typeof value === "number" && !isDateFormat(view.format(row, c))) numbers++;
+    if (typeof value === "number" && !isDateFormat(view.format(row, c))) {
+      // A figure is never a heading (and must not borrow the heading above it).
+      numbers++;
+      continue;
+    }
     let text = view.text(row, c);
     if (text === "" && twoRows && row > view.top) text = view.text(row - 1, c);
     if (text === "") continue;
@@ -357,8 +362,9 @@ function assignColumns(view: GridView, heading: HeadingRow, out: Map<ColumnRole,
     if (matches.some((m) => m.role === "id" || m.role === "name")) {
       const profile = contentProfile(view, cand.col, dataStart);
       matches = matches.map((m) => {
-        if (m.role === "id") return { ...m, score: m.score + (profile.ids >= 0.6 ? 0.3 : profile.filled > 0 ? -0.4 : 0) };
-        if (m.role === "name") return { ...m, score: m.score + (profile.names >= 0.6 ? 0.3 : profile.filled > 0 ? -0.4 : 0) };
+        // Content decides between number and name; short or odd content only weakens a role a little.
+        if (m.role === "id") return { ...m, score: m.score + (profile.ids >= 0.6 ? 0.3 : profile.names >= 0.6 ? -0.4 : -0.1) };
+        if (m.role === "name") return { ...m, score: m.score + (profile.names >= 0.6 ? 0.3 : profile.ids >= 0.6 ? -0.4 : -0.1) };
         return m;
       });
       matches.sort((a, b) => b.score - a.score);
@@ -458,7 +464,7 @@ function chooseSpending(view: GridView, candidates: readonly SpendingCandidate[]
   const filled = candidates.map((cand) => {
     let n = 0;
     for (const r of unitRows) {
-      const a = readAmount(view.value(r, cand.col));
+      const a = amountOf(view.value(r, cand.col));
       if (a.kind === "amount" && a.ore !== 0) n++;
     }
     return { cand, n };
@@ -577,18 +583,18 @@ function detectSign(
   let surplusVotes = 0;
   if (b !== undefined && s !== undefined && res !== undefined) {
     for (const r of unitRows) {
-      const budget = readAmount(view.value(r, b), exponent);
-      const spending = readAmount(view.value(r, s), exponent);
-      const result = readAmount(view.value(r, res), exponent);
+      const budget = amountOf(view.value(r, b), exponent);
+      const spending = amountOf(view.value(r, s), exponent);
+      const result = amountOf(view.value(r, res), exponent);
       if (budget.kind !== "amount" || spending.kind !== "amount" || result.kind !== "amount") continue;
-      const carriedRead = car === undefined ? undefined : readAmount(view.value(r, car), exponent);
+      const carriedRead = car === undefined ? undefined : amountOf(view.value(r, car), exponent);
       const carried = carriedRead?.kind === "amount" ? carriedRead.ore : 0;
       const diff = spending.ore - budget.ore;
       if (diff === 0 && carried === 0) continue;
       const tolerance = Math.max(51 * 10 ** exponent, Math.abs(budget.ore) * 0.0005);
-      const near = (x: number): boolean => Math.abs(result.ore - x) <= tolerance;
-      const deficit = near(diff) || near(diff + carried);
-      const surplus = near(-diff) || near(-diff + carried);
+      const got = result.ore;
+      const deficit = Math.abs(got - diff) <= tolerance || Math.abs(got - diff - carried) <= tolerance;
+      const surplus = Math.abs(got + diff) <= tolerance || Math.abs(got + diff - carried) <= tolerance;
       if (deficit && !surplus) deficitVotes++;
       if (surplus && !deficit) surplusVotes++;
     }

@@ -3,8 +3,8 @@
  * figures normalised to kroner-øre and Randers' sign, then assessed by the policy. A unit whose
  * figures cannot be read gets a Danish error and no colour; it never stops the others.
  */
-import { assess } from "../assessment";
-import { readAmount } from "../cell";
+import { assess, type Assessment } from "../assessment";
+import { amountOf } from "./amount";
 import { isBudgetlysError } from "../errors";
 import { columnIndex, type SheetGrid } from "../grid";
 import { negate, ZERO, type Ore } from "../money";
@@ -73,21 +73,36 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       skipped.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.reason });
       continue;
     }
-    const base = { ...fileField, sheet: grid.name, row: r + 1, id: kind.id, name: kind.name };
     const read = readFigures(view, r, cols, scale, mapping, baseRole);
     if (!read.ok) {
-      units.push({ ...base, figures: null, assessment: null, error: read.error });
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, null, null, read.error));
       continue;
     }
     try {
       const assessment = assess(read.figures, policy);
-      units.push({ ...base, figures: read.figures, assessment, error: null });
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, assessment, null));
     } catch (error) {
       const message = isBudgetlysError(error) ? error.message : "Enheden kunne ikke vurderes.";
-      units.push({ ...base, figures: read.figures, assessment: null, error: message });
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, null, message));
     }
   }
   return { units, skipped };
+}
+
+/** One record with a fixed shape (no spreads: a 100.000-row sheet allocates little). */
+function unitRecord(
+  file: string | undefined,
+  sheet: string,
+  row: number,
+  id: string | null,
+  name: string,
+  figures: UnitFigures | null,
+  assessment: Assessment | null,
+  error: string | null,
+): UnitRecord {
+  return file === undefined
+    ? { sheet, row, id, name, figures, assessment, error }
+    : { file, sheet, row, id, name, figures, assessment, error };
 }
 
 type FiguresRead = { ok: true; figures: UnitFigures } | { ok: false; error: string };
@@ -101,26 +116,10 @@ function readFigures(
   baseRole: ColumnRole,
 ): FiguresRead {
   const errors: string[] = [];
-  const at = (role: ColumnRole, required: boolean): Ore | undefined => {
-    const col = cols[role];
-    if (col === undefined) {
-      if (required) errors.push(`${ROLE_LABELS[role]}: kolonnen er ikke fundet på arket`);
-      return undefined;
-    }
-    const address = `${columnLetterOf(mapping, role)}${row + 1}`;
-    const read = readAmount(view.value(row, col), scale);
-    if (read.kind === "amount") return read.ore;
-    if (read.kind === "blank") {
-      if (required) errors.push(`${ROLE_LABELS[role]} (${address}) er tom`);
-      return undefined;
-    }
-    errors.push(`${ROLE_LABELS[role]} (${address}): ${read.reason}`);
-    return undefined;
-  };
-  const budget = at("budget", true);
-  const spending = at("spending", true);
-  const carriedRaw = at("carried", false);
-  const baseValue = baseRole === "budget" ? budget : at(baseRole, true);
+  const budget = figureAt(view, row, cols, scale, mapping, "budget", true, errors);
+  const spending = figureAt(view, row, cols, scale, mapping, "spending", true, errors);
+  const carriedRaw = figureAt(view, row, cols, scale, mapping, "carried", false, errors);
+  const baseValue = baseRole === "budget" ? budget : figureAt(view, row, cols, scale, mapping, baseRole, true, errors);
   const budgetOriginal = baseRole === "budgetOriginal" ? baseValue : cols.budgetOriginal === undefined ? undefined : optional(view, row, cols.budgetOriginal, scale);
   const budgetInclApplications =
     baseRole === "budgetInclApplications" ? baseValue : cols.budgetInclApplications === undefined ? undefined : optional(view, row, cols.budgetInclApplications, scale);
@@ -129,21 +128,40 @@ function readFigures(
   }
   // Carried follows the sheet's convention: where plus is mindreforbrug, plus carried is opsparing.
   const carried = carriedRaw === undefined ? ZERO : mapping.signConvention === "plus-is-surplus" ? negate(carriedRaw) : carriedRaw;
-  return {
-    ok: true,
-    figures: {
-      budget,
-      spending,
-      carried,
-      base: baseValue,
-      ...(budgetOriginal !== undefined ? { budgetOriginal } : {}),
-      ...(budgetInclApplications !== undefined ? { budgetInclApplications } : {}),
-    },
-  };
+  const figures: { -readonly [K in keyof UnitFigures]: UnitFigures[K] } = { budget, spending, carried, base: baseValue };
+  if (budgetOriginal !== undefined) figures.budgetOriginal = budgetOriginal;
+  if (budgetInclApplications !== undefined) figures.budgetInclApplications = budgetInclApplications;
+  return { ok: true, figures };
+}
+
+/** One figure of a row; an unreadable or (when required) missing figure adds a Danish error. */
+function figureAt(
+  view: GridView,
+  row: number,
+  cols: Partial<Record<ColumnRole, number>>,
+  scale: number,
+  mapping: SheetMapping,
+  role: ColumnRole,
+  required: boolean,
+  errors: string[],
+): Ore | undefined {
+  const col = cols[role];
+  if (col === undefined) {
+    if (required) errors.push(`${ROLE_LABELS[role]}: kolonnen er ikke fundet på arket`);
+    return undefined;
+  }
+  const read = amountOf(view.value(row, col), scale);
+  if (read.kind === "amount") return read.ore;
+  if (read.kind === "blank") {
+    if (required) errors.push(`${ROLE_LABELS[role]} (${columnLetterOf(mapping, role)}${row + 1}) er tom`);
+    return undefined;
+  }
+  errors.push(`${ROLE_LABELS[role]} (${columnLetterOf(mapping, role)}${row + 1}): ${read.reason}`);
+  return undefined;
 }
 
 function optional(view: GridView, row: number, col: number, scale: number): Ore | undefined {
-  const read = readAmount(view.value(row, col), scale);
+  const read = amountOf(view.value(row, col), scale);
   return read.kind === "amount" ? read.ore : undefined;
 }
 

@@ -3,7 +3,8 @@
  * "Total", a row that is the sum of the rows above), not Randers' non-unit lines ("Uden for
  * aftale", "Projekter"), not section headings without figures. One pass, constant work per row.
  */
-import { isBlank, readAmount, type CellValue } from "../cell";
+import { isBlank, type CellValue } from "../cell";
+import { amountOf } from "./amount";
 import { GridView, cellText } from "./text";
 import { nonUnitLabel } from "./words";
 
@@ -108,17 +109,21 @@ export class RowClassifier {
   }
 
   private isSumRow(budget: number, spending: number | undefined): boolean {
-    const matches = (sums: { budget: number; spending: number; count: number }): boolean =>
+    return this.sumMatches(this.block, budget, spending) || this.sumMatches(this.all, budget, spending);
+  }
+
+  private sumMatches(sums: { budget: number; spending: number; count: number }, budget: number, spending: number | undefined): boolean {
+    return (
       sums.count >= 2 &&
       budget === sums.budget &&
       budget !== 0 &&
-      (this.cols.spending === undefined || spending === undefined || spending === sums.spending);
-    return matches(this.block) || matches(this.all);
+      (this.cols.spending === undefined || spending === undefined || spending === sums.spending)
+    );
   }
 
   private amountAt(row: number, col: number | undefined): number | undefined {
     if (col === undefined) return undefined;
-    const read = readAmount(this.view.value(row, col), this.cols.scale);
+    const read = amountOf(this.view.value(row, col), this.cols.scale);
     return read.kind === "amount" ? read.ore : undefined;
   }
 }

@@ -54,8 +54,12 @@ export function signConventionInText(raw: string): SignConvention | undefined {
   return deficit ? "plus-is-deficit" : "plus-is-surplus";
 }
 
+const LABEL_HINT = /alt|total|sum|uden|projekt/i;
+
 /** Why a row label marks a total or a non-unit line, or `undefined` for an ordinary label. */
 export function nonUnitLabel(raw: string): string | undefined {
+  // Most labels are unit names: a cheap test first keeps a 100.000-row sheet fast.
+  if (!LABEL_HINT.test(raw)) return undefined;
   const t = normaliseText(raw);
   if (t === "") return undefined;
   if (/(^|\s)i\s*alt\b|^total\b|\btotal$|^sum\b|^subtotal|^hovedtotal|^samlet\s*(sum|total)|^i alt/.test(t)) {
