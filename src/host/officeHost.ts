@@ -132,6 +132,10 @@ function plainLocalStore(): UserStore | null {
 }
 
 let storePromise: Promise<UserStore> | null = null;
+let storeBackend: StoreBackend = "memory";
+
+/** What keeps the per-user values. */
+export type StoreBackend = "office-js-helpers" | "localStorage" | "memory";
 
 /**
  * The per-user store: the helpers' `Storage` over localStorage, else localStorage directly (same
@@ -140,7 +144,10 @@ let storePromise: Promise<UserStore> | null = null;
  */
 export function userStore(): Promise<UserStore> {
   storePromise ??= loadHelpers().then((helpers) => {
-    const inner = (helpers === null ? null : helpersStore(helpers)) ?? plainLocalStore() ?? new MemoryStore();
+    const viaHelpers = helpers === null ? null : helpersStore(helpers);
+    const plain = viaHelpers === null ? plainLocalStore() : null;
+    storeBackend = viaHelpers !== null ? "office-js-helpers" : plain !== null ? "localStorage" : "memory";
+    const inner = viaHelpers ?? plain ?? new MemoryStore();
     const memory = new MemoryStore();
     return {
       get: (key) => {
@@ -161,6 +168,12 @@ export function userStore(): Promise<UserStore> {
     };
   });
   return storePromise;
+}
+
+/** Which storage the per-user values live in (for diagnostics and tests). */
+export async function userStoreBackend(): Promise<StoreBackend> {
+  await userStore();
+  return storeBackend;
 }
 
 /** Reads a per-user value; null when unset or unavailable. */

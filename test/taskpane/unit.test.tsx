@@ -25,13 +25,11 @@ async function openUnit(rendered: Rendered, name: string): Promise<void> {
   await screen.findByRole("heading", { name, level: 2 });
 }
 
-/** The amounts (in kr.) of the number cells a written plan holds in column B. */
-function instalmentsOf(rendered: Rendered, sheetIndex: number): number[] {
+/** The text values of a written sheet. */
+function textsOf(rendered: Rendered, sheetIndex: number): string[] {
   const description = rendered.port.sheets[sheetIndex]?.description;
   if (description === undefined) throw new Error("no sheet written");
-  return description.cells
-    .filter((c) => c.col === 0 && typeof c.value === "string" && /^År \d$/.test(c.value))
-    .map((label) => description.cells.find((c) => c.row === label.row && c.col === 1)?.value as number);
+  return description.cells.flatMap((c) => (typeof c.value === "string" ? [c.value] : []));
 }
 
 describe("Enhed", () => {
@@ -95,11 +93,14 @@ describe("Enhed", () => {
     expect(document.activeElement).toBe(create);
     await rendered.user.keyboard("{Enter}");
     await screen.findByText("Arket «HP Bakkeskolen» er oprettet og vist.");
-    expect(instalmentsOf(rendered, 0)).toEqual([33333, 33333, 33334]);
+    // The handleplan is over the 3 years chosen and carries the begrundelse.
+    expect(rendered.port.sheets[0]?.description.kind).toBe("handleplan");
+    expect(textsOf(rendered, 0).some((t) => /afvikling fra \d{4} over 3 år/.test(t))).toBe(true);
+    expect(textsOf(rendered, 0)).toContain("Faldende elevtal");
     expect(rendered.port.writeCalls[0]?.options).toEqual({ activate: true });
     expect(rendered.port.activated).toContain("HP Bakkeskolen");
     expect(JSON.parse(rendered.port.settings.get(SETTING_KEYS.plans) ?? "{}")).toEqual({
-      "handleplan|73000202101": "HP Bakkeskolen",
+      "handleplan|id:73000202101": "HP Bakkeskolen",
     });
     // The success message and the unit's list of plans both link to the sheet.
     const links = screen.getAllByRole("button", { name: "Gå til arket «HP Bakkeskolen»" });

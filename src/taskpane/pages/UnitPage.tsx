@@ -30,7 +30,7 @@ import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
 import { IndicatorBadge } from "../components/IndicatorBadge";
 import { Notice, type NoticeValue } from "../components/Notice";
-import { checkYears, describePlan, planKey, plansFor, type PlanKind, type PlanProblem, type PlanRequest } from "../actions/plans";
+import { checkYears, describePlan, planKey, plansOffered, type PlanKind, type PlanProblem, type PlanRequest } from "../actions/plans";
 import { describeError } from "../state/errors";
 import { unitKey } from "../state/units";
 import { useSheetWriter } from "../state/useSheetWriter";
@@ -109,7 +109,12 @@ function useUnitState() {
     try {
       let description;
       try {
-        description = describePlan(request, { scan: workbook.scan, policy: workbook.policy, grids: workbook.grids });
+        description = describePlan(request, {
+          scan: workbook.scan,
+          policy: workbook.policy,
+          grids: workbook.grids,
+          readAt: workbook.readAt,
+        });
       } catch (error) {
         setNotice({ intent: "error", title: strings.common.errorTitle, body: describeError(error, strings) });
         return;
@@ -265,7 +270,7 @@ function HowComputed({ unit, state }: { readonly unit: UnitRecord; readonly stat
 function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element {
   const styles = useStyles();
   const t = state.strings.unit;
-  const kinds = plansFor(unit);
+  const kinds = plansOffered(unit);
   const policy = state.workbook.policy;
   const existing = (["handleplan", "afviklingsplan", "overskudsplan"] as const)
     .map((kind) => state.workbook.plans[planKey(kind, unit)])

@@ -26,6 +26,8 @@ export interface WorkbookModel {
   /** Generated plan sheets by "kind|unitKey". */
   readonly plans: Readonly<Record<string, string>>;
   readonly warnings: readonly SavedStateWarning[];
+  /** When the sheets were last read (shown on generated plans). */
+  readonly readAt: Date;
   /** Why the last read failed, when `status` is "failed". */
   readonly error: unknown;
   /** Re-reads settings and sheets and scans again. Never throws. */
@@ -45,9 +47,10 @@ interface Snapshot {
   readonly overrides: Readonly<Record<string, SheetMapping>>;
   readonly plans: Readonly<Record<string, string>>;
   readonly warnings: readonly SavedStateWarning[];
+  readonly readAt: Date;
 }
 
-const EMPTY: Snapshot = { grids: [], scan: null, policy: DEFAULT_POLICY, overrides: {}, plans: {}, warnings: [] };
+const EMPTY: Snapshot = { grids: [], scan: null, policy: DEFAULT_POLICY, overrides: {}, plans: {}, warnings: [], readAt: new Date(0) };
 
 function parseJsonObject(text: string | null): Record<string, unknown> | null | "invalid" {
   if (text === null || text.trim() === "") return null;
@@ -135,7 +138,7 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       const warnings: SavedStateWarning[] = [];
       if (policyInvalid) warnings.push("policyInvalid");
       if (mappingInvalid) warnings.push("mappingInvalid");
-      setSnapshot({ grids, scan, policy, overrides, plans: readSavedPlans(plansText), warnings });
+      setSnapshot({ grids, scan, policy, overrides, plans: readSavedPlans(plansText), warnings, readAt: new Date() });
       setError(null);
       setStatus("ready");
     } catch (caught) {

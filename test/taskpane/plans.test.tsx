@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, screen, within } from "@testing-library/react";
+import { renderTaskpane, type Rendered } from "./render";
+import { budgetGrid } from "./grids";
+import { SETTING_KEYS } from "../../src/core/ports";
+import type { SheetDescription } from "../../src/core/sheetDescription";
+
+afterEach(cleanup);
+
+async function openTab(rendered: Rendered, name: string, heading: string): Promise<void> {
+  await rendered.user.click(screen.getByRole("tab", { name }));
+  await screen.findByRole("heading", { name: heading, level: 2 });
+}
+
+describe("Alle planer", () => {
+  it("writes every needed plan and the Oversigt, and summarises", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openTab(rendered, "Alle planer", "Alle planer");
+    expect(screen.getByText("3 planer skal laves. Til sidst skrives arket Oversigt.")).toBeTruthy();
+    await rendered.user.click(screen.getByRole("button", { name: "Opret alle planer og Oversigt" }));
+    const written = await screen.findByRole("list", { name: "Skrevet" });
+    expect(within(written).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Handleplan: Bakkeskolen: HP Bakkeskolen",
+      "Handleplan: Engskolen: HP Engskolen",
+      "Overskudsplan: Skovbørnehaven: OP Skovbørnehaven",
+      "Oversigt: Oversigt",
+    ]);
+    expect(rendered.port.sheets.map((s) => s.description.kind)).toEqual(["handleplan", "handleplan", "overskudsplan", "oversigt"]);
+    // Only the Oversigt is shown at the end.
+    expect(rendered.port.writeCalls.map((c) => c.options.activate)).toEqual([false, false, false, true]);
+    expect(screen.getByText("4 af 4 ark")).toBeTruthy();
+  });
+
+  it("stops between sheets when cancelled and says what was not written", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openTab(rendered, "Alle planer", "Alle planer");
+    let release: () => void = () => undefined;
+    const firstWriteStarted = new Promise<void>((started) => {
+      rendered.port.beforeWrite = (_d: SheetDescription) => {
+        rendered.port.beforeWrite = null;
+        started();
+        return new Promise<void>((resolve) => (release = resolve));
+      };
+    });
+    await rendered.user.click(screen.getByRole("button", { name: "Opret alle planer og Oversigt" }));
+    await firstWriteStarted;
+    const cancel = screen.getByRole("button", { name: "Annullér" });
+    cancel.focus();
+    await rendered.user.keyboard("{Enter}");
+    expect(screen.getByText("Stopper efter det ark, der skrives nu …")).toBeTruthy();
+    release();
+    const skipped = await screen.findByRole("list", { name: "Ikke skrevet" });
+    // The sheet being written is finished; nothing after it is started.
+    expect(rendered.port.sheets.map((s) => s.name)).toEqual(["HP Bakkeskolen"]);
+    expect(within(skipped).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Handleplan: Engskolen: Annulleret, før arket blev skrevet.",
+      "Overskudsplan: Skovbørnehaven: Annulleret, før arket blev skrevet.",
+      "Oversigt: Annulleret, før arket blev skrevet.",
+    ]);
+  });
+});
+
+describe("Kolonner", () => {
+  it("shows each detected choice with its reason, saves a correction in the workbook and resets it", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openTab(rendered, "Kolonner", "Kolonner");
+    const spending = screen.getByLabelText("Forbrug / regnskab") as HTMLSelectElement;
+    expect(spending.value).toBe("D");
+    expect(screen.getByText(/Hvorfor: .*Forbrug.*kolonne D/)).toBeTruthy();
+
+    // Reading amounts as 1.000 kr. changes no colour but every amount.
+    await rendered.user.selectOptions(screen.getByLabelText("Beløbsenhed"), "tkr");
+    await rendered.user.click(screen.getByRole("button", { name: "Gem rettelser" }));
+    await screen.findByText("Rettelserne til «Budget» er gemt i projektmappen, og arket er læst igen.");
+    const saved = JSON.parse(rendered.port.settings.get(SETTING_KEYS.mappings) ?? "{}") as Record<string, { unit: string }>;
+    expect(saved.Budget?.unit).toBe("tkr");
+    expect((screen.getByLabelText("Beløbsenhed") as HTMLSelectElement).value).toBe("tkr");
+
+    await rendered.user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    expect(await screen.findByText("100.000.000 kr.")).toBeTruthy();
+
+    await openTab(rendered, "Kolonner", "Kolonner");
+    await rendered.user.click(screen.getByRole("button", { name: "Nulstil til det fundne" }));
+    await screen.findByText("«Budget» læses igen som fundet.");
+    expect(rendered.port.settings.has(SETTING_KEYS.mappings)).toBe(false);
+    expect((screen.getByLabelText("Beløbsenhed") as HTMLSelectElement).value).toBe("kr");
+  });
+});
+
