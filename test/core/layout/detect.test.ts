@@ -188,26 +188,20 @@ describe("properties", () => {
   });
 });
 
-describe("speed", () => {
-  it("detects and assesses a 100.000-row sheet in well under a second", () => {
+// Speed is measured by `npm run bench` (core.rows, barePass100000), never by a timed test.
+describe("scale", () => {
+  it("reads every unit of a 100.000-row sheet", () => {
     const values: CellValue[][] = [["Randers Kommune"], ["Nr.", "Navn", "Korr. budget", "Forventet forbrug 31/5", "Overført", "Mer-/mindreforbrug"]];
     for (let i = 0; i < 100_000; i++) {
       const b = 1_000_000 + (i % 977) * 1000;
       const s = b + ((i * 7919) % 200_001) - 100_000;
       values.push([String(73000000000 + i), `Enhed ${i}`, b, s, 0, s - b]);
     }
-    const g = grid(values);
-    // Best of three: CI shares two cores with other test files (here, under load, 0,4–1,3 s); a
-    // per-row search over all rows would take minutes, so the bound catches what matters.
-    let ms = Infinity;
-    let units = 0;
-    for (let k = 0; k < 3; k++) {
-      const start = performance.now();
-      const scan = scanWorkbook([g], { policy });
-      ms = Math.min(ms, performance.now() - start);
-      units = scan.units.length;
-    }
-    expect(units).toBe(100_000);
-    expect(ms).toBeLessThan(1500);
+    const scan = scanWorkbook([grid(values)], { policy });
+    expect(scan.units.length).toBe(100_000);
+    expect(scan.units.every((u) => u.assessment !== null)).toBe(true);
+    const last = scan.units[99_999];
+    expect(last?.id).toBe("73000099999");
+    expect(last?.row).toBe(100_002);
   });
 });
