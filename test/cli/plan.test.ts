@@ -1,0 +1,132 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
+   ExcelJS objects, not Office.js proxies: nothing to load or sync. */
+import ExcelJS from "exceljs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main";
+import { defaultAccountsYear, defaultOutPath } from "../../src/cli/plan";
+import type { CliIO } from "../../src/cli/io";
+import { handleplanLayout } from "../../src/core/sheets/handleplanLayout";
+import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
+
+const root = join(__dirname, "..", "..");
+const example = join(root, "test", "fixtures", "workbooks", "eksempel-budget.xlsx");
+
+function setup(): { dir: string; io: CliIO & { out: () => string; err: () => string } } {
+  const dir = mkdtempSync(join(tmpdir(), "budgetlys-plan-"));
+  copyFileSync(example, join(dir, "budget.xlsx"));
+  let out = "";
+  let err = "";
+  return {
+    dir,
+    io: {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (err += t) },
+      cwd: dir,
+      env: { BUDGETLYS_NOW: "2026-05-31T09:30:00" },
+      out: () => out,
+      err: () => err,
+    },
+  };
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(path) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  return workbook;
+}
+
+describe("budgetlys plan", () => {
+  it("writes the Oversigt and a plan for every unit that needs one, next to the input, and says what it wrote", async () => {
+    const { dir, io } = setup();
+    const before = readFileSync(join(dir, "budget.xlsx"));
+    const code = await runCli(["plan", "budget.xlsx", "--all", "--regnskabsaar", "2025"], io);
+    expect(io.err()).toBe("");
+    expect(code).toBe(0);
+    const out = join(dir, "budget-planer.xlsx");
+    expect(io.out()).toContain(`Skrev ${out}: Oversigt over 20 enheder og 14 planer (regnskabsår 2025, Randersmodellen 2.0).`);
+    expect(io.out()).toContain("  HP Nørrevangsskolen: handleplan\n");
+    expect(io.out()).toContain("  OP Vorup Skole: plan for anvendelse af overskud\n");
+    expect(readFileSync(join(dir, "budget.xlsx")).equals(before)).toBe(true);
+    const wb = await load(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe("Oversigt");
+    expect(names.filter((n) => n.startsWith("HP "))).toHaveLength(10);
+    expect(names.filter((n) => n.startsWith("OP "))).toHaveLength(4);
+    expect(names).toContain("HP O’Brien Skole");
+    expect(names).toContain("HP -Dagplejen Nord");
+    const hp = wb.getWorksheet("HP Nørrevangsskolen")!;
+    const L = handleplanLayout(1, RANDERSMODELLEN_2_0.followUpDates.length);
+    const cell = (c: { row: number; col: number }) => hp.getCell(c.row + 1, c.col + 1);
+    expect(cell(L.header.value("name")).value).toBe("Nørrevangsskolen");
+    expect(cell(L.header.value("readAt")).value).toBe("31-05-2026 kl. 09.30");
+    expect(cell(L.header.value("accountsYear")).value).toBe(2025);
+    expect(cell(L.schedule.cell("planned", 0)).formula).toBe(`${"$B$"}${L.header.value("debt").row + 1}`);
+    const names2 = wb.getWorksheet("Oversigt")!.getColumn(2).values;
+    expect(names2).toContain("=Børnehaven Mælkebøtten");
+  });
+
+  it("writes only the chosen units, by number or name, with a Rød schedule over several years and a begrundelse", async () => {
+    const { dir, io } = setup();
+    const code = await runCli(
+      ["plan", "budget.xlsx", "--unit", "o'brien skole", "--unit", "73000405103", "--unit", "Vorup Skole", "--unit", "Rismølleskolen",
+        "--years", "3", "--begrundelse", "Særligt tilfælde", "--out", "ud.xlsx"],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.out()).toContain("  Rismølleskolen: Ingen plan krævet (Grøn)\n");
+    const wb = await load(join(dir, "ud.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Oversigt", "OP Vorup Skole", "HP O’Brien Skole", "HP Hjemmeplejen Nord"]);
+    const rod = wb.getWorksheet("HP Hjemmeplejen Nord")!;
+    const L = handleplanLayout(3, RANDERSMODELLEN_2_0.followUpDates.length);
+    expect(rod.getCell(L.header.value("years").row + 1, 2).value).toBe(3);
+    expect(rod.getCell(L.begrundelse.input.row + 1, 1).value).toBe("Særligt tilfælde");
+    const gul = wb.getWorksheet("HP O’Brien Skole")!;
+    expect(gul.getCell(handleplanLayout(1, 5).header.value("years").row + 1, 2).value).toBe(1);
+  });
+
+  it("keeps an existing output unless --force, and never writes over the input", async () => {
+    const { dir, io } = setup();
+    writeFileSync(join(dir, "ud.xlsx"), "mit arbejde");
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--out", "ud.xlsx"], io)).toBe(2);
+    expect(io.err()).toContain("ud.xlsx findes allerede; den bevares. Brug --force for at overskrive den.");
+    expect(readFileSync(join(dir, "ud.xlsx"), "utf8")).toBe("mit arbejde");
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--out", "ud.xlsx", "--force"], io)).toBe(0);
+    expect(statSync(join(dir, "ud.xlsx")).size).toBeGreaterThan(10_000);
+    const size = statSync(join(dir, "budget.xlsx")).size;
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--out", "budget.xlsx", "--force"], io)).toBe(2);
+    expect(io.err()).toContain("Udfilen må ikke være den fil, der læses");
+    expect(statSync(join(dir, "budget.xlsx")).size).toBe(size);
+  });
+
+  it.each([
+    [["--unit", "Findes Ikke"], 'Enheden "Findes Ikke" findes ikke i projektmappen.'],
+    [["--all", "--years", "4"], "Antal år skal være et helt tal mellem 1 og politikkens maksimum. Tilladt: 1–3."],
+    [["--all", "--years", "2"], '"Nørrevangsskolen" er Rød: afvikling over 2 år kræver en begrundelse for særlige tilfælde (--begrundelse).'],
+    [["--all", "--unit", "Vorup Skole"], "Brug enten --unit eller --all, ikke begge."],
+    [[], "Angiv hvilke enheder: --unit NUMMER|NAVN eller --all."],
+    [["--all", "--years", "to"], '--years skal være et helt tal, ikke "to".'],
+    [["--all", "--out", "ud.csv"], "Udfilen skal ende på .xlsx"],
+    [["--all", "--kage"], 'Ukendt tilvalg "--kage".'],
+  ])("refuses %j in Danish with exit 2 and writes nothing", async (extra, message) => {
+    const { dir, io } = setup();
+    expect(await runCli(["plan", "budget.xlsx", ...extra], io)).toBe(2);
+    expect(io.err()).toContain(`Fejl: ${message}`);
+    expect(existsSync(join(dir, "budget-planer.xlsx"))).toBe(false);
+  });
+
+  it("refuses an unreadable file with exit 2", async () => {
+    const { dir, io } = setup();
+    writeFileSync(join(dir, "tom.xlsx"), "");
+    expect(await runCli(["plan", "tom.xlsx", "--all"], io)).toBe(2);
+    expect(io.err()).toContain("Filen er tom");
+  });
+
+  it("names the output next to the input and picks the accounts year", () => {
+    expect(defaultOutPath("/a/b/budget 2026.xlsx")).toBe("/a/b/budget 2026-planer.xlsx");
+    expect(defaultAccountsYear(new Date(2026, 3, 30))).toBe(2025);
+    expect(defaultAccountsYear(new Date(2026, 4, 31))).toBe(2026);
+  });
+});
