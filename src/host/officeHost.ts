@@ -209,6 +209,15 @@ export function readHostTheme(): HostTheme | null {
   return light < 0.5 ? "dark" : "light";
 }
 
+/**
+ * Whether the host supports an Office.js requirement set (e.g. "ExcelApi", "1.13"). False outside
+ * Office, so callers take the conservative path.
+ */
+export function isRequirementSetSupported(name: string, version: string): boolean {
+  const requirements = officeGlobal()?.context?.requirements;
+  return typeof requirements?.isSetSupported === "function" ? requirements.isSetSupported(name, version) : false;
+}
+
 /** Clears the cached loaders (tests only). */
 export function resetHostForTests(): void {
   helpersPromise = null;

@@ -6,7 +6,13 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { parseLanguage, type Language } from "./i18n/strings";
-import { readHostTheme, readUserValue, whenHostReady, writeUserValue } from "../host/officeHost";
+import {
+  isRequirementSetSupported,
+  readHostTheme,
+  readUserValue,
+  whenHostReady,
+  writeUserValue,
+} from "../host/officeHost";
 import { ExcelWorkbookPort } from "../excel/ExcelWorkbookPort";
 
 const LANGUAGE_KEY = "language";
@@ -16,7 +22,8 @@ async function start(element: HTMLElement): Promise<void> {
   const saveLanguage = (language: Language): void => void writeUserValue(LANGUAGE_KEY, language);
   createRoot(element).render(
     <App
-      port={new ExcelWorkbookPort()}
+      // Merged areas need ExcelApi 1.13; on older hosts the scan reads without them.
+      port={new ExcelWorkbookPort(undefined, { mergedAreas: isRequirementSetSupported("ExcelApi", "1.13") })}
       language={parseLanguage(stored) ?? "da"}
       theme={readHostTheme() ?? "light"}
       onLanguageChange={saveLanguage}
