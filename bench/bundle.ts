@@ -7,8 +7,8 @@
  * not ours and is left out), and the chunks those load synchronously. In webpack 5 a page loads
  * chunks synchronously only as its entrypoint's *initial* chunks, and html-webpack-plugin writes
  * exactly those as script tags; everything reached through `import()` is a non-initial chunk,
- * fetched when first needed. So the counted set is read from webpack's stats
- * (`entrypoints[name].assets`) and checked against the HTML's script tags: a mismatch stops the
+ * fetched when first needed. So the counted set is read from webpack's compilation
+ * (the entrypoint's chunks) and checked against the HTML's script tags: a mismatch stops the
  * bench. The startup bench checks the same set once more in the browser (JavaScript requested
  * before the first render).
  */
@@ -51,19 +51,24 @@ export async function buildForBench(): Promise<BenchBuild> {
     });
   });
   const ms = performance.now() - start;
-  const json = stats.toJson({ all: false, entrypoints: true, chunks: true, chunkRelations: true, ids: true });
   const initial: Record<string, string[]> = {};
   const lazy: Record<string, string[]> = {};
-  const chunkById = new Map((json.chunks ?? []).map((c) => [String(c.id), c]));
-  for (const [name, entry] of Object.entries(json.entrypoints ?? {})) {
-    initial[name] = (entry.assets ?? []).map((a) => a.name).filter((f) => f.endsWith(".js"));
-    // Walk the async children of the entry's chunks: those are the lazily loaded ones.
+  for (const [name, entrypoint] of stats.compilation.entrypoints) {
+    initial[name] = [...entrypoint.chunks].flatMap((chunk) => [...chunk.files]).filter((f) => f.endsWith(".js"));
+    // The chunk groups below the entrypoint are its `import()`s (and theirs): the lazily loaded
+    // chunks this page can reach. Walked on the entrypoint's own group, so a vendor chunk shared
+    // with another page does not bring that page's lazy chunks along.
     const seen = new Set<string>();
-    const queue = (entry.chunks ?? []).map(String);
-    for (const id of queue) for (const child of chunkById.get(id)?.children ?? []) queue.push(String(child));
-    for (const id of queue) {
-      const chunk = chunkById.get(id);
-      if (chunk && !chunk.initial) for (const f of chunk.files ?? []) if (f.endsWith(".js")) seen.add(f);
+    const groups = [...entrypoint.getChildren()];
+    const visited = new Set(groups);
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i] as (typeof groups)[number];
+      for (const chunk of group.chunks) for (const f of chunk.files) if (f.endsWith(".js") && !initial[name].includes(f)) seen.add(f);
+      for (const child of group.getChildren()) {
+        if (visited.has(child)) continue;
+        visited.add(child);
+        groups.push(child);
+      }
     }
     lazy[name] = [...seen].sort();
   }

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildForBench, ROOT, measureBundle, type BenchBuild } from "./bundle";
+import { buildForBench, gzipSize, ROOT, measureBundle, type BenchBuild, type BundleResult } from "./bundle";
 import { benchCore } from "./core";
 import { benchFunctions } from "./functions";
 import { benchStartup } from "./startup";
@@ -171,6 +171,8 @@ export function printTable(r: Results): void {
     const why = row.status === "n/a" && row.note ? `  (not measured: ${row.note})` : "";
     process.stdout.write(`${line([row.figure, row.value, row.target])}  ${mark}${why}\n`);
   }
+  const notes = Object.entries(r.meta.notes);
+  if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,12 +240,27 @@ export async function main(argv: readonly string[]): Promise<void> {
       const startup = await benchStartup(built().outDir, log);
       results.startup = { taskpaneMedianMs: startup.taskpaneMedianMs, referenceMedianMs: startup.referenceMedianMs };
       results.meta.details.startup = { chromium: startup.chromium, scriptsAtRender: startup.scriptsAtRender };
-      // The bundle figure's cross-check: nothing outside the counted set was needed for the first render.
-      const counted = Object.keys((results.meta.details.bundle as Record<string, { counted: Record<string, number> }> | undefined)?.taskpane?.counted ?? {});
-      const extra = (startup.scriptsAtRender.taskpane ?? []).filter((f) => f !== "office.js" && !counted.includes(f));
-      if (counted.length > 0 && extra.length > 0) {
-        results.meta.notes.bundle = `the task pane requested ${extra.join(", ")} before its first render, not counted in taskpaneInitialJsGzip`;
-        log(`WARNING: ${results.meta.notes.bundle}`);
+      // The bundle figure's check in the browser: a chunk fetched before the first render (an
+      // `import()` the page awaits before rendering) is part of what the page loads before its
+      // first render, so it is added to the page's figure and named in the notes.
+      const bundle = results.meta.details.bundle as BundleResult["detail"] | undefined;
+      const added: string[] = [];
+      for (const [page, key] of [["taskpane", "taskpaneInitialJsGzip"], ["reference", "referenceInitialJsGzip"]] as const) {
+        const detail = bundle?.[page];
+        const figure = results.bundle[key];
+        if (detail === undefined || figure === null) continue;
+        for (const file of startup.scriptsAtRender[page] ?? []) {
+          if (file === "office.js" || file in detail.counted) continue;
+          const size = gzipSize(built().outDir, file);
+          detail.counted[file] = size;
+          delete detail.lazy[file];
+          results.bundle[key] = (results.bundle[key] ?? 0) + size;
+          added.push(`${page}: ${file} (${size} B)`);
+        }
+      }
+      if (added.length > 0) {
+        results.meta.notes.bundleBeforeRender = `loaded through import() but awaited before the first render, so counted: ${added.join(", ")}`;
+        log(results.meta.notes.bundleBeforeRender);
       }
     });
   }

@@ -139,7 +139,7 @@ export interface StartupResult {
   referenceMedianMs: number;
   runs: number;
   chromium: string;
-  /** JavaScript (file names) each page had requested when the first render happened (last run). */
+  /** JavaScript (file names) each page had loaded when its first render happened (over all runs). */
   scriptsAtRender: Record<string, string[]>;
 }
 
@@ -168,7 +168,8 @@ export async function firstRender(browser: Browser, origin: string, page: "taskp
       const w = window as { __firstRender?: number; __scriptsAtRender?: string[] };
       return [w.__firstRender as number, w.__scriptsAtRender ?? []] as const;
     });
-    scripts[page] = loaded.map((u) => u.replace(/^.*\//, "")).sort();
+    const union = new Set([...(scripts[page] ?? []), ...loaded.map((u) => u.replace(/^.*\//, ""))]);
+    scripts[page] = [...union].sort();
     return ms;
   } finally {
     await context.close();
