@@ -9,7 +9,7 @@ import { random } from "./sheet";
 import { interleave, median, round, timeSync } from "./stats";
 
 const ROWS = 10_000;
-const ROUNDS = 15;
+export const ROUNDS = 21;
 
 export interface FunctionsResult {
   rangeCall10000: number;

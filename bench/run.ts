@@ -10,10 +10,10 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildForBench, gzipSize, ROOT, measureBundle, type BenchBuild, type BundleResult } from "./bundle";
-import { benchCore } from "./core";
-import { benchFunctions } from "./functions";
-import { benchStartup } from "./startup";
-import { benchCli } from "./cli";
+import { benchCore, ROUNDS as CORE_ROUNDS, ROW_COUNTS } from "./core";
+import { benchFunctions, ROUNDS as FUNCTION_ROUNDS } from "./functions";
+import { benchStartup, RUNS as STARTUP_RUNS } from "./startup";
+import { benchCli, RUNS as CLI_RUNS } from "./cli";
 import { round } from "./stats";
 
 type Num = number | null;
@@ -58,12 +58,12 @@ function emptyResults(): Results {
       node: process.version,
       durationSeconds: 0,
       runs: {
-        core: "median of 21 / 9 / 5 scans (1.000 / 10.000 / 100.000 rows), interleaved with the bare pass, after one warm-up",
+        core: `median of ${ROW_COUNTS.map((n) => CORE_ROUNDS[n]).join(" / ")} scans (${ROW_COUNTS.join(" / ")} rows), interleaved with the bare pass, after one warm-up`,
         peakMemory: "maxRSS (process.resourceUsage) of a child process that builds the 100.000-row grid and scans it",
         syncs: "exact counts (no repetition needed)",
-        functions: "median of 15, range and cell calls interleaved",
-        startup: "median of 15 each, fresh browser context per run, task pane and reference alternating",
-        cli: "median of 3 end-to-end runs",
+        functions: `median of ${FUNCTION_ROUNDS}, range and cell calls interleaved, after one check run`,
+        startup: `median of ${STARTUP_RUNS} each after one warm-up each, fresh browser context per run, alternating which page goes first`,
+        cli: `median of ${CLI_RUNS} end-to-end runs`,
       },
       details: {},
       notes: {},

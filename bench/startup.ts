@@ -24,7 +24,7 @@ import type { AddressInfo } from "node:net";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { median, round } from "./stats";
 
-const RUNS = 15;
+export const RUNS = 25;
 const RENDER_TIMEOUT_MS = 20_000;
 
 const CLOSED_NETWORK_FLAGS = [
