@@ -5,8 +5,8 @@
  * Flags: `--only=core,syncs,functions,bundle,startup,cli` runs a subset and only prints (the
  * results file is written by full runs only); `--no-write` never writes.
  */
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildForBench, gzipSize, ROOT, measureBundle, type BenchBuild, type BundleResult } from "./bundle";
@@ -31,6 +31,8 @@ export interface Results {
     date: string;
     machine: string;
     node: string;
+    /** The commit measured; "+ uncommitted changes" when the working tree differed. */
+    commit: string;
     durationSeconds: number;
     runs: Record<string, string>;
     details: Record<string, unknown>;
@@ -56,6 +58,7 @@ function emptyResults(): Results {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
       node: process.version,
+      commit: commitDescription(),
       durationSeconds: 0,
       runs: {
         core: `median of ${ROW_COUNTS.map((n) => CORE_ROUNDS[n]).join(" / ")} scans (${ROW_COUNTS.join(" / ")} rows), interleaved with the bare pass, after one warm-up`,
@@ -69,6 +72,17 @@ function emptyResults(): Results {
       notes: {},
     },
   };
+}
+
+/** The commit the bench measures (the build and the sources are the working tree's). */
+function commitDescription(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", "src", "bench", "webpack.config.js", "package.json"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return "unknown";
+  }
 }
 
 const log = (line: string) => process.stdout.write(`  ${line}\n`);
@@ -161,6 +175,29 @@ export function tableRows(r: Results): Row[] {
   return rows;
 }
 
+/** The "Latest results" part of docs/benchmarks.md: everything after the marker is rewritten. */
+export function writeDocsResults(r: Results): void {
+  const file = path.join(ROOT, "docs/benchmarks.md");
+  const marker = "<!-- results: written by npm run bench -->";
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(marker);
+  if (at < 0) return;
+  const cell = (v: string) => v.replace(/\|/g, "\\|");
+  const lines = [
+    marker,
+    "",
+    `Run of ${r.meta.date.slice(0, 10)} on ${r.meta.machine}, Node ${r.meta.node}, commit ${r.meta.commit}, ${r.meta.durationSeconds} s.`,
+    "",
+    "| Figure | Value | Target | |",
+    "|---|---|---|---|",
+    ...tableRows(r).map((row) => `| \`${row.figure}\` | ${cell(row.value)} | ${cell(row.target)} | ${row.status === "pass" ? "pass" : row.status === "miss" ? "**miss**" : row.status === "n/a" ? "not measured" : ""} |`),
+    "",
+    ...Object.entries(r.meta.notes).map(([k, v]) => `- ${k}: ${v}`),
+    "",
+  ];
+  writeFileSync(file, `${text.slice(0, at)}${lines.join("\n")}`);
+}
+
 export function printTable(r: Results): void {
   const rows = tableRows(r);
   const widths = [0, 0, 0].map((_, i) => Math.max(...rows.map((row) => [row.figure, row.value, row.target][i]?.length ?? 0)));
@@ -239,7 +276,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     await section("startup", results, async () => {
       const startup = await benchStartup(built().outDir, log);
       results.startup = { taskpaneMedianMs: startup.taskpaneMedianMs, referenceMedianMs: startup.referenceMedianMs };
-      results.meta.details.startup = { chromium: startup.chromium, scriptsAtRender: startup.scriptsAtRender };
+      results.meta.details.startup = { chromium: startup.chromium, scriptsAtRender: startup.scriptsAtRender, runsMs: startup.runsMs };
       // The bundle figure's check in the browser: a chunk fetched before the first render (an
       // `import()` the page awaits before rendering) is part of what the page loads before its
       // first render, so it is added to the page's figure and named in the notes.
@@ -276,6 +313,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   if (write) {
     const file = path.join(ROOT, "bench/results.json");
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
+    writeDocsResults(results);
+    process.stdout.write(`wrote ${path.relative(ROOT, file)} and the results table of docs/benchmarks.md\n`);
   }
 }

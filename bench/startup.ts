@@ -139,6 +139,8 @@ export interface StartupResult {
   referenceMedianMs: number;
   runs: number;
   chromium: string;
+  /** Every run's time, in run order. */
+  runsMs: Record<"taskpane" | "reference", number[]>;
   /** JavaScript (file names) each page had loaded when its first render happened (over all runs). */
   scriptsAtRender: Record<string, string[]>;
 }
@@ -195,6 +197,7 @@ export async function benchStartup(outDir: string, log: (line: string) => void):
       runs: RUNS,
       chromium: which,
       scriptsAtRender: scripts,
+      runsMs: { taskpane: times.taskpane.map((t) => round(t)), reference: times.reference.map((t) => round(t)) },
     };
     log(`startup: task pane ${result.taskpaneMedianMs} ms, reference ${result.referenceMedianMs} ms (medians of ${RUNS}, ${which})`);
     log(`  task pane runs: ${times.taskpane.map((t) => round(t)).join(" ")}`);
