@@ -25,15 +25,34 @@ export interface FormulaBarProps {
   /** What the cell holds, as the user would type it. */
   readonly text: string;
   readonly onEnter: (text: string) => void;
+  /** Goes to a typed address ("K7"); returns false when it is not one. */
+  readonly onGoTo: (address: string) => boolean;
 }
 
-export function FormulaBar({ address, text, onEnter }: FormulaBarProps) {
+export function FormulaBar({ address, text, onEnter, onGoTo }: FormulaBarProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState(text);
+  const [target, setTarget] = useState(address);
   useEffect(() => setDraft(text), [text, address]);
+  useEffect(() => setTarget(address), [address]);
   return (
     <div className={styles.bar}>
-      <Input className={styles.address} value={address} readOnly aria-label="Valgt celle" size="small" />
+      <Input
+        className={styles.address}
+        value={target}
+        aria-label="Navneboks: skriv en celle, fx K7, og tryk Enter"
+        size="small"
+        onChange={(_, data) => setTarget(data.value)}
+        onFocus={(e) => e.target.select()}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            if (!onGoTo(target)) setTarget(address);
+          } else if (e.key === "Escape") {
+            setTarget(address);
+          }
+        }}
+      />
       <Label className={styles.fx} htmlFor="pv-formula" aria-hidden="true">
         fx
       </Label>

@@ -15,7 +15,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { cellAddress } from "../core/grid";
+import { cellAddress, columnIndex } from "../core/grid";
 import { XlsxReadError } from "../xlsx/readErrors";
 import type { PreviewDocument } from "./document";
 import { FormulaBar } from "./FormulaBar";
@@ -156,6 +156,15 @@ export function PreviewApp({ doc, exampleUrl = "assets/eksempel-budget.xlsx", re
     if (sheet) doc.model.selection = { sheetId: sheet.id, range: { top: row, left: col, bottom: row, right: col } };
     lastSelection.current = doc.model.selection;
   };
+  const goTo = (address: string): boolean => {
+    const match = /^\s*([A-Za-z]{1,3})(\d{1,7})\s*$/.exec(address);
+    const col = match ? columnIndex(match[1] ?? "") : -1;
+    const row = match ? Number(match[2]) - 1 : -1;
+    if (col < 0 || row < 0) return false;
+    select(row, col);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(".pv-scroller")?.focus());
+    return true;
+  };
   const enter = (row: number, col: number, text: string) => {
     if (!sheet) return;
     const refusal = doc.enter(sheet, row, col, text);
@@ -221,7 +230,12 @@ export function PreviewApp({ doc, exampleUrl = "assets/eksempel-budget.xlsx", re
           <section className={styles.workbook} aria-label="Projektmappe">
             {sheet && (
               <>
-                <FormulaBar address={cellAddress(selected.row, selected.col)} text={doc.inputText(sheet, selected.row, selected.col)} onEnter={(t) => enter(selected.row, selected.col, t)} />
+                <FormulaBar
+                  address={cellAddress(selected.row, selected.col)}
+                  text={doc.inputText(sheet, selected.row, selected.col)}
+                  onEnter={(t) => enter(selected.row, selected.col, t)}
+                  onGoTo={goTo}
+                />
                 <Grid doc={doc} sheet={sheet} version={version} selected={selected} onSelect={select} onEnter={enter} />
                 <SheetTabs
                   sheets={doc.visibleSheets()}

@@ -28,6 +28,24 @@ function contentKey(content: CellContent | null): string {
   return isCellError(v) ? `#${v.error}` : `${typeof v}:${String(v)}`;
 }
 
+/** Copies a sheet's contents and settings into another (new) sheet model. */
+function copySheet(from: SheetModel, to: SheetModel): void {
+  to.visibility = from.visibility;
+  for (const [key, cell] of from.cells) to.cells.set(key, cell);
+  for (const r of from.hiddenRows) to.hiddenRows.add(r);
+  for (const c of from.hiddenColumns) to.hiddenColumns.add(c);
+  for (const [c, w] of from.columnWidths) to.columnWidths.set(c, w);
+  to.merges = [...from.merges];
+  to.isProtected = from.isProtected;
+  to.tabColor = from.tabColor;
+  to.freeze = from.freeze;
+  Object.assign(to.pageLayout, from.pageLayout);
+  to.conditionalFormats.push(...from.conditionalFormats);
+  to.validations.push(...from.validations);
+  for (const [k, v] of from.names) to.names.set(k, v);
+  to.charts.push(...from.charts);
+}
+
 /** What the grid shows for one cell. */
 export interface CellView {
   readonly value: CellValue;
@@ -134,8 +152,15 @@ export class PreviewDocument {
 
   /** Replaces the whole workbook with another (an opened file), keeping this model object. */
   replaceWith(other: WorkbookModel): void {
-    this.model.sheets.splice(0, this.model.sheets.length, ...other.sheets);
-    this.model.activeSheetId = other.activeSheetId ?? other.sheets[0]?.id ?? null;
+    // Sheets get new ids from this model (ids must stay unique for the fake's lifetime).
+    for (const sheet of [...this.model.sheets]) this.model.removeSheet(sheet);
+    let active: string | null = null;
+    for (const source of other.sheets) {
+      const sheet = this.model.addSheet(source.name);
+      copySheet(source, sheet);
+      if (source.id === other.activeSheetId) active = sheet.id;
+    }
+    this.model.activeSheetId = active ?? this.model.sheets[0]?.id ?? null;
     this.model.selection = null;
     this.model.settings.clear();
     for (const [k, v] of other.settings) this.model.settings.set(k, v);

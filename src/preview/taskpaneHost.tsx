@@ -1,10 +1,40 @@
 /**
- * The real task pane inside the preview, over the real Excel adapter and the fake Office.js
- * object model. Until `src/excel`'s ExcelWorkbookPort exists this shows what is missing.
+ * The real task pane inside the preview: `App` from src/taskpane over the real
+ * `ExcelWorkbookPort` from src/excel, whose `Excel.run` is the fake Excel's. The task pane cannot
+ * tell the difference from Excel: every read and write goes through the Office.js object model
+ * (with its load/sync rules), and the grid redraws after each sync that changed something.
  */
 import type { ReactNode } from "react";
+import { App } from "../taskpane/App";
+import { parseLanguage, type Language } from "../taskpane/i18n/strings";
+import { ExcelWorkbookPort } from "../excel/ExcelWorkbookPort";
 import type { FakeExcel } from "../../test/fakes/fakeExcel";
 
-export function renderTaskpane(_fake: FakeExcel, _generation: number): ReactNode {
-  return <p style={{ padding: 16 }}>Opgaveruden venter på Excel-adapteren (src/excel).</p>;
+const ports = new WeakMap<FakeExcel, ExcelWorkbookPort>();
+const LANGUAGE_KEY = "budgetlys.preview.language";
+
+function storedLanguage(): Language {
+  try {
+    return parseLanguage(window.localStorage.getItem(LANGUAGE_KEY)) ?? "da";
+  } catch {
+    return "da";
+  }
+}
+
+function storeLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Private windows may refuse storage: the choice then lasts until reload.
+  }
+}
+
+/** The task pane for the open workbook; a new `generation` (another file opened) starts it afresh. */
+export function renderTaskpane(fake: FakeExcel, generation: number): ReactNode {
+  let port = ports.get(fake);
+  if (port === undefined) {
+    port = new ExcelWorkbookPort(fake.run);
+    ports.set(fake, port);
+  }
+  return <App key={generation} port={port} language={storedLanguage()} onLanguageChange={storeLanguage} />;
 }

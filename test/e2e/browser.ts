@@ -53,8 +53,9 @@ export async function findBrowser(): Promise<BrowserChoice> {
   if (process.platform === "linux") {
     const { default: sparticuz } = await import("@sparticuz/chromium");
     const executablePath = await sparticuz.executablePath();
-    // Its own flags first (single process, swiftshader, headless shell), then ours.
-    const args = [...sparticuz.args.filter((a) => !a.startsWith("--headless")), ...CLOSED_NETWORK_FLAGS];
+    // Its own flags (swiftshader, no zygote), then ours. Not its --single-process (made for
+    // serverless functions): there, closing one page ends the whole browser.
+    const args = [...sparticuz.args.filter((a) => !a.startsWith("--headless") && a !== "--single-process"), ...CLOSED_NETWORK_FLAGS];
     return { executablePath, source: "@sparticuz/chromium", args: [...new Set(args)] };
   }
   throw new Error("Fandt ingen Chrome/Chromium. Installer Chrome, eller sæt CHROME_PATH til en Chromium-baseret browser.");
