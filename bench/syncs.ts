@@ -2,16 +2,21 @@
  * `syncs`: `context.sync()` calls counted by the strict fake Excel (`test/fakes/fakeExcel.ts`)
  * through the real Excel adapter (`ExcelWorkbookPort`), for workbooks of 10, 200 and 2.000 units:
  * - `scan`: one `readSheets()`;
- * - `generatePlans`: the "all plans" action — every plan `plansFor(scan, { select: "all" })`
- *   describes plus the Oversigt, each through `writeSheet` — divided by the sheets written;
+ * - `generatePlans`: the task pane's "Alle planer" action, divided by the sheets it wrote. It is
+ *   replayed here call for call as `src/taskpane/pages/AllPlansPage.tsx` makes it (a React page
+ *   cannot run here): `neededPlans(scan)`, then per plan and finally the Oversigt
+ *   `describePlan`/`describeOversigt` (the page's seam `src/taskpane/actions/plans.ts`),
+ *   `port.writeSheet(…)` and the model's `recordPlan`, which stores the plan list with
+ *   `port.setSetting(SETTING_KEYS.plans, …)`. Keep this in step with the page. For comparison,
+ *   `meta.details.syncs` also has the syncs of `writeSheet` alone per sheet;
  * - `indicatorColumns`: one `patchSheet` with `indicatorColumnsPatch` of the source sheet.
  * Counts are exact, so each is taken once.
  */
 import { ExcelWorkbookPort } from "../src/excel/ExcelWorkbookPort";
 import { scanWorkbook } from "../src/core/layout/scan";
 import { RANDERSMODELLEN_2_0 } from "../src/core/policy";
-import { plansFor } from "../src/core/sheets/plansFor";
-import { oversigtSheet } from "../src/core/sheets/oversigt";
+import { SETTING_KEYS } from "../src/core/ports";
+import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../src/taskpane/actions/plans";
 import { indicatorColumnsPatch } from "../src/core/sheets/indicatorColumns";
 import { FakeExcel, WorkbookModel } from "../test/fakes/fakeExcel";
 import { sheetValues } from "./sheet";
@@ -35,7 +40,7 @@ type BySize = Record<string, number | null>;
 
 export interface SyncsResult {
   counts: { scan: BySize; generatePlans: BySize; indicatorColumns: BySize };
-  detail: Record<string, { scanSyncs: number; sheetsWritten: number; planSyncs: number; patchSyncs: number }>;
+  detail: Record<string, { scanSyncs: number; sheetsWritten: number; planSyncs: number; writeSheetOnlyPerSheet: number; patchSyncs: number }>;
 }
 
 export async function benchSyncs(log: (line: string) => void): Promise<SyncsResult> {
@@ -63,19 +68,37 @@ export async function benchSyncs(log: (line: string) => void): Promise<SyncsResu
     const patch = indicatorColumnsPatch(reading, grid, policy);
     const patchSyncs = await counted(() => port.patchSheet(patch));
 
-    // The "all plans" action.
-    const readAt = "31.05.2025";
-    const plans = plansFor(scan, { policy, accountsYear: 2024, readAt, select: "all" });
-    const descriptions = [...plans.descriptions, oversigtSheet(scan.units, { policy, readAt, keyOf: (_u, i) => plans.keys[i] as string })];
+    // The "Alle planer" action, as AllPlansPage.run makes its port calls.
+    const context: PlanContext = { scan, policy, grids, readAt: new Date(2025, 5, 2), accountsYear: 2024 };
+    const requests = neededPlans(scan);
+    const planSheets: Record<string, string> = {};
+    let sheetsWritten = 0;
+    let writeOnlySyncs = 0;
+    const recordPlan = async (key: string, sheetName: string): Promise<void> => {
+      planSheets[key] = sheetName;
+      await port.setSetting(SETTING_KEYS.plans, JSON.stringify(planSheets));
+    };
     const planSyncs = await counted(async () => {
-      for (const description of descriptions) await port.writeSheet(description, { activate: false });
+      const jobs = requests.map((request) => ({ key: planKey(request.kind, request.unit), describe: () => describePlan(request, context), activate: false }));
+      jobs.push({ key: planKey("oversigt"), describe: () => describeOversigt(context, planSheets), activate: true });
+      for (const job of jobs) {
+        const description = job.describe();
+        writeOnlySyncs += await counted(async () => {
+          const result = await port.writeSheet(description, { activate: job.activate });
+          planSheets[job.key] = result.sheetName;
+        });
+        sheetsWritten += 1;
+        await recordPlan(job.key, planSheets[job.key] as string);
+      }
     });
+    if (sheetsWritten !== requests.length + 1) throw new Error(`wrote ${sheetsWritten} sheets, expected ${requests.length + 1}`);
     const key = String(units);
     counts.scan[key] = scanSyncs;
-    counts.generatePlans[key] = round(planSyncs / descriptions.length, 2);
+    counts.generatePlans[key] = round(planSyncs / sheetsWritten, 2);
     counts.indicatorColumns[key] = patchSyncs;
-    detail[key] = { scanSyncs, sheetsWritten: descriptions.length, planSyncs, patchSyncs };
-    log(`syncs ${units} units: scan ${scanSyncs}, ${descriptions.length} sheets in ${planSyncs} syncs (${counts.generatePlans[key]} each), indicator columns ${patchSyncs}`);
+    const writeSheetOnly = round(writeOnlySyncs / sheetsWritten, 2);
+    detail[key] = { scanSyncs, sheetsWritten, planSyncs, writeSheetOnlyPerSheet: writeSheetOnly, patchSyncs };
+    log(`syncs ${units} units: scan ${scanSyncs}, ${sheetsWritten} sheets in ${planSyncs} syncs (${counts.generatePlans[key]} each; writeSheet alone ${writeSheetOnly}), indicator columns ${patchSyncs}`);
   }
   return { counts, detail };
 }
