@@ -151,6 +151,15 @@ export function PreviewApp({ doc, exampleUrl = "assets/eksempel-budget.xlsx", re
   };
 
   const sheet = doc.activeSheet();
+  // Another sheet became active (a tab, or the task pane showing a new plan): start at its
+  // selection, or A1.
+  const shownSheet = useRef(sheet?.id);
+  useEffect(() => {
+    if (shownSheet.current === sheet?.id) return;
+    shownSheet.current = sheet?.id;
+    const selection = doc.model.selection;
+    setSelected(selection !== null && selection.sheetId === sheet?.id ? { row: selection.range.top, col: selection.range.left } : { row: 0, col: 0 });
+  }, [doc, sheet?.id]);
   const select = (row: number, col: number) => {
     setSelected({ row, col });
     if (sheet) doc.model.selection = { sheetId: sheet.id, range: { top: row, left: col, bottom: row, right: col } };
@@ -240,10 +249,7 @@ export function PreviewApp({ doc, exampleUrl = "assets/eksempel-budget.xlsx", re
                 <SheetTabs
                   sheets={doc.visibleSheets()}
                   activeId={sheet.id}
-                  onActivate={(s) => {
-                    doc.activate(s);
-                    setSelected({ row: 0, col: 0 });
-                  }}
+                  onActivate={(s) => doc.activate(s)}
                 />
               </>
             )}

@@ -84,9 +84,15 @@ export class PreviewDocument {
     if (this.syncing) return;
     this.syncing = true;
     try {
-      const live = new Set<string>();
+      // Removed sheets first: a new sheet may take a removed one's name.
+      const live = new Set(this.model.sheets.map((sheet) => sheet.id));
+      for (const [id, known] of [...this.snapshot]) {
+        if (!live.has(id)) {
+          this.engine.removeSheet(known.name);
+          this.snapshot.delete(id);
+        }
+      }
       for (const sheet of this.model.sheets) {
-        live.add(sheet.id);
         let known = this.snapshot.get(sheet.id);
         if (known === undefined) {
           this.engine.addSheet(sheet.name);
@@ -115,12 +121,6 @@ export class PreviewDocument {
           }
         }
         if (changes.length > 0) this.engine.setCells(sheet.name, changes);
-      }
-      for (const [id, known] of [...this.snapshot]) {
-        if (!live.has(id)) {
-          this.engine.removeSheet(known.name);
-          this.snapshot.delete(id);
-        }
       }
       this.writeBack();
     } finally {
@@ -222,7 +222,9 @@ export class PreviewDocument {
    * formula, "SAND"/"FALSK" booleans. Returns a Danish reason when the cell cannot take it.
    */
   enter(sheet: SheetModel, row: number, col: number, typed: string): string | undefined {
-    if (!this.engine.canSet(sheet.name, row, col) && sheet.peek(row, col)?.formula == null) {
+    const own = sheet.peek(row, col);
+    const ownContent = own !== undefined && (own.formula !== null || own.value !== null);
+    if (!ownContent && (this.view(sheet, row, col).spilled || !this.engine.canSet(sheet.name, row, col))) {
       return "Cellen er en del af et spildområde; ret formlen i dens første celle.";
     }
     const cell = sheet.cell(row, col);

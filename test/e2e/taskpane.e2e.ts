@@ -12,7 +12,6 @@ import { launchBrowser, shot } from "./browser";
 import {
   axeViolations,
   cell,
-  goTo,
   errorCells,
   openPreview,
   overviewIndicators,
