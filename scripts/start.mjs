@@ -20,7 +20,15 @@ async function serve(protocol) {
   const config = makeConfig({}, { mode: "development" });
   const compiler = webpack(config);
   const server = new WebpackDevServer(
-    { ...config.devServer, host, port, server: protocol, open: false, client: { overlay: false, logging: "warn" } },
+    {
+      ...config.devServer,
+      host,
+      port,
+      server: protocol,
+      open: false,
+      client: { overlay: false, logging: "warn" },
+      devMiddleware: { stats: "errors-warnings" },
+    },
     compiler,
   );
   await server.start();
@@ -55,7 +63,7 @@ try {
 // Print the URLs once the first build is done, so they are the last lines on screen.
 let printed = false;
 const done = () => {
-  if (!printed) printUrls(protocol);
+  if (!printed) setTimeout(() => printUrls(protocol), 0);
   printed = true;
 };
 if (server.compiler?.hooks?.done) server.compiler.hooks.done.tap("budgetlys-urls", done);
