@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import ExcelJS from "exceljs";
 import { baseUrl, launchBrowser, shot } from "./browser";
 import { goTo, typeInto as typeIntoCell } from "./previewPage";
 
@@ -72,6 +73,27 @@ describe("the preview", () => {
     await goTo(page, "B7");
     await expect(cell("B7").textContent()).resolves.toBe("Bakkeskolen");
     await shot(page, "03-preview-oedelagt-fil");
+  });
+
+  it("opens a 2.000-row budget and draws only the visible cells", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Stor");
+    sheet.addRow(["Nr.", "Navn", "Korr. budget", "Forbrug"]);
+    for (let i = 1; i <= 2000; i++) sheet.addRow([String(73_000_000_000 + i), `Enhed ${i}`, 1_000_000 + i, 1_000_000 + 2 * i]);
+    sheet.getCell("E2001").value = { formula: "SUM(C2:C2001)", result: 0 } as ExcelJS.CellFormulaValue;
+    sheet.getCell("E2001").numFmt = '#,##0 "kr."';
+    const file = path.join(os.tmpdir(), "stort-budget.xlsx");
+    fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    await page.getByTestId("open-file").setInputFiles(file);
+    await expect.poll(() => page.getByTestId("preview-message").textContent()).toMatch(/stort-budget\.xlsx er åbnet/);
+    expect(await page.locator("[data-cell]").count()).toBeLessThan(1500);
+    const started = Date.now();
+    await goTo(page, "E2001");
+    // 2.000 × 1.000.000 + (1 + … + 2.000) = 2.002.001.000
+    await expect.poll(() => cell("E2001").textContent()).toBe("2.002.001.000 kr.");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(cell("B2001").textContent()).resolves.toBe("Enhed 2000");
+    await shot(page, "04-preview-2000-raekker");
   });
 
   it("downloads the workbook as .xlsx", async () => {
