@@ -42,11 +42,42 @@ export interface Assessment {
   readonly requirementText: string;
 }
 
+/** Operands below this keep `x × 10000` exact in a double. */
+const SAFE_OPERAND = 9e11;
+
 /** −1, 0 or 1: how `result / |base|` compares with `limitBp / 10000`. */
 function compareWithLimit(result: Ore, base: Ore, limitBp: number): number {
+  const magnitude = Math.abs(base);
+  // Below 9 × 10^11 øre (9 mia. kr.) both products stay under 2^53: exact in doubles.
+  if (Math.abs(result) < SAFE_OPERAND && magnitude < SAFE_OPERAND && limitBp <= 10000) {
+    const l = result * 10000;
+    const r = limitBp * magnitude;
+    return l > r ? 1 : l < r ? -1 : 0;
+  }
   const left = BigInt(result) * 10000n;
   const right = BigInt(limitBp) * BigInt(absolute(base));
   return left > right ? 1 : left < right ? -1 : 0;
+}
+
+/** The colour of each requirement: the table's rows. */
+export const INDICATOR_OF: Readonly<Record<RequirementCode, Indicator>> = {
+  none: "Grøn",
+  "surplus-explanation": "Grøn",
+  "handleplan-next-year": "Gul",
+  "handleplan-max-3-years": "Rød",
+};
+
+/**
+ * The duty of an exact total result against a base (the base must not be 0), without allocating:
+ * the hot path of whole-column custom functions and 100.000-row sheets.
+ */
+export function requirementOf(totalResult: Ore, base: Ore, limitBp: number): RequirementCode {
+  assert(base !== 0, "base-zero");
+  if (totalResult > 0) {
+    return compareWithLimit(totalResult, base, limitBp) > 0 ? "handleplan-max-3-years" : "handleplan-next-year";
+  }
+  // A surplus: duty only strictly over the limit (exactly −5,0 % has none).
+  return compareWithLimit(subtract(ZERO, totalResult), base, limitBp) > 0 ? "surplus-explanation" : "none";
 }
 
 /** The colour and duty of an exact result against a base; the base must not be 0. */
@@ -55,16 +86,19 @@ export function classify(
   base: Ore,
   policy: Pick<Policy, "limitPct">,
 ): { indicator: Indicator; requirement: RequirementCode } {
-  assert(base !== 0, "base-zero");
-  const limitBp = limitBasisPoints(policy);
-  if (totalResult > 0) {
-    return compareWithLimit(totalResult, base, limitBp) > 0
-      ? { indicator: "Rød", requirement: "handleplan-max-3-years" }
-      : { indicator: "Gul", requirement: "handleplan-next-year" };
-  }
-  // A surplus: duty only strictly over the limit (exactly −5,0 % has none).
-  const surplusOverLimit = compareWithLimit(subtract(ZERO, totalResult), base, limitBp) > 0;
-  return { indicator: "Grøn", requirement: surplusOverLimit ? "surplus-explanation" : "none" };
+  const requirement = requirementOf(totalResult, base, limitBasisPoints(policy));
+  return { indicator: INDICATOR_OF[requirement], requirement };
+}
+
+/** The total result by the policy: forbrug − budget, plus overført when the policy counts it. */
+export function totalResultOf(
+  budget: Ore,
+  spending: Ore,
+  carried: Ore,
+  policy: Pick<Policy, "includeCarried">,
+): Ore {
+  const yearResult = subtract(spending, budget);
+  return policy.includeCarried ? add(yearResult, carried) : yearResult;
 }
 
 /**
@@ -77,14 +111,14 @@ export function assess(input: AssessmentInput, policy: Policy): Assessment {
   assert(rawBase !== 0, "base-zero");
   const base = absolute(rawBase);
   const yearResult = subtract(input.spending, input.budget);
-  const totalResult = policy.includeCarried ? add(yearResult, carried) : yearResult;
-  const { indicator, requirement } = classify(totalResult, base, policy);
+  const totalResult = totalResultOf(input.budget, input.spending, carried, policy);
+  const requirement = requirementOf(totalResult, base, limitBasisPoints(policy));
   return {
     yearResult,
     totalResult,
     base,
     deficitFraction: fractionOf(totalResult, base),
-    indicator,
+    indicator: INDICATOR_OF[requirement],
     requirement,
     requirementText: policy.requirementTexts[requirement],
   };

@@ -29,10 +29,28 @@ export function ore(value: number): Ore {
  * `scaleExponent` multiplies first by 10^scaleExponent exactly: 3 for 1.000 kr., 6 for mio. kr.
  */
 export function oreFromKroner(kroner: number, scaleExponent = 0): Ore {
+  const fast = exactOreFast(kroner, scaleExponent);
+  if (fast !== undefined) return fast;
   const parts = decimalOfNumber(kroner);
   if (parts === undefined) throw new BudgetlysError("not-a-number");
   return ore(roundHalfAwayFromZero(shift(parts, scaleExponent + 2)));
 }
+
+/**
+ * The fast path of {@link oreFromKroner}, for the common case of a number with at most two
+ * decimals of øre (after scaling). With m = 10^(scale+2): if r = round(kroner × m) and r / m is
+ * the very same double, then r is exactly what the decimal path computes — below 2^50 / m the
+ * doubles are spaced closer than half an øre, so no other whole number of øre maps to this
+ * double. Anything else (1,005 kr., huge amounts) takes the exact decimal path.
+ */
+function exactOreFast(kroner: number, scaleExponent: number): Ore | undefined {
+  const m = POWERS_OF_TEN[scaleExponent + 2];
+  if (m === undefined || !(Math.abs(kroner) < 2 ** 50 / m)) return undefined;
+  const r = Math.round(kroner * m);
+  return r / m === kroner ? ((r === 0 ? 0 : r) as Ore) : undefined;
+}
+
+const POWERS_OF_TEN: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
 
 /** Canonical decimal text of kroner (`"-1234.5"`) to øre; see {@link oreFromKroner}. */
 export function oreFromDecimalText(text: string, scaleExponent = 0): Ore {

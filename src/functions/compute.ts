@@ -4,11 +4,12 @@
  * `functions.ts` turns these errors into `CustomFunctions.Error`; the preview host registers the
  * same code into its formula engine. No rules live here: they are in `src/core`.
  */
-import { assess, type Assessment } from "../core/assessment";
+import { INDICATOR_OF, requirementOf, totalResultOf } from "../core/assessment";
 import { readAmount, type CellValue } from "../core/cell";
 import { ERROR_MESSAGES, isBudgetlysError, type ErrorCode } from "../core/errors";
-import { toKroner, type Ore } from "../core/money";
-import { DEFAULT_POLICY, type Policy } from "../core/policy";
+import { fractionOf } from "../core/fraction";
+import { absolute, oreFromKroner, toKroner, ZERO, type Ore } from "../core/money";
+import { DEFAULT_POLICY, limitBasisPoints, type Policy, type RequirementCode } from "../core/policy";
 import { planStatus } from "../core/planStatus";
 import { instalmentNumber, repaymentSchedule } from "../core/repayment";
 
@@ -140,13 +141,16 @@ export function policyWithLimit(limit: unknown, policy: Policy = DEFAULT_POLICY)
   return { ...policy, limitPct: rounded };
 }
 
-/** Applies `f` to each unit row of the (broadcast) budget, spending and carried arguments. */
+/** What one unit row yields, from its exact total result, base and requirement. */
+type Produce = (totalResult: Ore, base: Ore, requirement: RequirementCode, policy: Policy) => FnValue;
+
+/** Applies `produce` to each unit row of the (broadcast) budget, spending and carried arguments. */
 function perUnit(
   budget: unknown,
   spending: unknown,
   carried: unknown,
   limit: unknown,
-  f: (assessment: Assessment, policy: Policy) => FnValue,
+  produce: Produce,
   policy: Policy = DEFAULT_POLICY,
 ): FnMatrix {
   const withLimit = policyWithLimit(limit, policy);
@@ -158,15 +162,24 @@ function perUnit(
     const error = isFnError(withLimit) ? withLimit : (shape as FnError);
     return [[error]];
   }
-  const out: FnMatrix = [];
+  const limitBp = limitBasisPoints(withLimit);
+  const out: FnMatrix = new Array(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
-    const row: FnValue[] = [];
+    const row: FnValue[] = new Array(shape.cols);
     for (let col = 0; col < shape.cols; col++) {
-      row.push(oneUnit(at(b, r, col), at(s, r, col), at(c, r, col), withLimit, f));
+      row[col] = oneUnit(at(b, r, col), at(s, r, col), at(c, r, col), withLimit, limitBp, produce);
     }
-    out.push(row);
+    out[r] = row;
   }
   return out;
+}
+
+/** An amount argument: øre, null for a blank, or the cell's error. Plain numbers take a fast path. */
+function amountArg(value: InputCell, what: string): Ore | null | FnError {
+  // Below 10^13 kr. a number always converts (no throw): the common case of a whole column.
+  if (typeof value === "number" && Math.abs(value) < 1e13) return oreFromKroner(value);
+  const cell = amountCell(value, what);
+  return cell.kind === "amount" ? cell.ore : cell.kind === "blank" ? null : cell.error;
 }
 
 function oneUnit(
@@ -174,17 +187,22 @@ function oneUnit(
   spendingCell: InputCell,
   carriedCell: InputCell,
   policy: Policy,
-  f: (assessment: Assessment, policy: Policy) => FnValue,
+  limitBp: number,
+  produce: Produce,
 ): FnValue {
-  const budget = amountCell(budgetCell, "Budget");
-  const spending = amountCell(spendingCell, "Forbrug");
-  const carried = amountCell(carriedCell, "Overført");
+  const budget = amountArg(budgetCell, "Budget");
+  const spending = amountArg(spendingCell, "Forbrug");
   // A blank row (no budget and no spending) gives a blank result.
-  if (budget.kind === "blank" && spending.kind === "blank") return "";
-  for (const cell of [budget, spending, carried]) if (cell.kind === "error") return cell.error;
-  const ore = (cell: AmountCell): Ore => (cell.kind === "amount" ? cell.ore : (0 as Ore));
+  if (budget === null && spending === null) return "";
+  const carried = amountArg(carriedCell, "Overført");
+  if (isFnError(budget)) return budget;
+  if (isFnError(spending)) return spending;
+  if (isFnError(carried)) return carried;
   try {
-    return f(assess({ budget: ore(budget), spending: ore(spending), carried: ore(carried) }, policy), policy);
+    const b = budget ?? ZERO;
+    const total = totalResultOf(b, spending ?? ZERO, carried ?? ZERO, policy);
+    const base = absolute(b);
+    return produce(total, base, requirementOf(total, base, limitBp), policy);
   } catch (error) {
     return fromCoreError(error);
   }
@@ -202,12 +220,12 @@ function sameShape(result: FnMatrix, ...inputs: unknown[]): FnMatrix | FnValue {
 
 /** DEFICITPCT: the deficit as a fraction (plus = underskud). */
 export function computeDeficitPct(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix | FnValue {
-  return sameShape(perUnit(budget, spending, carried, limit, (a) => a.deficitFraction), budget, spending, carried);
+  return sameShape(perUnit(budget, spending, carried, limit, (total, base) => fractionOf(total, base)), budget, spending, carried);
 }
 
 /** TRAFFICLIGHT: "Grøn", "Gul" or "Rød". */
 export function computeTrafficLight(budget: unknown, spending: unknown, carried?: unknown, limit?: unknown): FnMatrix | FnValue {
-  return sameShape(perUnit(budget, spending, carried, limit, (a) => a.indicator), budget, spending, carried);
+  return sameShape(perUnit(budget, spending, carried, limit, (_t, _b, req) => INDICATOR_OF[req]), budget, spending, carried);
 }
 
 /** REQUIREMENT: the requirement's Danish text, or its code with format "kode"/"code". */
@@ -224,7 +242,7 @@ export function computeRequirement(
   }
   const asCode = wanted === "kode" || wanted === "code";
   return sameShape(
-    perUnit(budget, spending, carried, limit, (a) => (asCode ? a.requirement : a.requirementText)),
+    perUnit(budget, spending, carried, limit, (_t, _b, req, policy) => (asCode ? req : policy.requirementTexts[req])),
     budget,
     spending,
     carried,

@@ -38,8 +38,14 @@ function toExcel(value: FnValue): any {
   return isFnError(value) ? toExcelError(value) : value;
 }
 
+/** Replaces error results in place (the matrix is fresh): a 10.000-row column allocates nothing more. */
 function toExcelMatrix(result: FnMatrix | FnValue): any {
-  return Array.isArray(result) ? result.map((row) => row.map(toExcel)) : toExcel(result);
+  if (!Array.isArray(result)) return toExcel(result);
+  const matrix: any[][] = result;
+  for (const row of matrix) {
+    for (let c = 0; c < row.length; c++) if (isFnError(row[c])) row[c] = toExcelError(row[c]);
+  }
+  return matrix;
 }
 
 /**

@@ -27,6 +27,31 @@ describe("øre from kroner", () => {
     expect(() => oreFromKroner(1e20)).toThrow(/for stort/);
     expect(() => ore(1.5)).toThrow(BudgetlysError);
   });
+  it("property: the fast path for plain numbers agrees with the exact decimal path", () => {
+    const scales = fc.constantFrom(0, 3, 6);
+    const plain = fc.integer({ min: -1e15, max: 1e15 }).map((n) => n / 100);
+    const anyDouble = fc.double({ min: -1e14, max: 1e14, noNaN: true });
+    const fewDecimals = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 999999 })).map(([i, f]) => i + f / 1e6);
+    fc.assert(
+      fc.property(fc.oneof(plain, anyDouble, fewDecimals), scales, (kroner, scale) => {
+        let fast: number | string;
+        let exact: number | string;
+        try {
+          fast = oreFromKroner(kroner, scale);
+        } catch (error) {
+          fast = (error as BudgetlysError).code;
+        }
+        try {
+          exact = oreFromDecimalText(String(kroner), scale);
+        } catch (error) {
+          exact = (error as BudgetlysError).code;
+        }
+        return fast === exact;
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("property: whole øre survive a round trip through kroner", () => {
     fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => oreFromKroner(n / 100) === n));
   });

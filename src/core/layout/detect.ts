@@ -4,8 +4,7 @@
  * confidence. Pure and linear in the grid: the heading search looks at a bounded number of rows,
  * everything else is one pass over the data rows.
  */
-import { isBlank } from "../cell";
-import { amountOf } from "./amount";
+import { isBlank, readAmount } from "../cell";
 import { parseDanishNumber } from "../danishNumber";
 import { columnIndex, columnLetter, type SheetGrid } from "../grid";
 import {
@@ -464,7 +463,7 @@ function chooseSpending(view: GridView, candidates: readonly SpendingCandidate[]
   const filled = candidates.map((cand) => {
     let n = 0;
     for (const r of unitRows) {
-      const a = amountOf(view.value(r, cand.col));
+      const a = readAmount(view.value(r, cand.col));
       if (a.kind === "amount" && a.ore !== 0) n++;
     }
     return { cand, n };
@@ -583,11 +582,11 @@ function detectSign(
   let surplusVotes = 0;
   if (b !== undefined && s !== undefined && res !== undefined) {
     for (const r of unitRows) {
-      const budget = amountOf(view.value(r, b), exponent);
-      const spending = amountOf(view.value(r, s), exponent);
-      const result = amountOf(view.value(r, res), exponent);
+      const budget = readAmount(view.value(r, b), exponent);
+      const spending = readAmount(view.value(r, s), exponent);
+      const result = readAmount(view.value(r, res), exponent);
       if (budget.kind !== "amount" || spending.kind !== "amount" || result.kind !== "amount") continue;
-      const carriedRead = car === undefined ? undefined : amountOf(view.value(r, car), exponent);
+      const carriedRead = car === undefined ? undefined : readAmount(view.value(r, car), exponent);
       const carried = carriedRead?.kind === "amount" ? carriedRead.ore : 0;
       const diff = spending.ore - budget.ore;
       if (diff === 0 && carried === 0) continue;

@@ -7,7 +7,7 @@
  * The "expanded" variant has ids in A and shifts the figures two columns left (C, D, G, H, I–K, M).
  * Recognised by the sheet's name and by the shape of its rows, also when headings say nothing.
  */
-import { amountOf } from "./amount";
+import { readAmount } from "../cell";
 import { columnIndex } from "../grid";
 import type { ColumnRole } from "../unit";
 import { idText } from "./rows";
@@ -78,7 +78,7 @@ export function detectInputShape(view: GridView, sheetName: string): InputShape 
     if (a) inA++;
     if (c) inC++;
     if ((a || c) && first < 0) first = r;
-    if (a && !c && amountOf(view.value(r, C)).kind === "amount") numericC++;
+    if (a && !c && readAmount(view.value(r, C)).kind === "amount") numericC++;
   }
   const rows = Math.max(inA, inC);
   const needed = isInputSheetName(sheetName) ? 1 : 3;

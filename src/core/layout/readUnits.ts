@@ -4,7 +4,7 @@
  * figures cannot be read gets a Danish error and no colour; it never stops the others.
  */
 import { assess, type Assessment } from "../assessment";
-import { amountOf } from "./amount";
+import { readAmount } from "../cell";
 import { isBudgetlysError } from "../errors";
 import { columnIndex, type SheetGrid } from "../grid";
 import { negate, ZERO, type Ore } from "../money";
@@ -128,9 +128,11 @@ function readFigures(
   }
   // Carried follows the sheet's convention: where plus is mindreforbrug, plus carried is opsparing.
   const carried = carriedRaw === undefined ? ZERO : mapping.signConvention === "plus-is-surplus" ? negate(carriedRaw) : carriedRaw;
-  const figures: { -readonly [K in keyof UnitFigures]: UnitFigures[K] } = { budget, spending, carried, base: baseValue };
-  if (budgetOriginal !== undefined) figures.budgetOriginal = budgetOriginal;
-  if (budgetInclApplications !== undefined) figures.budgetInclApplications = budgetInclApplications;
+  // One literal of a fixed shape per row (adding properties later would change its hidden class).
+  const figures: UnitFigures =
+    budgetOriginal === undefined && budgetInclApplications === undefined
+      ? { budget, spending, carried, base: baseValue }
+      : { budget, spending, carried, base: baseValue, budgetOriginal, budgetInclApplications };
   return { ok: true, figures };
 }
 
@@ -150,7 +152,7 @@ function figureAt(
     if (required) errors.push(`${ROLE_LABELS[role]}: kolonnen er ikke fundet på arket`);
     return undefined;
   }
-  const read = amountOf(view.value(row, col), scale);
+  const read = readAmount(view.value(row, col), scale);
   if (read.kind === "amount") return read.ore;
   if (read.kind === "blank") {
     if (required) errors.push(`${ROLE_LABELS[role]} (${columnLetterOf(mapping, role)}${row + 1}) er tom`);
@@ -161,7 +163,7 @@ function figureAt(
 }
 
 function optional(view: GridView, row: number, col: number, scale: number): Ore | undefined {
-  const read = amountOf(view.value(row, col), scale);
+  const read = readAmount(view.value(row, col), scale);
   return read.kind === "amount" ? read.ore : undefined;
 }
 

@@ -3,8 +3,7 @@
  * "Total", a row that is the sum of the rows above), not Randers' non-unit lines ("Uden for
  * aftale", "Projekter"), not section headings without figures. One pass, constant work per row.
  */
-import { isBlank, type CellValue } from "../cell";
-import { amountOf } from "./amount";
+import { isBlank, readAmount, type CellValue } from "../cell";
 import { GridView, cellText } from "./text";
 import { nonUnitLabel } from "./words";
 
@@ -123,7 +122,7 @@ export class RowClassifier {
 
   private amountAt(row: number, col: number | undefined): number | undefined {
     if (col === undefined) return undefined;
-    const read = amountOf(this.view.value(row, col), this.cols.scale);
+    const read = readAmount(this.view.value(row, col), this.cols.scale);
     return read.kind === "amount" ? read.ore : undefined;
   }
 }
