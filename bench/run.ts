@@ -116,7 +116,7 @@ async function section(name: string, results: Results, fn: () => Promise<void>):
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     results.meta.notes[name] = message.split("\n")[0]?.slice(0, 300) ?? message;
-    log(`NOT MEASURED: ${results.meta.notes[name]}`);
+    log(`NOT MEASURED: ${message.split("\n").slice(0, 12).join("\n    ")}`);
   }
   log(`(${round((performance.now() - start) / 1000)} s)`);
 }
