@@ -1,16 +1,18 @@
 /**
  * The task pane without any Office dependency: give it a {@link WorkbookPort} (Excel, the preview,
  * a test fake), a language and a theme. `index.tsx` composes it for Office; the preview host and
- * the tests render it with their own port. Secondary pages load lazily to keep the first paint light.
+ * the tests render it with their own port.
+ *
+ * This module is the first paint and nothing more: the theme, the heading, the page tabs and a
+ * status line. Everything else is fetched with `import()` the moment the shell is on screen, in
+ * parallel: the pages with their Fluent components (`Content.tsx`), the dictionary of the language
+ * in use (`i18n/strings.ts`), the scan (`state/workbookModel.ts`) — while the port reads the
+ * workbook. See docs/taskpane.md, "Keeping the first paint light".
  */
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from "react";
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button,
   FluentProvider,
-  makeStyles,
-  Spinner,
-  Tab,
-  TabList,
   Text,
   tokens,
   teamsHighContrastTheme,
@@ -25,24 +27,23 @@ import {
   PAGES,
   PortContext,
   useNavigation,
-  useStrings,
   useWorkbook,
   WorkbookContext,
   type I18n,
   type Navigation,
   type PageId,
 } from "./context";
-import { STRINGS, type Language } from "./i18n/strings";
-import { ConfirmProvider } from "./components/ConfirmProvider";
-import { Notice } from "./components/Notice";
-import { OverviewPage } from "./pages/OverviewPage";
-import { describeError } from "./state/errors";
+import { loadedStrings, loadStrings, SHELL_STRINGS, type Language, type ShellStrings, type Strings } from "./i18n/strings";
+import { PageTabs } from "./components/PageTabs";
+import { Status } from "./components/Status";
+import { useStaticStyles } from "./components/staticStyles";
 import { useWorkbookModel } from "./state/workbookModel";
 
-const UnitPage = lazy(() => import("./pages/UnitPage"));
-const AllPlansPage = lazy(() => import("./pages/AllPlansPage"));
-const ColumnsPage = lazy(() => import("./pages/ColumnsPage"));
-const SettingsPage = lazy(() => import("./pages/SettingsPage"));
+/** The pages and everything they need; one chunk, fetched right after the first paint. */
+function loadContent(): Promise<typeof import("./Content")> {
+  return import("./Content");
+}
+const Content = lazy(loadContent);
 
 /** The three looks the task pane follows (Office's theme, or the system's high contrast). */
 export type TaskpaneTheme = "light" | "dark" | "highContrast";
@@ -59,6 +60,12 @@ export interface AppProps {
   readonly port: WorkbookPort;
   /** The starting language (default "da"). */
   readonly language?: Language;
+  /**
+   * Reads the user's stored language after the first paint (Office: through the host wrapper,
+   * whose helpers are a chunk of their own). When it answers a language, the pane shows that one;
+   * when it answers null or fails, `language`.
+   */
+  readonly readStoredLanguage?: () => Promise<Language | null>;
   /** The theme (default "light"). */
   readonly theme?: TaskpaneTheme;
   /** Called when the user picks another language (to store the choice per user). */
@@ -67,72 +74,119 @@ export interface AppProps {
   readonly initialPage?: PageId;
 }
 
-const useShellStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-  header: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  titleRow: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  tabs: { flexWrap: "wrap" },
-  main: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-  },
-});
+// The shell's styles: a static stylesheet with Fluent's tokens (see components/staticStyles.ts).
+const SHELL_CSS = `
+.budgetlys-shell {
+  display: flex; flex-direction: column; min-height: 100vh; box-sizing: border-box;
+  background-color: ${tokens.colorNeutralBackground1}; color: ${tokens.colorNeutralForeground1};
+}
+.budgetlys-shell__header {
+  display: flex; flex-direction: column; gap: ${tokens.spacingVerticalXS};
+  padding: ${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0;
+  border-bottom: ${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2};
+}
+.budgetlys-shell__title {
+  display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between;
+  column-gap: ${tokens.spacingHorizontalS};
+}
+.budgetlys-shell__policy { color: ${tokens.colorNeutralForeground3}; }
+.budgetlys-shell__main {
+  display: flex; flex-direction: column; gap: ${tokens.spacingVerticalM};
+  padding: ${tokens.spacingHorizontalM}; min-width: 0;
+}
+`;
 
-/** The state of the shell: language, page and unit. */
-function useShellState(props: AppProps): { i18n: I18n; navigation: Navigation } {
+/** The shown language and its dictionary (null until loaded), and whether loading it failed. */
+interface LanguageState {
+  readonly language: Language;
+  readonly strings: Strings | null;
+  readonly failed: boolean;
+}
+
+/**
+ * The language: starts with `language` (and the stored one, when `readStoredLanguage` answers),
+ * loads its dictionary, and switches only once the new dictionary is there.
+ */
+function useLanguage(props: AppProps): LanguageState & { setLanguage: (language: Language) => void } {
+  const initial = props.language ?? "da";
+  const [state, setState] = useState<LanguageState>(() => ({
+    language: initial,
+    // Known at once when no stored preference is to be asked for and the dictionary is cached.
+    strings: props.readStoredLanguage === undefined ? loadedStrings(initial) : null,
+    failed: false,
+  }));
+  // Only the latest request may set the language (a fast second click wins over a slow first one).
+  const request = useRef(0);
+  const mount = useRef({ initial, readStored: props.readStoredLanguage, strings: state.strings });
   const { onLanguageChange } = props;
-  const [language, setLanguageState] = useState<Language>(props.language ?? "da");
-  const [page, setPage] = useState<PageId>(props.initialPage ?? "overview");
-  const [unitKey, setUnitKey] = useState<string | null>(null);
+
+  const show = useCallback((language: Language, mine: number) => {
+    loadStrings(language).then(
+      (strings) => {
+        if (mine === request.current) setState({ language, strings, failed: false });
+      },
+      () => {
+        if (mine === request.current) setState((current) => ({ ...current, failed: true }));
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    const { initial: first, readStored, strings } = mount.current;
+    if (strings !== null) return;
+    const mine = ++request.current;
+    if (readStored === undefined) {
+      show(first, mine);
+      return;
+    }
+    // The likely dictionary starts loading while the stored preference is read.
+    loadStrings(first).catch(() => undefined);
+    readStored()
+      .catch(() => null)
+      .then((stored) => show(stored ?? first, mine));
+  }, [show]);
 
   const setLanguage = useCallback(
-    (next: Language) => {
-      setLanguageState(next);
-      onLanguageChange?.(next);
+    (language: Language) => {
+      onLanguageChange?.(language);
+      show(language, ++request.current);
     },
-    [onLanguageChange],
+    [onLanguageChange, show],
   );
+  return { ...state, setLanguage };
+}
+
+/** The page and the chosen unit. */
+function useNavigationState(initialPage: PageId | undefined): Navigation {
+  const [page, setPage] = useState<PageId>(initialPage ?? "overview");
+  const [unitKey, setUnitKey] = useState<string | null>(null);
   const chooseUnit = useCallback((key: string | null, open = false) => {
     setUnitKey(key);
     if (open) setPage("unit");
   }, []);
-
-  const i18n = useMemo<I18n>(() => ({ language, strings: STRINGS[language], setLanguage }), [language, setLanguage]);
-  const navigation = useMemo<Navigation>(() => ({ page, goTo: setPage, unitKey, chooseUnit }), [page, unitKey, chooseUnit]);
-  return { i18n, navigation };
+  return useMemo<Navigation>(() => ({ page, goTo: setPage, unitKey, chooseUnit }), [page, unitKey, chooseUnit]);
 }
 
 /** The whole task pane for one port. */
 export function App(props: AppProps): JSX.Element {
-  const { i18n, navigation } = useShellState(props);
-  const theme = THEMES[props.theme ?? "light"];
+  const { language, strings, failed, setLanguage } = useLanguage(props);
+  const navigation = useNavigationState(props.initialPage);
+  const i18n = useMemo<I18n | null>(
+    () => (strings === null ? null : { language, strings, setLanguage }),
+    [language, strings, setLanguage],
+  );
+  useEffect(() => {
+    // Fetch the pages now, in parallel with the dictionary and the workbook.
+    loadContent().catch(() => undefined);
+  }, []);
   return (
-    <FluentProvider theme={theme} lang={i18n.language}>
+    <FluentProvider theme={THEMES[props.theme ?? "light"]} lang={language}>
       <PortContext.Provider value={props.port}>
-        <I18nContext.Provider value={i18n}>
-          <NavigationContext.Provider value={navigation}>
-            <ConfirmProvider>
-              <WorkbookProvider port={props.port}>
-                <Shell />
-              </WorkbookProvider>
-            </ConfirmProvider>
-          </NavigationContext.Provider>
-        </I18nContext.Provider>
+        <NavigationContext.Provider value={navigation}>
+          <WorkbookProvider port={props.port}>
+            <Shell shell={SHELL_STRINGS[language]} i18n={i18n} failed={failed} />
+          </WorkbookProvider>
+        </NavigationContext.Provider>
       </PortContext.Provider>
     </FluentProvider>
   );
@@ -146,73 +200,74 @@ function WorkbookProvider({ port, children }: { readonly port: WorkbookPort; rea
   return <WorkbookContext.Provider value={model}>{children}</WorkbookContext.Provider>;
 }
 
-function Shell(): JSX.Element {
-  const styles = useShellStyles();
-  const strings = useStrings();
+interface ShellProps {
+  readonly shell: ShellStrings;
+  /** Null until the dictionary is loaded. */
+  readonly i18n: I18n | null;
+  readonly failed: boolean;
+}
+
+/** The first paint: heading, policy, tabs; below them the pages once they are loaded. */
+function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
+  useStaticStyles("shell", SHELL_CSS);
   const navigation = useNavigation();
   const workbook = useWorkbook();
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.titleRow}>
+    <div className="budgetlys-shell">
+      <header className="budgetlys-shell__header">
+        <div className="budgetlys-shell__title">
           <Text as="h1" size={500} weight="semibold">
-            {strings.app.title}
+            {shell.title}
           </Text>
-          <Text size={200}>{strings.app.policyInUse(workbook.policy.name)}</Text>
+          <Text size={200} className="budgetlys-shell__policy">
+            {shell.policyInUse(workbook.policy.name)}
+          </Text>
         </div>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          aria-label={strings.app.nav}
-          selectedValue={navigation.page}
-          onTabSelect={(_event, data) => navigation.goTo(data.value as PageId)}
-        >
-          {PAGES.map((page) => (
-            <Tab key={page} value={page}>
-              {strings.app.tabs[page]}
-            </Tab>
-          ))}
-        </TabList>
+        <PageTabs
+          label={shell.nav}
+          tabs={PAGES.map((page) => ({ value: page, label: shell.tabs[page] }))}
+          selected={navigation.page}
+          onSelect={navigation.goTo}
+        />
       </header>
-      <main className={styles.main}>
-        {workbook.warnings.map((warning) => (
-          <Notice
-            key={warning}
-            notice={{
-              intent: "warning",
-              body: warning === "policyInvalid" ? strings.common.savedPolicyInvalid : strings.common.savedMappingInvalid,
-            }}
-          />
-        ))}
-        <PageContent page={navigation.page} />
+      <main className="budgetlys-shell__main">
+        {failed ? (
+          <LoadFailed shell={shell} />
+        ) : i18n === null ? (
+          <Status label={shell.reading} />
+        ) : (
+          <I18nContext.Provider value={i18n}>
+            <LoadBoundary fallback={<LoadFailed shell={shell} />}>
+              <Suspense fallback={<Status label={shell.reading} />}>
+                <Content />
+              </Suspense>
+            </LoadBoundary>
+          </I18nContext.Provider>
+        )}
       </main>
     </div>
   );
 }
 
-function PageContent({ page }: { readonly page: PageId }): JSX.Element {
-  const strings = useStrings();
-  const workbook = useWorkbook();
-  if (workbook.status === "loading") return <Spinner label={strings.app.reading} />;
-  if (workbook.status === "failed") {
-    return (
-      <>
-        <Notice
-          notice={{ intent: "error", title: strings.common.readFailed, body: describeError(workbook.error, strings) }}
-        />
-        <Button appearance="primary" onClick={() => void workbook.refresh()} disabled={workbook.refreshing}>
-          {strings.overview.refresh}
-        </Button>
-      </>
-    );
-  }
+/** A part of the task pane could not be fetched: say so, and offer to load the pane again. */
+function LoadFailed({ shell }: { readonly shell: ShellStrings }): JSX.Element {
   return (
-    <Suspense fallback={<Spinner size="small" label={strings.app.pageLoading} />}>
-      {page === "overview" ? <OverviewPage /> : null}
-      {page === "unit" ? <UnitPage /> : null}
-      {page === "allPlans" ? <AllPlansPage /> : null}
-      {page === "columns" ? <ColumnsPage /> : null}
-      {page === "settings" ? <SettingsPage /> : null}
-    </Suspense>
+    <div role="alert">
+      <Text as="p">{shell.loadFailed}</Text>
+      <Button appearance="primary" onClick={() => window.location.reload()}>
+        {shell.reload}
+      </Button>
+    </div>
   );
+}
+
+/** Shows `fallback` instead of a subtree that failed to load or render. */
+class LoadBoundary extends Component<{ readonly fallback: ReactNode; readonly children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
 }

@@ -27,7 +27,7 @@ import {
   type RequirementCode,
 } from "../../core/policy";
 import { usePort, useI18n, useWorkbook } from "../context";
-import { LANGUAGES, STRINGS, type Language } from "../i18n/strings";
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/strings";
 import { Notice, type NoticeValue } from "../components/Notice";
 import { describeError } from "../state/errors";
 import { describeIndicatorColumns } from "../actions/plans";
@@ -273,5 +273,5 @@ export default function SettingsPage(): JSX.Element {
 
 /** Each language is named in itself ("Dansk", "English"), whatever the current language. */
 function languageName(language: Language): string {
-  return STRINGS[language].languageName;
+  return LANGUAGE_NAMES[language];
 }

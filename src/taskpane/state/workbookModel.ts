@@ -2,9 +2,13 @@
  * The workbook as the task pane knows it: the grids read through the port, the policy and the
  * column corrections saved in the workbook, and the scan made from them. One hook,
  * {@link useWorkbookModel}, owns it; pages get it from `useWorkbook()`.
+ *
+ * The scan (layout detection and assessment, `src/core/layout`) is not part of the first paint:
+ * it is fetched with `import()` at the moment the read starts, in parallel with the port's reads,
+ * so it is there by the time the grids are.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { scanWorkbook, type WorkbookScan } from "../../core/layout/scan";
+import type { WorkbookScan } from "../../core/layout/scan";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
 import { SETTING_KEYS, type WorkbookPort } from "../../core/ports";
 import type { SheetGrid } from "../../core/grid";
@@ -107,7 +111,21 @@ function readSavedPlans(text: string | null): Record<string, string> {
   return Object.fromEntries(Object.entries(json).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-function scanOf(grids: readonly SheetGrid[], policy: Policy, overrides: Readonly<Record<string, SheetMapping>>): WorkbookScan {
+type ScanWorkbook = typeof import("../../core/layout/scan").scanWorkbook;
+let scanLoader: Promise<ScanWorkbook> | null = null;
+
+/** The scan function, loaded once (its chunk is fetched on the first call). */
+export function loadScan(): Promise<ScanWorkbook> {
+  scanLoader ??= import("../../core/layout/scan").then((m) => m.scanWorkbook);
+  // A failed chunk load may be retried by the next read.
+  scanLoader.catch(() => {
+    scanLoader = null;
+  });
+  return scanLoader;
+}
+
+async function scanOf(grids: readonly SheetGrid[], policy: Policy, overrides: Readonly<Record<string, SheetMapping>>): Promise<WorkbookScan> {
+  const scanWorkbook = await loadScan();
   return scanWorkbook(grids, { policy, overrides });
 }
 
@@ -124,6 +142,9 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
   const refresh = useCallback(async () => {
     const mine = ++generation.current;
     setRefreshing(true);
+    // Started now, awaited after the reads: the scan's chunk loads while the workbook is read.
+    const scanner = loadScan();
+    scanner.catch(() => undefined);
     try {
       const [policyText, mappingsText, plansText] = await Promise.all([
         port.getSetting(SETTING_KEYS.policy),
@@ -133,7 +154,8 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       const grids = await port.readSheets();
       const { policy, invalid: policyInvalid } = readSavedPolicy(policyText);
       const { overrides, invalid: mappingInvalid } = readSavedMappings(mappingsText);
-      const scan = scanOf(grids, policy, overrides);
+      const scanWorkbook = await scanner;
+      const scan = scanWorkbook(grids, { policy, overrides });
       if (mine !== generation.current) return;
       const warnings: SavedStateWarning[] = [];
       if (policyInvalid) warnings.push("policyInvalid");
@@ -160,10 +182,11 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       await port.setSetting(SETTING_KEYS.policy, policy === null ? null : JSON.stringify(policy));
       const current = latest.current;
       const next = policy ?? DEFAULT_POLICY;
+      const scan = await scanOf(current.grids, next, current.overrides);
       setSnapshot({
         ...current,
         policy: next,
-        scan: scanOf(current.grids, next, current.overrides),
+        scan,
         warnings: current.warnings.filter((w) => w !== "policyInvalid"),
       });
     },
@@ -178,10 +201,11 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       else overrides[sheet] = mapping;
       const json = Object.keys(overrides).length === 0 ? null : JSON.stringify(overrides);
       await port.setSetting(SETTING_KEYS.mappings, json);
+      const scan = await scanOf(current.grids, current.policy, overrides);
       setSnapshot({
         ...current,
         overrides,
-        scan: scanOf(current.grids, current.policy, overrides),
+        scan,
         warnings: current.warnings.filter((w) => w !== "mappingInvalid"),
       });
     },
