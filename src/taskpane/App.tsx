@@ -253,7 +253,7 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
 function LoadFailed({ shell }: { readonly shell: ShellStrings }): JSX.Element {
   return (
     <div role="alert">
-      <Text as="p">{shell.loadFailed}</Text>
+      <Text block as="p">{shell.loadFailed}</Text>
       <Button appearance="primary" onClick={() => window.location.reload()}>
         {shell.reload}
       </Button>

@@ -87,4 +87,21 @@ describe("Oversigt", () => {
     await screen.findByText("Viser 1 af 1 enheder");
     expect(port.readCount).toBe(reads + 1);
   });
+
+  it("names the columns for screen readers, hides the sheet filter for one sheet, and opens a unit from the keyboard", async () => {
+    const { user } = await renderTaskpane([budgetGrid()]);
+    const table = screen.getByRole("table", { name: "Enheder med trafiklys" });
+    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(headers).toEqual(["Enhed", "ProcentResultat", "Åbn enhedens side"]);
+    // Every row: name, colour word, number, percentage, result and the open button — nothing else.
+    const cells = within(rowOf("Engskolen")).getAllByRole("cell");
+    expect(cells).toHaveLength(3);
+    expect(cells[0]?.textContent).toContain("Gul");
+    expect(screen.queryByLabelText("Ark")).toBeNull();
+    const open = within(rowOf("Engskolen")).getByRole("button", { name: "Åbn siden for Engskolen" });
+    open.focus();
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { level: 2, name: /Engskolen/ });
+    expect(screen.getByRole("tab", { name: "Enhed" }).getAttribute("aria-selected")).toBe("true");
+  });
 });

@@ -113,10 +113,10 @@ export default function AllPlansPage(): JSX.Element {
   const goTo = (sheet: string): void => void state.port.activateSheet(sheet).catch(() => undefined);
   return (
     <section className={styles.page} aria-labelledby="all-plans-heading">
-      <Text as="h2" id="all-plans-heading" size={400} weight="semibold">
+      <Text block as="h2" id="all-plans-heading" size={400} weight="semibold">
         {t.heading}
       </Text>
-      <Text as="p">{state.requests.length === 0 ? t.nothingNeeded : t.intro(state.requests.length)}</Text>
+      <Text block as="p">{state.requests.length === 0 ? t.nothingNeeded : t.intro(state.requests.length)}</Text>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={state.running} onClick={() => void state.run()}>
           {t.start}
@@ -132,14 +132,14 @@ export default function AllPlansPage(): JSX.Element {
       ) : null}
       {state.summary === null ? null : (
         <section aria-labelledby="summary-heading" role="status">
-          <Text as="h3" id="summary-heading" size={300} weight="semibold">
+          <Text block as="h3" id="summary-heading" size={300} weight="semibold">
             {t.summary}
           </Text>
           <Text as="h4" weight="semibold">
             {t.written} ({state.summary.written.length})
           </Text>
           {state.summary.written.length === 0 ? (
-            <Text as="p">{t.none}</Text>
+            <Text block as="p">{t.none}</Text>
           ) : (
             <ul className={styles.list} aria-label={t.written}>
               {state.summary.written.map((line, index) => (
@@ -156,7 +156,7 @@ export default function AllPlansPage(): JSX.Element {
             {t.skipped} ({state.summary.skipped.length})
           </Text>
           {state.summary.skipped.length === 0 ? (
-            <Text as="p">{t.none}</Text>
+            <Text block as="p">{t.none}</Text>
           ) : (
             <ul className={styles.list} aria-label={t.skipped}>
               {state.summary.skipped.map((line, index) => (

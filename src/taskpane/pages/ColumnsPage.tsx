@@ -40,13 +40,13 @@ export default function ColumnsPage(): JSX.Element {
   const readings = workbook.scan?.sheets ?? [];
   return (
     <section className={styles.page} aria-labelledby="columns-heading">
-      <Text as="h2" id="columns-heading" size={400} weight="semibold">
+      <Text block as="h2" id="columns-heading" size={400} weight="semibold">
         {strings.columns.heading}
       </Text>
-      <Text as="p">{strings.columns.intro}</Text>
+      <Text block as="p">{strings.columns.intro}</Text>
       {readings.map((reading) =>
         reading.explained === null ? (
-          <Text as="p" key={reading.sheet}>
+          <Text block as="p" key={reading.sheet}>
             {strings.columns.noTable(reading.sheet, reading.skipped[0]?.reason ?? "")}
           </Text>
         ) : (
@@ -140,7 +140,7 @@ function SheetMappingEditor({ reading, explained: detected, saved }: EditorProps
     decision === undefined ? undefined : decision.source === "user" ? t.byUser : t.reason(decision.reason);
   return (
     <section className={styles.sheet} aria-labelledby={headingId}>
-      <Text as="h3" id={headingId} size={300} weight="semibold">
+      <Text block as="h3" id={headingId} size={300} weight="semibold">
         {t.sheet(reading.sheet)}
       </Text>
       <Notice notice={state.notice} onDismiss={() => state.setNotice(null)} />

@@ -32,15 +32,102 @@ import { rowRangeOf } from "../state/sheetRanges";
 import { describeError } from "../state/errors";
 
 const useStyles = makeStyles({
-  toolbar: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(9rem, 1fr))", gap: tokens.spacingHorizontalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   headingRow: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
-  counts: { display: "flex", gap: tokens.spacingHorizontalS, listStyleType: "none", margin: 0, padding: 0 },
-  table: { tableLayout: "auto" },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  number: { textAlign: "right", whiteSpace: "nowrap" },
-  small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  counts: { display: "flex", gap: tokens.spacingHorizontalM, listStyleType: "none", margin: 0, padding: 0 },
+  count: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  shown: { color: tokens.colorNeutralForeground3 },
+  // Search on its own line; colour and order side by side; the sheet filter (several sheets only) below.
+  toolbar: {
+    display: "grid",
+    gridTemplateColumns: "minmax(7rem, 2fr) 3fr",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    "& > *": { minWidth: 0 },
+  },
+  // A select is as wide as its longest option unless told otherwise.
+  select: { minWidth: 0, width: "100%", "& select": { minWidth: 0 } },
+  wide: { gridColumn: "1 / -1" },
+  // Fixed layout: the table is exactly as wide as the pane; the name takes what the figures leave.
+  table: { tableLayout: "fixed", width: "100%" },
+  headName: { paddingLeft: tokens.spacingHorizontalXS },
+  headFigures: { width: "6.5rem", textAlign: "right" },
+  headOpen: { width: "2rem", paddingLeft: 0, paddingRight: 0 },
+  headFiguresButton: { justifyContent: "flex-end" },
+  headFiguresInner: { display: "flex", flexDirection: "column", alignItems: "flex-end", lineHeight: tokens.lineHeightBase200 },
+  row: { ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover } },
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorCompoundBrandStroke}`,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Selected },
+    // Forced colours drop backgrounds and shadows: mark the chosen row with a system-coloured outline.
+    "@media (forced-colors: active)": { outlineWidth: "2px", outlineStyle: "solid", outlineColor: "Highlight", outlineOffset: "-2px" },
+  },
+  cell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: "middle" },
+  nameCell: { paddingLeft: tokens.spacingHorizontalXS, overflow: "hidden" },
+  name: {
+    display: "block",
+    maxWidth: "100%",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  line2: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginTop: "2px",
+    minWidth: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    whiteSpace: "nowrap",
+  },
+  id: { overflow: "hidden", textOverflow: "ellipsis" },
+  figures: {
+    textAlign: "right",
+    whiteSpace: "nowrap",
+    fontVariantNumeric: "tabular-nums",
+  },
+  pct: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  result: {
+    display: "block",
+    marginTop: "2px",
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  openCell: { paddingLeft: 0, paddingRight: 0, textAlign: "center" },
+  open: { minWidth: "28px", width: "28px", height: "28px", padding: 0 },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** "›": the open button's chevron (an inline icon, so no icon package is needed). */
+function Chevron(): JSX.Element {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden focusable="false">
+      <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
 
 function useOverviewState() {
   const workbook = useWorkbook();
@@ -94,12 +181,12 @@ export function OverviewPage(): JSX.Element {
   const { strings, workbook, filter } = state;
   const t = strings.overview;
   return (
-    <section aria-labelledby="overview-heading">
+    <section className={styles.section} aria-labelledby="overview-heading">
       <div className={styles.headingRow}>
-        <Text as="h2" id="overview-heading" size={400} weight="semibold">
+        <Text block as="h2" id="overview-heading" size={400} weight="semibold">
           {t.heading}
         </Text>
-        <Button onClick={() => void workbook.refresh()} disabled={workbook.refreshing}>
+        <Button size="small" onClick={() => void workbook.refresh()} disabled={workbook.refreshing}>
           {workbook.refreshing ? t.refreshing : t.refresh}
         </Button>
       </div>
@@ -110,23 +197,31 @@ export function OverviewPage(): JSX.Element {
         />
       ) : null}
 
-      <ul className={styles.counts} aria-label={t.counts}>
-        {INDICATORS.map((indicator) => (
-          <li key={indicator} aria-label={t.countLabel(indicator, state.counts[indicator])}>
-            <IndicatorBadge indicator={indicator} />{" "}
-            <Text weight="semibold" aria-hidden>
-              {state.counts[indicator]}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      <div className={styles.summary}>
+        <ul className={styles.counts} aria-label={t.counts}>
+          {INDICATORS.map((indicator) => (
+            <li key={indicator} className={styles.count} aria-label={t.countLabel(indicator, state.counts[indicator])}>
+              <IndicatorBadge indicator={indicator} size="small" />
+              <Text weight="semibold" aria-hidden>
+                {state.counts[indicator]}
+              </Text>
+            </li>
+          ))}
+        </ul>
+        {state.units.length === 0 ? null : (
+          <Text role="status" size={200} className={styles.shown}>
+            {t.shown(state.shown.length, state.assessedCount)}
+          </Text>
+        )}
+      </div>
 
       <div className={styles.toolbar}>
-        <Field label={t.search}>
+        <Field label={t.search} className={styles.wide}>
           <Input type="search" value={filter.search} onChange={(_e, data) => filter.setSearch(data.value)} />
         </Field>
         <Field label={t.colourFilter}>
           <Select
+            className={styles.select}
             value={filter.indicator ?? ""}
             onChange={(_e, data) => filter.setIndicator(data.value === "" ? null : (data.value as Indicator))}
           >
@@ -138,18 +233,8 @@ export function OverviewPage(): JSX.Element {
             ))}
           </Select>
         </Field>
-        <Field label={t.sheetFilter}>
-          <Select value={filter.sheet ?? ""} onChange={(_e, data) => filter.setSheet(data.value === "" ? null : data.value)}>
-            <option value="">{t.allSheets}</option>
-            {state.sheets.map((sheet) => (
-              <option key={sheet} value={sheet}>
-                {sheet}
-              </option>
-            ))}
-          </Select>
-        </Field>
         <Field label={t.sort}>
-          <Select value={filter.sort} onChange={(_e, data) => filter.setSort(data.value as UnitSort)}>
+          <Select className={styles.select} value={filter.sort} onChange={(_e, data) => filter.setSort(data.value as UnitSort)}>
             {UNIT_SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {t.sortOptions[sort]}
@@ -157,83 +242,95 @@ export function OverviewPage(): JSX.Element {
             ))}
           </Select>
         </Field>
+        {state.sheets.length < 2 ? null : (
+          <Field label={t.sheetFilter} className={styles.wide}>
+            <Select className={styles.select} value={filter.sheet ?? ""} onChange={(_e, data) => filter.setSheet(data.value === "" ? null : data.value)}>
+              <option value="">{t.allSheets}</option>
+              {state.sheets.map((sheet) => (
+                <option key={sheet} value={sheet}>
+                  {sheet}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
       </div>
 
       {state.units.length === 0 ? (
         <Notice notice={{ intent: "info", body: t.noTable }} />
+      ) : state.shown.length === 0 ? (
+        <Text block as="p">{t.noMatch}</Text>
       ) : (
-        <>
-          <Text role="status" size={200}>
-            {t.shown(state.shown.length, state.assessedCount)}
-          </Text>
-          {state.shown.length === 0 ? (
-            <Text as="p">{t.noMatch}</Text>
-          ) : (
-            <Table className={styles.table} size="extra-small" aria-label={t.tableLabel}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.columns.name}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.indicator}</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>{t.columns.pct}</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>{t.columns.result}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.requirement}</TableHeaderCell>
-                  <TableHeaderCell>{t.columns.open}</TableHeaderCell>
+        <Table className={styles.table} size="extra-small" aria-label={t.tableLabel}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.headName}>{t.columns.unit}</TableHeaderCell>
+              <TableHeaderCell className={styles.headFigures} button={{ className: styles.headFiguresButton }}>
+                <span className={styles.headFiguresInner}>
+                  <span>{t.columns.pct}</span>
+                  <span>{t.columns.result}</span>
+                </span>
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.headOpen}>
+                <span className={styles.hidden}>{t.columns.open}</span>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {state.shown.map((unit) => {
+              const key = unitKey(unit);
+              const chosen = state.navigation.unitKey === key;
+              return (
+                <TableRow key={key} className={mergeClasses(styles.row, chosen && styles.selected)}>
+                  <TableCell className={mergeClasses(styles.cell, styles.nameCell)}>
+                    <Link
+                      as="button"
+                      className={styles.name}
+                      title={unit.name}
+                      aria-label={t.selectInSheet(unit.name)}
+                      aria-current={chosen ? "true" : undefined}
+                      onClick={() => void state.select(unit)}
+                    >
+                      {unit.name}
+                    </Link>
+                    <span className={styles.line2}>
+                      <IndicatorBadge indicator={unit.assessment?.indicator ?? null} size="small" />
+                      {unit.id === null ? null : (
+                        <span className={styles.id}>
+                          {t.columns.id} {unit.id}
+                        </span>
+                      )}
+                    </span>
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.cell, styles.figures)}>
+                    {unit.assessment === null ? null : (
+                      <>
+                        <span className={styles.pct}>{formatPercent(unit.assessment.deficitFraction)}</span>
+                        <span className={styles.result}>{formatKroner(unit.assessment.totalResult, { ore: "never" })}</span>
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.cell, styles.openCell)}>
+                    <Button
+                      className={styles.open}
+                      appearance="subtle"
+                      size="small"
+                      icon={<Chevron />}
+                      title={t.open}
+                      aria-label={t.openUnit(unit.name)}
+                      onClick={() => state.navigation.chooseUnit(key, true)}
+                    />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {state.shown.map((unit) => {
-                  const key = unitKey(unit);
-                  const chosen = state.navigation.unitKey === key;
-                  return (
-                    <TableRow key={key} className={mergeClasses(chosen && styles.selected)}>
-                      <TableCell>
-                        <Link
-                          as="button"
-                          aria-label={t.selectInSheet(unit.name)}
-                          aria-current={chosen ? "true" : undefined}
-                          onClick={() => void state.select(unit)}
-                        >
-                          {unit.name}
-                        </Link>
-                        {unit.id === null ? null : (
-                          <div className={styles.small}>
-                            {t.columns.id} {unit.id}
-                          </div>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <IndicatorBadge indicator={unit.assessment?.indicator ?? null} size="small" />
-                      </TableCell>
-                      <TableCell className={styles.number}>
-                        {unit.assessment === null ? "" : formatPercent(unit.assessment.deficitFraction)}
-                      </TableCell>
-                      <TableCell className={styles.number}>
-                        {unit.assessment === null ? "" : formatKroner(unit.assessment.totalResult, { ore: "never" })}
-                      </TableCell>
-                      <TableCell>
-                        <span className={styles.small}>{unit.assessment?.requirementText}</span>
-                      </TableCell>
-                      <TableCell>
-                        <Button
-                          size="small"
-                          aria-label={t.openUnit(unit.name)}
-                          onClick={() => state.navigation.chooseUnit(key, true)}
-                        >
-                          {t.open}
-                        </Button>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          )}
-        </>
+              );
+            })}
+          </TableBody>
+        </Table>
       )}
 
       {state.failed.length === 0 ? null : (
         <section aria-labelledby="not-assessed-heading">
-          <Text as="h3" id="not-assessed-heading" size={300} weight="semibold">
+          <Text block as="h3" id="not-assessed-heading" size={300} weight="semibold">
             {t.notAssessedHeading}
           </Text>
           <ul className={styles.list}>

@@ -164,10 +164,10 @@ export default function SettingsPage(): JSX.Element {
   return (
     <section className={styles.page} aria-labelledby="settings-heading">
       <section className={styles.group} aria-labelledby="settings-heading">
-        <Text as="h2" id="settings-heading" size={400} weight="semibold">
+        <Text block as="h2" id="settings-heading" size={400} weight="semibold">
           {t.policy}
         </Text>
-        <Text as="p">{t.policyName(state.workbook.policy.name)}</Text>
+        <Text block as="p">{t.policyName(state.workbook.policy.name)}</Text>
         <Notice notice={state.policyNotice} onDismiss={() => state.setPolicyNotice(null)} />
         <Field label={t.limit} hint={mark(parseTypedNumber(draft.limitPct) === defaults.limitPct, `${defaults.limitPct} %`)}>
           <Input inputMode="decimal" value={draft.limitPct} onChange={(_e, data) => state.setDraft({ ...draft, limitPct: data.value })} />
@@ -197,7 +197,7 @@ export default function SettingsPage(): JSX.Element {
             onChange={(_e, data) => state.setDraft({ ...draft, includeCarried: data.checked })}
           />
         </Field>
-        <Text as="h3" size={300} weight="semibold">
+        <Text block as="h3" size={300} weight="semibold">
           {t.requirementTexts}
         </Text>
         {REQUIREMENT_CODES.map((code) => (
@@ -226,7 +226,7 @@ export default function SettingsPage(): JSX.Element {
       </section>
 
       <section className={styles.group} aria-labelledby="language-heading">
-        <Text as="h2" id="language-heading" size={400} weight="semibold">
+        <Text block as="h2" id="language-heading" size={400} weight="semibold">
           {t.language}
         </Text>
         <RadioGroup
@@ -241,13 +241,13 @@ export default function SettingsPage(): JSX.Element {
       </section>
 
       <section className={styles.group} aria-labelledby="indicator-heading">
-        <Text as="h2" id="indicator-heading" size={400} weight="semibold">
+        <Text block as="h2" id="indicator-heading" size={400} weight="semibold">
           {t.indicatorColumns}
         </Text>
-        <Text as="p">{t.indicatorIntro}</Text>
+        <Text block as="p">{t.indicatorIntro}</Text>
         <Notice notice={state.indicatorNotice} onDismiss={() => state.setIndicatorNotice(null)} />
         {state.readings.length === 0 ? (
-          <Text as="p">{t.noSourceSheet}</Text>
+          <Text block as="p">{t.noSourceSheet}</Text>
         ) : (
           <>
             <Field label={t.indicatorSheet}>

@@ -172,7 +172,7 @@ export default function UnitPage(): JSX.Element {
   if (unit === null) {
     return (
       <section className={styles.page}>
-        <Text as="p">{t.none}</Text>
+        <Text block as="p">{t.none}</Text>
         <div>
           <Button onClick={() => state.navigation.goTo("overview")}>{t.back}</Button>
         </div>
@@ -182,7 +182,7 @@ export default function UnitPage(): JSX.Element {
   return (
     <section className={styles.page} aria-labelledby="unit-heading">
       <div className={styles.heading}>
-        <Text as="h2" id="unit-heading" size={400} weight="semibold">
+        <Text block as="h2" id="unit-heading" size={400} weight="semibold">
           {unit.name}
         </Text>
         <IndicatorBadge indicator={unit.assessment?.indicator ?? null} />
@@ -196,10 +196,10 @@ export default function UnitPage(): JSX.Element {
           <Figures unit={unit} state={state} />
           <HowComputed unit={unit} state={state} />
           <section aria-labelledby="requirement-heading">
-            <Text as="h3" id="requirement-heading" size={300} weight="semibold">
+            <Text block as="h3" id="requirement-heading" size={300} weight="semibold">
               {t.requirement}
             </Text>
-            <Text as="p">{unit.assessment.requirementText}</Text>
+            <Text block as="p">{unit.assessment.requirementText}</Text>
           </section>
           <PlanActions unit={unit} state={state} />
         </>
@@ -230,7 +230,7 @@ function Figures({ unit, state }: { readonly unit: UnitRecord; readonly state: U
   ];
   return (
     <section aria-labelledby="figures-heading">
-      <Text as="h3" id="figures-heading" size={300} weight="semibold">
+      <Text block as="h3" id="figures-heading" size={300} weight="semibold">
         {t.figures}
       </Text>
       <dl className={styles.figures}>
@@ -252,7 +252,7 @@ function HowComputed({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const mapping = state.workbook.scan?.sheets.find((s) => s.sheet === unit.sheet)?.explained?.mapping;
   return (
     <section aria-labelledby="how-heading">
-      <Text as="h3" id="how-heading" size={300} weight="semibold">
+      <Text block as="h3" id="how-heading" size={300} weight="semibold">
         {t.how}
       </Text>
       <ul className={styles.list}>
@@ -288,10 +288,10 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   if (kinds.length === 0) {
     return (
       <section aria-labelledby="actions-heading">
-        <Text as="h3" id="actions-heading" size={300} weight="semibold">
+        <Text block as="h3" id="actions-heading" size={300} weight="semibold">
           {t.actions}
         </Text>
-        <Text as="p">{t.noActions}</Text>
+        <Text block as="p">{t.noActions}</Text>
       </section>
     );
   }
@@ -299,7 +299,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   if (!kinds.includes("handleplan")) {
     return (
       <section aria-labelledby="actions-heading">
-        <Text as="h3" id="actions-heading" size={300} weight="semibold">
+        <Text block as="h3" id="actions-heading" size={300} weight="semibold">
           {t.actions}
         </Text>
         {existing.length === 0 ? null : <ul className={styles.list}>{existingLinks}</ul>}
@@ -318,11 +318,11 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const blocked = state.busy || state.problem !== null;
   return (
     <section aria-labelledby="actions-heading">
-      <Text as="h3" id="actions-heading" size={300} weight="semibold">
+      <Text block as="h3" id="actions-heading" size={300} weight="semibold">
         {t.actions}
       </Text>
       {existing.length === 0 ? null : <ul className={styles.list}>{existingLinks}</ul>}
-      <Text as="p">
+      <Text block as="p">
         {t.debt}: {state.debt === null ? "" : formatKroner(state.debt)}
       </Text>
       <Field
@@ -369,7 +369,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
           {t.dispensation}
         </Button>
       </div>
-      <Text as="p" id="dispensation-hint" size={200}>
+      <Text block as="p" id="dispensation-hint" size={200}>
         {t.dispensationHint}
       </Text>
     </section>
