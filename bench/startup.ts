@@ -23,19 +23,11 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { median, round } from "./stats";
+import { findBrowser } from "../test/e2e/browser";
 
 export const RUNS = 25;
 const RENDER_TIMEOUT_MS = 20_000;
 
-const CLOSED_NETWORK_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** The office.js the task pane gets instead of Microsoft's CDN. */
 export const OFFICE_STUB = `(function () {
@@ -120,18 +112,11 @@ export async function serve(dir: string): Promise<{ server: Server; origin: stri
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** Which Chromium: CHROME_PATH, Debian's /usr/bin/chromium, or @sparticuz/chromium's. */
+/** Chromium as the browser tests find it (test/e2e/browser.ts): CHROME_PATH, installed, or @sparticuz/chromium. */
 export async function launchChromium(): Promise<{ browser: Browser; which: string }> {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return { browser: await playwright.launch({ executablePath: fromEnv, headless: true, args: CLOSED_NETWORK_FLAGS }), which: fromEnv };
-  if (existsSync("/usr/bin/chromium")) {
-    return { browser: await playwright.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CLOSED_NETWORK_FLAGS }), which: "/usr/bin/chromium" };
-  }
-  const sparticuz = (await import("@sparticuz/chromium")).default;
-  const executablePath = await sparticuz.executablePath();
-  // --single-process (meant for AWS Lambda) ends the browser with the first closed context: left out.
-  const args = [...new Set([...sparticuz.args.filter((a) => a !== "--single-process"), ...CLOSED_NETWORK_FLAGS])];
-  return { browser: await playwright.launch({ executablePath, headless: true, args }), which: "@sparticuz/chromium 147.0.0" };
+  const choice = await findBrowser();
+  const browser = await playwright.launch({ executablePath: choice.executablePath, headless: true, args: [...choice.args] });
+  return { browser, which: choice.source === "@sparticuz/chromium" ? "@sparticuz/chromium 147.0.0" : choice.executablePath };
 }
 
 export interface StartupResult {
