@@ -98,6 +98,7 @@ const SHELL_CSS = `
 
 /** The shown language and its dictionary (null until loaded), and whether loading it failed. */
 interface LanguageState {
+  /** The language of `strings` (and of the shell). */
   readonly language: Language;
   readonly strings: Strings | null;
   readonly failed: boolean;
@@ -107,8 +108,10 @@ interface LanguageState {
  * The language: starts with `language` (and the stored one, when `readStoredLanguage` answers),
  * loads its dictionary, and switches only once the new dictionary is there.
  */
-function useLanguage(props: AppProps): LanguageState & { setLanguage: (language: Language) => void } {
+function useLanguage(props: AppProps): LanguageState & { chosen: Language; setLanguage: (language: Language) => void } {
   const initial = props.language ?? "da";
+  // The user's choice shows at once (the radio button), the words follow when their dictionary is in.
+  const [chosen, setChosen] = useState<Language | null>(null);
   const [state, setState] = useState<LanguageState>(() => ({
     language: initial,
     // Known at once when no stored preference is to be asked for and the dictionary is cached.
@@ -148,12 +151,13 @@ function useLanguage(props: AppProps): LanguageState & { setLanguage: (language:
 
   const setLanguage = useCallback(
     (language: Language) => {
+      setChosen(language);
       onLanguageChange?.(language);
       show(language, ++request.current);
     },
     [onLanguageChange, show],
   );
-  return { ...state, setLanguage };
+  return { ...state, chosen: chosen ?? state.language, setLanguage };
 }
 
 /** The page and the chosen unit. */
@@ -169,11 +173,11 @@ function useNavigationState(initialPage: PageId | undefined): Navigation {
 
 /** The whole task pane for one port. */
 export function App(props: AppProps): JSX.Element {
-  const { language, strings, failed, setLanguage } = useLanguage(props);
+  const { language, chosen, strings, failed, setLanguage } = useLanguage(props);
   const navigation = useNavigationState(props.initialPage);
   const i18n = useMemo<I18n | null>(
-    () => (strings === null ? null : { language, strings, setLanguage }),
-    [language, strings, setLanguage],
+    () => (strings === null ? null : { language: chosen, strings, setLanguage }),
+    [chosen, strings, setLanguage],
   );
   useEffect(() => {
     // Fetch the pages now, in parallel with the dictionary and the workbook.

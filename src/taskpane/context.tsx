@@ -22,6 +22,7 @@ export function usePort(): WorkbookPort {
 
 /** The language and its dictionary. */
 export interface I18n {
+  /** The language the user chose (its dictionary may still be loading; `strings` then follow). */
   readonly language: Language;
   readonly strings: Strings;
   readonly setLanguage: (language: Language) => void;

@@ -27,7 +27,7 @@ import {
   type RequirementCode,
 } from "../../core/policy";
 import { usePort, useI18n, useWorkbook } from "../context";
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../i18n/strings";
+import { LANGUAGE_NAMES, LANGUAGES, loadStrings, type Language } from "../i18n/strings";
 import { Notice, type NoticeValue } from "../components/Notice";
 import { describeError } from "../state/errors";
 import { describeIndicatorColumns } from "../actions/plans";
@@ -75,6 +75,10 @@ function useSettingsState() {
   const [indicatorSheet, setIndicatorSheet] = useState<string>(readings[0]?.sheet ?? "");
 
   useEffect(() => setDraft(draftOf(workbook.policy)), [workbook.policy]);
+  // The other language's dictionary is fetched only here, where it may be chosen, so switching is instant.
+  useEffect(() => {
+    for (const other of LANGUAGES) loadStrings(other).catch(() => undefined);
+  }, []);
 
   const savePolicy = async (): Promise<void> => {
     let policy: Policy;
