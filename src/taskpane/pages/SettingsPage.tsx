@@ -74,7 +74,10 @@ function useSettingsState() {
   const readings = (workbook.scan?.sheets ?? []).filter((r) => r.explained !== null && r.units.length > 0);
   const [indicatorSheet, setIndicatorSheet] = useState<string>(readings[0]?.sheet ?? "");
 
-  useEffect(() => setDraft(draftOf(workbook.policy)), [workbook.policy]);
+  // Reset the form only when the stored policy's value changes: a re-read that yields an equal
+  // policy (a new object) must not throw away what the user is typing (keyed on the value).
+  const policyKey = JSON.stringify(workbook.policy);
+  useEffect(() => setDraft(draftOf(workbook.policy)), [policyKey]);
   // The other language's dictionary is fetched only here, where it may be chosen, so switching is instant.
   useEffect(() => {
     for (const other of LANGUAGES) loadStrings(other).catch(() => undefined);
