@@ -6,8 +6,8 @@
  *   replayed here call for call as `src/taskpane/pages/AllPlansPage.tsx` makes it (a React page
  *   cannot run here): `neededPlans(scan)`, then per plan and finally the Oversigt
  *   `describePlan`/`describeOversigt` (the page's seam `src/taskpane/actions/plans.ts`),
- *   `port.writeSheet(…)` and the model's `recordPlan`, which stores the plan list with
- *   `port.setSetting(SETTING_KEYS.plans, …)`. Keep this in step with the page. For comparison,
+ *   and `port.writeSheet(…)`, which also records the plan list (`SETTING_KEYS.plans`) in its own
+ *   round trips. Keep this in step with the page. For comparison,
  *   `meta.details.syncs` also has the syncs of `writeSheet` alone per sheet;
  * - `indicatorColumns`: one `patchSheet` with `indicatorColumnsPatch` of the source sheet.
  * Counts are exact, so each is taken once.
@@ -15,7 +15,6 @@
 import { ExcelWorkbookPort } from "../src/excel/ExcelWorkbookPort";
 import { scanWorkbook } from "../src/core/layout/scan";
 import { RANDERSMODELLEN_2_0 } from "../src/core/policy";
-import { SETTING_KEYS } from "../src/core/ports";
 import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../src/taskpane/actions/plans";
 import { indicatorColumnsPatch } from "../src/core/sheets/indicatorColumns";
 import { FakeExcel, WorkbookModel } from "../test/fakes/fakeExcel";
@@ -74,10 +73,6 @@ export async function benchSyncs(log: (line: string) => void): Promise<SyncsResu
     const planSheets: Record<string, string> = {};
     let sheetsWritten = 0;
     let writeOnlySyncs = 0;
-    const recordPlan = async (key: string, sheetName: string): Promise<void> => {
-      planSheets[key] = sheetName;
-      await port.setSetting(SETTING_KEYS.plans, JSON.stringify(planSheets));
-    };
     const planSyncs = await counted(async () => {
       const jobs = requests.map((request) => ({ key: planKey(request.kind, request.unit), describe: () => describePlan(request, context), activate: false }));
       jobs.push({ key: planKey("oversigt"), describe: () => describeOversigt(context, planSheets), activate: true });
@@ -88,7 +83,6 @@ export async function benchSyncs(log: (line: string) => void): Promise<SyncsResu
           planSheets[job.key] = result.sheetName;
         });
         sheetsWritten += 1;
-        await recordPlan(job.key, planSheets[job.key] as string);
       }
     });
     if (sheetsWritten !== requests.length + 1) throw new Error(`wrote ${sheetsWritten} sheets, expected ${requests.length + 1}`);

@@ -65,7 +65,9 @@ export interface WorkbookWriter {
    * Writes one description as a new sheet. Excel: at most 3 `context.sync()` calls whatever its
    * size. Throws {@link WouldOverwriteError} when a plan for the same unit and kind exists and
    * `replaceExisting` is not set; {@link WriteFailedError} (Danish message) when the write failed,
-   * after removing anything half-written.
+   * after removing anything half-written. A successful write records the sheet under
+   * `SETTING_KEYS.plans` ("kind|unitKey" → sheet name) in the same round trips, so callers never
+   * write that setting themselves.
    */
   writeSheet(description: SheetDescription, options?: WriteOptions): Promise<WriteResult>;
   /** Writes into empty cells of an existing sheet (indicator columns). At most 2 syncs in Excel. */

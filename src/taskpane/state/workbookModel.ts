@@ -212,18 +212,11 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
     [port],
   );
 
-  const recordPlan = useCallback(
-    async (key: string, sheetName: string) => {
-      const plans = { ...latest.current.plans, [key]: sheetName };
-      setSnapshot((current) => ({ ...current, plans: { ...current.plans, [key]: sheetName } }));
-      try {
-        await port.setSetting(SETTING_KEYS.plans, JSON.stringify(plans));
-      } catch {
-        // The sheet exists; only the shortcut to it is not remembered.
-      }
-    },
-    [port],
-  );
+  // The port records every written sheet in the workbook's plan registry itself (see
+  // WorkbookWriter.writeSheet); here the pane only remembers it for its links.
+  const recordPlan = useCallback(async (key: string, sheetName: string) => {
+    setSnapshot((current) => ({ ...current, plans: { ...current.plans, [key]: sheetName } }));
+  }, []);
 
   return useMemo(
     () => ({ ...snapshot, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan }),
