@@ -81,5 +81,10 @@ export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file });
+  // The task pane alone as well (the README's pictures of each page).
+  const pane = page.getByRole("complementary", { name: "Opgaverude" });
+  if ((await pane.count()) === 1 && (await pane.isVisible())) {
+    await pane.screenshot({ path: path.join(SHOTS, `${name}-opgaverude.png`) });
+  }
   return file;
 }

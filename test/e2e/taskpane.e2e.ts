@@ -114,6 +114,7 @@ describe("the economist's day in the preview", () => {
     const summary = pane.getByText("Resultat", { exact: true });
     await Promise.race([keep.waitFor({ timeout: 60_000 }).then(() => keep.click()), summary.waitFor({ timeout: 60_000 })]);
     await summary.waitFor({ timeout: 60_000 });
+    await shot(page, "13a-alle-planer");
     const names = await sheetNames(page);
     const oversigt = names.find((n) => /^Oversigt/.test(n));
     expect(oversigt, names.join(", ")).toBeDefined();
@@ -158,6 +159,7 @@ describe("English", () => {
     await goToPage(page, "Indstillinger");
     const pane = taskpane(page);
     expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "15a-indstillinger");
     await pane.getByRole("radio", { name: "English" }).check();
     await pane.getByRole("tab", { name: "Overview" }).waitFor();
     await pane.getByRole("tab", { name: "Overview" }).click();
