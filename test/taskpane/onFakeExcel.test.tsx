@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+/**
+ * The task pane's actions on the strict fake Excel through the real Excel adapter
+ * (`ExcelWorkbookPort`), as in Excel: every load must be synced, syncs are counted, and the
+ * workbook is diffed before and after, so no existing cell may change.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "./render"; // jsdom layout shim and async timeouts for Fluent
+import { App } from "../../src/taskpane/App";
+import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
+import { SETTING_KEYS } from "../../src/core/ports";
+import { budgetGrid, BUDGET_SHEET } from "./grids";
+import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
+import type { FakeExcel } from "../fakes/fakeExcel";
+
+afterEach(cleanup);
+
+async function renderOnFake(): Promise<{ fake: FakeExcel; user: ReturnType<typeof userEvent.setup> }> {
+  const fake = fakeExcelFromGrids([budgetGrid()]);
+  const user = userEvent.setup();
+  render(<App port={new ExcelWorkbookPort(fake.run)} />);
+  await screen.findByRole("main");
+  await waitFor(() => {
+    if (screen.queryByText(/Læser projektmappen/)) throw new Error("still reading");
+  });
+  await screen.findByRole("button", { name: "Åbn siden for Bakkeskolen" });
+  return { fake, user };
+}
+
+function sheetNames(fake: FakeExcel): string[] {
+  return fake.model.sheets.map((s) => s.name);
+}
+
+describe("the task pane on the fake Excel", () => {
+  it("reads the workbook in 2 syncs and lists the units with their colours", async () => {
+    const { fake } = await renderOnFake();
+    // Three settings (policy, mappings, plans), one sync each, and the scan's 2 syncs.
+    expect(fake.syncCount).toBe(5);
+    const table = screen.getByRole("table");
+    expect(within(table).getByText("Bakkeskolen")).toBeTruthy();
+    const counts = screen.getByRole("list", { name: "Antal pr. farve" });
+    expect(within(counts).getByLabelText("Rød: 1")).toBeTruthy();
+    expect(within(counts).getByLabelText("Gul: 1")).toBeTruthy();
+  });
+
+  it("creates a handleplan, asks before replacing it, and changes no existing cell", async () => {
+    const { fake, user } = await renderOnFake();
+    const before = snapshotWorkbook(fake);
+    await user.click(screen.getByRole("button", { name: "Åbn siden for Engskolen" }));
+    await screen.findByRole("heading", { name: "Engskolen", level: 2 });
+    const create = screen.getByRole("button", { name: "Opret handleplan" });
+    await user.click(create);
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    expect(sheetNames(fake)).toContain("HP Engskolen");
+    expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+    const registry = JSON.parse(String(fake.model.settings.get(SETTING_KEYS.plans)));
+    expect(Object.values(registry)).toContain("HP Engskolen");
+
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
+    const afterFirst = snapshotWorkbook(fake);
+    await user.click(create);
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "Behold det eksisterende", hidden: true }));
+    await screen.findByText("Arket «HP Engskolen» er beholdt uændret; der er ikke skrevet noget.");
+    expect(changesToExistingSheets(afterFirst, snapshotWorkbook(fake))).toEqual([]);
+    expect(sheetNames(fake).filter((n) => n.startsWith("HP Engskolen"))).toEqual(["HP Engskolen"]);
+  });
+
+  it("a write that fails halfway leaves no sheet behind and says so in Danish", async () => {
+    const { fake, user } = await renderOnFake();
+    await user.click(screen.getByRole("button", { name: "Åbn siden for Bakkeskolen" }));
+    await screen.findByRole("heading", { name: "Bakkeskolen", level: 2 });
+    const before = snapshotWorkbook(fake);
+    const namesBefore = sheetNames(fake);
+    fake.failOn({ operation: "ConditionalFormatCollection.add", message: "Arket er beskyttet." });
+    await user.click(screen.getByRole("button", { name: "Opret handleplan" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/Intet er ændret i projektmappen|Intet af dit arbejde er gået tabt/);
+    expect(sheetNames(fake)).toEqual(namesBefore);
+    expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("writes all plans and the Oversigt sheet, linking them, without touching the source", async () => {
+    const { fake, user } = await renderOnFake();
+    const before = snapshotWorkbook(fake);
+    await user.click(screen.getByRole("tab", { name: "Alle planer" }));
+    await user.click(await screen.findByRole("button", { name: "Opret alle planer og Oversigt" }));
+    const written = await screen.findByRole("list", { name: "Skrevet" });
+    expect(within(written).getAllByRole("listitem")).toHaveLength(4);
+    expect(sheetNames(fake)).toEqual([BUDGET_SHEET, "HP Bakkeskolen", "HP Engskolen", "OP Skovbørnehaven", "Oversigt"]);
+    expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("writes the indicator columns into empty columns of the source sheet only", async () => {
+    const { fake, user } = await renderOnFake();
+    const before = snapshotWorkbook(fake);
+    await user.click(screen.getByRole("tab", { name: "Indstillinger" }));
+    await user.click(await screen.findByRole("button", { name: "Skriv indikatorkolonner i kildearket" }));
+    await screen.findByText(`Indikatorkolonnerne er skrevet i «${BUDGET_SHEET}».`);
+    const changes = changesToExistingSheets(before, snapshotWorkbook(fake));
+    expect(changes.length).toBeGreaterThan(0);
+    // Every change is in the source sheet right of the table (A–E), in a cell that was empty.
+    for (const change of changes) {
+      expect(change.sheet).toBe(BUDGET_SHEET);
+      if (change.what === "columnWidths") {
+        // Widths only for the new columns (F and right); the table's own widths are kept.
+        const before = change.before as Record<string, number>;
+        const after = change.after as Record<string, number>;
+        for (const [col, width] of Object.entries(before)) expect(after[col]).toBe(width);
+        for (const col of Object.keys(after)) if (!(col in before)) expect(Number(col)).toBeGreaterThanOrEqual(5);
+        continue;
+      }
+      if (change.what === "conditionalFormats") {
+        // New Grøn/Gul/Rød rules, only on the new indicator column.
+        const added = change.after as { ranges: { left: number }[] }[];
+        expect(change.before).toEqual([]);
+        expect(added.flatMap((f) => f.ranges).every((r) => r.left >= 5)).toBe(true);
+        continue;
+      }
+      expect(change.what, JSON.stringify(change)).toMatch(/^[F-Z]+\d+$/);
+      expect(change.before ?? null, JSON.stringify(change)).toBeNull();
+    }
+  });
+});
