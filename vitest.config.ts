@@ -9,5 +9,7 @@ export default defineConfig({
     typecheck: { enabled: false },
     testTimeout: 30000,
     pool: "forks",
+    // The JSON report feeds scripts/test-summary.mjs (the plain "N passed, N failed" line).
+    reporters: ["default", ["json", { outputFile: "test-results/unit.json" }]],
   },
 });

@@ -10,6 +10,7 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 90_000,
     hookTimeout: 90_000,
-    reporters: ["default"],
+    // The JSON report feeds scripts/test-summary.mjs (the plain "N passed, N failed" line).
+    reporters: ["default", ["json", { outputFile: "test-results/e2e.json" }]],
   },
 });
