@@ -10,6 +10,7 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
 import { scanWorkbook } from "../core/layout/scan";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../core/policy";
+import { defaultAccountsYear } from "../core/repayment";
 import type { SheetDescription } from "../core/sheetDescription";
 import { OVERSIGT_NAME, oversigtSheet } from "../core/sheets/oversigt";
 import { formatReadAt } from "../core/sheets/planContext";
@@ -138,9 +139,6 @@ export function defaultOutPath(input: string): string {
 }
 
 /** The accounts year by default: this year, or last year in January–April (regnskab season). */
-export function defaultAccountsYear(now: Date): number {
-  return now.getMonth() < 4 ? now.getFullYear() - 1 : now.getFullYear();
-}
 
 async function loadJson(path: string, what: string): Promise<unknown> {
   let text: string;

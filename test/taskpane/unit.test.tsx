@@ -4,6 +4,7 @@ import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { renderTaskpane, type Rendered } from "./render";
 import { budgetGrid } from "./grids";
 import { SETTING_KEYS } from "../../src/core/ports";
+import { defaultAccountsYear } from "../../src/core/repayment";
 
 afterEach(cleanup);
 
@@ -80,10 +81,12 @@ describe("Enhed", () => {
       .getAllByRole("row")
       .slice(1)
       .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    // Calendar years from the year after the accounts year of the reading.
+    const first = defaultAccountsYear(new Date()) + 1;
     expect(rows).toEqual([
-      ["År 1", "33.333,00 kr.", "66.667,00 kr."],
-      ["År 2", "33.333,00 kr.", "33.334,00 kr."],
-      ["År 3", "33.334,00 kr.", "0,00 kr."],
+      [String(first), "33.333,00 kr.", "66.667,00 kr."],
+      [String(first + 1), "33.333,00 kr.", "33.334,00 kr."],
+      [String(first + 2), "33.334,00 kr.", "0,00 kr."],
     ]);
 
     await rendered.user.type(screen.getByLabelText(/Begrundelse for særlige tilfælde/), "Faldende elevtal");

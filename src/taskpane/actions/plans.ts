@@ -11,6 +11,7 @@ import { overskudsplanSheet } from "../../core/sheets/overskudsplan";
 import { formatReadAt, unitKeyOf, type PlanContext as SheetPlanContext } from "../../core/sheets/planContext";
 import type { SheetGrid } from "../../core/grid";
 import type { Policy } from "../../core/policy";
+import { defaultAccountsYear } from "../../core/repayment";
 import type { SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
@@ -106,7 +107,7 @@ function sheetContext(request: PlanRequest, context: PlanContext): SheetPlanCont
   return {
     unit: request.unit,
     policy: context.policy,
-    accountsYear: context.accountsYear ?? context.readAt.getFullYear(),
+    accountsYear: context.accountsYear ?? defaultAccountsYear(context.readAt),
     years: request.kind === "overskudsplan" ? 1 : (request.years ?? 1),
     readAt: formatReadAt(context.readAt),
     dispensation: request.dispensation === true,

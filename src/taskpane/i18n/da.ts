@@ -110,7 +110,6 @@ export const da = {
     previewYear: "År",
     previewInstalment: "Planlagt afdrag",
     previewClosing: "Gæld ultimo",
-    previewYearN: (n: number) => `År ${n}`,
     createHandleplan: "Opret handleplan",
     createAfviklingsplan: "Opret afviklingsplan",
     createOverskudsplan: "Opret overskudsplan",

@@ -106,7 +106,6 @@ export const en: Strings = {
     previewYear: "Year",
     previewInstalment: "Planned instalment",
     previewClosing: "Closing debt",
-    previewYearN: (n) => `Year ${n}`,
     createHandleplan: "Create action plan",
     createAfviklingsplan: "Create repayment plan",
     createOverskudsplan: "Create surplus plan",

@@ -24,7 +24,7 @@ import {
 import { debtOf } from "../../core/assessment";
 import { formatKroner, formatPercent } from "../../core/format";
 import { PERCENTAGE_BASE_LABELS } from "../../core/policy";
-import { equalInstalments } from "../../core/repayment";
+import { defaultAccountsYear, equalInstalments } from "../../core/repayment";
 import { subtract, type Ore } from "../../core/money";
 import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
@@ -380,6 +380,8 @@ function Preview({ instalments, debt, state }: { readonly instalments: readonly 
   const styles = useStyles();
   const t = state.strings.unit;
   let remaining = debt;
+  // Calendar years: the first instalment falls the year after the accounts year.
+  const firstYear = defaultAccountsYear(state.workbook.readAt) + 1;
   return (
     <Table size="extra-small" aria-label={t.preview}>
       <TableHeader>
@@ -394,7 +396,7 @@ function Preview({ instalments, debt, state }: { readonly instalments: readonly 
           remaining = subtract(remaining, instalment);
           return (
             <TableRow key={index}>
-              <TableCell>{t.previewYearN(index + 1)}</TableCell>
+              <TableCell>{firstYear + index}</TableCell>
               <TableCell className={styles.number}>{formatKroner(instalment)}</TableCell>
               <TableCell className={styles.number}>{formatKroner(remaining)}</TableCell>
             </TableRow>
