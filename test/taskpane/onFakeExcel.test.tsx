@@ -123,4 +123,39 @@ describe("the task pane on the fake Excel", () => {
       expect(change.before ?? null, JSON.stringify(change)).toBeNull();
     }
   });
+
+  it("dispensation and overskudsplan write their sheets; a Grøn unit without duty offers none", async () => {
+    const { fake, user } = await renderOnFake();
+    const before = snapshotWorkbook(fake);
+    await user.click(screen.getByRole("button", { name: "Åbn siden for Bakkeskolen" }));
+    await screen.findByRole("heading", { name: "Bakkeskolen", level: 2 });
+    await user.click(screen.getByRole("button", { name: "Dispensation" }));
+    await screen.findByText(/er oprettet og vist/);
+    const plan = fake.model.sheets.find((s) => s.name.startsWith("HP Bakkeskolen"));
+    expect(plan).toBeDefined();
+    await user.click(screen.getByRole("button", { name: "Tilbage til Oversigt" }));
+    await user.click(await screen.findByRole("button", { name: "Åbn siden for Skovbørnehaven" }));
+    await screen.findByRole("heading", { name: "Skovbørnehaven", level: 2 });
+    await user.click(screen.getByRole("button", { name: "Opret overskudsplan" }));
+    await screen.findByText(/er oprettet og vist/);
+    expect(sheetNames(fake)).toContain("OP Skovbørnehaven");
+    await user.click(screen.getByRole("button", { name: "Tilbage til Oversigt" }));
+    await user.click(await screen.findByRole("button", { name: "Åbn siden for Åbiblioteket" }));
+    expect(await screen.findByText("Enheden har intet krav, så der skal ikke laves en plan.")).toBeTruthy();
+    expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("Kolonner stores a correction in the workbook's settings and the next reading uses it", async () => {
+    const { fake, user } = await renderOnFake();
+    await user.click(screen.getByRole("tab", { name: "Kolonner" }));
+    await screen.findByRole("heading", { name: "Kolonner", level: 2 });
+    await user.selectOptions(screen.getByLabelText("Beløbsenhed"), "tkr");
+    await user.click(screen.getByRole("button", { name: "Gem rettelser" }));
+    await screen.findByText(`Rettelserne til «${BUDGET_SHEET}» er gemt i projektmappen, og arket er læst igen.`);
+    const saved = JSON.parse(String(fake.model.settings.get(SETTING_KEYS.mappings))) as Record<string, { unit: string }>;
+    expect(saved[BUDGET_SHEET]?.unit).toBe("tkr");
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    // 100.000 kr. read as 1.000 kr.: the result is now 100.000.000 kr.
+    expect(await screen.findByText("100.000.000 kr.")).toBeTruthy();
+  });
 });
