@@ -215,18 +215,40 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  async getSetting(key: string): Promise<string | null> {
+  /**
+   * Reads a setting. Reads asked for in the same tick (the task pane asks for the policy, the
+   * mappings and the plan list at once) share one batch: one `context.sync()` for all of them.
+   */
+  getSetting(key: string): Promise<string | null> {
+    return new Promise<string | null>((resolve, reject) => {
+      if (this.pendingSettingReads === null) {
+        this.pendingSettingReads = [];
+        queueMicrotask(() => void this.readPendingSettings());
+      }
+      this.pendingSettingReads.push({ key, resolve, reject });
+    });
+  }
+
+  private pendingSettingReads: { key: string; resolve: (value: string | null) => void; reject: (error: unknown) => void }[] | null = null;
+
+  private async readPendingSettings(): Promise<void> {
+    const reads = this.pendingSettingReads ?? [];
+    this.pendingSettingReads = null;
     try {
-      return await this.run(async (context) => {
-        const item = context.workbook.settings.getItemOrNullObject(key);
-        item.load("value");
+      const values = await this.run(async (context) => {
+        const items = reads.map((read) => context.workbook.settings.getItemOrNullObject(read.key));
+        for (const item of items) item.load("value");
         await context.sync();
-        if (item.isNullObject) return null;
-        const value: unknown = item.value;
-        return typeof value === "string" ? value : JSON.stringify(value);
+        return items.map((item) => {
+          if (item.isNullObject) return null;
+          const value: unknown = item.value;
+          return typeof value === "string" ? value : JSON.stringify(value);
+        });
       });
+      reads.forEach((read, index) => read.resolve(values[index] ?? null));
     } catch (error) {
-      throw new ExcelPortError(MESSAGES.settingFailed(error), { cause: error });
+      const failure = new ExcelPortError(MESSAGES.settingFailed(error), { cause: error });
+      for (const read of reads) read.reject(failure);
     }
   }
 

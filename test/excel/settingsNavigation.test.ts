@@ -22,6 +22,24 @@ describe("ExcelWorkbookPort settings and navigation", () => {
     await port.setSetting(SETTING_KEYS.policy, null);
   });
 
+  it("reads settings asked for together in one shared sync; a failure reaches every caller", async () => {
+    const { fake, port } = setup();
+    fake.model.settings.set(SETTING_KEYS.policy, '{"limitPct":4}');
+    const before = fake.syncCount;
+    const values = await Promise.all([
+      port.getSetting(SETTING_KEYS.policy),
+      port.getSetting(SETTING_KEYS.mappings),
+      port.getSetting(SETTING_KEYS.plans),
+    ]);
+    expect(values).toEqual(['{"limitPct":4}', null, null]);
+    expect(fake.syncCount - before).toBe(1);
+
+    fake.failOn({ sync: 1, message: "Forbindelsen til Excel blev afbrudt." });
+    const failed = await Promise.allSettled([port.getSetting(SETTING_KEYS.policy), port.getSetting(SETTING_KEYS.plans)]);
+    expect(failed.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    for (const r of failed) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ExcelPortError);
+  });
+
   it("returns a non-string setting someone else stored as JSON text", async () => {
     const { fake, port } = setup();
     fake.model.settings.set(SETTING_KEYS.mappings, { Ark: { unit: "kr" } });

@@ -36,8 +36,8 @@ function sheetNames(fake: FakeExcel): string[] {
 describe("the task pane on the fake Excel", () => {
   it("reads the workbook in 2 syncs and lists the units with their colours", async () => {
     const { fake } = await renderOnFake();
-    // Three settings (policy, mappings, plans), one sync each, and the scan's 2 syncs.
-    expect(fake.syncCount).toBe(5);
+    // The three settings (policy, mappings, plans) in one shared sync, and the scan's 2 syncs.
+    expect(fake.syncCount).toBe(3);
     const table = screen.getByRole("table");
     expect(within(table).getByText("Bakkeskolen")).toBeTruthy();
     const counts = screen.getByRole("list", { name: "Antal pr. farve" });
