@@ -38,10 +38,12 @@ export function scanWorkbook(grids: readonly SheetGrid[], options: ScanOptions):
     }
     sheets.push(scanSheet(grid, options, options.overrides?.[name]));
   }
+  // One sheet (the common case): its arrays as they are, no copy of 100.000 records.
+  const only = sheets.length === 1 ? sheets[0] : undefined;
   return {
     sheets,
-    units: sheets.flatMap((s) => s.units),
-    skipped: sheets.flatMap((s) => s.skipped),
+    units: only !== undefined ? only.units : sheets.flatMap((s) => s.units),
+    skipped: only !== undefined ? only.skipped : sheets.flatMap((s) => s.skipped),
   };
 }
 
