@@ -160,6 +160,27 @@ describe("Enhed", () => {
     expect(rendered.port.writeCalls.at(-1)?.options).toEqual({ activate: true, replaceExisting: true });
   });
 
+  it("takes the regnskabsår from the user: the preview and the written plan follow it; a bad year blocks writing", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Engskolen");
+    const year = screen.getByLabelText("Regnskabsår") as HTMLInputElement;
+    expect(year.value).toBe(String(defaultAccountsYear(new Date())));
+    await rendered.user.clear(year);
+    await rendered.user.type(year, "20x");
+    expect(screen.getByText("Regnskabsåret skal være et årstal, fx 2025.")).toBeTruthy();
+    const create = screen.getByRole("button", { name: "Opret handleplan" });
+    expect(create.getAttribute("aria-disabled")).toBe("true");
+    await rendered.user.clear(year);
+    await rendered.user.type(year, "2024");
+    expect(screen.getByText("Tallene gælder dette år; første afdrag falder i 2025.")).toBeTruthy();
+    const preview = screen.getByRole("table", { name: "Afdrag (forhåndsvisning)" });
+    expect(within(preview).getAllByRole("row")[1]?.textContent).toContain("2025");
+    await rendered.user.click(create);
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    const cells = rendered.port.sheets[0]?.description.cells ?? [];
+    expect(cells.some((c) => c.value === 2024)).toBe(true);
+  });
+
   it("offers the overskudsplan for a surplus over the limit and no plan for a unit without duty", async () => {
     const rendered = await renderTaskpane([budgetGrid()]);
     await openUnit(rendered, "Skovbørnehaven");

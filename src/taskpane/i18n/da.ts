@@ -22,6 +22,9 @@ export const da = {
     replaced: (sheet: string) => `Arket «${sheet}» er erstattet og vist.`,
     kept: (sheet: string) => `Arket «${sheet}» er beholdt uændret; der er ikke skrevet noget.`,
     working: "Arbejder …",
+    accountsYear: "Regnskabsår",
+    accountsYearHint: (first: number) => `Tallene gælder dette år; første afdrag falder i ${first}.`,
+    accountsYearInvalid: "Regnskabsåret skal være et årstal, fx 2025.",
   },
   confirm: {
     overwriteTitle: "Erstat eksisterende ark?",

@@ -20,6 +20,9 @@ export const en: Strings = {
     written: (sheet) => `The sheet “${sheet}” was created and shown.`,
     replaced: (sheet) => `The sheet “${sheet}” was replaced and shown.`,
     kept: (sheet) => `The sheet “${sheet}” was kept unchanged; nothing was written.`,
+    accountsYear: "Accounts year",
+    accountsYearHint: (first) => `The figures belong to this year; the first instalment falls in ${first}.`,
+    accountsYearInvalid: "The accounts year must be a year, e.g. 2025.",
     working: "Working …",
   },
   confirm: {

@@ -9,6 +9,7 @@ import { useStrings, useWorkbook, usePort } from "../context";
 import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../actions/plans";
 import { describeError } from "../state/errors";
 import { useSheetWriter } from "../state/useSheetWriter";
+import { AccountsYearField } from "../components/AccountsYearField";
 import type { SheetDescription } from "../../core/sheetDescription";
 
 const useStyles = makeStyles({
@@ -46,7 +47,13 @@ function useAllPlansState() {
     const scan = workbook.scan;
     if (scan === null || running) return;
     const t = strings.allPlans;
-    const context: PlanContext = { scan, policy: workbook.policy, grids: workbook.grids, readAt: workbook.readAt };
+    const context: PlanContext = {
+      scan,
+      policy: workbook.policy,
+      grids: workbook.grids,
+      readAt: workbook.readAt,
+      accountsYear: workbook.accountsYear,
+    };
     cancelRequested.current = false;
     setCancelling(false);
     setRunning(true);
@@ -111,14 +118,16 @@ export default function AllPlansPage(): JSX.Element {
   const styles = useStyles();
   const t = state.strings.allPlans;
   const goTo = (sheet: string): void => void state.port.activateSheet(sheet).catch(() => undefined);
+  const [yearValid, setYearValid] = useState(true);
   return (
     <section className={styles.page} aria-labelledby="all-plans-heading">
       <Text block as="h2" id="all-plans-heading" size={400} weight="semibold">
         {t.heading}
       </Text>
       <Text block as="p">{state.requests.length === 0 ? t.nothingNeeded : t.intro(state.requests.length)}</Text>
+      <AccountsYearField onValidity={setYearValid} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={state.running} onClick={() => void state.run()}>
+        <Button appearance="primary" disabled={state.running || !yearValid} onClick={() => void state.run()}>
           {t.start}
         </Button>
         <Button disabled={!state.running || state.cancelling} onClick={state.cancel}>

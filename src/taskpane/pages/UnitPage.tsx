@@ -24,7 +24,8 @@ import {
 import { debtOf } from "../../core/assessment";
 import { formatKroner, formatPercent } from "../../core/format";
 import { PERCENTAGE_BASE_LABELS } from "../../core/policy";
-import { defaultAccountsYear, equalInstalments } from "../../core/repayment";
+import { equalInstalments } from "../../core/repayment";
+import { AccountsYearField } from "../components/AccountsYearField";
 import { subtract, type Ore } from "../../core/money";
 import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
@@ -114,6 +115,7 @@ function useUnitState() {
           policy: workbook.policy,
           grids: workbook.grids,
           readAt: workbook.readAt,
+          accountsYear: workbook.accountsYear,
         });
       } catch (error) {
         setNotice({ intent: "error", title: strings.common.errorTitle, body: describeError(error, strings) });
@@ -315,7 +317,8 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const yearsError =
     state.problem === "years-invalid" || state.problem === "years-too-many" ? problemText(state.problem, state.strings, policy.maxYears) : undefined;
   const begrundelseError = state.problem === "begrundelse-required" ? t.begrundelseRequired : undefined;
-  const blocked = state.busy || state.problem !== null;
+  const [yearValid, setYearValid] = useState(true);
+  const blocked = state.busy || state.problem !== null || !yearValid;
   return (
     <section aria-labelledby="actions-heading">
       <Text block as="h3" id="actions-heading" size={300} weight="semibold">
@@ -325,6 +328,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
       <Text block as="p">
         {t.debt}: {state.debt === null ? "" : formatKroner(state.debt)}
       </Text>
+      <AccountsYearField onValidity={setYearValid} />
       <Field
         label={t.years}
         hint={state.isGul ? t.yearsHintGul : t.yearsHintRod(policy.maxYears)}
@@ -381,7 +385,7 @@ function Preview({ instalments, debt, state }: { readonly instalments: readonly 
   const t = state.strings.unit;
   let remaining = debt;
   // Calendar years: the first instalment falls the year after the accounts year.
-  const firstYear = defaultAccountsYear(state.workbook.readAt) + 1;
+  const firstYear = state.workbook.accountsYear + 1;
   return (
     <Table size="extra-small" aria-label={t.preview}>
       <TableHeader>

@@ -7,6 +7,7 @@
  * it is fetched with `import()` at the moment the read starts, in parallel with the port's reads,
  * so it is there by the time the grids are.
  */
+import { defaultAccountsYear } from "../../core/repayment";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WorkbookScan } from "../../core/layout/scan";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
@@ -32,6 +33,13 @@ export interface WorkbookModel {
   readonly warnings: readonly SavedStateWarning[];
   /** When the sheets were last read (shown on generated plans). */
   readonly readAt: Date;
+  /**
+   * The regnskabsår of the figures: the user's choice, else the default for `readAt`
+   * (January–April: last year). Instalments start the year after.
+   */
+  readonly accountsYear: number;
+  /** Sets the regnskabsår for the plans of this session (null: back to the default). */
+  setAccountsYear(year: number | null): void;
   /** Why the last read failed, when `status` is "failed". */
   readonly error: unknown;
   /** Re-reads settings and sheets and scans again. Never throws. */
@@ -218,8 +226,11 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
     setSnapshot((current) => ({ ...current, plans: { ...current.plans, [key]: sheetName } }));
   }, []);
 
+  const [chosenAccountsYear, setAccountsYear] = useState<number | null>(null);
+  const accountsYear = chosenAccountsYear ?? defaultAccountsYear(snapshot.readAt.getTime() === 0 ? new Date() : snapshot.readAt);
+
   return useMemo(
-    () => ({ ...snapshot, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan }),
-    [snapshot, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan],
+    () => ({ ...snapshot, accountsYear, setAccountsYear, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan }),
+    [snapshot, accountsYear, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan],
   );
 }
