@@ -16,6 +16,7 @@ import ExcelJS from "exceljs";
 import { assess } from "../src/core/assessment";
 import { oreFromKroner, toKroner } from "../src/core/money";
 import { DEFAULT_POLICY } from "../src/core/policy";
+import type { ExpectedSheet, ExpectedUnit } from "../test/fixtures/workbooks/expected";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test", "fixtures", "workbooks");
@@ -32,31 +33,6 @@ interface Truth {
   readonly carried?: number;
   /** Expected error substring when the figures are unreadable on purpose. */
   readonly error?: string;
-}
-
-/** What the golden test compares per unit. */
-interface ExpectedUnit {
-  sheet: string;
-  row: number;
-  id: string | null;
-  name: string;
-  budget: number | null;
-  spending: number | null;
-  carried: number | null;
-  result: number | null;
-  indicator: string | null;
-  requirement: string | null;
-  error: string | null;
-}
-
-interface ExpectedSheet {
-  sheet: string;
-  headerRow: number;
-  unit: "kr" | "tkr" | "mkr";
-  signConvention: "plus-is-deficit" | "plus-is-surplus";
-  columns: Record<string, string>;
-  /** Rows that must be skipped (not units). */
-  skippedRows: number[];
 }
 
 class SheetBuilder {

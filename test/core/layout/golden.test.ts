@@ -11,31 +11,13 @@ import { scanWorkbook } from "../../../src/core/layout/scan";
 import { toKroner } from "../../../src/core/money";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { readXlsxGrids, XlsxReadError } from "../../../src/xlsx/read";
+import type { Expected, ExpectedUnit } from "../../fixtures/workbooks/expected";
 
 const dir = join(__dirname, "..", "..", "fixtures", "workbooks");
 const names = readdirSync(dir)
   .filter((f) => f.endsWith(".xlsx"))
   .map((f) => f.slice(0, -".xlsx".length))
   .sort();
-
-interface ExpectedUnit {
-  sheet: string;
-  row: number;
-  id: string | null;
-  name: string;
-  budget: number | null;
-  spending: number | null;
-  carried: number | null;
-  result: number | null;
-  indicator: string | null;
-  requirement: string | null;
-  error: string | null;
-}
-
-interface Expected {
-  sheets: { sheet: string; headerRow: number; unit: string; signConvention: string; columns: Record<string, string>; skippedRows: number[] }[];
-  units: ExpectedUnit[];
-}
 
 describe("golden workbooks", () => {
   it("has at least 10 examples and 5 error inputs", () => {
