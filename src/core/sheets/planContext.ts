@@ -45,6 +45,27 @@ export function assessedUnit(unit: UnitRecord): AssessedUnit {
   return { figures: unit.figures, assessment: unit.assessment };
 }
 
+/** Why a schedule's length is not allowed for a unit. */
+export type ScheduleProblem = "years-invalid" | "years-too-many" | "gul-one-year" | "begrundelse-required";
+
+/**
+ * The rule book's limits on an afviklingsplan, as a code (the task pane shows a hint per code):
+ * 1..policy.maxYears whole years; Gul repays the following year (1 year); Rød above 1 year only
+ * with a begrundelse for særlige tilfælde.
+ */
+export function scheduleProblem(
+  indicator: Assessment["indicator"],
+  years: number,
+  begrundelse: string | undefined,
+  policy: Pick<Policy, "maxYears">,
+): ScheduleProblem | null {
+  if (!Number.isInteger(years) || years < 1) return "years-invalid";
+  if (years > policy.maxYears) return "years-too-many";
+  if (indicator === "Gul" && years !== 1) return "gul-one-year";
+  if (years > 1 && (begrundelse ?? "").trim() === "") return "begrundelse-required";
+  return null;
+}
+
 /** Throws a Danish {@link BudgetlysError} unless the schedule's length is allowed for the unit. */
 export function checkPlanContext(ctx: PlanContext): AssessedUnit {
   const assessed = assessedUnit(ctx.unit);
@@ -53,17 +74,23 @@ export function checkPlanContext(ctx: PlanContext): AssessedUnit {
     "invalid-argument",
     "Regnskabsåret skal være et årstal.",
   );
-  assertYears(ctx.years, ctx.policy);
-  const indicator = assessed.assessment.indicator;
-  if (indicator === "Gul") {
-    assert(ctx.years === 1, "years-out-of-range", `"${ctx.unit.name}" er Gul: gælden afvikles det følgende år (1 år).`);
-  }
-  if (indicator === "Rød" && ctx.years > 1) {
-    assert(
-      (ctx.begrundelse ?? "").trim() !== "",
-      "invalid-argument",
-      `"${ctx.unit.name}" er Rød: afvikling over ${ctx.years} år kræver en begrundelse for særlige tilfælde (--begrundelse).`,
-    );
+  switch (scheduleProblem(assessed.assessment.indicator, ctx.years, ctx.begrundelse, ctx.policy)) {
+    case "years-invalid":
+    case "years-too-many":
+      assertYears(ctx.years, ctx.policy);
+      break;
+    case "gul-one-year":
+      assert(false, "years-out-of-range", `"${ctx.unit.name}" er Gul: gælden afvikles det følgende år (1 år).`);
+      break;
+    case "begrundelse-required":
+      assert(
+        false,
+        "invalid-argument",
+        `"${ctx.unit.name}" er Rød: afvikling over ${ctx.years} år kræver en begrundelse for særlige tilfælde (--begrundelse).`,
+      );
+      break;
+    case null:
+      break;
   }
   return assessed;
 }

@@ -8,7 +8,13 @@ import { handleplanSheet } from "../../core/sheets/handleplan";
 import { indicatorColumnsPatch } from "../../core/sheets/indicatorColumns";
 import { oversigtSheet } from "../../core/sheets/oversigt";
 import { overskudsplanSheet } from "../../core/sheets/overskudsplan";
-import { formatReadAt, unitKeyOf, type PlanContext as SheetPlanContext } from "../../core/sheets/planContext";
+import {
+  formatReadAt,
+  scheduleProblem,
+  unitKeyOf,
+  type PlanContext as SheetPlanContext,
+  type ScheduleProblem,
+} from "../../core/sheets/planContext";
 import type { SheetGrid } from "../../core/grid";
 import type { Policy } from "../../core/policy";
 import { defaultAccountsYear } from "../../core/repayment";
@@ -44,7 +50,7 @@ export interface PlanContext {
 }
 
 /** Why a plan request cannot be written, as a code the UI words. */
-export type PlanProblem = "not-assessed" | "years-invalid" | "years-too-many" | "gul-one-year" | "begrundelse-required";
+export type PlanProblem = "not-assessed" | ScheduleProblem;
 
 /** The unit's identity in descriptions and in the saved plan list (the sheets' `unitKeyOf`). */
 export function planUnitKey(unit: Pick<UnitRecord, "sheet" | "id" | "name">): string {
@@ -89,11 +95,8 @@ export function plansOffered(unit: UnitRecord): readonly PlanKind[] {
  */
 export function checkYears(unit: UnitRecord, years: number, begrundelse: string, policy: Pick<Policy, "maxYears">): PlanProblem | null {
   if (unit.assessment === null) return "not-assessed";
-  if (!Number.isInteger(years) || years < 1) return "years-invalid";
-  if (years > policy.maxYears) return "years-too-many";
-  if (unit.assessment.indicator === "Gul" && years !== 1) return "gul-one-year";
-  if (years > 1 && begrundelse.trim() === "") return "begrundelse-required";
-  return null;
+  // The rule book's limits live in the core, next to the descriptions that enforce them.
+  return scheduleProblem(unit.assessment.indicator, years, begrundelse, policy);
 }
 
 /** Checks a whole request. */
