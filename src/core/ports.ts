@@ -4,7 +4,7 @@
  * host implement them; the task pane and the CLI only ever see these interfaces.
  */
 import type { CellRange, SheetGrid } from "./grid";
-import type { CellSpec, ConditionalFormat, SheetDescription } from "./sheetDescription";
+import type { CellSpec, ConditionalFormat, SheetDescription, SheetKind } from "./sheetDescription";
 
 /** Reads a workbook. */
 export interface WorkbookReader {
@@ -89,6 +89,14 @@ export interface WorkbookNavigator {
 
 /** Everything the task pane needs from its host. */
 export interface WorkbookPort extends WorkbookReader, WorkbookWriter, WorkbookSettings, WorkbookNavigator {}
+
+/**
+ * The key of a generated sheet in the plan registry (`SETTING_KEYS.plans`): "kind|unitKey", and
+ * "oversigt|" for the one overview. Writers record under it; the task pane looks plans up by it.
+ */
+export function planRegistryKey(kind: SheetKind, unitKey?: string): string {
+  return `${kind}|${unitKey ?? ""}`;
+}
 
 /** Settings keys stored in the workbook. */
 export const SETTING_KEYS = {

@@ -8,6 +8,7 @@
 import type { CellRange, SheetGrid } from "../core/grid";
 import { rangeAddress } from "../core/grid";
 import {
+  planRegistryKey,
   SETTING_KEYS,
   WouldOverwriteError,
   WriteFailedError,
@@ -58,7 +59,7 @@ function parseRegistry(value: unknown): PlanRegistry {
 
 /** The registry key of a description: its kind and unit ("oversigt|" for the one overview). */
 export function planKey(description: Pick<SheetDescription, "kind" | "unitKey">): string {
-  return `${description.kind}|${description.unitKey ?? ""}`;
+  return planRegistryKey(description.kind, description.unitKey);
 }
 
 function randomTemporaryName(): string {

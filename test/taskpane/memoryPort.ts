@@ -7,6 +7,7 @@
  */
 import type { CellRange, SheetGrid } from "../../src/core/grid";
 import {
+  planRegistryKey,
   SETTING_KEYS,
   WouldOverwriteError,
   WriteFailedError,
@@ -76,7 +77,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     if (options.activate !== false) this.activated.push(result.sheetName);
     // As the port contract says: a written sheet is recorded in the plan registry.
     const registry = JSON.parse(this.settings.get(SETTING_KEYS.plans) ?? "{}") as Record<string, string>;
-    registry[`${description.kind}|${description.unitKey ?? ""}`] = result.sheetName;
+    registry[planRegistryKey(description.kind, description.unitKey)] = result.sheetName;
     this.settings.set(SETTING_KEYS.plans, JSON.stringify(registry));
     return result;
   }

@@ -18,7 +18,7 @@ import {
 import type { SheetGrid } from "../../core/grid";
 import type { Policy } from "../../core/policy";
 import { defaultAccountsYear } from "../../core/repayment";
-import type { SheetPatch } from "../../core/ports";
+import { planRegistryKey, type SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
 import type { WorkbookScan } from "../../core/layout/scan";
@@ -52,14 +52,9 @@ export interface PlanContext {
 /** Why a plan request cannot be written, as a code the UI words. */
 export type PlanProblem = "not-assessed" | ScheduleProblem;
 
-/** The unit's identity in descriptions and in the saved plan list (the sheets' `unitKeyOf`). */
-export function planUnitKey(unit: Pick<UnitRecord, "sheet" | "id" | "name">): string {
-  return unitKeyOf(unit);
-}
-
-/** The key of a generated plan in `SETTING_KEYS.plans`: "kind|unitKey". */
+/** The key of a generated plan in the workbook's plan registry (the same key the writers record). */
 export function planKey(kind: PlanKind | "oversigt", unit?: Pick<UnitRecord, "sheet" | "id" | "name">): string {
-  return unit === undefined ? kind : `${kind}|${planUnitKey(unit)}`;
+  return planRegistryKey(kind, unit === undefined ? undefined : unitKeyOf(unit));
 }
 
 /** The plans Randersmodellen asks for: a handleplan for Gul and Rød, an overskudsplan above the limit. */
@@ -139,7 +134,7 @@ export function describeOversigt(context: PlanContext, planSheets: Readonly<Reco
   const links = new Map<string, string>();
   for (const unit of context.scan.units) {
     const sheet = planSheets[planKey("handleplan", unit)] ?? planSheets[planKey("overskudsplan", unit)] ?? planSheets[planKey("afviklingsplan", unit)];
-    if (sheet !== undefined) links.set(planUnitKey(unit), sheet);
+    if (sheet !== undefined) links.set(unitKeyOf(unit), sheet);
   }
   return oversigtSheet(context.scan.units, {
     policy: context.policy,
