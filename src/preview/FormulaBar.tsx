@@ -2,7 +2,7 @@
  * The formula bar: the selected cell's address and its formula (Danish: `=TRAFIKLYS(E5:E20;…)`)
  * or constant. Editing here and pressing Enter enters the text into the cell; Escape reverts.
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Input, Label, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
@@ -33,8 +33,14 @@ export function FormulaBar({ address, text, onEnter, onGoTo }: FormulaBarProps) 
   const styles = useStyles();
   const [draft, setDraft] = useState(text);
   const [target, setTarget] = useState(address);
-  useEffect(() => setDraft(text), [text, address]);
-  useEffect(() => setTarget(address), [address]);
+  // A new selection (or new content) resets the drafts in the same render, so the label and the
+  // value never disagree for a frame (an effect would reset them one render late).
+  const [shown, setShown] = useState({ address, text });
+  if (shown.address !== address || shown.text !== text) {
+    setShown({ address, text });
+    setDraft(text);
+    if (shown.address !== address) setTarget(address);
+  }
   return (
     <div className={styles.bar}>
       <Input
