@@ -1,48 +1,37 @@
 /**
  * `budgetlys` — the command line over `src/xlsx`: `scan` reads workbooks, `plan` writes plans.
- * Each subcommand lives in its own module and returns an exit code; nothing here calls
- * `process.exit`, so tests run commands in-process.
+ * Each subcommand is a {@link Command} in its own module, listed once in {@link COMMANDS}; this
+ * module only dispatches and prints errors in the one style (see `command.ts`).
  */
+import { reportError, runCommand, type Command } from "./command";
 import { EXIT, UsageError, type CliIO } from "./io";
+import { planCommand } from "./plan";
+import { scanCommand } from "./scan";
 
-const USAGE = `Brug: budgetlys <kommando> [tilvalg]
+/** Every subcommand, in the order `budgetlys help` lists them. Adding one: its module, one entry here. */
+export const COMMANDS: readonly Command[] = [scanCommand, planCommand];
+
+/** The text of `budgetlys help`. */
+export function mainUsage(): string {
+  return `Brug: budgetlys <kommando> [tilvalg]
 
 Kommandoer:
-  scan FILE... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]
-        Læs enhedernes budgetter og vis trafiklys for hver enhed.
-  plan FILE (--unit ID|NAVN ... | --all) [--years N] [--begrundelse TEKST]
-       [--mapping FIL.json] [--policy FIL.json] [--out UD.xlsx] [--force]
-        Skriv Oversigt og handleplaner/afviklingsplaner/overskudsplaner i en ny projektmappe.
-  help  Vis denne hjælp.
+${COMMANDS.map((c) => c.synopsis).join("\n")}
+  help  Vis denne hjælp. "budgetlys <kommando> --help" viser kommandoens tilvalg.
+
+Exitkoder: 0 færdig; 1 færdig, men noget kunne ikke vurderes; 2 forkert brug, en fil der ikke
+kunne læses, eller noget der ville blive overskrevet; 3 en uventet fejl i programmet.
 `;
+}
 
 /** Runs the command line; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case "scan": {
-        const { runScan } = await import("./scan");
-        return await runScan(rest, io);
-      }
-      case "plan": {
-        const { runPlan } = await import("./plan");
-        return await runPlan(rest, io);
-      }
-      case undefined:
-      case "help":
-      case "--help":
-      case "-h":
-        io.stdout.write(USAGE);
-        return command === undefined ? EXIT.usage : EXIT.ok;
-      default:
-        throw new UsageError(`Ukendt kommando "${command}".`);
-    }
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`Fejl: ${error.message}\n\n${USAGE}`);
-      return EXIT.usage;
-    }
-    throw error;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(mainUsage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) return reportError(new UsageError(`Ukendt kommando "${name}".`), io, mainUsage());
+  return runCommand(command, rest, io);
 }

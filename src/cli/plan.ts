@@ -5,7 +5,7 @@
  * Exit codes: 0 written; 1 written, but a selected unit could not be assessed; 2 bad usage,
  * a file that could not be read, or an output that would overwrite something.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
 import { scanWorkbook } from "../core/layout/scan";
@@ -20,8 +20,10 @@ import type { SheetMapping } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";
 import { writeWorkbookXlsx } from "../xlsx/write";
-import { EXIT, UsageError, type CliIO } from "./io";
-import { mappingOverrides } from "./scan";
+import { wholeNumber, type ParsedArgs } from "./args";
+import { defineCommand, runCommand } from "./command";
+import { CliError, EXIT, UsageError, type CliIO } from "./io";
+import { loadJson, mappingOverrides } from "./scan";
 
 const PLAN_USAGE = `Brug: budgetlys plan FIL.xlsx (--unit NUMMER|NAVN ... | --all) [tilvalg]
 
@@ -42,6 +44,21 @@ Exitkoder: 0 skrevet; 1 skrevet, men en valgt enhed kunne ikke vurderes; 2 forke
 der ikke kunne læses, eller en udfil der findes i forvejen.
 `;
 
+/** `budgetlys plan`'s options (see {@link PLAN_USAGE}). */
+export const PLAN_OPTIONS = {
+  unit: { type: "string", multiple: true, value: "en enhed (nummer eller navn)" },
+  all: { type: "boolean" },
+  years: { type: "string", value: "et antal år" },
+  begrundelse: { type: "string", value: "en tekst" },
+  dispensation: { type: "string", multiple: true, value: "en enhed (nummer eller navn)" },
+  regnskabsaar: { type: "string", value: "et årstal" },
+  "separat-afviklingsplan": { type: "boolean" },
+  mapping: { type: "string", value: "en JSON-fil" },
+  policy: { type: "string", value: "en JSON-fil" },
+  out: { type: "string", value: "et filnavn" },
+  force: { type: "boolean" },
+} as const;
+
 /** Parsed command line of `plan`. */
 export interface PlanArgs {
   readonly file: string;
@@ -58,101 +75,42 @@ export interface PlanArgs {
   readonly force: boolean;
 }
 
-/** Parses `plan`'s arguments; throws {@link UsageError} (Danish) on bad usage; null for --help. */
-export function parsePlanArgs(argv: readonly string[]): PlanArgs | null {
-  const files: string[] = [];
-  const units: string[] = [];
-  const dispensations: string[] = [];
-  let all = false;
-  let force = false;
-  let separate = false;
-  const opts: { years?: number; begrundelse?: string; accountsYear?: number; mapping?: string; policy?: string; out?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (what: string): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`${flag} mangler ${what}.`);
-      i++;
-      return next;
-    };
-    const wholeNumber = (what: string): number => {
-      const text = value(what);
-      if (!/^\d+$/.test(text.trim())) throw new UsageError(`${flag} skal være et helt tal, ikke "${text}".`);
-      return Number(text);
-    };
-    switch (flag) {
-      case "--help":
-      case "-h":
-        return null;
-      case "--all":
-        all = true;
-        break;
-      case "--force":
-        force = true;
-        break;
-      case "--separat-afviklingsplan":
-        separate = true;
-        break;
-      case "--unit":
-        units.push(value("en enhed (nummer eller navn)"));
-        break;
-      case "--dispensation":
-        dispensations.push(value("en enhed (nummer eller navn)"));
-        break;
-      case "--years":
-        opts.years = wholeNumber("et antal år");
-        break;
-      case "--regnskabsaar":
-        opts.accountsYear = wholeNumber("et årstal");
-        break;
-      case "--begrundelse":
-        opts.begrundelse = value("en tekst");
-        break;
-      case "--mapping":
-        opts.mapping = value("en JSON-fil");
-        break;
-      case "--policy":
-        opts.policy = value("en JSON-fil");
-        break;
-      case "--out":
-        opts.out = value("et filnavn");
-        break;
-      default:
-        if (arg.startsWith("-")) throw new UsageError(`Ukendt tilvalg "${arg}".`);
-        files.push(arg);
-    }
-  }
+/** Checks `plan`'s parsed arguments; throws {@link UsageError} (Danish) on bad usage. */
+export function planArgs({ values: v, positionals: files }: ParsedArgs<typeof PLAN_OPTIONS>): PlanArgs {
   if (files.length !== 1) throw new UsageError(files.length === 0 ? "Angiv én .xlsx-fil." : "plan læser kun én fil ad gangen.");
-  if (all && units.length > 0) throw new UsageError("Brug enten --unit eller --all, ikke begge.");
-  if (!all && units.length === 0) throw new UsageError("Angiv hvilke enheder: --unit NUMMER|NAVN eller --all.");
-  return { file: files[0] as string, units, all, dispensations, separate, force, ...opts };
+  if (v.all && v.unit.length > 0) throw new UsageError("Brug enten --unit eller --all, ikke begge.");
+  if (!v.all && v.unit.length === 0) throw new UsageError("Angiv hvilke enheder: --unit NUMMER|NAVN eller --all.");
+  const optional = {
+    ...(v.years !== undefined ? { years: wholeNumber("--years", v.years) } : {}),
+    ...(v.regnskabsaar !== undefined ? { accountsYear: wholeNumber("--regnskabsaar", v.regnskabsaar) } : {}),
+    ...(v.begrundelse !== undefined ? { begrundelse: v.begrundelse } : {}),
+    ...(v.mapping !== undefined ? { mapping: v.mapping } : {}),
+    ...(v.policy !== undefined ? { policy: v.policy } : {}),
+    ...(v.out !== undefined ? { out: v.out } : {}),
+  };
+  return { file: files[0] as string, units: v.unit, all: v.all, dispensations: v.dispensation, separate: v["separat-afviklingsplan"], force: v.force, ...optional };
+}
+
+/** `budgetlys plan`. */
+export const planCommand = defineCommand({
+  name: "plan",
+  synopsis: `  plan FIL.xlsx (--unit ID|NAVN ... | --all) [--years N] [--begrundelse TEKST]
+       [--mapping FIL.json] [--policy FIL.json] [--out UD.xlsx] [--force]
+        Skriv Oversigt og handleplaner/afviklingsplaner/overskudsplaner i en ny projektmappe.`,
+  usage: PLAN_USAGE,
+  options: PLAN_OPTIONS,
+  run: (args, io) => plan(planArgs(args), io),
+});
+
+/** `budgetlys plan ARGS` with errors printed; returns the exit code. */
+export function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
+  return runCommand(planCommand, argv, io);
 }
 
 /** The default output path: next to the input, "<name>-planer.xlsx". */
 export function defaultOutPath(input: string): string {
   const ext = extname(input);
   return join(dirname(input), `${basename(input, ext)}-planer.xlsx`);
-}
-
-/** The accounts year by default: this year, or last year in January–April (regnskab season). */
-
-async function loadJson(path: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new UsageError(code === "ENOENT" ? `${what} ${path} findes ikke.` : `${what} ${path} kunne ikke åbnes.`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new UsageError(`${what} ${path} er ikke gyldig JSON.`);
-  }
 }
 
 /** The Oversigt and the plans with final names, the Oversigt linking to the final names. */
@@ -170,13 +128,8 @@ export function workbookSheets(units: Parameters<typeof oversigtSheet>[0], set: 
   return [oversigt, ...plans];
 }
 
-/** `budgetlys plan`. Returns the exit code; bad usage throws {@link UsageError} (exit 2 in main). */
-export async function runPlan(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parsePlanArgs(argv);
-  if (args === null) {
-    io.stdout.write(PLAN_USAGE);
-    return EXIT.ok;
-  }
+/** Reads, decides the plans, writes the new workbook; throws {@link CliError} for what the user must fix. */
+async function plan(args: PlanArgs, io: CliIO): Promise<number> {
   const pathOf = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
   const input = pathOf(args.file);
   const out = args.out !== undefined ? pathOf(args.out) : defaultOutPath(input);
@@ -189,13 +142,13 @@ export async function runPlan(argv: readonly string[], io: CliIO): Promise<numbe
     try {
       policy = policyFromJson(json);
     } catch (error) {
-      throw new UsageError(`Politikfilen ${args.policy} er ugyldig: ${isBudgetlysError(error) ? error.message : String(error)}`);
+      throw new CliError(`Politikfilen ${args.policy} er ugyldig: ${isBudgetlysError(error) ? error.message : String(error)}`);
     }
   }
   let overrides: Record<string, Partial<SheetMapping>> | undefined;
   if (args.mapping !== undefined) {
     const checked = mappingOverrides(await loadJson(pathOf(args.mapping), "Mappingfilen"));
-    if (typeof checked === "string") throw new UsageError(`Mappingfilen ${args.mapping} er ugyldig: ${checked}`);
+    if (typeof checked === "string") throw new CliError(`Mappingfilen ${args.mapping} er ugyldig: ${checked}`);
     overrides = checked;
   }
 
@@ -203,14 +156,14 @@ export async function runPlan(argv: readonly string[], io: CliIO): Promise<numbe
   try {
     grids = await readXlsxFile(input);
   } catch (error) {
-    if (error instanceof XlsxReadError) throw new UsageError(`${args.file}: ${error.message}`);
+    if (error instanceof XlsxReadError) throw new CliError(`${args.file}: ${error.message}`);
     throw error;
   }
   const scan = scanWorkbook(grids, { policy, file: basename(args.file), ...(overrides !== undefined ? { overrides } : {}) });
-  if (scan.units.length === 0) throw new UsageError(`${args.file}: der blev ikke fundet nogen enheder (prøv budgetlys scan).`);
+  if (scan.units.length === 0) throw new CliError(`${args.file}: der blev ikke fundet nogen enheder (prøv budgetlys scan).`);
 
   const now = io.env.BUDGETLYS_NOW ? new Date(io.env.BUDGETLYS_NOW) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError("BUDGETLYS_NOW er ikke et gyldigt tidspunkt.");
+  if (Number.isNaN(now.getTime())) throw new CliError("BUDGETLYS_NOW er ikke et gyldigt tidspunkt.");
   const readAt = formatReadAt(now);
   const accountsYear = args.accountsYear ?? defaultAccountsYear(now);
 
@@ -228,7 +181,7 @@ export async function runPlan(argv: readonly string[], io: CliIO): Promise<numbe
     });
   } catch (error) {
     // "Ugyldigt argument." adds nothing to the detail that follows it.
-    if (isBudgetlysError(error)) throw new UsageError(error.message.replace(`${ERROR_MESSAGES["invalid-argument"]} `, ""));
+    if (isBudgetlysError(error)) throw new CliError(error.message.replace(`${ERROR_MESSAGES["invalid-argument"]} `, ""));
     throw error;
   }
 
@@ -238,8 +191,8 @@ export async function runPlan(argv: readonly string[], io: CliIO): Promise<numbe
     await writeFile(out, bytes, { flag: args.force ? "w" : "wx" });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === "EEXIST") throw new UsageError(`${args.out ?? out} findes allerede; den bevares. Brug --force for at overskrive den.`);
-    throw new UsageError(`${args.out ?? out} kunne ikke skrives (${String(code ?? error)}).`);
+    if (code === "EEXIST") throw new CliError(`${args.out ?? out} findes allerede; den bevares. Brug --force for at overskrive den.`);
+    throw new CliError(`${args.out ?? out} kunne ikke skrives (${String(code ?? error)}).`);
   }
 
   const planSheets = sheets.slice(1);

@@ -16,7 +16,9 @@ import { DEFAULT_POLICY, policyFromJson, policySummary, type Policy, type Requir
 import { AMOUNT_UNIT_EXPONENT, COLUMN_ROLES, type SheetMapping, type UnitRecord } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";
-import { EXIT, type CliIO } from "./io";
+import type { ParsedArgs } from "./args";
+import { defineCommand, runCommand } from "./command";
+import { CliError, EXIT, UsageError, type CliIO } from "./io";
 
 const SCAN_USAGE = `Brug: budgetlys scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]
 
@@ -30,98 +32,47 @@ Exitkoder: 0 alle enheder vurderet; 1 nogle enheder kunne ikke vurderes, eller e
 enheder; 2 forkert brug, eller en fil kunne ikke åbnes.
 `;
 
-/** Parsed command line. */
-export interface ScanArgs {
-  readonly files: readonly string[];
-  readonly json: boolean;
-  readonly sheets: readonly string[];
-  readonly mapping?: string;
-  readonly policy?: string;
-  readonly help: boolean;
+/** `budgetlys scan`'s options (see {@link SCAN_USAGE}). */
+export const SCAN_OPTIONS = {
+  json: { type: "boolean" },
+  sheet: { type: "string", multiple: true, value: "et arknavn" },
+  mapping: { type: "string", value: "en JSON-fil" },
+  policy: { type: "string", value: "en JSON-fil" },
+} as const;
+
+/** `budgetlys scan`. */
+export const scanCommand = defineCommand({
+  name: "scan",
+  synopsis: `  scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]
+        Læs enhedernes budgetter og vis trafiklys for hver enhed.`,
+  usage: SCAN_USAGE,
+  options: SCAN_OPTIONS,
+  run: scan,
+});
+
+/** `budgetlys scan ARGS` with errors printed; returns the exit code. */
+export function runScan(argv: readonly string[], io: CliIO): Promise<number> {
+  return runCommand(scanCommand, argv, io);
 }
 
-/** Parses `scan`'s arguments; returns a Danish message for bad usage. */
-export function parseScanArgs(argv: readonly string[]): ScanArgs | { error: string } {
-  const files: string[] = [];
-  const sheets: string[] = [];
-  let json = false;
-  let help = false;
-  let mapping: string | undefined;
-  let policy: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string | undefined => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) return undefined;
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case "--json":
-        json = true;
-        break;
-      case "--help":
-      case "-h":
-        help = true;
-        break;
-      case "--sheet": {
-        const v = value();
-        if (v === undefined) return { error: "--sheet mangler et arknavn." };
-        sheets.push(v);
-        break;
-      }
-      case "--mapping": {
-        const v = value();
-        if (v === undefined) return { error: "--mapping mangler en JSON-fil." };
-        mapping = v;
-        break;
-      }
-      case "--policy": {
-        const v = value();
-        if (v === undefined) return { error: "--policy mangler en JSON-fil." };
-        policy = v;
-        break;
-      }
-      default:
-        if (arg.startsWith("-") && arg !== "-") return { error: `Ukendt tilvalg "${arg}".` };
-        files.push(arg);
-    }
-  }
-  if (!help && files.length === 0) return { error: "Angiv mindst én .xlsx-fil." };
-  return { files, json, sheets, help, ...(mapping !== undefined ? { mapping } : {}), ...(policy !== undefined ? { policy } : {}) };
-}
-
-/** `budgetlys scan`. Returns the exit code. */
-export async function runScan(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseScanArgs(argv);
-  if ("error" in args) {
-    io.stderr.write(`Fejl: ${args.error}\n\n${SCAN_USAGE}`);
-    return EXIT.usage;
-  }
-  if (args.help) {
-    io.stdout.write(SCAN_USAGE);
-    return EXIT.ok;
-  }
+async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIONS>, io: CliIO): Promise<number> {
+  if (files.length === 0) throw new UsageError("Angiv mindst én .xlsx-fil.");
+  const args = { files, json: values.json, sheets: values.sheet, mapping: values.mapping, policy: values.policy };
   const pathOf = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
 
   let policy: Policy = DEFAULT_POLICY;
   if (args.policy !== undefined) {
-    const loaded = await loadJson(pathOf(args.policy), "politikfilen");
-    if (!loaded.ok) return fail(io, loaded.error);
+    const loaded = await loadJson(pathOf(args.policy), "Politikfilen");
     try {
-      policy = policyFromJson(loaded.value);
+      policy = policyFromJson(loaded);
     } catch (error) {
-      return fail(io, `Politikfilen ${args.policy} er ugyldig: ${isBudgetlysError(error) ? error.message : String(error)}`);
+      throw new CliError(`Politikfilen ${args.policy} er ugyldig: ${isBudgetlysError(error) ? error.message : String(error)}`);
     }
   }
   let overrides: Record<string, Partial<SheetMapping>> | undefined;
   if (args.mapping !== undefined) {
-    const loaded = await loadJson(pathOf(args.mapping), "mappingfilen");
-    if (!loaded.ok) return fail(io, loaded.error);
-    const checked = mappingOverrides(loaded.value);
-    if (typeof checked === "string") return fail(io, `Mappingfilen ${args.mapping} er ugyldig: ${checked}`);
+    const checked = mappingOverrides(await loadJson(pathOf(args.mapping), "Mappingfilen"));
+    if (typeof checked === "string") throw new CliError(`Mappingfilen ${args.mapping} er ugyldig: ${checked}`);
     overrides = checked;
   }
 
@@ -168,23 +119,19 @@ export async function runScan(argv: readonly string[], io: CliIO): Promise<numbe
   return unassessed || emptySheet || missingSheets.length > 0 ? EXIT.partial : EXIT.ok;
 }
 
-function fail(io: CliIO, message: string): number {
-  io.stderr.write(`Fejl: ${message}\n`);
-  return EXIT.usage;
-}
-
-async function loadJson(path: string, what: string): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+/** Reads a JSON file (`--policy`, `--mapping`); `what` names it in the Danish error. */
+export async function loadJson(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return { ok: false, error: code === "ENOENT" ? `${what} ${path} findes ikke.` : `${what} ${path} kunne ikke åbnes.` };
+    throw new CliError(code === "ENOENT" ? `${what} ${path} findes ikke.` : `${what} ${path} kunne ikke åbnes.`);
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch {
-    return { ok: false, error: `${what} ${path} er ikke gyldig JSON.` };
+    throw new CliError(`${what} ${path} er ikke gyldig JSON.`);
   }
 }
 
