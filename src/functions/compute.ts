@@ -10,7 +10,7 @@ import { ERROR_MESSAGES, isBudgetlysError, type ErrorCode } from "../core/errors
 import { fractionOf } from "../core/fraction";
 import { absolute, oreFromKroner, toKroner, ZERO, type Ore } from "../core/money";
 import { DEFAULT_POLICY, limitBasisPoints, type Policy, type RequirementCode } from "../core/policy";
-import { planStatus } from "../core/planStatus";
+import { isNotReportedMarker, planStatus } from "../core/planStatus";
 import { instalmentNumber, repaymentSchedule } from "../core/repayment";
 
 /** Excel's error values that the functions return. */
@@ -318,37 +318,47 @@ function flatten(m: InputMatrix): InputCell[] {
   return m.flatMap((row) => [...row]);
 }
 
-function truthy(value: unknown): boolean | FnError {
-  if (isMissing(value) || value === "") return false;
+/** The dispensation argument: TRUE or "bevilget" means granted, anything else not; an error cell stays an error. */
+function dispensationGranted(value: unknown): boolean | FnError {
+  const error = inputError(value);
+  if (error) return error;
   if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") {
-    const v = value.trim().toLowerCase();
-    if (["ja", "sand", "true", "yes", "x", "1"].includes(v)) return true;
-    if (["nej", "falsk", "false", "no", "0"].includes(v)) return false;
-  }
-  return fnError("#VALUE!", 'Dispensation skal være SAND/FALSK eller "ja"/"nej".');
+  return typeof value === "string" && value.trim().toLowerCase() === "bevilget";
 }
 
-/** PLANSTATUS: "Overholdt", "Ikke overholdt", "Afviklet" or "Afvikling dispenseret". */
-export function computePlanStatus(planned: unknown, realised: unknown, dispensation?: unknown): FnValue {
-  const disp = truthy(Array.isArray(dispensation) ? asMatrix(dispensation)[0]?.[0] : dispensation);
+/** A realised or forecast cell: an amount, or null for blank or a marker such as "-". */
+function figureCell(value: InputCell, what: string): Ore | null | FnError {
+  if (typeof value === "string" && isNotReportedMarker(value)) return null;
+  const cell = amountCell(value, what);
+  return cell.kind === "amount" ? cell.ore : cell.kind === "blank" ? null : cell.error;
+}
+
+/** PLANSTATUS: one of the six plan-status words (core/planStatus). */
+export function computePlanStatus(planned: unknown, realised: unknown, dispensation?: unknown, forecast?: unknown): FnValue {
+  const disp = dispensationGranted(Array.isArray(dispensation) ? asMatrix(dispensation)[0]?.[0] : dispensation);
   if (isFnError(disp)) return disp;
   const plannedCells = flatten(asMatrix(planned));
+  const sameLength = (cells: InputCell[]): boolean =>
+    cells.length === plannedCells.length || (cells.length === 1 && isMissing(cells[0]));
   const realisedCells = flatten(isMissing(realised) ? [[null]] : asMatrix(realised));
-  if (realisedCells.length !== plannedCells.length && !(realisedCells.length === 1 && isMissing(realisedCells[0]))) {
-    return fnError("#VALUE!", "Planlagte og realiserede afdrag skal have samme antal celler.");
+  const forecastCells = flatten(isMissing(forecast) ? [[null]] : asMatrix(forecast));
+  if (!sameLength(realisedCells) || !sameLength(forecastCells)) {
+    return fnError("#VALUE!", "Planlagte, realiserede og forventede afdrag skal have samme antal celler.");
   }
   const plannedOre: Ore[] = [];
   const realisedOre: (Ore | null)[] = [];
+  const forecastOre: (Ore | null)[] = [];
   for (let i = 0; i < plannedCells.length; i++) {
     const p = amountCell(plannedCells[i], "Planlagt afdrag");
     if (p.kind === "error") return p.error;
     if (p.kind === "blank") continue; // a blank planned row is no instalment
-    const r = amountCell(realisedCells[i] ?? null, "Realiseret afdrag");
-    if (r.kind === "error") return r.error;
+    const r = figureCell(realisedCells[i] ?? null, "Realiseret afdrag");
+    if (isFnError(r)) return r;
+    const f = figureCell(forecastCells[i] ?? null, "Forventet afdrag");
+    if (isFnError(f)) return f;
     plannedOre.push(p.ore);
-    realisedOre.push(r.kind === "amount" ? r.ore : null);
+    realisedOre.push(r);
+    forecastOre.push(f);
   }
-  return planStatus(plannedOre, realisedOre, disp);
+  return planStatus(plannedOre, realisedOre, disp, forecastOre);
 }

@@ -113,13 +113,14 @@ export function repaymentPlan(debt: any, years: any, firstYear: any): any[][] {
 }
 
 /**
- * Returns the follow-up status of a repayment schedule: Overholdt, Ikke overholdt, Afviklet or Afvikling dispenseret.
+ * Returns the status of a repayment schedule: Afvikling dispenseret, Afviklet, Ikke overholdt, I risiko, Overholdt or Afventer. Judged cumulatively; a forecast is never a breach.
  * @customfunction PLANSTATUS
  * @param planned The planned instalments.
- * @param realised The realised instalments (blank = not yet reported).
- * @param [dispensation] TRUE when the unit has a dispensation from repayment.
+ * @param realised The realised (settled) instalments; blank or "-" = not reported, 0 = nothing paid.
+ * @param [dispensation] TRUE or "bevilget" when a dispensation has been granted; anything else is not.
+ * @param [forecast] The forecast instalments of the latest follow-up, for years not yet settled; blank where there is none.
  * @returns The status.
  */
-export function planStatus(planned: any[][], realised: any[][], dispensation?: any): any {
-  return toExcel(computePlanStatus(planned, realised, dispensation));
+export function planStatus(planned: any[][], realised: any[][], dispensation?: any, forecast?: any[][]): any {
+  return toExcel(computePlanStatus(planned, realised, dispensation, forecast));
 }

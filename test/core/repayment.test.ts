@@ -9,7 +9,6 @@ import {
   instalmentsFor,
   repaymentSchedule,
 } from "../../src/core/repayment";
-import { planStatus } from "../../src/core/planStatus";
 
 const kr = (n: number): Ore => oreFromKroner(n);
 const P = RANDERSMODELLEN_2_0;
@@ -95,23 +94,5 @@ describe("schedule", () => {
     expect(rows.map((r) => r.year)).toEqual([2026, 2027, 2028]);
     expect(rows.map((r) => r.openingDebt)).toEqual([kr(100000), kr(66667), kr(33334)]);
     expect(rows.map((r) => r.closingDebt)).toEqual([kr(66667), kr(33334), 0]);
-  });
-});
-
-describe("follow-up status", () => {
-  const planned = [kr(33333), kr(33333), kr(33334)];
-  it("Overholdt while paid years meet the plan", () => {
-    expect(planStatus(planned, [kr(33333), null, null])).toBe("Overholdt");
-    expect(planStatus(planned, [null, null, null])).toBe("Overholdt");
-  });
-  it("Ikke overholdt as soon as a reported year is below plan", () => {
-    expect(planStatus(planned, [kr(33332.99), null, null])).toBe("Ikke overholdt");
-    expect(planStatus(planned, [kr(40000), kr(0), null])).toBe("Ikke overholdt");
-  });
-  it("Afviklet when every instalment is paid", () => {
-    expect(planStatus(planned, [kr(33333), kr(33333), kr(33334)])).toBe("Afviklet");
-  });
-  it("Afvikling dispenseret overrides everything", () => {
-    expect(planStatus(planned, [kr(0), null, null], true)).toBe("Afvikling dispenseret");
   });
 });

@@ -91,14 +91,32 @@ describe("dist/functions.js in a bare CustomFunctions runtime", () => {
     expect(codes(call("REPAYMENTPLAN", 100000, 5, 2026))).toEqual([["#NUM!"]]);
   });
 
-  it("PLANSTATUS follows the plan", () => {
+  it("PLANSTATUS follows the plan (3 arguments: the results changed on purpose in issue 14)", () => {
     const planned = [[33333], [33333], [33334]];
+    expect(call("PLANSTATUS", planned, [[""], [""], [""]])).toBe("Afventer"); // was "Overholdt"
     expect(call("PLANSTATUS", planned, [[33333], [""], [""]])).toBe("Overholdt");
     expect(call("PLANSTATUS", planned, [[30000], [""], [""]])).toBe("Ikke overholdt");
     expect(call("PLANSTATUS", planned, [[33333], [33333], [33334]])).toBe("Afviklet");
+    expect(call("PLANSTATUS", planned, [[100000], [""], [""]])).toBe("Afviklet"); // was "Overholdt"
     expect(call("PLANSTATUS", planned, [[0], [""], [""]], true)).toBe("Afvikling dispenseret");
-    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "ja")).toBe("Afvikling dispenseret");
+    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "bevilget")).toBe("Afvikling dispenseret");
+    // "ja" was a dispensation; now only the department's decision "bevilget" (or TRUE) is one.
+    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "ja")).toBe("Ikke overholdt");
+    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "afslået")).toBe("Ikke overholdt");
     expect(errorCode(call("PLANSTATUS", planned, [[1], [2]]))).toBe("#VALUE!");
+  });
+
+  it("PLANSTATUS with a forecast: a mid-year figure is a forecast, never a breach", () => {
+    const planned = [[50000], [50000]];
+    expect(call("PLANSTATUS", planned, [[""], [""]], false, [[49999.99], [""]])).toBe("I risiko");
+    expect(call("PLANSTATUS", planned, [[""], [""]], false, [[50000], [""]])).toBe("Afventer");
+    expect(call("PLANSTATUS", planned, [[50000], [""]], null, [[""], [10]])).toBe("I risiko");
+    expect(call("PLANSTATUS", planned, [[50000], [""]], null, [[""], [50000]])).toBe("Overholdt");
+    // "-" is not reported (for Excel builds that pass blank cells as 0); 0 is nothing paid.
+    expect(call("PLANSTATUS", planned, [["-"], ["-"]], false, [["-"], ["-"]])).toBe("Afventer");
+    expect(call("PLANSTATUS", planned, [[0], ["-"]])).toBe("Ikke overholdt");
+    expect(errorCode(call("PLANSTATUS", planned, [[""], [""]], false, [[1], [2], [3]]))).toBe("#VALUE!");
+    expect(errorCode(call("PLANSTATUS", planned, [["12 kr x"], [""]]))).toBe("#VALUE!");
   });
 
   it("never returns NaN or throws on odd input", () => {
