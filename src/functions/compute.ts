@@ -335,7 +335,7 @@ function figureCell(value: InputCell, what: string): Ore | null | FnError {
 
 /** PLANSTATUS: one of the six plan-status words (core/planStatus). */
 export function computePlanStatus(planned: unknown, realised: unknown, dispensation?: unknown, forecast?: unknown): FnValue {
-  const disp = dispensationGranted(Array.isArray(dispensation) ? asMatrix(dispensation)[0]?.[0] : dispensation);
+  const disp = dispensationGranted(Array.isArray(dispensation) ? flatten(asMatrix(dispensation))[0] : dispensation);
   if (isFnError(disp)) return disp;
   const plannedCells = flatten(asMatrix(planned));
   const sameLength = (cells: InputCell[]): boolean =>
@@ -352,9 +352,9 @@ export function computePlanStatus(planned: unknown, realised: unknown, dispensat
     const p = amountCell(plannedCells[i], "Planlagt afdrag");
     if (p.kind === "error") return p.error;
     if (p.kind === "blank") continue; // a blank planned row is no instalment
-    const r = figureCell(realisedCells[i] ?? null, "Realiseret afdrag");
+    const r = figureCell(i < realisedCells.length ? realisedCells[i] : null, "Realiseret afdrag");
     if (isFnError(r)) return r;
-    const f = figureCell(forecastCells[i] ?? null, "Forventet afdrag");
+    const f = figureCell(i < forecastCells.length ? forecastCells[i] : null, "Forventet afdrag");
     if (isFnError(f)) return f;
     plannedOre.push(p.ore);
     realisedOre.push(r);
