@@ -16,7 +16,7 @@ import ExcelJS from "exceljs";
 import { assess } from "../src/core/assessment";
 import { oreFromKroner, toKroner } from "../src/core/money";
 import { DEFAULT_POLICY } from "../src/core/policy";
-import type { ExpectedSheet, ExpectedUnit } from "../test/fixtures/workbooks/expected";
+import type { ExpectedRefusal, ExpectedSheet, ExpectedUnit } from "../test/fixtures/workbooks/expected";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test", "fixtures", "workbooks");
@@ -64,7 +64,12 @@ class SheetBuilder {
 interface Fixture {
   readonly name: string;
   readonly description: string;
-  readonly sheets: readonly { builder: SheetBuilder; expect?: Omit<ExpectedSheet, "sheet" | "skippedRows"> }[];
+  readonly sheets: readonly {
+    builder: SheetBuilder;
+    expect?: Omit<ExpectedSheet, "sheet" | "skippedRows">;
+    /** The sheet must give no colour at all: its reason contains every one of these. */
+    refuse?: readonly string[];
+  }[];
 }
 
 const kr = (n: number): number => n;
@@ -422,6 +427,100 @@ function severalSheets(): Fixture {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hostile layouts (issue 12): never a wrong colour.
+
+/** Month columns Jan … Dec; "spending" with these would be a month read as the whole year. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"];
+
+function unknownWording(): Fixture {
+  const b = new SheetBuilder("Budget 2026");
+  b.row(["Budget 2026 – Børn og Skole"]);
+  b.row(["Nr.", "Enhed", "Udgiftsramme 2026", ...MONTHS]);
+  for (const t of SCHOOLS) {
+    const monthly = Math.round(t.budget / 12);
+    b.skip([Number(t.id), t.name, t.budget, ...MONTHS.map(() => monthly)]);
+  }
+  return {
+    name: "ukendte-overskrifter",
+    description: "11-digit ids in A, the budget in unknown wording and month columns: not Randers' Input layout, so no colour and a reason naming the roles not found",
+    sheets: [{ builder: b, refuse: ["budget", "forbrug", "Kolonner", "--mapping"] }],
+  };
+}
+
+function monthColumns(): Fixture {
+  const b = new SheetBuilder("Opfølgning");
+  b.row(["Aftaleenhed", "Navn", "Korrigeret budget", null, null, ...MONTHS]);
+  for (const t of SCHOOLS) {
+    const monthly = Math.round(t.spending / 12);
+    b.skip([t.id, t.name, t.budget, null, null, ...MONTHS.map(() => monthly)]);
+  }
+  return {
+    name: "maanedskolonner",
+    description: "A budget heading but spending only by month (Jan … Dec), ids in A: the month columns are never read as the year's spending",
+    sheets: [{ builder: b, refuse: ["forbrug", "Kolonner", "--mapping"] }],
+  };
+}
+
+function skonForAaret(): Fixture {
+  const b = new SheetBuilder("Input-udtræk");
+  b.row(["Aftaleenhed", "Tekst", "Ramme", "Ramme før ændringer", null, null, "Ansøgt", "Ramme inkl. ansøgt", "Skøn for året", "Forventet", "Forventet ultimo", null, "Primo"]);
+  for (const t of SCHOOLS) {
+    b.skip([t.id, t.name, t.budget, t.budget - 500_000, null, null, 0, t.budget, t.spending, t.spending, t.spending, null, t.carried ?? 0]);
+  }
+  return {
+    name: "input-form-uden-navn",
+    description: "Ids and figures where the expanded Input variant has them, but the sheet is not named Input and the budget heading is unknown: no colour",
+    sheets: [{ builder: b, refuse: ["budget", "Input", "Kolonner"] }],
+  };
+}
+
+function headingBelowNotes(): Fixture {
+  const b = new SheetBuilder("Opfølgning");
+  b.row(["Budgetopfølgning 2025 – vejledning"]);
+  for (let i = 2; i <= 44; i++) b.row([`Note ${i - 1}: Tallene er trukket fra økonomisystemet; se vejledningens afsnit ${i}.`]);
+  b.row(["Aftaleenhed nr.", "Navn", "Korrigeret budget", "Regnskab", "Overført"]);
+  for (const t of SCHOOLS) b.unit(t, [t.id, t.name, t.budget, t.spending, t.carried ?? 0]);
+  return {
+    name: "overskrift-raekke-45",
+    description: "44 rows of notes above the heading row (row 45): the heading is searched below the first 40 rows while the rows above are notes",
+    sheets: [{ builder: b, expect: { headerRow: 45, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+  };
+}
+
+function formulasWithoutValues(): Fixture {
+  const b = new SheetBuilder("Formler");
+  b.row(["Enhed", "Korrigeret budget", "Regnskab", "Overført", "Resultat"]);
+  const ok = SCHOOLS[0] as Truth;
+  b.unit(strip(ok), [ok.name, ok.budget, ok.spending, ok.carried ?? 0, { formula: "C2-B2+D2", result: ok.spending - ok.budget + (ok.carried ?? 0) }]);
+  b.unit({ name: "Vorup Skole", budget: 0, spending: 0, error: "Formler!C3): Cellen indeholder en formel uden beregnet værdi" }, ["Vorup Skole", 31_000_000, { formula: "29100000*1" }, 0, { formula: "C3-B3+D3" }]);
+  b.unit({ name: "Tirsdalens Skole", budget: 0, spending: 0, error: "Formler!D4): Cellen indeholder en formel uden beregnet værdi" }, ["Tirsdalens Skole", 27_400_000, 27_350_000, { formula: "-150000*1" }, { formula: "C4-B4+D4" }]);
+  b.unit({ name: "Bakkeskolen Syd", budget: 0, spending: 0, error: "Formler!B5): Cellen indeholder en formel uden beregnet værdi" }, ["Bakkeskolen Syd", { formula: "40000000*1" }, 39_000_000, 0, { formula: "C5-B5+D5" }]);
+  return {
+    name: "formel-uden-vaerdi",
+    description: "Formulas without a stored result (a file from a tool that does not calculate): never 0 and never blank; the reason names the cell",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D", result: "E" } } }],
+  };
+}
+
+function unitEqualsSum(): Fixture {
+  const b = new SheetBuilder("Skoler");
+  b.row(["Nr.", "Skole", "Korrigeret budget", "Regnskab"]);
+  const a: Truth = { id: "4101", name: "Bakkeskolen", budget: 10_000_000, spending: 10_200_000, carried: 0 };
+  const c: Truth = { id: "4102", name: "Vorup Skole", budget: 5_000_000, spending: 5_100_000, carried: 0 };
+  // A real unit whose figures happen to equal the two rows above it.
+  const d: Truth = { id: "4103", name: "Nørrevangsskolen", budget: 15_000_000, spending: 15_300_000, carried: 0 };
+  const e: Truth = { id: "4104", name: "Tirsdalens Skole", budget: 8_000_000, spending: 7_500_000, carried: 0 };
+  for (const t of [a, c, d, e]) b.unit(t, [Number(t.id), t.name, t.budget, t.spending]);
+  const all = [a, c, d, e];
+  b.skip([null, null, all.reduce((x, t) => x + t.budget, 0), all.reduce((x, t) => x + t.spending, 0)]);
+  return {
+    name: "enhed-lig-summen",
+    description: "A numbered unit whose figures equal the sum of the rows above is a unit (with a warning), not a subtotal; the unnumbered total row is skipped",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D" } } }],
+  };
+}
+
 /** The demo workbook the preview and the README use. */
 export function exampleWorkbook(): Fixture {
   const b = new SheetBuilder("Budgetopfølgning");
@@ -531,15 +630,17 @@ async function writeWorkbook(fixture: Fixture): Promise<Uint8Array> {
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function expectedOf(fixture: Fixture): { description: string; sheets: ExpectedSheet[]; units: ExpectedUnit[] } {
+function expectedOf(fixture: Fixture): { description: string; sheets: ExpectedSheet[]; units: ExpectedUnit[]; refused?: ExpectedRefusal[] } {
   const sheets: ExpectedSheet[] = [];
   const units: ExpectedUnit[] = [];
-  for (const { builder, expect } of fixture.sheets) {
+  const refused: ExpectedRefusal[] = [];
+  for (const { builder, expect, refuse } of fixture.sheets) {
     if (expect !== undefined) sheets.push({ sheet: builder.name, ...expect, skippedRows: builder.skippedRows });
+    if (refuse !== undefined) refused.push({ sheet: builder.name, reasonContains: [...refuse] });
     if (builder.state === "hidden") continue;
     for (const u of builder.units) units.push(expectedUnit(builder.name, u.row, u.truth));
   }
-  return { description: fixture.description, sheets, units };
+  return { description: fixture.description, sheets, units, ...(refused.length > 0 ? { refused } : {}) };
 }
 
 function errorFiles(): { name: string; bytes: Uint8Array; reason: string; description: string }[] {
@@ -582,6 +683,12 @@ async function main(): Promise<void> {
     scaledFormat(),
     severalSheets(),
     exampleWorkbook(),
+    unknownWording(),
+    monthColumns(),
+    skonForAaret(),
+    headingBelowNotes(),
+    formulasWithoutValues(),
+    unitEqualsSum(),
   ];
   for (const f of fixtures) {
     writeFileSync(join(outDir, `${f.name}.xlsx`), await writeWorkbook(f));

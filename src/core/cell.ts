@@ -19,6 +19,24 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
+/**
+ * The code a read port gives a formula cell that has no stored (calculated) result — a file
+ * written by a tool that does not calculate. Never an amount, never blank: the unit gets no
+ * colour and the reason says to open and save the workbook in Excel.
+ */
+export const UNCALCULATED_FORMULA = "#BEREGNES!";
+
+/** The cell value of a formula without a stored result. */
+export const uncalculatedFormula = (): CellError => ({ error: UNCALCULATED_FORMULA });
+
+/** True for a formula cell without a stored result. */
+export function isUncalculatedFormula(value: CellValue): boolean {
+  return isCellError(value) && value.error === UNCALCULATED_FORMULA;
+}
+
+/** The reason given for a formula cell without a stored result. */
+export const UNCALCULATED_REASON = "Cellen indeholder en formel uden beregnet værdi. Åbn projektmappen i Excel, og gem den igen, så værdien bliver beregnet";
+
 const ERROR_TEXT = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
 
 /** The error code of a cell, or `undefined`. */
@@ -46,6 +64,7 @@ export type AmountRead =
 export function readAmount(value: CellValue, scaleExponent = 0): AmountRead {
   if (isBlank(value)) return { kind: "blank" };
   const error = cellErrorCode(value);
+  if (error === UNCALCULATED_FORMULA) return { kind: "invalid", reason: UNCALCULATED_REASON };
   if (error !== undefined) return { kind: "invalid", reason: `Cellen indeholder fejlen ${error}` };
   try {
     if (typeof value === "number") {

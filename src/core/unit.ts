@@ -124,4 +124,6 @@ export interface SheetReading {
   readonly explained: ExplainedMapping | null;
   readonly units: readonly UnitRecord[];
   readonly skipped: readonly SkippedRow[];
+  /** Units read with a doubt, with the Danish reason (a numbered row equal to the sum above it). */
+  readonly warnings?: readonly SkippedRow[];
 }

@@ -8,7 +8,7 @@
  * paths are read by `readFile.ts`.
  */
 import ExcelJS from "exceljs";
-import type { CellValue } from "../core/cell";
+import { uncalculatedFormula, type CellValue } from "../core/cell";
 import type { CellRange, SheetGrid } from "../core/grid";
 import { READ_ERROR_MESSAGES, XlsxReadError, sniffNonXlsx } from "./readErrors";
 
@@ -160,7 +160,8 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined, date1904 = fal
 }
 
 function formulaResult(result: unknown, date1904: boolean): CellValue {
-  if (result === undefined || result === null) return null;
+  // No stored result (a file from a tool that does not calculate): never 0, never blank.
+  if (result === undefined || result === null) return uncalculatedFormula();
   if (typeof result === "number" || typeof result === "string" || typeof result === "boolean") {
     return cellValueOf(result, date1904);
   }

@@ -4,7 +4,7 @@
  * confidence. Pure and linear in the grid: the heading search looks at a bounded number of rows,
  * everything else is one pass over the data rows.
  */
-import { isBlank, readAmount } from "../cell";
+import { isBlank, isUncalculatedFormula, readAmount } from "../cell";
 import { parseDanishNumber } from "../danishNumber";
 import { columnIndex, columnLetter, type SheetGrid } from "../grid";
 import {
@@ -20,11 +20,13 @@ import {
 import { matchHeading, type HeadingMatch, type SpendingKind } from "./headings";
 import { detectInputShape, isInputSheetName, RANDERS_ID, type InputShape } from "./randersInput";
 import { idText, RowClassifier } from "./rows";
-import { GridView, cellText, isDateFormat } from "./text";
+import { GridView, cellText, isDateFormat, normaliseText } from "./text";
 import { amountUnitInText, formatScaling, signConventionInText } from "./words";
 
-/** How many rows from the top may hold the heading row. */
+/** How many rows from the top may hold the heading row (more while the rows above are notes). */
 export const HEADING_SEARCH_ROWS = 40;
+/** The deepest heading row searched below notes without figures. */
+export const HEADING_SEARCH_MAX_ROWS = 1000;
 /** How many data rows are sampled to tell ids from names. */
 const CONTENT_SAMPLE_ROWS = 300;
 
@@ -78,25 +80,63 @@ export function detectLayout(grid: SheetGrid, hints: DetectionHints = {}): Detec
   }
 }
 
+/**
+ * Detection in phases: where the table is (heading row, Randers' Input positions or the user's
+ * columns), the user's columns over detection's, labels found by content, a provisional pass over
+ * the data rows, then which spending counts, the amount unit and the sign.
+ */
 function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
   const view = new GridView(grid);
   if (view.bottom < view.top || view.right < view.left) return { explained: null, reason: "Arket er tomt." };
 
+  const located = locateTable(view, grid.name, hints);
+  if (!located.ok) return { explained: null, reason: located.reason };
+  const { headerRow, headerDecision, columns } = located;
+  const userSpending = applyUserColumns(columns, hints.columns ?? {});
+  const spendingCandidates = userSpending ? [] : located.spending;
+  fillMissingLabels(view, headerRow, columns);
+
+  const texts = sheetTexts(view, grid.name, headerRow);
+  const rows = classifyDataRows(view, columns, spendingCandidates, headerRow, hints);
+  if (!columns.has("spending") && spendingCandidates.length > 0) {
+    columns.set("spending", chooseSpending(view, spendingCandidates, rows.unitRows));
+  }
+  const unitDecision =
+    hints.unit !== undefined ? byUser(hints.unit) : detectUnit(view, columns, texts.headings, texts.titles, rows.notes, rows.unitRows, headerRow);
+  const signDecision =
+    hints.signConvention !== undefined
+      ? byUser(hints.signConvention)
+      : detectSign(view, columns, [...texts.titles, ...texts.headings, ...rows.notes], rows.unitRows, AMOUNT_UNIT_EXPONENT[unitDecision.value]);
+  return { explained: explainedMapping(view, grid.name, hints, headerDecision, columns, unitDecision, signDecision), reason: null };
+}
+
+/** Where the table is: its heading row, the columns known from it, and the spending candidates. */
+type LocatedTable =
+  | {
+      readonly ok: true;
+      readonly headerRow: number;
+      readonly headerDecision: Decision<number>;
+      readonly columns: Map<ColumnRole, Decision<string>>;
+      readonly spending: SpendingCandidate[];
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/** How a user points out columns, said in every reason where detection found too little. */
+export const POINT_OUT_COLUMNS = "Udpeg kolonnerne under Kolonner i opgaveruden eller med --mapping på kommandolinjen.";
+
+/**
+ * Phase 1: the heading row with a budget and a spending column; else Randers' Input positions
+ * when the sheet really is that layout (its name, or headings that agree and none that
+ * contradicts); else the user's heading row and columns; else no table, with the roles not found.
+ */
+function locateTable(view: GridView, sheetName: string, hints: DetectionHints): LocatedTable {
   const fixedHeader = hints.headerRow !== undefined && hints.headerRow >= 1 ? hints.headerRow - 1 : undefined;
   const heading = fixedHeader !== undefined ? headingRowAt(view, fixedHeader) : findHeadingRow(view);
-  const shape = detectInputShape(view, grid.name);
-  const headingUsable = heading !== undefined && hasTable(heading.roles);
   const userColumns = hints.columns ?? {};
-  const userHasTable = userColumns.budget !== undefined && userColumns.spending !== undefined;
-
-  let headerRow: number;
-  let headerDecision: Decision<number>;
   const columns = new Map<ColumnRole, Decision<string>>();
-  let spendingCandidates: SpendingCandidate[] = [];
 
-  if (headingUsable && heading !== undefined) {
-    headerRow = heading.row;
-    headerDecision =
+  if (heading !== undefined && hasTable(heading.roles)) {
+    const headerDecision =
       fixedHeader !== undefined
         ? byUser(heading.row + 1)
         : detected(
@@ -104,90 +144,110 @@ function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
             `Række ${heading.row + 1} har overskrifter for ${[...heading.roles].map(roleWord).join(", ")}`,
             Math.min(0.95, 0.5 + heading.score / 20),
           );
-    spendingCandidates = assignColumns(view, heading, columns);
-  } else if (shape !== undefined && (fixedHeader === undefined || fixedHeader < shape.firstIdRow)) {
-    headerRow = fixedHeader ?? shape.firstIdRow - 1;
-    headerDecision =
+    const spending = assignColumns(view, heading, columns);
+    return { ok: true, headerRow: heading.row, headerDecision, columns, spending };
+  }
+
+  const shape = detectInputShape(view, sheetName);
+  const confirmed = shape === undefined ? undefined : confirmInputShape(view, shape, sheetName);
+  if (shape !== undefined && confirmed?.ok === true && (fixedHeader === undefined || fixedHeader < shape.firstIdRow)) {
+    const headerRow = fixedHeader ?? shape.firstIdRow - 1;
+    const headerDecision =
       fixedHeader !== undefined
         ? byUser(headerRow + 1)
         : detected(
             headerRow + 1,
-            `Randers' Input-ark (${shape.variant === "expanded" ? "udvidet variant" : "standard"}): enhederne starter i række ${shape.firstIdRow + 1}`,
+            `Randers' Input-ark (${shape.variant === "expanded" ? "udvidet variant" : "standard"}, ${confirmed.why}): enhederne starter i række ${shape.firstIdRow + 1}`,
             0.8,
           );
-    spendingCandidates = assignInputColumns(view, shape, columns, grid.name);
-  } else if (userHasTable && fixedHeader !== undefined) {
-    headerRow = fixedHeader;
-    headerDecision = byUser(fixedHeader + 1);
-  } else {
-    const why =
-      heading === undefined
-        ? "Ingen overskriftsrække med budget og forbrug fundet i de første rækker."
-        : `Række ${heading.row + 1} ligner en overskrift, men der mangler en kolonne med budget eller forbrug.`;
-    return { explained: null, reason: `Ingen tabel med enheder: ${why}` };
+    const spending = assignInputColumns(view, shape, columns, confirmed.why);
+    return { ok: true, headerRow, headerDecision, columns, spending };
   }
 
-  // The user's columns replace detection's, role by role ("" removes a role).
+  if (userColumns.budget !== undefined && userColumns.spending !== undefined && fixedHeader !== undefined) {
+    return { ok: true, headerRow: fixedHeader, headerDecision: byUser(fixedHeader + 1), columns, spending: [] };
+  }
+  return { ok: false, reason: noTableReason(heading, shape, confirmed) };
+}
+
+/** Why no table was found: which roles are missing, what was seen, how to point them out. */
+function noTableReason(heading: HeadingRow | undefined, shape: InputShape | undefined, confirmed: ShapeCheck | undefined): string {
+  const budgetFound = heading !== undefined && (heading.roles.has("budget") || heading.roles.has("budgetOriginal") || heading.roles.has("budgetInclApplications"));
+  const spendingFound = heading !== undefined && heading.roles.has("spending");
+  const missing = [budgetFound ? undefined : "budget", spendingFound ? undefined : "forbrug (eller regnskab)"].filter((w): w is string => w !== undefined);
+  const what = `${missing.length === 1 ? "kolonnen" : "kolonnerne"} med ${missing.join(" og ")} blev ikke fundet`;
+  const seen =
+    heading === undefined || heading.roles.size === 0
+      ? "ingen overskriftsrække genkendt"
+      : `række ${heading.row + 1} har overskrifter for ${[...heading.roles].map(roleWord).join(", ")}`;
+  const input =
+    shape !== undefined && confirmed !== undefined && !confirmed.ok
+      ? ` Kolonne ${columnLetter(shape.idCol)} har aftaleenhedsnumre som Randers' Input-ark, men ${confirmed.why}, så kolonnernes placering gættes ikke.`
+      : "";
+  return `Ingen tabel med enheder: ${what} (${seen}).${input} ${POINT_OUT_COLUMNS}`;
+}
+
+/** Phase 2: the user's columns replace detection's, role by role ("" removes a role). True when the user gave the spending. */
+function applyUserColumns(columns: Map<ColumnRole, Decision<string>>, userColumns: Partial<Record<ColumnRole, string>>): boolean {
   for (const [role, letters] of Object.entries(userColumns) as [ColumnRole, string | undefined][]) {
     if (letters === undefined) continue;
     if (letters === "" || columnIndex(letters) < 0) columns.delete(role);
     else columns.set(role, byUser(letters.toUpperCase()));
   }
-  if (userColumns.spending !== undefined) spendingCandidates = [];
+  return userColumns.spending !== undefined;
+}
 
-  fillMissingLabels(view, headerRow, columns);
+/** Texts that may state the unit or the sign: the sheet name and title rows; the heading row. */
+function sheetTexts(view: GridView, sheetName: string, headerRow: number): { titles: string[]; headings: string[] } {
+  const titles: string[] = [sheetName];
+  for (let r = Math.max(view.top, headerRow - HEADING_SEARCH_ROWS); r < headerRow && r <= view.bottom; r++) collectTexts(view, r, titles, 40);
+  const headings: string[] = [];
+  const end = Math.min(view.rowEnd(headerRow), view.left + 199);
+  for (let c = view.left; c <= end; c++) {
+    const t = view.text(headerRow, c);
+    if (t !== "") headings.push(t);
+  }
+  return { titles, headings };
+}
 
+/** Phase 4: a provisional pass over the data rows with the columns known so far: the unit rows and the notes. */
+function classifyDataRows(
+  view: GridView,
+  columns: ReadonlyMap<ColumnRole, Decision<string>>,
+  spendingCandidates: readonly SpendingCandidate[],
+  headerRow: number,
+  hints: DetectionHints,
+): { unitRows: number[]; notes: string[] } {
   const col = (role: ColumnRole): number | undefined => {
     const d = columns.get(role);
     return d === undefined ? undefined : columnIndex(d.value);
   };
-
-  // Texts that may state the unit or the sign: the sheet name, title rows, headings, notes.
-  const titleTexts: string[] = [grid.name];
-  for (let r = view.top; r < headerRow && r <= view.bottom; r++) collectTexts(view, r, titleTexts, 40);
-  const headingTexts: string[] = [];
-  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
-    const t = view.text(headerRow, c);
-    if (t !== "") headingTexts.push(t);
-  }
-
-  // A provisional pass over the data rows: which rows are units, with the columns known so far.
-  const provisionalScale = 0;
   const amountCols = AMOUNT_ROLES.map(col).filter((c): c is number => c !== undefined);
   for (const s of spendingCandidates) if (!amountCols.includes(s.col)) amountCols.push(s.col);
-  const classifier = new RowClassifier(view, {
-    id: col("id"),
-    name: col("name"),
-    amounts: amountCols,
-    budget: col("budget"),
-    scale: provisionalScale,
-  });
+  const classifier = new RowClassifier(view, { id: col("id"), name: col("name"), amounts: amountCols, budget: col("budget"), scale: 0 });
   const unitRows: number[] = [];
-  const noteTexts: string[] = [];
+  const notes: string[] = [];
   const first = hints.firstDataRow !== undefined ? hints.firstDataRow - 1 : headerRow + 1;
   const last = hints.lastDataRow !== undefined ? Math.min(hints.lastDataRow - 1, view.bottom) : view.bottom;
   for (let r = Math.max(first, view.top); r <= last; r++) {
+    if (!view.hasRow(r)) continue;
     const kind = classifier.classify(r);
     if (kind.kind === "unit") unitRows.push(r);
-    else if (noteTexts.length < 200) collectTexts(view, r, noteTexts, 10);
+    else if (notes.length < 200) collectTexts(view, r, notes, 10);
   }
+  return { unitRows, notes };
+}
 
-  // Which spending counts.
-  if (!columns.has("spending") && spendingCandidates.length > 0) {
-    const choice = chooseSpending(view, spendingCandidates, unitRows);
-    columns.set("spending", choice);
-  }
-
-  // Amount unit.
-  const unitDecision =
-    hints.unit !== undefined ? byUser(hints.unit) : detectUnit(view, columns, headingTexts, titleTexts, noteTexts, unitRows, headerRow);
-
-  // Sign convention.
-  const signDecision =
-    hints.signConvention !== undefined
-      ? byUser(hints.signConvention)
-      : detectSign(view, columns, [...titleTexts, ...headingTexts, ...noteTexts], unitRows, AMOUNT_UNIT_EXPONENT[unitDecision.value]);
-
+/** The last phase: the mapping with its decisions and the heading texts. */
+function explainedMapping(
+  view: GridView,
+  sheetName: string,
+  hints: DetectionHints,
+  headerDecision: Decision<number>,
+  columns: ReadonlyMap<ColumnRole, Decision<string>>,
+  unitDecision: Decision<AmountUnit>,
+  signDecision: Decision<SignConvention>,
+): ExplainedMapping {
   const columnLetters: Partial<Record<ColumnRole, string>> = {};
   const columnDecisions: Partial<Record<ColumnRole, Decision<string>>> = {};
   for (const role of COLUMN_ROLES) {
@@ -196,13 +256,15 @@ function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
     columnLetters[role] = d.value;
     columnDecisions[role] = d;
   }
+  const headerRow = headerDecision.value - 1;
   const headings: Record<string, string> = {};
-  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+  const end = Math.min(view.rowEnd(headerRow), view.left + 199);
+  for (let c = view.left; c <= end; c++) {
     const t = view.text(headerRow, c).replace(/\s+/g, " ").trim();
     if (t !== "") headings[columnLetter(c)] = t;
   }
   const mapping: SheetMapping = {
-    sheet: grid.name,
+    sheet: sheetName,
     headerRow: headerDecision.value,
     columns: columnLetters,
     unit: unitDecision.value,
@@ -210,10 +272,65 @@ function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
     ...(hints.firstDataRow !== undefined ? { firstDataRow: hints.firstDataRow } : {}),
     ...(hints.lastDataRow !== undefined ? { lastDataRow: hints.lastDataRow } : {}),
   };
-  return {
-    explained: { mapping, headerRow: headerDecision, columns: columnDecisions, unit: unitDecision, signConvention: signDecision, headings },
-    reason: null,
-  };
+  return { mapping, headerRow: headerDecision, columns: columnDecisions, unit: unitDecision, signConvention: signDecision, headings };
+}
+
+/** Whether the Input positions may be used, and why (or why not). */
+type ShapeCheck = { readonly ok: boolean; readonly why: string };
+
+/** Month names as headings: period columns, never a budget or a spending to date. */
+const MONTH_HEADING = /^(jan(uar)?|feb(ruar)?|mar(ts)?|apr(il)?|maj|jun(i)?|jul(i)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|nov(ember)?|dec(ember)?)\.?(\s*(19|20)?\d{2})?$/;
+const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set(["id", "name"]);
+
+/**
+ * Randers' Input positions are used only when the sheet is that layout: it is named Input, or the
+ * headings above the first unit agree with the positions (budget and a follow-up) — and in both
+ * cases no heading contradicts a position (another role, or a month).
+ */
+function confirmInputShape(view: GridView, shape: InputShape, sheetName: string): ShapeCheck {
+  const positions: [number, ColumnRole][] = [[shape.idCol, "id"]];
+  if (shape.nameCol !== undefined) positions.push([shape.nameCol, "name"]);
+  for (const [role, c] of Object.entries(shape.figures) as [ColumnRole, number][]) positions.push([c, role]);
+  for (const f of shape.followUps) positions.push([f.col, "spending"]);
+  const agreed = new Set<ColumnRole>();
+  const contradictions: string[] = [];
+  for (const [c, role] of positions) {
+    const text = headingAbove(view, shape.firstIdRow, c);
+    if (text === "") continue;
+    const norm = normaliseText(text);
+    if (MONTH_HEADING.test(norm) && !LABEL_ROLES.has(role)) {
+      contradictions.push(`${columnLetter(c)} ("${text}")`);
+      continue;
+    }
+    const top = matchHeading(text)[0];
+    if (top === undefined) continue;
+    const same = top.role === role || (LABEL_ROLES.has(top.role) && LABEL_ROLES.has(role));
+    if (same) agreed.add(role);
+    else if (top.score >= 0.75 || !sameFamily(top.role, role)) contradictions.push(`${columnLetter(c)} ("${text.replace(/\s+/g, " ").trim()}")`);
+  }
+  if (contradictions.length > 0) {
+    return { ok: false, why: `overskrifterne i ${contradictions.slice(0, 3).join(", ")} passer ikke til Input-arkets kolonner` };
+  }
+  if (isInputSheetName(sheetName)) return { ok: true, why: "arket hedder Input" };
+  if (agreed.has("budget") && agreed.has("spending")) return { ok: true, why: "overskrifterne passer til Input-arkets kolonner" };
+  return { ok: false, why: "arket hedder ikke Input, og overskrifterne bekræfter ikke Input-arkets kolonner" };
+}
+
+const BUDGET_FAMILY: ReadonlySet<ColumnRole> = new Set(["budget", "budgetOriginal", "budgetInclApplications"]);
+
+function sameFamily(a: ColumnRole, b: ColumnRole): boolean {
+  return a === b || (BUDGET_FAMILY.has(a) && BUDGET_FAMILY.has(b));
+}
+
+/** The heading text over a column: the nearest text in the three rows above the first unit. */
+function headingAbove(view: GridView, firstRow: number, col: number): string {
+  for (let r = firstRow - 1; r >= Math.max(view.top, firstRow - 3); r--) {
+    const v = view.value(r, col);
+    if (typeof v === "number" && !isDateFormat(view.format(r, col))) return "";
+    const t = view.text(r, col).trim();
+    if (t !== "") return t;
+  }
+  return "";
 }
 
 /** A table needs a budget and a spending column. */
@@ -241,7 +358,8 @@ function roleWord(role: ColumnRole): string {
 
 function collectTexts(view: GridView, row: number, into: string[], maxPerRow: number): void {
   let n = 0;
-  for (let c = view.left; c <= view.right && n < maxPerRow; c++) {
+  const end = view.rowEnd(row);
+  for (let c = view.left; c <= end && n < maxPerRow; c++) {
     const v = view.value(row, c);
     if (typeof v === "string" && v.trim() !== "" && v.length < 400) {
       into.push(v);
@@ -257,7 +375,8 @@ function headingRowAt(view: GridView, row: number, twoRows = false): HeadingRow 
   const roles = new Set<ColumnRole>();
   let numbers = 0;
   let texts = 0;
-  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+  const end = Math.min(view.rowEnd(row), view.left + 199);
+  for (let c = view.left; c <= end; c++) {
     const value = view.value(row, c);
     if (typeof value === "number" && !isDateFormat(view.format(row, c))) {
       // A figure is never a heading (and must not borrow the heading above it).
@@ -285,10 +404,18 @@ function headingRowAt(view: GridView, row: number, twoRows = false): HeadingRow 
   return { row, score, candidates, roles };
 }
 
+/**
+ * The best heading row among the first {@link HEADING_SEARCH_ROWS} rows — and further down while
+ * every row above is a note or a title without figures (up to {@link HEADING_SEARCH_MAX_ROWS}).
+ */
 function findHeadingRow(view: GridView): HeadingRow | undefined {
   let best: HeadingRow | undefined;
-  const end = Math.min(view.bottom, view.top + HEADING_SEARCH_ROWS - 1);
+  let figuresSeen = false;
+  const end = Math.min(view.bottom, view.top + HEADING_SEARCH_MAX_ROWS - 1);
   for (let r = view.top; r <= end; r++) {
+    if (r >= view.top + HEADING_SEARCH_ROWS && (figuresSeen || (best !== undefined && hasTable(best.roles)))) break;
+    if (!view.hasRow(r)) continue;
+    if (!figuresSeen && rowHasFigures(view, r)) figuresSeen = true;
     const h = headingRowAt(view, r);
     if (h === undefined || h.roles.size === 0) continue;
     if (best === undefined || h.score > best.score) best = h;
@@ -301,10 +428,23 @@ function findHeadingRow(view: GridView): HeadingRow | undefined {
   return best;
 }
 
+/** A row with two or more figures (numbers that are not dates): data, not a note. */
+function rowHasFigures(view: GridView, row: number): boolean {
+  let n = 0;
+  const end = Math.min(view.rowEnd(row), view.left + 199);
+  for (let c = view.left; c <= end; c++) {
+    const v = view.value(row, c);
+    if ((typeof v === "number" && !isDateFormat(view.format(row, c))) || (typeof v === "string" && parseDanishNumber(v).ok)) n++;
+    if (n >= 2) return true;
+  }
+  return false;
+}
+
 /** A row of only texts and dates (no figures): the lower half of a two-row heading. */
 function isSubHeadingRow(view: GridView, row: number): boolean {
   let filled = 0;
-  for (let c = view.left; c <= view.right && c < view.left + 200; c++) {
+  const end = Math.min(view.rowEnd(row), view.left + 199);
+  for (let c = view.left; c <= end; c++) {
     const v = view.value(row, c);
     if (isBlank(v)) continue;
     filled++;
@@ -412,9 +552,9 @@ function assignInputColumns(
   view: GridView,
   shape: InputShape,
   out: Map<ColumnRole, Decision<string>>,
-  sheetName: string,
+  confirmedBy: string,
 ): SpendingCandidate[] {
-  const what = `Randers' Input-ark${isInputSheetName(sheetName) ? "" : " (genkendt på formen)"}, ${shape.variant === "expanded" ? "udvidet variant" : "standardlayout"}`;
+  const what = `Randers' Input-ark (${confirmedBy}), ${shape.variant === "expanded" ? "udvidet variant" : "standardlayout"}`;
   out.set("id", detected(columnLetter(shape.idCol), `${what}: aftaleenhedsnumre i kolonne ${columnLetter(shape.idCol)}`, 0.85));
   if (shape.nameCol !== undefined) {
     const profile = contentProfile(view, shape.nameCol, shape.firstIdRow);
@@ -438,7 +578,7 @@ function fillMissingLabels(view: GridView, headerRow: number, out: Map<ColumnRol
   const amountCols = AMOUNT_ROLES.map((r) => out.get(r)).filter((d): d is Decision<string> => d !== undefined).map((d) => columnIndex(d.value));
   const firstAmount = amountCols.length === 0 ? view.right + 1 : Math.min(...amountCols);
   const taken = new Set([...out.values()].map((d) => columnIndex(d.value)));
-  for (let c = view.left; c < firstAmount && c <= view.right; c++) {
+  for (let c = view.left; c < firstAmount && c <= view.right && c < view.left + 200; c++) {
     if (taken.has(c) || view.columnHidden(c)) continue;
     const p = contentProfile(view, c, headerRow + 1);
     if (p.filled < 1) continue;
@@ -463,8 +603,10 @@ function chooseSpending(view: GridView, candidates: readonly SpendingCandidate[]
   const filled = candidates.map((cand) => {
     let n = 0;
     for (const r of unitRows) {
-      const a = readAmount(view.value(r, cand.col));
-      if (a.kind === "amount" && a.ore !== 0) n++;
+      const v = view.value(r, cand.col);
+      const a = readAmount(v);
+      // A formula without a calculated value fills its column: it must not hand the choice to another.
+      if ((a.kind === "amount" && a.ore !== 0) || isUncalculatedFormula(v)) n++;
     }
     return { cand, n };
   });

@@ -6,7 +6,7 @@
 import { assess, type Assessment } from "../assessment";
 import { readAmount } from "../cell";
 import { isBudgetlysError } from "../errors";
-import { columnIndex, type SheetGrid } from "../grid";
+import { cellAddress, columnIndex, quoteSheetName, type SheetGrid } from "../grid";
 import { negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
 import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
@@ -39,6 +39,8 @@ export const BASE_ROLE: Readonly<Record<PercentageBase, ColumnRole>> = {
 export interface UnitReading {
   readonly units: UnitRecord[];
   readonly skipped: SkippedRow[];
+  /** Units read with a doubt (a numbered row equal to the sum above it), with the reason. */
+  readonly warnings: SkippedRow[];
 }
 
 /** Reads the units of a sheet with `mapping`. Never throws. */
@@ -46,6 +48,7 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
   const view = new GridView(grid);
   const units: UnitRecord[] = [];
   const skipped: SkippedRow[] = [];
+  const warnings: SkippedRow[] = [];
   const fileField = file === undefined ? {} : { file };
   const cols: Partial<Record<ColumnRole, number>> = {};
   for (const [role, letters] of Object.entries(mapping.columns) as [ColumnRole, string | undefined][]) {
@@ -73,6 +76,7 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       skipped.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.reason });
       continue;
     }
+    if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.warning });
     const read = readFigures(view, r, cols, scale, mapping, baseRole);
     if (!read.ok) {
       units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, null, null, read.error));
@@ -86,7 +90,7 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, null, message));
     }
   }
-  return { units, skipped };
+  return { units, skipped, warnings };
 }
 
 /** One record with a fixed shape (no spreads: a 100.000-row sheet allocates little). */
@@ -154,19 +158,16 @@ function figureAt(
   }
   const read = readAmount(view.value(row, col), scale);
   if (read.kind === "amount") return read.ore;
+  const where = `${quoteSheetName(view.grid.name)}!${cellAddress(row, col)}`;
   if (read.kind === "blank") {
-    if (required) errors.push(`${ROLE_LABELS[role]} (${columnLetterOf(mapping, role)}${row + 1}) er tom`);
+    if (required) errors.push(`${ROLE_LABELS[role]} (${where}) er tom`);
     return undefined;
   }
-  errors.push(`${ROLE_LABELS[role]} (${columnLetterOf(mapping, role)}${row + 1}): ${read.reason}`);
+  errors.push(`${ROLE_LABELS[role]} (${where}): ${read.reason}`);
   return undefined;
 }
 
 function optional(view: GridView, row: number, col: number, scale: number): Ore | undefined {
   const read = readAmount(view.value(row, col), scale);
   return read.kind === "amount" ? read.ore : undefined;
-}
-
-function columnLetterOf(mapping: SheetMapping, role: ColumnRole): string {
-  return (mapping.columns[role] ?? "").toUpperCase();
 }

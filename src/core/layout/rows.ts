@@ -11,7 +11,7 @@ import { nonUnitLabel } from "./words";
 export type RowKind =
   | { readonly kind: "blank" }
   | { readonly kind: "skip"; readonly reason: string }
-  | { readonly kind: "unit"; readonly id: string | null; readonly name: string };
+  | { readonly kind: "unit"; readonly id: string | null; readonly name: string; readonly warning?: string };
 
 /** The columns a row classifier looks at (0-based sheet columns). */
 export interface RowColumns {
@@ -27,6 +27,9 @@ export interface RowColumns {
 
 /** Reason for a row that is the sum of the units above it. */
 export const SUM_ROW_REASON = "Rækken er summen af enhederne ovenfor (subtotal eller total)";
+/** Warning for a numbered row whose figures equal the sum of the units above it. */
+export const SUM_UNIT_WARNING =
+  "Tallene er lig summen af enhederne ovenfor, men rækken har et enhedsnummer og er læst som en enhed. Er det en subtotal, så skriv \"i alt\" i navnet.";
 /** Reason for a row with figures but neither name nor number. */
 export const NO_LABEL_REASON = "Rækken har beløb, men hverken navn eller nummer";
 
@@ -87,7 +90,10 @@ export class RowClassifier {
     }
     const budget = this.amountAt(row, this.cols.budget);
     const spending = this.amountAt(row, this.cols.spending);
-    if (budget !== undefined && this.isSumRow(budget, spending)) {
+    // Arithmetic alone makes a subtotal only of a row without a unit number: a numbered row
+    // whose figures happen to equal the rows above is a unit (its name did not say total).
+    const sumRow = budget !== undefined && this.isSumRow(budget, spending);
+    if (sumRow && id === "") {
       this.block = { budget: 0, spending: 0, count: 0 };
       return { kind: "skip", reason: SUM_ROW_REASON };
     }
@@ -104,7 +110,9 @@ export class RowClassifier {
         this.all.spending += spending;
       }
     }
-    return { kind: "unit", id: id === "" ? null : id, name: name || id };
+    return sumRow
+      ? { kind: "unit", id, name: name || id, warning: SUM_UNIT_WARNING }
+      : { kind: "unit", id: id === "" ? null : id, name: name || id };
   }
 
   private isSumRow(budget: number, spending: number | undefined): boolean {

@@ -62,11 +62,11 @@ export function scanSheet(grid: SheetGrid, options: Pick<ScanOptions, "policy" |
       };
     }
     const explained: ExplainedMapping = detection.explained;
-    const { units, skipped } = readUnits(grid, explained.mapping, options.policy, options.file);
+    const { units, skipped, warnings } = readUnits(grid, explained.mapping, options.policy, options.file);
     if (units.length === 0) {
       skipped.push({ ...fileField, sheet: grid.name, row: 0, reason: "Arket har en tabel, men ingen rækker med enheder." });
     }
-    return { sheet: grid.name, explained, units, skipped };
+    return warnings.length > 0 ? { sheet: grid.name, explained, units, skipped, warnings } : { sheet: grid.name, explained, units, skipped };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

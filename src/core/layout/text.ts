@@ -112,6 +112,20 @@ export class GridView {
     return v === undefined ? null : sanitise(v);
   }
 
+  /** True when the grid has a row array at this sheet row (a sparse grid leaves empty rows out). */
+  hasRow(row: number): boolean {
+    return Array.isArray(this.grid.values[row - this.top]);
+  }
+
+  /**
+   * The last sheet column that row `row` may hold a value in: the row's own length, so a stray
+   * cell far to the right in one row does not widen every other row's loops.
+   */
+  rowEnd(row: number): number {
+    const r = this.grid.values[row - this.top];
+    return Array.isArray(r) ? Math.min(this.right, this.left + r.length - 1) : this.left - 1;
+  }
+
   /** The number format at sheet coordinates, where known. */
   format(row: number, col: number): string | undefined {
     return this.grid.numberFormats?.[row - this.top]?.[col - this.left];

@@ -205,3 +205,52 @@ describe("scale", () => {
     expect(last?.row).toBe(100_002);
   });
 });
+
+describe("hostile layouts (issue 12)", () => {
+  it("a numbered row equal to the sum above is a unit with a warning; an unnumbered one is a subtotal", () => {
+    const rows: CellValue[][] = [
+      ["Nr.", "Navn", "Korrigeret budget", "Regnskab"],
+      [1, "A-skolen", 100, 110],
+      [2, "B-skolen", 200, 190],
+      [3, "C-skolen", 300, 300],
+      [null, null, 600, 600],
+    ];
+    const scan = scanWorkbook([grid(rows)], { policy });
+    expect(scan.units.map((u) => u.name)).toEqual(["A-skolen", "B-skolen", "C-skolen"]);
+    expect(scan.sheets[0]?.warnings?.map((w) => w.row)).toEqual([4]);
+    expect(scan.skipped.map((s) => s.row)).toEqual([5]);
+  });
+
+  it("a numbered row whose name says total, or a known non-unit line, is still skipped", () => {
+    const rows: CellValue[][] = [
+      ["Nr.", "Navn", "Korrigeret budget", "Regnskab"],
+      [1, "A-skolen", 100, 110],
+      [2, "B-skolen", 200, 190],
+      [9, "Skoler i alt", 300, 300],
+      [10, "Projekter", 50, 40],
+    ];
+    const scan = scanWorkbook([grid(rows)], { policy });
+    expect(scan.units.map((u) => u.name)).toEqual(["A-skolen", "B-skolen"]);
+    expect(scan.sheets[0]?.warnings).toBeUndefined();
+  });
+
+  it("Input positions need the name Input or agreeing headings: 11-digit ids alone give no colour", () => {
+    const rows: CellValue[][] = [["Nr.", "Tekst", "Ramme", "Beløb 2", null, null, "x", "y", "Prognose", "Prognose", "Prognose", null, "Overført"]];
+    for (let i = 0; i < 4; i++) rows.push([73000202101 + i, `Enhed ${i}`, 1000, 900, null, null, 0, 1000, 1100, 1100, 1100, null, 0]);
+    const refused = scanWorkbook([grid(rows, { name: "Data" })], { policy });
+    expect(refused.units).toEqual([]);
+    expect(refused.skipped[0]?.reason).toMatch(/budget.*blev ikke fundet.*Kolonner.*--mapping/s);
+    // The same figures on a sheet named Input are read by position.
+    const input = scanWorkbook([grid(rows, { name: "Input" })], { policy });
+    expect(input.units.length).toBe(4);
+    expect(input.sheets[0]?.explained?.mapping.columns.budget).toBe("C");
+  });
+
+  it("finds a heading below 40 rows of notes, but not below rows of figures", () => {
+    const notes: CellValue[][] = Array.from({ length: 44 }, (_, i) => [`Note ${i + 1}`]);
+    const table: CellValue[][] = [["Navn", "Korrigeret budget", "Regnskab"], ["A-skolen", 100, 104]];
+    expect(scanWorkbook([grid([...notes, ...table])], { policy }).sheets[0]?.explained?.mapping.headerRow).toBe(45);
+    const figures: CellValue[][] = Array.from({ length: 44 }, (_, i) => [`Linje ${i + 1}`, i, i * 2]);
+    expect(scanWorkbook([grid([...figures, ...table])], { policy }).units).toEqual([]);
+  });
+});

@@ -63,6 +63,14 @@ describe("golden workbooks", () => {
         for (const row of sheet.skippedRows) expect(skippedRows.has(row), `${sheet.sheet} row ${row} skipped`).toBe(true);
       }
 
+      for (const refusal of expected.refused ?? []) {
+        const reading = scan.sheets.find((s) => s.sheet === refusal.sheet);
+        expect(reading, refusal.sheet).toBeDefined();
+        expect(reading?.units, `${refusal.sheet} gives no colour`).toEqual([]);
+        const reason = reading?.skipped.find((s) => s.row === 0)?.reason ?? "";
+        for (const words of refusal.reasonContains) expect(reason, `${refusal.sheet}: ${reason}`).toContain(words);
+      }
+
       const actual = scan.units.map((u): ExpectedUnit => ({
         sheet: u.sheet,
         row: u.row,
