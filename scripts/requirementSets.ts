@@ -39,7 +39,7 @@ export interface MemberUse {
   readonly requirement: Requirement | null;
   /** The annotation as written, for the table. */
   readonly annotation: string;
-  /** `src/excel/readSheets.ts:173` for every use. */
+  /** `src/excel/readSheets.ts (readAllSheets)` for every place it is used. */
   readonly where: readonly string[];
   /** Every use sits behind a requirement-set check that covers it. */
   readonly guarded: boolean;
@@ -104,10 +104,22 @@ function qualifiedName(decl: ts.Declaration, name: string): string {
   return parts.join(".");
 }
 
+/** `src/excel/readSheets.ts (readAllSheets)`: the file and the nearest named function or class (stable when lines move). */
 function location(node: ts.Node): string {
-  const source = node.getSourceFile();
-  const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-  return `${path.relative(root, source.fileName).replaceAll("\\", "/")}:${line + 1}`;
+  const file = path.relative(root, node.getSourceFile().fileName).replaceAll("\\", "/");
+  const names: string[] = [];
+  for (let n: ts.Node | undefined = node.parent; n !== undefined && !ts.isSourceFile(n); n = n.parent) {
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n) || ts.isGetAccessorDeclaration(n)) && n.name !== undefined) {
+      names.unshift(n.name.getText());
+    } else if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)) {
+      names.unshift(n.parent.name.text);
+    }
+  }
+  return names.length === 0 ? file : `${file} (${names.join(".")})`;
+}
+
+function lineOf(node: ts.Node): number {
+  return node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
 }
 
 /** A call `isSetSupported("ExcelApi", "1.13")` / `isRequirementSetSupported(…)`: its requirement. */
@@ -215,8 +227,9 @@ export interface RawUse {
   readonly member: string;
   readonly annotation: string;
   readonly requirement: Requirement | null;
-  /** `src/excel/readSheets.ts:174`. */
+  /** `src/excel/readSheets.ts (readAllSheets)`. */
   readonly where: string;
+  readonly line: number;
   readonly guarded: boolean;
 }
 
@@ -285,6 +298,7 @@ export function findUses(files: readonly string[] = productFiles()): RawUse[] {
       annotation,
       requirement,
       where: location(node),
+      line: lineOf(node),
       guarded: requirement !== null && isGuarded(node, requirement, flags),
     };
   });

@@ -40,7 +40,7 @@ describe("the product's Office.js members", () => {
 
   it("docs/requirement-sets.md is the current table (npx tsx scripts/requirementSets.ts --write)", () => {
     const product = summarize(uses.filter((u) => !isFixture(u)));
-    expect(fs.readFileSync(DOC_FILE, "utf8")).toBe(renderTable(product));
+    expect(fs.readFileSync(DOC_FILE, "utf8"), "docs/requirement-sets.md er forældet: kør npx tsx scripts/requirementSets.ts --write").toBe(renderTable(product));
   });
 
   it("finds calls, property reads and writes, and object-literal properties", () => {
@@ -60,7 +60,7 @@ describe("the check itself, on a fixture", () => {
     });
     expect(expected.length).toBe(7);
     const merges = uses.filter((u) => isFixture(u) && u.member === "Excel.Range.getMergedAreasOrNullObject");
-    const found = merges.map((u) => ({ line: Number(u.where.split(":")[1]), guarded: u.guarded }));
+    const found = merges.map((u) => ({ line: u.line, guarded: u.guarded }));
     expect(found).toEqual(expected);
     expect(merges.every((u) => u.requirement?.set === "ExcelApi" && u.requirement.version === "1.13")).toBe(true);
   });
