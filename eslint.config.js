@@ -3,6 +3,15 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 
+const NOT_TEST_CODE = {
+  regex: "^(\\.\\./)+(test|bench|scripts)(/|$)",
+  message: "src/ must not import test/, bench/ or scripts/: move what the product needs into src/.",
+};
+const NOT_OFFICE_FAKE = {
+  regex: "(^|/)officeFake(/|$)",
+  message: "Only src/preview (and tests/bench) may import the in-memory Office.js (src/officeFake).",
+};
+
 export default tseslint.config(
   { ignores: ["dist/**", "dist-*/**", "node_modules/**", "test-results/**", "coverage/**", "bench/out/**"] },
   js.configs.recommended,
@@ -20,6 +29,17 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  // Layering (docs/ARCHITECTURE.md): product code never imports test/ (or bench/, scripts/), and only
+  // the development preview imports the in-memory Office.js (src/officeFake), so it can never end
+  // up in the task pane's or the custom functions' production bundle.
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NOT_TEST_CODE, NOT_OFFICE_FAKE] }] },
+  },
+  {
+    files: ["src/preview/**/*.ts", "src/preview/**/*.tsx", "src/officeFake/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NOT_TEST_CODE] }] },
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],

@@ -1,5 +1,5 @@
 /**
- * `syncs`: `context.sync()` calls counted by the strict fake Excel (`test/fakes/fakeExcel.ts`)
+ * `syncs`: `context.sync()` calls counted by the strict fake Excel (`src/officeFake/`)
  * through the real Excel adapter (`ExcelWorkbookPort`), for workbooks of 10, 200 and 2.000 units:
  * - `scan`: one `readSheets()`;
  * - `generatePlans`: the task pane's "Alle planer" action, divided by the sheets it wrote. It is
@@ -17,7 +17,7 @@ import { scanWorkbook } from "../src/core/layout/scan";
 import { RANDERSMODELLEN_2_0 } from "../src/core/policy";
 import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../src/taskpane/actions/plans";
 import { indicatorColumnsPatch } from "../src/core/sheets/indicatorColumns";
-import { FakeExcel, WorkbookModel } from "../test/fakes/fakeExcel";
+import { FakeExcel, WorkbookModel } from "../src/officeFake";
 import { sheetValues } from "./sheet";
 import { round } from "./stats";
 

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { cellAddress, columnLetter } from "../core/grid";
-import type { ConditionalFormatModel, SheetModel } from "../../test/fakes/fakeModel";
+import type { ConditionalFormatModel, SheetModel } from "../officeFake/model";
 import type { PreviewDocument } from "./document";
 import { barMaximum, cellLook } from "./cellLook";
 

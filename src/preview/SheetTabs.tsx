@@ -1,6 +1,6 @@
 /** The sheet tabs under the grid, with each sheet's tab colour. Arrow keys move between tabs. */
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import type { SheetModel } from "../../test/fakes/fakeModel";
+import type { SheetModel } from "../officeFake/model";
 
 const useStyles = makeStyles({
   tabs: {

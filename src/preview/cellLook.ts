@@ -4,7 +4,7 @@
  */
 import type { CSSProperties } from "react";
 import { isCellError, type CellValue } from "../core/cell";
-import type { ConditionalFormatModel, SheetModel } from "../../test/fakes/fakeModel";
+import type { ConditionalFormatModel, SheetModel } from "../officeFake/model";
 import type { CellView } from "./document";
 import { formatValue } from "./numberFormat";
 import { conditionText } from "./xlsxFile";

@@ -5,7 +5,7 @@
  * (`functions-da.json`: ids, Danish names, which parameters take ranges, whether the result spills).
  */
 
-import type { CustomFunctionImpl } from "../../test/fakes/customFunctionsRuntime";
+import type { CustomFunctionImpl } from "../officeFake/customFunctionsRuntime";
 
 export type { CustomFunctionImpl };
 
@@ -58,4 +58,4 @@ export {
   CUSTOM_FUNCTION_ERROR_CODES,
   FakeCustomFunctionError as PreviewCustomFunctionError,
   installCustomFunctionsRuntime,
-} from "../../test/fakes/customFunctionsRuntime";
+} from "../officeFake/customFunctionsRuntime";

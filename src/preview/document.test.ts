@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeExcel } from "../../test/fakes/fakeExcel";
+import { FakeExcel } from "../officeFake";
 import { ExcelWorkbookPort } from "../excel/ExcelWorkbookPort";
 import type { SheetDescription } from "../core/sheetDescription";
 import { INDICATOR_COLORS } from "../core/theme";

@@ -8,7 +8,7 @@
 import { isCellError, type CellValue } from "../core/cell";
 import type { CellRange } from "../core/grid";
 import { parseDanishNumber } from "../core/danishNumber";
-import { enterInput, type CellModel, type SheetModel, type WorkbookModel } from "../../test/fakes/fakeModel";
+import { enterInput, type CellModel, type SheetModel, type WorkbookModel } from "../officeFake/model";
 import { PreviewEngine, type CellContent } from "./engine";
 import type { CustomFunctionSpec } from "./customFunctions";
 import { toDanishFormula, toEngineFormula, type FunctionNames } from "./formulaText";

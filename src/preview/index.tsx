@@ -9,7 +9,7 @@ import "../functions/functions";
 import { createRoot } from "react-dom/client";
 import daDK from "hyperformula/i18n/languages/daDK";
 import danishMetadata from "../functions/functions-da.json";
-import { FakeExcel } from "../../test/fakes/fakeExcel";
+import { FakeExcel } from "../officeFake";
 import { customFunctionSpecs } from "./customFunctions";
 import { PreviewDocument } from "./document";
 import { functionNames } from "./formulaText";

@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { App } from "../taskpane/App";
 import { parseLanguage, type Language } from "../taskpane/i18n/strings";
 import { ExcelWorkbookPort } from "../excel/ExcelWorkbookPort";
-import type { FakeExcel } from "../../test/fakes/fakeExcel";
+import type { FakeExcel } from "../officeFake";
 
 const ports = new WeakMap<FakeExcel, ExcelWorkbookPort>();
 const LANGUAGE_KEY = "budgetlys.preview.language";

@@ -16,7 +16,7 @@ import {
   type CellModel,
   type ConditionalFormatModel,
   type SheetModel,
-} from "../../test/fakes/fakeModel";
+} from "../officeFake/model";
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);

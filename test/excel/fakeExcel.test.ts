@@ -1,7 +1,7 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/no-navigational-load --
    these tests break the load/sync rules on purpose, to show the fake throws as Excel does. */
 import { describe, expect, it } from "vitest";
-import { FakeApiMisuse, FakeExcel, FakeOfficeError } from "../fakes/fakeExcel";
+import { FakeApiMisuse, FakeExcel, FakeOfficeError } from "../../src/officeFake";
 import { changesToExistingSheets, diffSnapshots, fakeExcelFromGrids, putFormula, snapshotWorkbook } from "../fakes/workbookSnapshot";
 
 function book(): FakeExcel {

@@ -3,7 +3,7 @@ import { WouldOverwriteError, WriteFailedError, type SheetPatch } from "../../sr
 import type { CellSpec } from "../../src/core/sheetDescription";
 import { INDICATOR_COLORS } from "../../src/core/theme";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
-import type { FakeExcel } from "../fakes/fakeExcel";
+import type { FakeExcel } from "../../src/officeFake";
 import { diffSnapshots, fakeExcelFromGrids, snapshotWorkbook } from "../fakes/workbookSnapshot";
 import { sourceGrid } from "./helpers";
 

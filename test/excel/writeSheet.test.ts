@@ -5,7 +5,7 @@ import type { SheetDescription } from "../../src/core/sheetDescription";
 import { NUMBER_FORMATS, THEME } from "../../src/core/theme";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { widthInPoints } from "../../src/excel/sheetContent";
-import type { FakeExcel, SheetModel } from "../fakes/fakeExcel";
+import type { FakeExcel, SheetModel } from "../../src/officeFake";
 import { changesToExistingSheets, diffSnapshots, fakeExcelFromGrids, putFormula, snapshotWorkbook } from "../fakes/workbookSnapshot";
 import { overviewDescription, planDescription, sourceGrid } from "./helpers";
 

@@ -5,8 +5,8 @@
  */
 import type { CellValue } from "../../src/core/cell";
 import { cellAddress, rangeAddress, type SheetGrid } from "../../src/core/grid";
-import { FakeExcel } from "./fakeExcel";
-import { WorkbookModel, refAddress, type CellFormatModel, type HyperlinkModel, type SheetModel, type StoredValue } from "./fakeModel";
+import { FakeExcel } from "../../src/officeFake";
+import { WorkbookModel, refAddress, type CellFormatModel, type HyperlinkModel, type SheetModel, type StoredValue } from "../../src/officeFake/model";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 

@@ -6,12 +6,12 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { installCustomFunctionsRuntime, type CustomFunctionImpl } from "../fakes/customFunctionsRuntime";
+import { installCustomFunctionsRuntime, type CustomFunctionImpl } from "../../src/officeFake/customFunctionsRuntime";
 
 export const BUNDLE_PATH = fileURLToPath(new URL("../../dist/functions.js", import.meta.url));
 
 /** The error class the runtime provides. */
-export { FakeCustomFunctionError as RuntimeError } from "../fakes/customFunctionsRuntime";
+export { FakeCustomFunctionError as RuntimeError } from "../../src/officeFake/customFunctionsRuntime";
 
 export type Registered = CustomFunctionImpl;
 

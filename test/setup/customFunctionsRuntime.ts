@@ -1,7 +1,7 @@
 /**
  * Vitest setup: the `CustomFunctions` global that Excel provides and vitest does not (see
- * test/fakes/customFunctionsRuntime.ts).
+ * src/officeFake/customFunctionsRuntime.ts).
  */
-import { installCustomFunctionsRuntime } from "../fakes/customFunctionsRuntime";
+import { installCustomFunctionsRuntime } from "../../src/officeFake/customFunctionsRuntime";
 
 installCustomFunctionsRuntime();

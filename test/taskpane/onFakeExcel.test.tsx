@@ -13,7 +13,7 @@ import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { SETTING_KEYS } from "../../src/core/ports";
 import { budgetGrid, BUDGET_SHEET } from "./grids";
 import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
-import type { FakeExcel } from "../fakes/fakeExcel";
+import type { FakeExcel } from "../../src/officeFake";
 
 afterEach(cleanup);
 

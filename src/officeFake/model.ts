@@ -1,10 +1,10 @@
 /**
  * The document side of the fake Excel: a plain in-memory workbook (sheets, cells, formats,
  * settings) and the rules by which Excel turns what is entered into what is stored. The client
- * side (proxies, load, sync) lives in `fakeExcel.ts`. No test framework imports: the preview host
+ * side (proxies, load, sync) lives in the other modules of this folder. No test framework imports: the preview host
  * uses this as its in-browser workbook.
  */
-import type { CellRange } from "../../src/core/grid";
+import type { CellRange } from "../core/grid";
 
 /** A cell error as stored ("#REF!" …). */
 export interface StoredError {

@@ -1,0 +1,186 @@
+/**
+ * The fake application: `FakeExcel` (the workbook model, `run` like `Excel.run`, sync counting,
+ * injected failures, change events) and the request context whose `sync()` runs the queued work.
+ */
+import { SheetModel, WorkbookModel, type StoredValue } from "./model";
+import { FakeApiMisuse, FakeOfficeError, make, strict } from "./base";
+import { FakeWorkbook } from "./workbook";
+
+/** Computes a formula's value (the preview plugs HyperFormula in here). */
+export type FormulaCalculator = (cell: {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+}) => StoredValue | undefined;
+
+/** Makes a sync or an operation fail on purpose. */
+export interface FailureRule {
+  /** Fail the n-th sync from now (1 = the next one). */
+  readonly sync?: number;
+  /** Fail the first operation whose name matches, e.g. "Worksheet.add", "Range.formulas", "ConditionalFormatCollection.add". */
+  readonly operation?: string | RegExp;
+  /** With `sync`: apply this many operations of that sync first (default 0). */
+  readonly afterOperations?: number;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/** What changed at a sync. */
+export interface ChangeEvent {
+  readonly sheets: readonly string[];
+}
+
+export interface ArmedRule extends FailureRule {
+  readonly atSync?: number;
+}
+
+export interface QueuedOp {
+  readonly name: string;
+  readonly run: () => void;
+  readonly mutates: boolean;
+}
+
+/** The fake application: holds the workbook model and hands out request contexts. */
+export class FakeExcel {
+  readonly model: WorkbookModel;
+  /** Every `context.sync()` ever made against this workbook. */
+  syncCount = 0;
+  /** Every queued operation ever executed (for tests of batching). */
+  operationCount = 0;
+  /** Computes formula values; without it formula cells read their cached value (or blank). */
+  calculator: FormulaCalculator | undefined;
+  private readonly rules: ArmedRule[] = [];
+  private readonly listeners = new Set<(event: ChangeEvent) => void>();
+
+  constructor(model: WorkbookModel = new WorkbookModel()) {
+    this.model = model;
+  }
+
+  /** Like `Excel.run`: a fresh request context for the batch; pending work must be synced. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeRequestContext(this);
+    const result = await batch(strict(context, "RequestContext") as unknown as Excel.RequestContext);
+    if (context._pendingCount() > 0) {
+      throw new FakeApiMisuse(`the batch ended with ${context._pendingCount()} queued operation(s) never synced`);
+    }
+    return result;
+  };
+
+  /** Arms a failure (see {@link FailureRule}); each rule fires once. */
+  failOn(rule: FailureRule): void {
+    this.rules.push({ ...rule, ...(rule.sync === undefined ? {} : { atSync: this.syncCount + rule.sync }) });
+  }
+
+  clearFailures(): void {
+    this.rules.length = 0;
+  }
+
+  /** Listens to changes (after every sync that changed something). Returns the unsubscribe. */
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The value a reader sees in a cell: the calculator's result for formulas when set. */
+  displayValue(sheet: SheetModel, row: number, col: number): StoredValue {
+    const cell = sheet.peek(row, col);
+    if (cell === undefined) return null;
+    if (cell.formula !== null && this.calculator !== undefined) {
+      const computed = this.calculator({ sheet: sheet.name, row, col, formula: cell.formula });
+      if (computed !== undefined) return computed;
+    }
+    return cell.value;
+  }
+
+  /** @internal */
+  _failureFor(syncNumber: number, op: QueuedOp, indexInSync: number): FakeOfficeError | undefined {
+    const index = this.rules.findIndex((rule) => {
+      if (rule.atSync !== undefined && rule.atSync !== syncNumber) return false;
+      if (rule.operation !== undefined) {
+        return typeof rule.operation === "string" ? op.name === rule.operation : rule.operation.test(op.name);
+      }
+      return indexInSync >= (rule.afterOperations ?? 0);
+    });
+    if (index < 0) return undefined;
+    const rule = this.rules[index] as ArmedRule;
+    this.rules.splice(index, 1);
+    return new FakeOfficeError(rule.code ?? "GeneralException", rule.message ?? `Injected failure at ${op.name}`, op.name);
+  }
+
+  /** @internal A sync-numbered rule whose operations ran out (an empty or short sync). */
+  _failureAtEnd(syncNumber: number): FakeOfficeError | undefined {
+    const index = this.rules.findIndex((rule) => rule.atSync === syncNumber && rule.operation === undefined);
+    if (index < 0) return undefined;
+    const rule = this.rules[index] as ArmedRule;
+    this.rules.splice(index, 1);
+    return new FakeOfficeError(rule.code ?? "GeneralException", rule.message ?? `Injected failure at sync ${syncNumber}`);
+  }
+
+  /** @internal */
+  _notify(sheets: Set<string>): void {
+    const event: ChangeEvent = { sheets: [...sheets] };
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+
+export class FakeRequestContext {
+  readonly _fake: FakeExcel;
+  _queue: QueuedOp[] = [];
+  _staged: { target: { readonly _loaded: Map<string, unknown> }; name: string; value: unknown }[] = [];
+  private _workbook: FakeWorkbook | undefined;
+
+  constructor(fake: FakeExcel) {
+    this._fake = fake;
+  }
+
+  get workbook(): FakeWorkbook {
+    this._workbook ??= make(new FakeWorkbook(this, () => this._fake.model));
+    return this._workbook;
+  }
+
+  _pendingCount(): number {
+    return this._queue.length;
+  }
+
+  _enqueue(name: string, run: () => void, mutates = true): void {
+    this._queue.push({ name, run, mutates });
+  }
+
+  _stage(target: { readonly _loaded: Map<string, unknown> }, name: string, value: unknown): void {
+    this._staged.push({ target, name, value });
+  }
+
+  async sync(): Promise<void> {
+    const fake = this._fake;
+    const syncNumber = ++fake.syncCount;
+    const queue = this._queue;
+    this._queue = [];
+    this._staged = [];
+    await Promise.resolve();
+    const touched = new Set<string>();
+    let mutated = false;
+    try {
+      queue.forEach((op, index) => {
+        const injected = fake._failureFor(syncNumber, op, index);
+        if (injected !== undefined) throw injected;
+        fake.operationCount++;
+        op.run();
+        if (op.mutates) {
+          mutated = true;
+          for (const sheet of fake.model.sheets) touched.add(sheet.name);
+        }
+      });
+      const late = fake._failureAtEnd(syncNumber);
+      if (late !== undefined) throw late;
+    } catch (error) {
+      this._staged = [];
+      if (mutated) fake._notify(touched);
+      throw error;
+    }
+    for (const { target, name, value } of this._staged) target._loaded.set(name, value);
+    this._staged = [];
+    if (mutated) fake._notify(touched);
+  }
+}

@@ -1,0 +1,78 @@
+/** A worksheet's page setup: paper, orientation, zoom, print titles and area, headers and footers. */
+import { rangeAddress } from "../core/grid";
+import { MAX_COLUMNS, SheetModel } from "./model";
+import { FakeObject, install, invalidArgument, make, parseA1Range, type PropTable } from "./base";
+import type { FakeRange } from "./ranges";
+
+export class FakePageLayout extends FakeObject<SheetModel> {
+  readonly _typeName = "PageLayout";
+  static props: PropTable<SheetModel> = {
+    paperSize: {
+      read: (s) => s.pageLayout.paperSize ?? "Letter",
+      write: (s, v: string) => {
+        s.pageLayout.paperSize = v;
+      },
+    },
+    orientation: {
+      read: (s) => s.pageLayout.orientation ?? "Portrait",
+      write: (s, v: string) => {
+        if (v !== "Portrait" && v !== "Landscape") throw invalidArgument(`bad orientation ${v}`);
+        s.pageLayout.orientation = v;
+      },
+    },
+    zoom: {
+      read: (s) => s.pageLayout.zoom ?? { scale: 100 },
+      write: (s, v: Record<string, unknown>) => {
+        s.pageLayout.zoom = v;
+      },
+    },
+  };
+
+  get headersFooters(): FakeHeaderFooterGroup {
+    return make(new FakeHeaderFooterGroup(this._ctx, () => this._model()));
+  }
+
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this._call("setPrintTitleRows", (s) => {
+      const rect = typeof rows === "string" ? parseA1Range(rows) : rows._model().rect;
+      if (rect.left !== 0 || rect.right !== MAX_COLUMNS - 1) throw invalidArgument("The print title rows must span entire rows.", "PageLayout.setPrintTitleRows");
+      s.pageLayout.printTitleRows = `$${rect.top + 1}:$${rect.bottom + 1}`;
+    });
+  }
+
+  setPrintArea(area: FakeRange | string): void {
+    this._call("setPrintArea", (s) => {
+      const rect = typeof area === "string" ? parseA1Range(area) : area._model().rect;
+      s.pageLayout.printArea = rangeAddress(rect);
+    });
+  }
+}
+install(FakePageLayout);
+
+export class FakeHeaderFooterGroup extends FakeObject<SheetModel> {
+  readonly _typeName = "HeaderFooterGroup";
+  static props: PropTable<SheetModel> = {};
+
+  get defaultForAllPages(): FakeHeaderFooter {
+    return make(new FakeHeaderFooter(this._ctx, () => this._model()));
+  }
+}
+install(FakeHeaderFooterGroup);
+
+export const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
+
+export class FakeHeaderFooter extends FakeObject<SheetModel> {
+  readonly _typeName = "HeaderFooter";
+  static props: PropTable<SheetModel> = Object.fromEntries(
+    HEADER_FOOTER_PARTS.map((part) => [
+      part,
+      {
+        read: (s: SheetModel) => s.pageLayout.headersFooters[part] ?? "",
+        write: (s: SheetModel, v: string) => {
+          s.pageLayout.headersFooters[part] = v;
+        },
+      },
+    ]),
+  );
+}
+install(FakeHeaderFooter);
