@@ -52,64 +52,100 @@ export function xlsxReadMessage(code: keyof typeof READ_ERROR_MESSAGES): string 
   return READ_ERROR_MESSAGES[code];
 }
 
+/** Merges up to this many cells are looked up by cell; bigger ones (a whole column) by their bounds. */
+const SMALL_MERGE_CELLS = 4096;
+
+/**
+ * One worksheet as a sparse grid: only rows that hold a cell get a row array, and each row array
+ * is only as long as its last cell. A stray character at the last column and row costs one row
+ * and one cell — not the rectangle up to it.
+ */
 function gridOfWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   const merges = mergesOf(worksheet);
-  const slaves = new Set<string>();
+  const slaves = new Set<number>();
+  const bigMerges: CellRange[] = [];
   for (const m of merges) {
+    const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (cells > SMALL_MERGE_CELLS) {
+      bigMerges.push(m);
+      continue;
+    }
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slaves.add(`${r},${c}`);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slaves.add(r * 16384 + c);
     }
   }
+  const isSlave = (r: number, c: number): boolean =>
+    slaves.has(r * 16384 + c) || bigMerges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
 
-  // First pass: the used range (cells that hold a value).
+  // One pass: the cells that hold a value, row by row, in sheet coordinates.
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const cellRows: { r: number; cells: { c: number; value: CellValue; format: string | undefined }[] }[] = [];
+  const hiddenRows: boolean[] = [];
+  // Only the rows the file has (`includeEmpty: true` would create a Row for every number up to the last).
+  eachStoredRow(worksheet, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows[r] = true;
+    const cells: { c: number; value: CellValue; format: string | undefined }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.value === null || cell.value === undefined) return;
-      const r = rowNumber - 1;
       const c = colNumber - 1;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
+      const raw = cell.value;
+      if (raw === null || raw === undefined) {
+        // A formatted empty cell: its format may still matter (a date heading's neighbour), not its extent.
+        return;
+      }
+      const value = isSlave(r, c) ? null : cellValueOf(raw, date1904);
+      cells.push({ c, value, format: cell.numFmt || undefined });
       if (c < left) left = c;
       if (c > right) right = c;
     });
+    if (cells.length === 0) return;
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    cellRows.push({ r, cells });
   });
   const hiddenColumns: boolean[] = [];
-  const columnCount = Math.max(right + 1, worksheet.columnCount);
-  for (let c = 0; c < columnCount; c++) hiddenColumns.push(worksheet.getColumn(c + 1).hidden === true);
+  const columnCount = Math.min(16384, Math.max(right + 1, worksheet.columnCount));
+  for (let c = 0; c < columnCount; c++) if (worksheet.getColumn(c + 1).hidden === true) hiddenColumns[c] = true;
 
   const visibility = worksheet.state === "hidden" || worksheet.state === "veryHidden" ? worksheet.state : "visible";
   if (bottom < 0) {
-    return { name: worksheet.name, origin: { row: 0, col: 0 }, values: [], numberFormats: [], hiddenRows: [], hiddenColumns, merges, visibility };
+    return { name: worksheet.name, origin: { row: 0, col: 0 }, values: [], numberFormats: [], hiddenRows, hiddenColumns, merges, visibility };
   }
 
+  // Sparse: a row array only where cells are, each as long as its own last cell.
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
-  const hiddenRows: boolean[] = [];
-  for (let r = 0; r <= bottom; r++) hiddenRows.push(false);
-  for (let r = top; r <= bottom; r++) {
-    values.push(new Array<CellValue>(right - left + 1).fill(null));
-    numberFormats.push(new Array<string>(right - left + 1).fill("General"));
+  // No `length = …` up front: assigning far beyond the filled part keeps V8's array sparse.
+  for (const { r, cells } of cellRows) {
+    const last = (cells[cells.length - 1] as { c: number }).c - left;
+    const valueRow: CellValue[] = last < 256 ? new Array<CellValue>(last + 1).fill(null) : [];
+    const formatRow: string[] = [];
+    for (const { c, value, format } of cells) {
+      valueRow[c - left] = value;
+      if (format !== undefined) formatRow[c - left] = format;
+    }
+    values[r - top] = valueRow;
+    numberFormats[r - top] = formatRow;
   }
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    if (r <= bottom && row.hidden) hiddenRows[r] = true;
-    if (r < top || r > bottom) return;
-    const valueRow = values[r - top];
-    const formatRow = numberFormats[r - top];
-    if (valueRow === undefined || formatRow === undefined) return;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      if (c < left || c > right) return;
-      if (cell.numFmt) formatRow[c - left] = cell.numFmt;
-      if (slaves.has(`${r},${c}`)) return;
-      valueRow[c - left] = cellValueOf(cell.value, date1904);
-    });
-  });
   return { name: worksheet.name, origin: { row: top, col: left }, values, numberFormats, hiddenRows, hiddenColumns, merges, visibility };
+}
+
+/**
+ * Every row the worksheet holds (also empty hidden ones), never creating the missing ones:
+ * ExcelJS keeps them in a sparse array; without it, the rows with values.
+ */
+function eachStoredRow(worksheet: ExcelJS.Worksheet, visit: (row: ExcelJS.Row, rowNumber: number) => void): void {
+  const rows = (worksheet as unknown as { _rows?: unknown })._rows;
+  if (Array.isArray(rows)) {
+    rows.forEach((row: unknown) => {
+      if (row !== undefined && row !== null) visit(row as ExcelJS.Row, (row as ExcelJS.Row).number);
+    });
+    return;
+  }
+  worksheet.eachRow({ includeEmpty: false }, visit);
 }
 
 /** Merged areas from the worksheet model ("A1:C1" strings) in 0-based sheet coordinates. */
