@@ -149,6 +149,27 @@ export function judgePlan(figures: PlanFigures): JudgedPlan {
 }
 
 /**
+ * The status of one year of the schedule (the row status of the sheets): judged with the figures
+ * through that year — Afvikling dispenseret, Afviklet (realised so far ≥ the debt), then the
+ * year's own figure: realised (Ikke overholdt / Overholdt against planned so far), else a forecast
+ * (I risiko / Afventer against planned so far), else Afventer.
+ */
+export function yearStatus(figures: PlanFigures, index: number): PlanStatus {
+  if (figures.dispensationGranted === true) return PLAN_STATUS.dispensed;
+  const planned = figures.planned.slice(0, index + 1);
+  const realised = planned.map((_, i) => figures.realised[i] ?? null);
+  const settled = realised.filter((r): r is Ore => r !== null);
+  if (settled.length > 0 && sum(settled) >= sum(figures.planned)) return PLAN_STATUS.repaid;
+  const due = sum(planned);
+  const own = realised[index] ?? null;
+  if (own !== null) return sum(settled) < due ? PLAN_STATUS.broken : PLAN_STATUS.kept;
+  const forecast = figures.forecast?.[index] ?? null;
+  if (forecast === null) return PLAN_STATUS.pending;
+  const expected = sum(realised.map((r, i) => r ?? (i === index ? forecast : (figures.forecast?.[i] ?? ZERO))));
+  return expected < due ? PLAN_STATUS.atRisk : PLAN_STATUS.pending;
+}
+
+/**
  * The status of a schedule (see {@link judgePlan}). `realised[i]`/`forecast[i]` are `null` for a
  * year not reported. Kept positional for the callers of the first version.
  */

@@ -13,39 +13,10 @@ import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
 import { plansFor } from "../../src/core/sheets/plansFor";
 import { readXlsxGrids } from "../../src/xlsx/read";
 import { writeWorkbookXlsx } from "../../src/xlsx/write";
-import { convert, findSoffice } from "../fixtures/sheets/libreoffice";
+import { convert, findSoffice, parseCsv } from "../fixtures/sheets/libreoffice";
 
 const soffice = findSoffice();
 if (soffice === null) console.warn("LibreOffice (soffice) findes ikke: LibreOffice-testen springes over (apt-get install -y libreoffice-calc).");
-
-/** A minimal CSV parser (LibreOffice quotes fields with " and doubles inner quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe.skipIf(soffice === null)("generated workbook in LibreOffice", () => {
   it("recalculates every sheet without an error value and with the core's figures", async () => {

@@ -4,6 +4,7 @@
  * the number of years — whole kroner, the last absorbs the rest — so they add up to the debt
  * exactly, as `equalInstalments` in `repayment.ts` computes them.
  */
+import { PLAN_STATUS } from "../planStatus";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { absRef, at, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
@@ -19,14 +20,8 @@ import { checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
 import { dispensedExpression, writeUnitHeader } from "./unitHeader";
 import { unitHeaderLayout } from "./unitHeaderLayout";
 
-/** The Danish per-year and overall statuses the formulas produce. */
-export const SCHEDULE_STATUS = {
-  dispensed: "Afvikling dispenseret",
-  broken: "Ikke overholdt",
-  kept: "Overholdt",
-  done: "Afviklet",
-  pending: "Afventer",
-} as const;
+/** The Danish statuses the formulas produce: the six words of core/planStatus. */
+export const SCHEDULE_STATUS = PLAN_STATUS;
 
 /** The cells the schedule is computed from. */
 export interface ScheduleRefs {
@@ -41,81 +36,152 @@ export const SCHEDULE_WIDTHS: Readonly<Record<number, number>> = {
   [SCHEDULE_COLUMNS.year]: 50,
   [SCHEDULE_COLUMNS.opening]: 18,
   [SCHEDULE_COLUMNS.planned]: 18,
-  [SCHEDULE_COLUMNS.realised]: 18,
+  [SCHEDULE_COLUMNS.forecast]: 20,
+  [SCHEDULE_COLUMNS.realised]: 20,
   [SCHEDULE_COLUMNS.closing]: 18,
   [SCHEDULE_COLUMNS.status]: 22,
 };
 
+/** The headings of the schedule's columns. */
+export const SCHEDULE_HEADINGS: Readonly<Record<keyof typeof SCHEDULE_COLUMNS, string>> = {
+  year: "År",
+  opening: "Gæld primo",
+  planned: "Planlagt afdrag",
+  forecast: "Forventet afdrag (seneste opfølgning)",
+  realised: "Realiseret afdrag (regnskab)",
+  closing: "Gæld ultimo",
+  status: "Status",
+};
+
+/** `ROUND(a,2)` — comparisons of kroner in whole øre. */
+const r2 = (expression: string): string => `ROUND(${expression},2)`;
+
+/**
+ * The status formulas, built from the same rules as `judgePlan` in core/planStatus (one
+ * definition; the tests check the formulas against it). Realised and forecast cells count only
+ * when ISNUMBER: blank and text markers such as "-" are not reported; SUM ignores them too.
+ */
+class StatusFormulas {
+  constructor(
+    private readonly layout: ScheduleLayout,
+    private readonly debt: string,
+    private readonly dispensed: string,
+  ) {}
+
+  private cell(column: keyof typeof SCHEDULE_COLUMNS, i: number): string {
+    return ref(this.layout.cell(column, i));
+  }
+
+  /** SUM of a column from the first year through year `i`. */
+  private sumTo(column: "planned" | "realised", i: number): string {
+    return `SUM(${rangeRef(this.layout.cell(column, 0), this.layout.cell(column, i))})`;
+  }
+
+  /** Realised where settled, else the forecast, else 0 — summed through year `i`. */
+  private expectedTo(i: number): string {
+    return Array.from({ length: i + 1 }, (_, k) => {
+      const r = this.cell("realised", k);
+      const f = this.cell("forecast", k);
+      return `IF(ISNUMBER(${r}),${r},IF(ISNUMBER(${f}),${f},0))`;
+    }).join("+");
+  }
+
+  /** TRUE when realised through year `i` covers the debt (with at least one year reported). */
+  private repaidTo(i: number): string {
+    const range = rangeRef(this.layout.cell("realised", 0), this.layout.cell("realised", i));
+    return `AND(COUNT(${range})>0,${r2(`SUM(${range})`)}>=${r2(this.debt)})`;
+  }
+
+  /** The status of year `i`, judged with the figures through that year. */
+  yearStatus(i: number): string {
+    const r = this.cell("realised", i);
+    const f = this.cell("forecast", i);
+    const planned = r2(this.sumTo("planned", i));
+    return (
+      `=IF(${this.dispensed},${str(PLAN_STATUS.dispensed)},IF(${this.repaidTo(i)},${str(PLAN_STATUS.repaid)},` +
+      `IF(ISNUMBER(${r}),IF(${r2(this.sumTo("realised", i))}<${planned},${str(PLAN_STATUS.broken)},${str(PLAN_STATUS.kept)}),` +
+      `IF(ISNUMBER(${f}),IF(${r2(this.expectedTo(i))}<${planned},${str(PLAN_STATUS.atRisk)},${str(PLAN_STATUS.pending)}),` +
+      `${str(PLAN_STATUS.pending)}))))`
+    );
+  }
+
+  /** The plan's status (core/planStatus' table) over `years` years. */
+  overall(years: number): string {
+    const last = years - 1;
+    // Ikke overholdt: at the latest settled year, realised so far < planned so far.
+    const shortAt = (i: number) => `${r2(this.sumTo("realised", i))}<${r2(this.sumTo("planned", i))}`;
+    let broken = `AND(ISNUMBER(${this.cell("realised", 0)}),${shortAt(0)})`;
+    for (let i = 1; i <= last; i++) broken = `IF(ISNUMBER(${this.cell("realised", i)}),${shortAt(i)},${broken})`;
+    // I risiko: at the latest unsettled year with a forecast, realised + forecast so far < planned so far.
+    const forecastOnly = (i: number) => `NOT(ISNUMBER(${this.cell("realised", i)})),ISNUMBER(${this.cell("forecast", i)})`;
+    const riskAt = (i: number) => `${r2(this.expectedTo(i))}<${r2(this.sumTo("planned", i))}`;
+    let atRisk = `AND(${forecastOnly(0)},${riskAt(0)})`;
+    for (let i = 1; i <= last; i++) atRisk = `IF(AND(${forecastOnly(i)}),${riskAt(i)},${atRisk})`;
+    const realisedRange = rangeRef(this.layout.cell("realised", 0), this.layout.cell("realised", last));
+    return (
+      `=IF(${this.dispensed},${str(PLAN_STATUS.dispensed)},IF(${this.repaidTo(last)},${str(PLAN_STATUS.repaid)},` +
+      `IF(${broken},${str(PLAN_STATUS.broken)},IF(${atRisk},${str(PLAN_STATUS.atRisk)},` +
+      `IF(COUNT(${realisedRange})>0,${str(PLAN_STATUS.kept)},${str(PLAN_STATUS.pending)})))))`
+    );
+  }
+}
+
 /** Writes the schedule table into `b` at `layout`; `years` rows. */
 export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: ScheduleRefs, years: number): void {
-  const headings: Record<keyof typeof SCHEDULE_COLUMNS, string> = {
-    year: "År",
-    opening: "Gæld primo",
-    planned: "Planlagt afdrag",
-    realised: "Realiseret afdrag",
-    closing: "Gæld ultimo",
-    status: "Status",
-  };
   for (const [role, col] of Object.entries(SCHEDULE_COLUMNS)) {
-    b.value(at(layout.headerRow, col), headings[role as keyof typeof SCHEDULE_COLUMNS], "tableHeader");
+    b.value(at(layout.headerRow, col), SCHEDULE_HEADINGS[role as keyof typeof SCHEDULE_COLUMNS], "tableHeader");
   }
   const debt = absRef(refs.debt);
   const yearsRef = absRef(refs.years);
   const dispensed = dispensedExpression(absRef(refs.dispensation));
+  const status = new StatusFormulas(layout, debt, dispensed);
   const plannedFirst = layout.cell("planned", 0);
+  const realisedFirst = layout.cell("realised", 0);
   for (let i = 0; i < years; i++) {
     const c = (column: keyof typeof SCHEDULE_COLUMNS) => layout.cell(column, i);
     b.formula(c("year"), `=${absRef(refs.firstYear)}+${i}`, "computed", NUMBER_FORMATS.year);
     b.formula(c("opening"), i === 0 ? `=${debt}` : `=${ref(layout.cell("closing", i - 1))}`, "computedMoney");
     // Whole kroner each; the last row takes what is left, so the rows add up to the debt exactly.
-    b.formula(
-      c("planned"),
+    const instalment =
       i < years - 1
-        ? `=ROUNDDOWN(${debt}/${yearsRef},0)`
+        ? `ROUNDDOWN(${debt}/${yearsRef},0)`
         : i === 0
-          ? `=${debt}`
-          : `=${debt}-SUM(${rangeRef(plannedFirst, layout.cell("planned", i - 1))})`,
-      "computedMoney",
-    );
+          ? `${debt}`
+          : `${debt}-SUM(${rangeRef(plannedFirst, layout.cell("planned", i - 1))})`;
+    // Once the debt is repaid (also early), later years plan 0.
+    const repaidBefore = () => `${r2(`SUM(${rangeRef(realisedFirst, layout.cell("realised", i - 1))})`)}>=${r2(debt)}`;
+    b.formula(c("planned"), i === 0 ? `=${instalment}` : `=IF(${repaidBefore()},0,${instalment})`, "computedMoney");
+    b.blank(c("forecast"), "inputMoney", NUMBER_FORMATS.kronerOre);
     b.blank(c("realised"), "inputMoney", NUMBER_FORMATS.kronerOre);
     const realised = ref(c("realised"));
+    // Gæld ultimo: primo less realised (or less the plan where not settled); never below 0.
     b.formula(
       c("closing"),
-      `=IF(ISNUMBER(${realised}),${ref(c("opening"))}-${realised},${ref(c("opening"))}-${ref(c("planned"))})`,
+      `=MAX(0,IF(ISNUMBER(${realised}),${ref(c("opening"))}-${realised},${ref(c("opening"))}-${ref(c("planned"))}))`,
       "computedMoney",
     );
-    b.formula(
-      c("status"),
-      `=IF(${dispensed},${str(SCHEDULE_STATUS.dispensed)},IF(ISNUMBER(${realised}),` +
-        `IF(ROUND(${realised},2)<ROUND(${ref(c("planned"))},2),${str(SCHEDULE_STATUS.broken)},${str(SCHEDULE_STATUS.kept)}),` +
-        `${str(SCHEDULE_STATUS.pending)}))`,
-      "check",
-    );
+    b.formula(c("status"), status.yearStatus(i), "check");
   }
   const plannedRange = rangeRef(layout.cell("planned", 0), layout.cell("planned", years - 1));
+  const forecastRange = rangeRef(layout.cell("forecast", 0), layout.cell("forecast", years - 1));
   const realisedRange = rangeRef(layout.cell("realised", 0), layout.cell("realised", years - 1));
-  const statusRange = rangeRef(layout.cell("status", 0), layout.cell("status", years - 1));
   b.value(layout.total("year"), "I alt / planens status", "total");
   b.formula(layout.total("planned"), `=SUM(${plannedRange})`, "total");
+  b.formula(layout.total("forecast"), `=SUM(${forecastRange})`, "total");
   b.formula(layout.total("realised"), `=SUM(${realisedRange})`, "total");
-  b.formula(
-    layout.overallStatus,
-    `=IF(${dispensed},${str(SCHEDULE_STATUS.dispensed)},IF(COUNTIF(${statusRange},${str(SCHEDULE_STATUS.broken)})>0,` +
-      `${str(SCHEDULE_STATUS.broken)},IF(COUNT(${realisedRange})=ROWS(${realisedRange}),${str(SCHEDULE_STATUS.done)},` +
-      `${str(SCHEDULE_STATUS.kept)})))`,
-    "check",
-  );
-  b.value(at(layout.checkRow, SCHEDULE_COLUMNS.year), "Kontrol: planlagte afdrag i alt = gæld", "note");
+  b.formula(layout.overallStatus, status.overall(years), "check");
+  b.value(at(layout.checkRow, SCHEDULE_COLUMNS.year), "Kontrol: planlagte afdrag i alt = gæld (eller gælden er afviklet)", "note");
   b.formula(
     layout.check,
-    `=IF(ROUND(${ref(layout.total("planned"))}-${debt},2)=0,"Afstemt","Afviger")`,
+    `=IF(OR(ROUND(${ref(layout.total("planned"))}-${debt},2)=0,${r2(`SUM(${realisedRange})`)}>=${r2(debt)}),"Afstemt","Afviger")`,
     "check",
   );
   const statusCells = rangeOf(layout.cell("status", 0), layout.overallStatus);
-  b.textColour(statusCells, SCHEDULE_STATUS.broken, INDICATOR_COLORS.Rød);
-  b.textColour(statusCells, SCHEDULE_STATUS.kept, INDICATOR_COLORS.Grøn);
-  b.textColour(statusCells, SCHEDULE_STATUS.done, INDICATOR_COLORS.Grøn);
-  b.textColour(statusCells, SCHEDULE_STATUS.dispensed, INDICATOR_COLORS.Gul);
+  b.textColour(statusCells, PLAN_STATUS.broken, INDICATOR_COLORS.Rød);
+  b.textColour(statusCells, PLAN_STATUS.atRisk, INDICATOR_COLORS.Gul);
+  b.textColour(statusCells, PLAN_STATUS.kept, INDICATOR_COLORS.Grøn);
+  b.textColour(statusCells, PLAN_STATUS.repaid, INDICATOR_COLORS.Grøn);
+  b.textColour(statusCells, PLAN_STATUS.dispensed, INDICATOR_COLORS.Gul);
   b.textColour(rangeOf(layout.check, layout.check), "Afviger", INDICATOR_COLORS.Rød);
 }
 

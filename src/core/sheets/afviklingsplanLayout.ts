@@ -10,9 +10,10 @@ export const SCHEDULE_COLUMNS = {
   year: 0,
   opening: 1,
   planned: 2,
-  realised: 3,
-  closing: 4,
-  status: 5,
+  forecast: 3,
+  realised: 4,
+  closing: 5,
+  status: 6,
 } as const;
 
 /** A column role of the schedule. */
@@ -84,5 +85,5 @@ export const AFVIKLINGSPLAN_SHEET = {
   subtitleRow: 1,
   headerTop: 3,
   /** Last column used (for titles and print). */
-  lastCol: 5,
+  lastCol: 6,
 } as const;

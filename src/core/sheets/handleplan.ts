@@ -166,7 +166,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   note(
     b,
     L.scheduleNote,
-    "Rentefri afvikling i hele kroner; sidste afdrag udligner resten. Realiseret afdrag udfyldes ved opfølgningerne.",
+    "Rentefri afvikling i hele kroner; sidste afdrag udligner resten. Forventet afdrag udfyldes ved opfølgningerne, realiseret afdrag ved regnskabet; status vurderes samlet.",
     last,
   );
   writeSchedule(
@@ -192,7 +192,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   note(
     b,
     at(f.noteRow, 0),
-    "Følges op ved budgetopfølgningerne i første afdragsår (gentages hvert afdragsår).",
+    "Følges op ved budgetopfølgningerne i hvert afdragsår. Tallet fra en opfølgning skrives som forventet afdrag, regnskabet som realiseret afdrag.",
     last,
   );
   b.value(at(f.headerRow, f.col.date), "Opfølgningsdato", "tableHeader");
@@ -200,11 +200,14 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   b.value(at(f.headerRow, f.col.remark), "Status for tiltag og afdrag", "tableHeader");
   b.merge({ top: f.headerRow, left: f.col.remark, bottom: f.headerRow, right: last });
   const firstYearRef = absRef(L.header.value("firstYear"));
+  const perYear = policy.followUpDates.length;
   f.rows.forEach((row, i) => {
-    const text = policy.followUpDates[i] as string;
+    const yearIndex = Math.floor(i / perYear);
+    const text = policy.followUpDates[i % perYear] as string;
     const dm = dayMonth(text);
-    if (dm) b.formula(at(row, f.col.date), `=DATE(${firstYearRef},${dm.month},${dm.day})`, "computed", NUMBER_FORMATS.date);
-    else b.value(at(row, f.col.date), text, "computed");
+    const year = yearIndex === 0 ? firstYearRef : `${firstYearRef}+${yearIndex}`;
+    if (dm) b.formula(at(row, f.col.date), `=DATE(${year},${dm.month},${dm.day})`, "computed", NUMBER_FORMATS.date);
+    else b.value(at(row, f.col.date), yearIndex === 0 ? text : `${text} (år ${yearIndex + 1})`, "computed");
     b.blank(at(row, f.col.who), "input");
     b.blank(at(row, f.col.remark), "inputText");
     b.merge({ top: row, left: f.col.remark, bottom: row, right: last });

@@ -112,7 +112,8 @@ export interface HandleplanLayout {
 
 /** The handleplan layout for a schedule of `years` years and `followUps` follow-up dates. */
 export function handleplanLayout(years: number, followUps: number): HandleplanLayout {
-  const lastCol = Math.max(5, 4 + years);
+  // The afviklingsplan's seven columns (A–G) set the width; the tiltag table needs 5 + years.
+  const lastCol = Math.max(6, 4 + years);
   let row = 0;
   const take = (n = 1): number => {
     const first = row;
@@ -164,7 +165,8 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
   const followUpHeading = take();
   const followUpNote = take();
   const followUpHeader = take();
-  const followUpRows = Array.from({ length: followUps }, () => take());
+  // Every follow-up date of every repayment year.
+  const followUpRows = Array.from({ length: followUps * years }, () => take());
   gap();
 
   const involvementHeading = take();

@@ -3,6 +3,7 @@
  * schedule's length and the texts the user gave. {@link checkPlanContext} enforces the rule
  * book's limits on the schedule before anything is described.
  */
+import type { DispensationDecision } from "../planStatus";
 import type { Assessment } from "../assessment";
 import { assert } from "../errors";
 import { toKroner } from "../money";
@@ -21,8 +22,11 @@ export interface PlanContext {
   readonly years: number;
   /** Begrundelse for særlige tilfælde (Rød over more than one year). */
   readonly begrundelse?: string;
-  /** A dispensation from the repayment requirement (Randersmodellen 2.0). */
-  readonly dispensation?: boolean;
+  /**
+   * The finance department's decision on a dispensation from repayment (Randersmodellen 2.0);
+   * `true` means "bevilget" (granted), as in the first version.
+   */
+  readonly dispensation?: boolean | DispensationDecision;
   /** When the figures were read, already formatted for display ("31-05-2026 kl. 14.03"). */
   readonly readAt: string;
   readonly leader?: string;

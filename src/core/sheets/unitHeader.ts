@@ -4,6 +4,7 @@
  * requirement, debt or surplus).
  */
 import { toKroner } from "../money";
+import { DISPENSATION_DECISIONS, type DispensationDecision } from "../planStatus";
 import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import { NUMBER_FORMATS } from "../theme";
 import type { UnitRecord } from "../unit";
@@ -22,7 +23,14 @@ export interface UnitHeaderData {
   readonly leader?: string;
   readonly udvalg?: string;
   readonly years?: number;
-  readonly dispensation?: boolean;
+  /** The department's decision on a dispensation (true = "bevilget", as the first version had it). */
+  readonly dispensation?: boolean | DispensationDecision;
+}
+
+/** The dispensation decision as the header cell shows it: blank = not applied for. */
+export function dispensationText(dispensation: boolean | DispensationDecision | undefined): string {
+  if (dispensation === true) return "bevilget";
+  return dispensation === false || dispensation === undefined ? "" : dispensation;
 }
 
 /** The answers of a yes/no input. */
@@ -48,7 +56,7 @@ const LABELS: Readonly<Record<HeaderRole, string>> = {
   debt: "Gæld til afvikling",
   years: "Antal år til afvikling",
   firstYear: "Første afdragsår",
-  dispensation: "Dispensation fra afvikling (Ja/Nej)",
+  dispensation: "Dispensation fra afvikling (ansøgt/bevilget/afslået)",
   surplus: "Overskud",
   limit: "Grænse for overskud uden krav",
   surplusOverLimit: "Overskud ud over grænsen",
@@ -143,16 +151,22 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         b.formula(v(role), `=${r("accountsYear")}+1`, "computed", NUMBER_FORMATS.year);
         break;
       case "dispensation": {
-        b.value(v(role), data.dispensation ? "Ja" : "Nej", "input");
+        const text = dispensationText(data.dispensation);
+        if (text === "") b.blank(v(role), "input");
+        else b.value(v(role), text, "input");
         const cell = v(role);
-        b.list({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }, YES_NO, "Skriv Ja eller Nej.");
+        b.list(
+          { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col },
+          DISPENSATION_DECISIONS,
+          "Forvaltningens afgørelse: ansøgt, bevilget eller afslået (tom = ikke ansøgt).",
+        );
         break;
       }
     }
   }
 }
 
-/** A condition that is TRUE when the dispensation cell (an A1 reference) says "Ja". */
+/** A condition that is TRUE when the dispensation cell (an A1 reference) says "bevilget" (granted). */
 export function dispensedExpression(cellRef: string): string {
-  return `${cellRef}=${str("Ja")}`;
+  return `TRIM(${cellRef})=${str("bevilget")}`;
 }
