@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { oreFromKroner, type Ore } from "../../../src/core/money";
-import { judgePlan, PLAN_STATUSES, yearStatus, type PlanStatus } from "../../../src/core/planStatus";
+import { judgePlan, PLAN_STATUSES, yearStatus } from "../../../src/core/planStatus";
 import { RANDERSMODELLEN_2_0 } from "../../../src/core/policy";
 import { equalInstalments } from "../../../src/core/repayment";
 import { afviklingsplanSheet } from "../../../src/core/sheets/afviklingsplan";
