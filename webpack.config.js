@@ -13,6 +13,10 @@ const require = createRequire(import.meta.url);
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEV_URL = "https://localhost:3000";
+/** The webpack layer of the custom functions' modules. */
+const FUNCTIONS_LAYER = "functions";
+/** The ECMAScript level of dist/functions.js (test/functions/es2016.test.ts parses it at 2016). */
+export const FUNCTIONS_TARGET = "ES2016";
 
 /** The base URL the manifest points at, without a trailing slash. */
 export function addinBaseUrl(mode) {
@@ -34,7 +38,9 @@ export default (_env, argv) => {
 
   const entry = {
     taskpane: "./src/taskpane/index.tsx",
-    functions: "./src/functions/functions.ts",
+    // The functions run in Excel's JavaScript-only runtime, which Microsoft documents at the
+    // ES2016 level: their own layer, compiled down to ES2016 (see FUNCTIONS_TARGET).
+    functions: { import: "./src/functions/functions.ts", layer: FUNCTIONS_LAYER },
     ...(withPreview ? { preview: "./src/preview/index.tsx" } : {}),
     ...(withReference ? { reference: "./bench/reference/index.tsx" } : {}),
   };
@@ -54,11 +60,24 @@ export default (_env, argv) => {
       extensions: [".ts", ".tsx", ".js", ".mjs"],
       fallback: { fs: false, path: false, os: false, stream: false, crypto: false },
     },
+    // webpack's own runtime code in ES2016 too (no optional chaining, no async arrows).
+    target: ["web", "es2016"],
+    experiments: { layers: true },
     module: {
       rules: [
         {
+          // Every module reached from the functions entry is in its layer (modules inherit their
+          // issuer's layer), and is compiled to ES2016: no ??, ?., class fields or BigInt
+          // literals (TypeScript refuses those below ES2020: the core compares without BigInt).
           test: /\.tsx?$/,
           exclude: /node_modules/,
+          issuerLayer: FUNCTIONS_LAYER,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, target: FUNCTIONS_TARGET } } },
+        },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          issuerLayer: (layer) => layer !== FUNCTIONS_LAYER,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
         },
       ],

@@ -1,9 +1,11 @@
 /**
  * The traffic light of one unit. Decisions compare exact øre amounts
- * (`result × 10000 > limit in basis points × |base|`, in BigInt), never rounded floats, so
+ * (`result × 10000 > limit in basis points × |base|`, exact products of safe integers without
+ * BigInt, see `exactProduct.ts`), never rounded floats, so
  * 5,0000000001 % from floating point can never flip a colour.
  */
 import { assert } from "./errors";
+import { compareProducts } from "./exactProduct";
 import { fractionOf, type Fraction } from "./fraction";
 import { absolute, add, subtract, ZERO, type Ore } from "./money";
 import { limitBasisPoints, type Policy, type RequirementCode } from "./policy";
@@ -42,21 +44,9 @@ export interface Assessment {
   readonly requirementText: string;
 }
 
-/** Operands below this keep `x × 10000` exact in a double. */
-const SAFE_OPERAND = 9e11;
-
 /** −1, 0 or 1: how `result / |base|` compares with `limitBp / 10000`. */
 function compareWithLimit(result: Ore, base: Ore, limitBp: number): number {
-  const magnitude = Math.abs(base);
-  // Below 9 × 10^11 øre (9 mia. kr.) both products stay under 2^53: exact in doubles.
-  if (Math.abs(result) < SAFE_OPERAND && magnitude < SAFE_OPERAND && limitBp <= 10000) {
-    const l = result * 10000;
-    const r = limitBp * magnitude;
-    return l > r ? 1 : l < r ? -1 : 0;
-  }
-  const left = BigInt(result) * 10000n;
-  const right = BigInt(limitBp) * BigInt(absolute(base));
-  return left > right ? 1 : left < right ? -1 : 0;
+  return compareProducts(result, 10000, limitBp, absolute(base));
 }
 
 /** The colour of each requirement: the table's rows. */

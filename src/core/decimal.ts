@@ -36,28 +36,38 @@ export function decimalOfNumber(value: number): DecimalParts | undefined {
 export function shift(parts: DecimalParts, exponent: number): DecimalParts {
   let { integer, fraction } = parts;
   if (exponent > 0) {
-    const padded = fraction.padEnd(exponent, "0");
+    const padded = fraction + zeros(exponent - fraction.length);
     integer += padded.slice(0, exponent);
     fraction = padded.slice(exponent);
   } else if (exponent < 0) {
-    const padded = integer.padStart(-exponent, "0");
+    const padded = zeros(-exponent - integer.length) + integer;
     fraction = padded.slice(padded.length + exponent) + fraction;
     integer = padded.slice(0, padded.length + exponent);
   }
   return { negative: parts.negative, integer, fraction };
 }
 
+/** `n` zeros ("" for n ≤ 0); `padStart`/`padEnd` are ES2017, beyond the functions runtime. */
+function zeros(n: number): string {
+  return n > 0 ? "0".repeat(n) : "";
+}
+
+/** The digits of Number.MAX_SAFE_INTEGER (2^53 − 1). */
+const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER);
+
 /**
  * Rounds to an integer, half away from zero, as the one rounding step at the edge of the core.
- * Throws `amount-too-large` when the result is not a safe integer.
+ * Throws `amount-too-large` when the result is not a safe integer. Compares digit strings, not
+ * BigInts (the functions runtime has none): up to 16 digits not above 9007199254740991 convert
+ * exactly, and adding 1 to a safe integer is exact.
  */
 export function roundHalfAwayFromZero(parts: DecimalParts): number {
   const digits = parts.integer.replace(/^0+/, "") || "0";
-  let magnitude = BigInt(digits);
-  if ((parts.fraction[0] ?? "0") >= "5") magnitude += 1n;
-  if (magnitude > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new BudgetlysError("amount-too-large");
-  }
-  const result = Number(magnitude);
-  return parts.negative && result !== 0 ? -result : 0 + result;
+  const tooLong =
+    digits.length > MAX_SAFE_DIGITS.length || (digits.length === MAX_SAFE_DIGITS.length && digits > MAX_SAFE_DIGITS);
+  if (tooLong) throw new BudgetlysError("amount-too-large");
+  let magnitude = Number(digits);
+  if ((parts.fraction[0] ?? "0") >= "5") magnitude += 1;
+  if (magnitude > Number.MAX_SAFE_INTEGER) throw new BudgetlysError("amount-too-large");
+  return parts.negative && magnitude !== 0 ? -magnitude : 0 + magnitude;
 }

@@ -124,9 +124,11 @@ export function policyFromJson(json: unknown, defaults: Policy = DEFAULT_POLICY)
     maxYears: pick("maxYears", defaults.maxYears),
     base: pick("base", defaults.base),
     includeCarried: pick("includeCarried", defaults.includeCarried),
-    requirementTexts: Object.fromEntries(
-      REQUIREMENT_CODES.map((code) => [code, code in texts ? texts[code] : defaults.requirementTexts[code]]),
-    ) as Record<RequirementCode, string>,
+    // A loop, not Object.fromEntries (ES2019): this module runs in the ES2016 functions runtime.
+    requirementTexts: REQUIREMENT_CODES.reduce<Record<string, unknown>>((out, code) => {
+      out[code] = code in texts ? texts[code] : defaults.requirementTexts[code];
+      return out;
+    }, {}) as Record<RequirementCode, string>,
     followUpDates: pick("followUpDates", defaults.followUpDates),
   });
 }

@@ -315,7 +315,10 @@ export function computeRepaymentPlan(debt: unknown, years: unknown, firstYear: u
 }
 
 function flatten(m: InputMatrix): InputCell[] {
-  return m.flatMap((row) => [...row]);
+  // Not flatMap (ES2019): this runs in the ES2016 functions runtime.
+  const out: InputCell[] = [];
+  for (const row of m) for (const cell of row) out.push(cell);
+  return out;
 }
 
 /** The dispensation argument: TRUE or "bevilget" means granted, anything else not; an error cell stays an error. */
