@@ -72,7 +72,16 @@ export default (_env, argv) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           issuerLayer: FUNCTIONS_LAYER,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, target: FUNCTIONS_TARGET } } },
+          // Its own ts-loader instance (one instance shares the first rule's options), and class
+          // fields keep the define semantics the ES2022 build and the tests have.
+          use: {
+            loader: "ts-loader",
+            options: {
+              instance: FUNCTIONS_LAYER,
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, target: FUNCTIONS_TARGET, useDefineForClassFields: true },
+            },
+          },
         },
         {
           test: /\.tsx?$/,
