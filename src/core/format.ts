@@ -26,7 +26,7 @@ export function formatKroner(amount: Ore, options: KronerFormat = {}): string {
   const kroner = Math.floor(magnitude / ORE_PER_KRONE);
   const oere = magnitude % ORE_PER_KRONE;
   let text = groupThousands(String(kroner));
-  if (mode === "always" || (mode === "auto" && oere !== 0)) text += "," + String(oere).padStart(2, "0");
+  if (mode === "always" || (mode === "auto" && oere !== 0)) text += "," + (oere < 10 ? "0" : "") + String(oere); // not padStart: ES2016 functions runtime
   const signed = negative && magnitude !== 0 ? "-" + text : text;
   return options.suffix === false ? signed : signed + " kr.";
 }
