@@ -3,6 +3,7 @@
  * descriptions. The Excel adapter (`src/excel`), the .xlsx adapter (`src/xlsx`) and the preview
  * host implement them; the task pane and the CLI only ever see these interfaces.
  */
+import type { CellValue } from "./cell";
 import type { CellRange, SheetGrid } from "./grid";
 import type { CellSpec, ConditionalFormat, SheetDescription, SheetKind } from "./sheetDescription";
 
@@ -87,8 +88,33 @@ export interface WorkbookNavigator {
   activateSheet(sheet: string): Promise<void>;
 }
 
+/** One range to read again (0-based sheet coordinates). */
+export interface RangeRequest {
+  readonly sheet: string;
+  readonly range: CellRange;
+}
+
+/**
+ * Keeping the task pane's figures current: re-reading a few rows right before a plan is written
+ * from them, and hearing about edits in the source sheets.
+ */
+export interface WorkbookWatcher {
+  /**
+   * The current values of some ranges, in the order asked, each row-major and as wide as its
+   * range (blank cells are null). Excel: 1 `context.sync()` whatever the number of ranges.
+   */
+  readRanges(requests: readonly RangeRequest[]): Promise<readonly (readonly (readonly CellValue[])[])[]>;
+  /**
+   * Calls `onChange` with a sheet's name whenever a cell of one of `sheets` changes (Excel:
+   * `Worksheet.onChanged`, ExcelApi 1.7). Resolves to the function that stops listening, or to
+   * null when the host cannot tell (an older Excel): the pane then relies on "Opdatér" and on the
+   * re-read before each write. Never rejects.
+   */
+  watchSheets(sheets: readonly string[], onChange: (sheet: string) => void): Promise<(() => Promise<void>) | null>;
+}
+
 /** Everything the task pane needs from its host. */
-export interface WorkbookPort extends WorkbookReader, WorkbookWriter, WorkbookSettings, WorkbookNavigator {}
+export interface WorkbookPort extends WorkbookReader, WorkbookWriter, WorkbookSettings, WorkbookNavigator, WorkbookWatcher {}
 
 /**
  * The key of a generated sheet in the plan registry (`SETTING_KEYS.plans`): "kind|unitKey", and

@@ -13,6 +13,7 @@ import {
   WouldOverwriteError,
   WriteFailedError,
   type SheetPatch,
+  type RangeRequest,
   type WorkbookPort,
   type WriteOptions,
   type WriteResult,
@@ -20,7 +21,8 @@ import {
 import type { SheetDescription } from "../core/sheetDescription";
 import { uniqueSheetName } from "../core/sheetNames";
 import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
-import { readAllSheets, type ReadOptions } from "./readSheets";
+import { cellValue, readAllSheets, type ReadOptions } from "./readSheets";
+import type { CellValue } from "../core/cell";
 import { boundingRectangle, contains } from "./rectangles";
 import {
   mergeCellSpecs,
@@ -295,6 +297,59 @@ export class ExcelWorkbookPort implements WorkbookPort {
       throw new ExcelPortError(officeErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(sheet) : MESSAGES.navigateFailed(sheet, error), {
         cause: error,
       });
+    }
+  }
+
+  /** The current values of some ranges: 1 sync whatever their number. */
+  async readRanges(requests: readonly RangeRequest[]): Promise<readonly (readonly (readonly CellValue[])[])[]> {
+    if (requests.length === 0) return [];
+    try {
+      return await this.run(async (context) => {
+        const ranges = requests.map(({ sheet, range }) => {
+          const target = context.workbook.worksheets
+            .getItem(sheet)
+            .getRangeByIndexes(range.top, range.left, range.bottom - range.top + 1, range.right - range.left + 1);
+          target.load("values,valueTypes");
+          return target;
+        });
+        await context.sync();
+        return ranges.map((range) => {
+          const types = range.valueTypes;
+          return range.values.map((row, r) => row.map((value, c) => cellValue(value, types[r]?.[c])));
+        });
+      });
+    } catch (error) {
+      throw new ExcelPortError(MESSAGES.readFailed(error), { cause: error });
+    }
+  }
+
+  /**
+   * `Worksheet.onChanged` (ExcelApi 1.7) on each named sheet, registered in 1 sync. Null when the
+   * host has no such event or refuses it; the stop function removes the handlers (1 sync).
+   */
+  async watchSheets(sheets: readonly string[], onChange: (sheet: string) => void): Promise<(() => Promise<void>) | null> {
+    if (sheets.length === 0) return null;
+    try {
+      const registered = await this.run(async (context) => {
+        const results = sheets.map((name) =>
+          context.workbook.worksheets.getItem(name).onChanged.add(async () => {
+            onChange(name);
+          }),
+        );
+        await context.sync();
+        return results;
+      });
+      return async () => {
+        try {
+          // Handlers are removed in the request context they were added in (Office.js' rule).
+          for (const result of registered) result.remove();
+          await registered[0]?.context.sync();
+        } catch {
+          // A handler that cannot be removed only costs a needless "Tallene er ændret".
+        }
+      };
+    } catch {
+      return null;
     }
   }
 }

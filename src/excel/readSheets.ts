@@ -120,7 +120,8 @@ export function parseAreas(address: string): CellRange[] {
   return out;
 }
 
-function cellValue(value: unknown, type: string | undefined): CellValue {
+/** A cell as Office.js reads it (value and value type) → the host-neutral cell value. */
+export function cellValue(value: unknown, type: string | undefined): CellValue {
   if (type === "Error") return { error: String(value) };
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;

@@ -33,6 +33,16 @@ export default function Content(): JSX.Element {
           }}
         />
       ))}
+      {workbook.stale ? (
+        <Notice
+          notice={{
+            intent: "warning",
+            title: strings.common.staleTitle,
+            body: strings.common.staleBody,
+            action: { label: strings.common.refresh, onClick: () => void workbook.refresh(), disabled: workbook.refreshing },
+          }}
+        />
+      ) : null}
       <PageContent page={navigation.page} />
     </ConfirmProvider>
   );

@@ -5,12 +5,14 @@
  * `replaceExisting`; a failing write throws `WriteFailedError` and changes nothing; names are
  * made unique the way every writer does.
  */
+import type { CellValue } from "../../src/core/cell";
 import type { CellRange, SheetGrid } from "../../src/core/grid";
 import {
   planRegistryKey,
   SETTING_KEYS,
   WouldOverwriteError,
   WriteFailedError,
+  type RangeRequest,
   type SheetPatch,
   type WorkbookPort,
   type WriteOptions,
@@ -103,5 +105,52 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   async activateSheet(sheet: string): Promise<void> {
     this.activated.push(sheet);
+  }
+
+  /** Calls to `readRanges`. */
+  readRangeCount = 0;
+  /** The listeners `watchSheets` registered, by sheet. */
+  readonly watchers = new Map<string, Set<(sheet: string) => void>>();
+
+  async readRanges(requests: readonly RangeRequest[]): Promise<readonly (readonly (readonly CellValue[])[])[]> {
+    this.readRangeCount += 1;
+    return requests.map(({ sheet, range }) => {
+      const grid = this.grids.find((g) => g.name === sheet);
+      if (grid === undefined) throw new Error(`Arket «${sheet}» findes ikke.`);
+      const rows: CellValue[][] = [];
+      for (let row = range.top; row <= range.bottom; row++) {
+        const values: CellValue[] = [];
+        for (let col = range.left; col <= range.right; col++) {
+          values.push(grid.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null);
+        }
+        rows.push(values);
+      }
+      return rows;
+    });
+  }
+
+  async watchSheets(sheets: readonly string[], onChange: (sheet: string) => void): Promise<(() => Promise<void>) | null> {
+    for (const sheet of sheets) {
+      const set = this.watchers.get(sheet) ?? new Set();
+      set.add(onChange);
+      this.watchers.set(sheet, set);
+    }
+    return async () => {
+      for (const sheet of sheets) this.watchers.get(sheet)?.delete(onChange);
+    };
+  }
+
+  /** Sets one cell of a source grid (0-based sheet coordinates) as a user would, and tells the watchers. */
+  editCell(sheet: string, row: number, col: number, value: CellValue): void {
+    const grid = this.grids.find((g) => g.name === sheet);
+    if (grid === undefined) throw new Error(`Arket «${sheet}» findes ikke.`);
+    const values = grid.values.map((r) => [...r]);
+    const r = row - grid.origin.row;
+    while (values.length <= r) values.push([]);
+    const line = values[r] as CellValue[];
+    while (line.length <= col - grid.origin.col) line.push(null);
+    line[col - grid.origin.col] = value;
+    this.grids = this.grids.map((g) => (g === grid ? { ...grid, values } : g));
+    for (const listener of this.watchers.get(sheet) ?? []) listener(sheet);
   }
 }

@@ -10,6 +10,7 @@ import {
   MessageBarTitle,
   Button,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { useStrings } from "../context";
 
 /** A message to show. */
@@ -19,6 +20,8 @@ export interface NoticeValue {
   readonly body: string;
   /** A link below the text, e.g. to the new sheet. */
   readonly link?: { readonly label: string; readonly onClick: () => void };
+  /** A button beside the text, e.g. "Opdatér". */
+  readonly action?: { readonly label: string; readonly onClick: () => void; readonly disabled?: boolean };
 }
 
 /** Props of {@link Notice}. */
@@ -26,14 +29,32 @@ export interface NoticeProps {
   readonly notice: NoticeValue | null;
   /** Shows a close button when given. */
   readonly onDismiss?: () => void;
+  /**
+   * Moves the keyboard focus to the message each time a new one is shown (after an action: the
+   * result is where the user looks, not at the top of a scrolled pane). Default false.
+   */
+  readonly focus?: boolean;
 }
 
 /** A MessageBar for a notice, or nothing. Errors are announced as alerts. */
-export function Notice({ notice, onDismiss }: NoticeProps): JSX.Element | null {
+export function Notice({ notice, onDismiss, focus = false }: NoticeProps): JSX.Element | null {
   const strings = useStrings();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus && notice !== null) {
+      ref.current?.focus();
+      ref.current?.scrollIntoView?.({ block: "nearest" });
+    }
+  }, [focus, notice]);
   if (notice === null) return null;
   return (
-    <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} layout="multiline">
+    <MessageBar
+      ref={ref}
+      tabIndex={focus ? -1 : undefined}
+      intent={notice.intent}
+      role={notice.intent === "error" ? "alert" : "status"}
+      layout="multiline"
+    >
       <MessageBarBody>
         {notice.title === undefined ? null : <MessageBarTitle>{notice.title}</MessageBarTitle>}
         {notice.body}
@@ -46,14 +67,22 @@ export function Notice({ notice, onDismiss }: NoticeProps): JSX.Element | null {
           </>
         )}
       </MessageBarBody>
-      {onDismiss === undefined ? null : (
+      {onDismiss === undefined && notice.action === undefined ? null : (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" size="small" aria-label={strings.common.dismiss} onClick={onDismiss}>
-              ×
-            </Button>
+            onDismiss === undefined ? undefined : (
+              <Button appearance="transparent" size="small" aria-label={strings.common.dismiss} onClick={onDismiss}>
+                ×
+              </Button>
+            )
           }
-        />
+        >
+          {notice.action === undefined ? null : (
+            <Button size="small" onClick={notice.action.onClick} disabled={notice.action.disabled}>
+              {notice.action.label}
+            </Button>
+          )}
+        </MessageBarActions>
       )}
     </MessageBar>
   );

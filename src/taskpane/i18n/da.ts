@@ -25,6 +25,11 @@ export const da = {
     accountsYear: "Regnskabsår",
     accountsYearHint: (first: number) => `Tallene gælder dette år; første afdrag falder i ${first}.`,
     accountsYearInvalid: "Regnskabsåret skal være et årstal, fx 2025.",
+    staleTitle: "Tallene er ændret",
+    staleBody: "Kildearket er ændret, siden tallene blev læst. Opdatér, før du laver planer ud fra dem.",
+    refresh: "Opdatér",
+    changedRefused: (names: string) =>
+      `Tallene for ${names} er ændret i arket, siden de blev læst, så der er ikke skrevet noget. Klik Opdatér, og prøv igen.`,
   },
   confirm: {
     overwriteTitle: "Erstat eksisterende ark?",

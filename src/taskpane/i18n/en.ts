@@ -24,6 +24,11 @@ export const en: Strings = {
     accountsYearHint: (first) => `The figures belong to this year; the first instalment falls in ${first}.`,
     accountsYearInvalid: "The accounts year must be a year, e.g. 2025.",
     working: "Working …",
+    staleTitle: "The figures have changed",
+    staleBody: "The source sheet changed after the figures were read. Refresh before you make plans from them.",
+    refresh: "Refresh",
+    changedRefused: (names) =>
+      `The figures of ${names} changed in the sheet after they were read, so nothing was written. Click Refresh and try again.`,
   },
   confirm: {
     overwriteTitle: "Replace the existing sheet?",

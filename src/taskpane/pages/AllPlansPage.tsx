@@ -10,6 +10,7 @@ import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext 
 import { describeError } from "../state/errors";
 import { useSheetWriter } from "../state/useSheetWriter";
 import { AccountsYearField } from "../components/AccountsYearField";
+import { Notice } from "../components/Notice";
 import type { SheetDescription } from "../../core/sheetDescription";
 
 const useStyles = makeStyles({
@@ -40,6 +41,8 @@ function useAllPlansState() {
   const [cancelling, setCancelling] = useState(false);
   const [done, setDone] = useState(0);
   const [summary, setSummary] = useState<Summary | null>(null);
+  /** Why the last start wrote nothing (figures changed, or the re-read failed). */
+  const [refused, setRefused] = useState<string | null>(null);
   const cancelRequested = useRef(false);
   const total = requests.length + 1;
 
@@ -59,6 +62,20 @@ function useAllPlansState() {
     setRunning(true);
     setDone(0);
     setSummary(null);
+    setRefused(null);
+    // Never plans from old figures: every unit's row is read again (one read) before the first write.
+    try {
+      const changed = await workbook.changedSinceRead(requests.map((request) => request.unit));
+      if (changed.length > 0) {
+        setRefused(strings.common.changedRefused(changed.map((unit) => `«${unit.name}»`).join(", ")));
+        setRunning(false);
+        return;
+      }
+    } catch (error) {
+      setRefused(describeError(error, strings));
+      setRunning(false);
+      return;
+    }
     const written: SummaryLine[] = [];
     const skipped: SummaryLine[] = [];
     const planSheets: Record<string, string> = { ...workbook.plans };
@@ -109,7 +126,7 @@ function useAllPlansState() {
     setCancelling(true);
   };
 
-  return { strings, port, requests, running, cancelling, done, total, summary, run, cancel };
+  return { strings, workbook, port, requests, running, cancelling, done, total, summary, refused, run, cancel };
 }
 
 /** The Alle planer page. */
@@ -134,6 +151,19 @@ export default function AllPlansPage(): JSX.Element {
           {t.cancel}
         </Button>
       </div>
+      <Notice
+        focus
+        notice={
+          state.refused === null
+            ? null
+            : {
+                intent: "error",
+                title: state.strings.common.errorTitle,
+                body: state.refused,
+                action: { label: state.strings.common.refresh, onClick: () => void state.workbook.refresh() },
+              }
+        }
+      />
       {state.running || state.summary !== null ? (
         <Field label={t.progress} hint={state.cancelling ? t.cancelling : t.progressText(state.done, state.total)}>
           <ProgressBar value={state.done} max={state.total} />

@@ -108,6 +108,23 @@ function useUnitState() {
     setBusy(true);
     setNotice(null);
     try {
+      // Never a plan from old figures: the unit's row is read again right before the write.
+      let changed: UnitRecord[];
+      try {
+        changed = await workbook.changedSinceRead([unit]);
+      } catch (error) {
+        setNotice({ intent: "error", title: strings.common.errorTitle, body: describeError(error, strings) });
+        return;
+      }
+      if (changed.length > 0) {
+        setNotice({
+          intent: "error",
+          title: strings.common.staleTitle,
+          body: strings.common.changedRefused(`«${unit.name}»`),
+          action: { label: strings.common.refresh, onClick: () => void workbook.refresh() },
+        });
+        return;
+      }
       let description;
       try {
         description = describePlan(request, {
@@ -190,7 +207,7 @@ export default function UnitPage(): JSX.Element {
         <IndicatorBadge indicator={unit.assessment?.indicator ?? null} />
         {unit.id === null ? null : <Text size={200}>{unit.id}</Text>}
       </div>
-      <Notice notice={state.notice} onDismiss={() => state.setNotice(null)} />
+      <Notice focus notice={state.notice} onDismiss={() => state.setNotice(null)} />
       {unit.assessment === null ? (
         <Notice notice={{ intent: "warning", body: t.notAssessed(unit.error ?? "") }} />
       ) : (

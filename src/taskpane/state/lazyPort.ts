@@ -24,5 +24,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     setSetting: async (key, value) => (await port()).setSetting(key, value),
     select: async (sheet, range) => (await port()).select(sheet, range),
     activateSheet: async (sheet) => (await port()).activateSheet(sheet),
+    readRanges: async (requests) => (await port()).readRanges(requests),
+    watchSheets: async (sheets, onChange) => (await port()).watchSheets(sheets, onChange),
   };
 }

@@ -13,7 +13,8 @@ import type { WorkbookScan } from "../../core/layout/scan";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
 import { SETTING_KEYS, type WorkbookPort } from "../../core/ports";
 import type { SheetGrid } from "../../core/grid";
-import type { SheetMapping } from "../../core/unit";
+import type { SheetMapping, UnitRecord } from "../../core/unit";
+import { changedUnits, rowRequests } from "./freshness";
 
 /** Problems with what the workbook had saved (shown as warnings; defaults are used instead). */
 export type SavedStateWarning = "policyInvalid" | "mappingInvalid";
@@ -40,6 +41,18 @@ export interface WorkbookModel {
   readonly accountsYear: number;
   /** Sets the regnskabsår for the plans of this session (null: back to the default). */
   setAccountsYear(year: number | null): void;
+  /**
+   * True when a source sheet changed after the figures were read (the host's change event, or a
+   * re-read before a write that found other values): every page then says "Tallene er ændret —
+   * Opdatér", and nothing is written from the old figures.
+   */
+  readonly stale: boolean;
+  /**
+   * Reads the source rows of `units` again (one read, whatever their number) and answers the ones
+   * whose row changed since the figures were read; any change marks the figures stale. Throws when
+   * the port fails.
+   */
+  changedSinceRead<U extends UnitRecord>(units: readonly U[]): Promise<U[]>;
   /** Why the last read failed, when `status` is "failed". */
   readonly error: unknown;
   /** Re-reads settings and sheets and scans again. Never throws. */
@@ -146,6 +159,7 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
   const latest = useRef(snapshot);
   latest.current = snapshot;
   const generation = useRef(0);
+  const [stale, setStale] = useState(false);
 
   const refresh = useCallback(async () => {
     const mine = ++generation.current;
@@ -169,6 +183,7 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       if (policyInvalid) warnings.push("policyInvalid");
       if (mappingInvalid) warnings.push("mappingInvalid");
       setSnapshot({ grids, scan, policy, overrides, plans: readSavedPlans(plansText), warnings, readAt: new Date() });
+      setStale(false);
       setError(null);
       setStatus("ready");
     } catch (caught) {
@@ -184,6 +199,39 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Listen to edits of the sheets the units come from (not the generated plans, which the user fills
+  // in): a change shows "Tallene er ændret — Opdatér". A new reading listens anew.
+  useEffect(() => {
+    const sheets = (snapshot.scan?.sheets ?? []).filter((reading) => reading.explained !== null).map((reading) => reading.sheet);
+    if (sheets.length === 0) return undefined;
+    let stop: (() => Promise<void>) | null = null;
+    let ended = false;
+    void port
+      .watchSheets(sheets, () => {
+        if (!ended) setStale(true);
+      })
+      .then((stopper) => {
+        if (ended) void stopper?.();
+        else stop = stopper;
+      }, () => undefined);
+    return () => {
+      ended = true;
+      void stop?.();
+    };
+  }, [port, snapshot.scan]);
+
+  const changedSinceRead = useCallback(
+    async <U extends UnitRecord>(units: readonly U[]): Promise<U[]> => {
+      if (units.length === 0) return [];
+      const grids = latest.current.grids;
+      const current = await port.readRanges(rowRequests(grids, units));
+      const changed = changedUnits(grids, units, current);
+      if (changed.length > 0) setStale(true);
+      return changed;
+    },
+    [port],
+  );
 
   const savePolicy = useCallback(
     async (policy: Policy | null) => {
@@ -230,7 +278,20 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
   const accountsYear = chosenAccountsYear ?? defaultAccountsYear(snapshot.readAt.getTime() === 0 ? new Date() : snapshot.readAt);
 
   return useMemo(
-    () => ({ ...snapshot, accountsYear, setAccountsYear, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan }),
-    [snapshot, accountsYear, status, refreshing, error, refresh, savePolicy, saveMapping, recordPlan],
+    () => ({
+      ...snapshot,
+      accountsYear,
+      setAccountsYear,
+      status,
+      refreshing,
+      stale,
+      changedSinceRead,
+      error,
+      refresh,
+      savePolicy,
+      saveMapping,
+      recordPlan,
+    }),
+    [snapshot, accountsYear, status, refreshing, stale, changedSinceRead, error, refresh, savePolicy, saveMapping, recordPlan],
   );
 }
