@@ -108,6 +108,8 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
   if (args.json) {
     io.stdout.write(JSON.stringify(jsonOutput(policy, results, fileErrors, missingSheets), null, 2) + "\n");
   } else {
+    // A --policy file's name as the core gives it ("Randersmodellen 2.0, ændret: grænse 4 %").
+    if (args.policy !== undefined) io.stdout.write(`Politik: ${policy.name}\n`);
     for (const { file, scan } of results) io.stdout.write(humanOutput(file, scan, color));
     for (const m of missingSheets) io.stdout.write(`${m.file}: arket "${m.sheet}" findes ikke.\n`);
   }

@@ -83,22 +83,46 @@ export function limitBasisPoints(policy: Pick<Policy, "limitPct">): number {
   return Math.round(policy.limitPct * 100);
 }
 
-/** Throws `invalid-policy` unless every field is in range. */
+/** The sensible bounds of a policy's limit in percent (inclusive): below it every rounding error is a colour, above it nothing is. */
+export const LIMIT_BOUNDS = Object.freeze({ min: 0.5, max: 25 });
+
+/** The sensible bounds of a policy's longest repayment in years (inclusive). */
+export const MAX_YEARS_BOUNDS = Object.freeze({ min: 1, max: 5 });
+
+/** A percentage the Danish way: 4 → "4 %", 4.5 → "4,5 %", 0.25 → "0,25 %". */
+function danishPct(pct: number): string {
+  return `${String(pct).replace(".", ",")} %`;
+}
+
+/**
+ * Why a limit is refused, in Danish, or null when it is within {@link LIMIT_BOUNDS} with at most
+ * two decimals. The task pane and the CLI both ask this one function.
+ */
+export function limitProblem(limitPct: unknown): string | null {
+  if (typeof limitPct !== "number" || !Number.isFinite(limitPct)) return "Grænsen skal være et tal i procent, fx 5.";
+  if (Math.abs(limitPct * 100 - Math.round(limitPct * 100)) >= 1e-9) return "Grænsen må højst have to decimaler, fx 4,75.";
+  if (limitPct < LIMIT_BOUNDS.min || limitPct > LIMIT_BOUNDS.max) {
+    return `Grænsen skal være mellem ${danishPct(LIMIT_BOUNDS.min)} og ${danishPct(LIMIT_BOUNDS.max)}: ${danishPct(limitPct)} giver ikke et brugbart trafiklys.`;
+  }
+  return null;
+}
+
+/** Why a maximum of years is refused, in Danish, or null when it is a whole number within {@link MAX_YEARS_BOUNDS}. */
+export function maxYearsProblem(maxYears: unknown): string | null {
+  if (typeof maxYears !== "number" || !Number.isInteger(maxYears)) return "Maksimalt antal år skal være et helt tal, fx 3.";
+  if (maxYears < MAX_YEARS_BOUNDS.min || maxYears > MAX_YEARS_BOUNDS.max) {
+    return `Maksimalt antal år skal være mellem ${MAX_YEARS_BOUNDS.min} og ${MAX_YEARS_BOUNDS.max}: en afvikling over ${maxYears} år er ikke en afviklingsplan efter modellen.`;
+  }
+  return null;
+}
+
+/** Throws `invalid-policy` (with the Danish reason) unless every field is in range. */
 export function validatePolicy(policy: Policy): Policy {
   assert(typeof policy.name === "string" && policy.name.trim() !== "", "invalid-policy", "Navnet mangler.");
-  assert(
-    Number.isFinite(policy.limitPct) &&
-      policy.limitPct >= 0 &&
-      policy.limitPct <= 100 &&
-      Math.abs(policy.limitPct * 100 - Math.round(policy.limitPct * 100)) < 1e-9,
-    "invalid-policy",
-    "Grænsen skal være mellem 0 og 100 % med højst to decimaler.",
-  );
-  assert(
-    Number.isInteger(policy.maxYears) && policy.maxYears >= 1 && policy.maxYears <= 10,
-    "invalid-policy",
-    "Maksimalt antal år skal være et helt tal mellem 1 og 10.",
-  );
+  const limit = limitProblem(policy.limitPct);
+  assert(limit === null, "invalid-policy", limit ?? "");
+  const years = maxYearsProblem(policy.maxYears);
+  assert(years === null, "invalid-policy", years ?? "");
   assert(PERCENTAGE_BASES.includes(policy.base), "invalid-policy", "Ukendt procentgrundlag.");
   assert(typeof policy.includeCarried === "boolean", "invalid-policy", "includeCarried skal være sand/falsk.");
   for (const code of REQUIREMENT_CODES) {
@@ -107,9 +131,36 @@ export function validatePolicy(policy: Policy): Policy {
   return policy;
 }
 
+/** What separates a policy from Randersmodellen 2.0, in Danish words ("grænse 4 %", …); empty when nothing does. */
+export function policyChanges(policy: Policy, model: Policy = RANDERSMODELLEN_2_0): string[] {
+  const changes: string[] = [];
+  if (limitBasisPoints(policy) !== limitBasisPoints(model)) changes.push(`grænse ${danishPct(policy.limitPct)}`);
+  if (policy.maxYears !== model.maxYears) changes.push(`højst ${policy.maxYears} år`);
+  if (policy.base !== model.base) changes.push(`grundlag: ${PERCENTAGE_BASE_LABELS[policy.base].toLocaleLowerCase("da")}`);
+  if (policy.includeCarried !== model.includeCarried) changes.push(policy.includeCarried ? "overført tæller med" : "overført tæller ikke med");
+  if (REQUIREMENT_CODES.some((code) => policy.requirementTexts[code] !== model.requirementTexts[code])) changes.push("egne kravtekster");
+  return changes;
+}
+
+/**
+ * The policy under the name it must be shown by everywhere (task pane, plans, CLI): a policy
+ * named after Randersmodellen 2.0 but with other values is never called "Randersmodellen 2.0"; it
+ * is "Randersmodellen 2.0, ændret: grænse 4 %" (every change listed). Other names are kept.
+ */
+export function namedPolicy(policy: Policy): Policy {
+  const model = RANDERSMODELLEN_2_0;
+  const name = policy.name.trim();
+  const isModel = name === model.name || name.startsWith(`${model.name}, ændret:`);
+  if (!isModel) return policy;
+  const changes = policyChanges(policy, model);
+  const wanted = changes.length === 0 ? model.name : `${model.name}, ændret: ${changes.join(", ")}`;
+  return wanted === policy.name ? policy : { ...policy, name: wanted };
+}
+
 /**
  * A policy from untrusted JSON (a `--policy` file, the workbook's settings): missing fields take
- * the default's value; the result is validated.
+ * the default's value; the result is validated (bounds: {@link limitProblem}, {@link maxYearsProblem})
+ * and named ({@link namedPolicy}).
  */
 export function policyFromJson(json: unknown, defaults: Policy = DEFAULT_POLICY): Policy {
   assert(typeof json === "object" && json !== null && !Array.isArray(json), "invalid-policy", "Forventede et JSON-objekt.");
@@ -118,7 +169,7 @@ export function policyFromJson(json: unknown, defaults: Policy = DEFAULT_POLICY)
     ? input.requirementTexts
     : {}) as Record<string, unknown>;
   const pick = <T>(key: string, fallback: T): T => (key in input ? (input[key] as T) : fallback);
-  return validatePolicy({
+  return namedPolicy(validatePolicy({
     name: pick("name", defaults.name),
     limitPct: pick("limitPct", defaults.limitPct),
     maxYears: pick("maxYears", defaults.maxYears),
@@ -130,7 +181,7 @@ export function policyFromJson(json: unknown, defaults: Policy = DEFAULT_POLICY)
       return out;
     }, {}) as Record<RequirementCode, string>,
     followUpDates: pick("followUpDates", defaults.followUpDates),
-  });
+  }));
 }
 
 /** The summary of a policy that `--json` prints. */

@@ -74,6 +74,9 @@ export class PreviewEngine {
       thousandSeparator: "",
       maxRows: 100_000,
       useStats: false,
+      // No undo history: the preview never undoes, and recording every change made writing 58
+      // plans take minutes (each write's operations were kept for an undo that never comes).
+      undoLimit: 0,
     });
   }
 

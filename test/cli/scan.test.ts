@@ -146,4 +146,19 @@ describe("budgetlys scan", () => {
       expect(io.err()).toMatch(/^Fejl: /);
     }
   });
+
+  it("--policy: the core names a changed policy and refuses one outside the bounds, with its Danish reason", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "budgetlys-scan-"));
+    writeFileSync(join(dir, "p4.json"), JSON.stringify({ limitPct: 4 }));
+    writeFileSync(join(dir, "p30.json"), JSON.stringify({ limitPct: 30 }));
+    const human = fakeIo();
+    await runScan([join(fixtures, "simpel-kr.xlsx"), "--policy", join(dir, "p4.json")], human);
+    expect(human.out()).toContain("Politik: Randersmodellen 2.0, ændret: grænse 4 %\n");
+    const json = fakeIo();
+    await runScan([join(fixtures, "simpel-kr.xlsx"), "--json", "--policy", join(dir, "p4.json")], json);
+    expect((JSON.parse(json.out()) as { policy: { name: string } }).policy.name).toBe("Randersmodellen 2.0, ændret: grænse 4 %");
+    const refused = fakeIo();
+    expect(await runScan([join(fixtures, "simpel-kr.xlsx"), "--policy", join(dir, "p30.json")], refused)).toBe(2);
+    expect(refused.err()).toContain("Grænsen skal være mellem 0,5 % og 25 %");
+  });
 });

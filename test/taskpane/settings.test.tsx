@@ -20,10 +20,23 @@ describe("Indstillinger", () => {
     expect(screen.getAllByText("Standard i Randersmodellen 2.0").length).toBeGreaterThanOrEqual(4);
     await rendered.user.clear(limit);
     await rendered.user.type(limit, "2,5");
-    expect(screen.getByText("Standard i Randersmodellen 2.0: 5 %")).toBeTruthy();
-    await rendered.user.click(screen.getByRole("button", { name: "Gem politik i projektmappen" }));
+    expect(screen.getByText("Standard i Randersmodellen 2.0: 5 % Mellem 0,5 % og 25 %.")).toBeTruthy();
+    const save = screen.getByRole("button", { name: "Gem politik i projektmappen" });
+    // Stored for every later user of the workbook: the pane asks first; "Gem ikke" saves nothing.
+    await rendered.user.click(save);
+    let dialog = await screen.findByRole("alertdialog", { hidden: true });
+    expect(dialog.textContent).toContain("gælder for alle, der senere åbner den – den vises som «Randersmodellen 2.0, ændret: grænse 2,5 %»");
+    await rendered.user.click(within(dialog).getByRole("button", { name: "Gem ikke", hidden: true }));
+    await screen.findByText("Politikken er ikke gemt; den gældende politik er uændret.");
+    expect(rendered.port.settings.has(SETTING_KEYS.policy)).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(save));
+    await rendered.user.click(save);
+    dialog = await screen.findByRole("alertdialog", { hidden: true });
+    await rendered.user.click(within(dialog).getByRole("button", { name: "Gem politikken", hidden: true }));
     await screen.findByText("Politikken er gemt i projektmappen, og enhederne er vurderet igen.");
     expect(JSON.parse(rendered.port.settings.get(SETTING_KEYS.policy) ?? "{}").limitPct).toBe(2.5);
+    // Never called "Randersmodellen 2.0" once changed: the shell and the page name the change.
+    expect(screen.getByText("Politik: Randersmodellen 2.0, ændret: grænse 2,5 %")).toBeTruthy();
     // Engskolen's 3 % is now above the limit: Rød.
     await rendered.user.click(screen.getByRole("tab", { name: "Oversigt" }));
     const counts = await screen.findByRole("list", { name: "Antal pr. farve" });
@@ -35,10 +48,10 @@ describe("Indstillinger", () => {
     await openTab(rendered, "Indstillinger", "Politik");
     const years = screen.getByLabelText("Maksimalt antal år for afvikling");
     await rendered.user.clear(years);
-    await rendered.user.type(years, "0");
+    await rendered.user.type(years, "6");
     await rendered.user.click(screen.getByRole("button", { name: "Gem politik i projektmappen" }));
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Politikken er ikke gemt: Politikken er ugyldig. Maksimalt antal år");
+    expect(alert.textContent).toContain("Politikken er ikke gemt: Politikken er ugyldig. Maksimalt antal år skal være mellem 1 og 5");
     expect(rendered.port.settings.has(SETTING_KEYS.policy)).toBe(false);
   });
 

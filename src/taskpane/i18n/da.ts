@@ -6,6 +6,11 @@ import type { AmountUnit, ColumnRole, SignConvention } from "../../core/unit";
 import type { PercentageBase, RequirementCode } from "../../core/policy";
 import { SHELL_STRINGS } from "./shell";
 
+/** 0.5 → "0,5 %" (a bound, shown as it is). */
+function pctText(value: number): string {
+  return `${String(value).replace(".", ",")} %`;
+}
+
 export const da = {
   app: SHELL_STRINGS.da,
   common: {
@@ -215,6 +220,14 @@ export const da = {
     saved: "Politikken er gemt i projektmappen, og enhederne er vurderet igen.",
     resetDone: "Randersmodellen 2.0 bruges igen.",
     invalid: (message: string) => `Politikken er ikke gemt: ${message}`,
+    limitBounds: (min: number, max: number) => `Mellem ${pctText(min)} og ${pctText(max)}.`,
+    maxYearsBounds: (min: number, max: number) => `Mellem ${min} og ${max} år.`,
+    confirmTitle: "Gem politikken for alle?",
+    confirmBody: (name: string) =>
+      `Politikken gemmes i projektmappen og gælder for alle, der senere åbner den – den vises som «${name}». Alle enheder vurderes igen.`,
+    confirmSave: "Gem politikken",
+    confirmCancel: "Gem ikke",
+    notSaved: "Politikken er ikke gemt; den gældende politik er uændret.",
     language: "Sprog",
     indicatorColumns: "Indikatorkolonner",
     indicatorIntro:

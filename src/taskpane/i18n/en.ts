@@ -202,6 +202,14 @@ export const en: Strings = {
     saved: "The policy is saved in the workbook and the units were assessed again.",
     resetDone: "Randersmodellen 2.0 is used again.",
     invalid: (message) => `The policy was not saved: ${message}`,
+    limitBounds: (min, max) => `Between ${min} % and ${max} %.`,
+    maxYearsBounds: (min, max) => `Between ${min} and ${max} years.`,
+    confirmTitle: "Save the policy for everyone?",
+    confirmBody: (name) =>
+      `The policy is stored in the workbook and applies to everyone who opens it later – it is shown as “${name}”. Every unit is assessed again.`,
+    confirmSave: "Save the policy",
+    confirmCancel: "Don't save",
+    notSaved: "The policy was not saved; the policy in use is unchanged.",
     language: "Language",
     indicatorColumns: "Indicator columns",
     indicatorIntro:

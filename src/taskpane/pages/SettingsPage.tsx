@@ -18,6 +18,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
+  LIMIT_BOUNDS,
+  MAX_YEARS_BOUNDS,
   PERCENTAGE_BASES,
   policyFromJson,
   RANDERSMODELLEN_2_0,
@@ -29,6 +31,7 @@ import {
 import { usePort, useI18n, useWorkbook } from "../context";
 import { LANGUAGE_NAMES, LANGUAGES, loadStrings, type Language } from "../i18n/strings";
 import { Notice, type NoticeValue } from "../components/Notice";
+import { useConfirm } from "../components/ConfirmProvider";
 import { describeError } from "../state/errors";
 import { describeIndicatorColumns } from "../actions/plans";
 
@@ -67,6 +70,7 @@ function useSettingsState() {
   const { strings, language, setLanguage } = useI18n();
   const workbook = useWorkbook();
   const port = usePort();
+  const confirm = useConfirm();
   const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(workbook.policy));
   const [busy, setBusy] = useState(false);
   const [policyNotice, setPolicyNotice] = useState<NoticeValue | null>(null);
@@ -97,6 +101,17 @@ function useSettingsState() {
       });
     } catch (error) {
       setPolicyNotice({ intent: "error", body: strings.settings.invalid(describeError(error, strings)) });
+      return;
+    }
+    // The policy is stored in the workbook: it applies to everyone who opens it later. Ask first.
+    const agreed = await confirm({
+      title: strings.settings.confirmTitle,
+      body: strings.settings.confirmBody(policy.name),
+      confirmLabel: strings.settings.confirmSave,
+      cancelLabel: strings.settings.confirmCancel,
+    });
+    if (!agreed) {
+      setPolicyNotice({ intent: "info", body: strings.settings.notSaved });
       return;
     }
     setBusy(true);
@@ -132,6 +147,8 @@ function useSettingsState() {
     try {
       await port.patchSheet(describeIndicatorColumns(reading, grid, workbook.policy));
       setIndicatorNotice({ intent: "success", body: strings.settings.indicatorsWritten(reading.sheet) });
+      // The pane's own change to the source sheet: read it again, so "Tallene er ændret" is not shown for it.
+      await workbook.refresh();
     } catch (error) {
       setIndicatorNotice({ intent: "error", title: strings.common.errorTitle, body: describeError(error, strings) });
     } finally {
@@ -176,14 +193,20 @@ export default function SettingsPage(): JSX.Element {
         </Text>
         <Text block as="p">{t.policyName(state.workbook.policy.name)}</Text>
         <Notice notice={state.policyNotice} onDismiss={() => state.setPolicyNotice(null)} />
-        <Field label={t.limit} hint={mark(parseTypedNumber(draft.limitPct) === defaults.limitPct, `${defaults.limitPct} %`)}>
+        <Field
+          label={t.limit}
+          hint={`${mark(parseTypedNumber(draft.limitPct) === defaults.limitPct, `${defaults.limitPct} %`)} ${t.limitBounds(LIMIT_BOUNDS.min, LIMIT_BOUNDS.max)}`}
+        >
           <Input inputMode="decimal" value={draft.limitPct} onChange={(_e, data) => state.setDraft({ ...draft, limitPct: data.value })} />
         </Field>
-        <Field label={t.maxYears} hint={mark(parseTypedNumber(draft.maxYears) === defaults.maxYears, String(defaults.maxYears))}>
+        <Field
+          label={t.maxYears}
+          hint={`${mark(parseTypedNumber(draft.maxYears) === defaults.maxYears, String(defaults.maxYears))} ${t.maxYearsBounds(MAX_YEARS_BOUNDS.min, MAX_YEARS_BOUNDS.max)}`}
+        >
           <Input
             type="number"
-            min={1}
-            max={10}
+            min={MAX_YEARS_BOUNDS.min}
+            max={MAX_YEARS_BOUNDS.max}
             value={draft.maxYears}
             onChange={(_e, data) => state.setDraft({ ...draft, maxYears: data.value })}
           />
