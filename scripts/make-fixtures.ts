@@ -42,6 +42,8 @@ class SheetBuilder {
   readonly hiddenColumns: number[] = [];
   readonly formats: { col: number; fmt: string }[] = [];
   readonly skippedRows: number[] = [];
+  /** Cells far from the table (a stray character at the last cell), by A1 address. */
+  readonly strayCells: { address: string; value: string }[] = [];
   state: "visible" | "hidden" = "visible";
   constructor(readonly name: string) {}
   /** Appends a row; returns its 1-based row number. */
@@ -521,6 +523,19 @@ function unitEqualsSum(): Fixture {
   };
 }
 
+function strayCell(): Fixture {
+  const b = new SheetBuilder("Enheder");
+  b.row(["Aftaleenhed", "Navn", "Korrigeret budget", "Regnskab", "Overført"]);
+  for (const t of [...SCHOOLS, ...DAYCARE]) b.unit(t, [t.id, t.name, t.budget, t.spending, t.carried ?? 0]);
+  // One character at the last column and row: the used range becomes A1:XFD1048576.
+  b.strayCells.push({ address: "XFD1048576", value: "x" });
+  return {
+    name: "loes-celle",
+    description: "A stray character at XFD1048576 stretches the used range to the whole sheet: read sparsely, the same units",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+  };
+}
+
 /** The demo workbook the preview and the README use. */
 export function exampleWorkbook(): Fixture {
   const b = new SheetBuilder("Budgetopfølgning");
@@ -622,6 +637,7 @@ async function writeWorkbook(fixture: Fixture): Promise<Uint8Array> {
         if (written !== null && written !== undefined) ws.getRow(r).getCell(col + 1).numFmt = fmt;
       }
     }
+    for (const { address, value } of builder.strayCells) ws.getCell(address).value = value;
     for (const c of builder.hiddenColumns) ws.getColumn(c + 1).hidden = true;
     for (const m of builder.merges) ws.mergeCells(m);
     ws.getRow(1).font = { bold: true };
@@ -689,6 +705,7 @@ async function main(): Promise<void> {
     headingBelowNotes(),
     formulasWithoutValues(),
     unitEqualsSum(),
+    strayCell(),
   ];
   for (const f of fixtures) {
     writeFileSync(join(outDir, `${f.name}.xlsx`), await writeWorkbook(f));

@@ -4,14 +4,19 @@
  * 1. One proxy chain `getFirst() → getNextOrNullObject() → …` (no sync needed to build it) loads
  *    each sheet's name and visibility and its used range's position and size.
  * 2. With the sizes known, every sheet's values, value types and number formats are loaded in
- *    row chunks sized exactly, plus its visible areas (hidden rows and columns) and merged areas.
+ *    row chunks sized exactly, plus its visible areas (hidden rows and columns), merged areas and
+ *    formula cells (a formula whose value is empty has no calculated result: never 0, never blank).
+ *
+ * A used range of more than `sparseAboveCells` cells (stretched by one stray cell far from the
+ * table) costs one sync more: where its constants and formulas are; then only rectangles around
+ * them are read, and the grid is sparse.
  *
  * Only when the data is bigger than one response may carry (Excel on the web refuses more than
  * 5 MB) are further syncs made, one per `maxCellsPerSync` cells; and only for a workbook with
  * more sheets than the chain covers does step 1 continue. If the chain itself is refused, the
  * reader falls back to loading the worksheet collection first (one sync more).
  */
-import type { CellValue } from "../core/cell";
+import { uncalculatedFormula, type CellValue } from "../core/cell";
 import type { CellRange, SheetGrid } from "../core/grid";
 import { columnIndex } from "../core/grid";
 
@@ -26,13 +31,23 @@ export interface ReadOptions {
   readonly sheetsPerProbe?: number;
   /** Whether `Range.getMergedAreasOrNullObject` (ExcelApi 1.13) may be used. */
   readonly mergedAreas?: boolean;
+  /**
+   * A used range with more cells than this (stretched by a stray cell far from the table) is read
+   * sparsely: one sync more learns where the constants and formulas are, and only rectangles
+   * around them are requested.
+   */
+  readonly sparseAboveCells?: number;
 }
 
 const DEFAULT_CELLS_PER_SYNC = 50_000;
 const DEFAULT_SHEETS_PER_PROBE = 64;
+const DEFAULT_SPARSE_ABOVE_CELLS = 1_000_000;
+/** Empty cells a read rectangle may add to join two areas (fewer requests, bounded waste). */
+const JOIN_SLACK_CELLS = 4096;
 
 interface SheetProbe {
   readonly sheet: Excel.Worksheet;
+  readonly used: Excel.Range;
   readonly name: string;
   readonly visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
   readonly area: CellRange | undefined;
@@ -59,7 +74,7 @@ function probeResult(p: PendingProbe): SheetProbe {
         bottom: p.used.rowIndex + p.used.rowCount - 1,
         right: p.used.columnIndex + p.used.columnCount - 1,
       };
-  return { sheet: p.sheet, name: p.sheet.name, visibility: p.sheet.visibility, area };
+  return { sheet: p.sheet, used: p.used, name: p.sheet.name, visibility: p.sheet.visibility, area };
 }
 
 /** Step 1 by the proxy chain: one sync for up to `perProbe` sheets. */
@@ -103,6 +118,8 @@ interface Chunk {
   readonly probe: number;
   readonly top: number;
   readonly rows: number;
+  readonly left: number;
+  readonly columns: number;
   range?: Excel.Range;
 }
 
@@ -123,27 +140,71 @@ export function parseAreas(address: string): CellRange[] {
 /** A cell as Office.js reads it (value and value type) → the host-neutral cell value. */
 export function cellValue(value: unknown, type: string | undefined): CellValue {
   if (type === "Error") return { error: String(value) };
-  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
+  if (type === "Empty" || value === null || value === undefined) return null;
+  // A formula's empty text ("") is a calculated value: blank to the reader, but not "Empty".
+  if (value === "") return type === undefined ? null : "";
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return String(value);
 }
 
+/**
+ * Hidden flags over [from, to]: true where no visible area covers the index. Sparse (only the
+ * hidden indexes are set) and found from the intervals, so a used range stretched to the last
+ * row costs what its hidden rows cost.
+ */
 function hiddenFlags(from: number, to: number, visible: readonly CellRange[] | undefined, axis: "rows" | "cols"): boolean[] {
-  const flags = Array.from({ length: to + 1 }, () => false);
-  const shown = new Set<number>();
-  for (const area of visible ?? []) {
-    const [a, b] = axis === "rows" ? [area.top, area.bottom] : [area.left, area.right];
-    for (let i = a; i <= b; i++) shown.add(i);
+  const flags: boolean[] = [];
+  const shown = (visible ?? []).map((a) => (axis === "rows" ? [a.top, a.bottom] : [a.left, a.right]) as [number, number]).sort((a, b) => a[0] - b[0]);
+  let next = from;
+  for (const [a, b] of shown) {
+    for (let i = next; i < Math.min(a, to + 1); i++) flags[i] = true;
+    next = Math.max(next, b + 1);
   }
-  for (let i = from; i <= to; i++) flags[i] = !shown.has(i);
+  for (let i = next; i <= to; i++) flags[i] = true;
   return flags;
 }
 
 const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 
+const cellsOf = (r: CellRange): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+const union = (a: CellRange, b: CellRange): CellRange => ({
+  top: Math.min(a.top, b.top),
+  left: Math.min(a.left, b.left),
+  bottom: Math.max(a.bottom, b.bottom),
+  right: Math.max(a.right, b.right),
+});
+
+/**
+ * Rectangles to read that cover `areas` (the cells holding something): areas are joined while the
+ * join adds at most `slack` empty cells, so a table and a stray cell far away stay two small reads.
+ */
+export function readRectangles(areas: readonly CellRange[], slack = JOIN_SLACK_CELLS): CellRange[] {
+  let rects = [...areas].sort((a, b) => a.top - b.top || a.left - b.left);
+  for (let pass = 0; pass < 4; pass++) {
+    const out: CellRange[] = [];
+    for (const a of rects) {
+      let joined = false;
+      for (let i = out.length - 1; i >= Math.max(0, out.length - 64); i--) {
+        const c = out[i] as CellRange;
+        const u = union(c, a);
+        if (cellsOf(u) <= cellsOf(c) + cellsOf(a) + slack) {
+          out[i] = u;
+          joined = true;
+          break;
+        }
+      }
+      if (!joined) out.push(a);
+    }
+    if (out.length === rects.length) return out;
+    rects = out;
+  }
+  return rects;
+}
+
 /** Reads every sheet (see the module comment for the sync budget). */
 export async function readAllSheets(context: Excel.RequestContext, options: ReadOptions = {}): Promise<SheetGrid[]> {
   const cellsPerSync = Math.max(1, options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC);
+  const sparseAbove = Math.max(1, options.sparseAboveCells ?? DEFAULT_SPARSE_ABOVE_CELLS);
   let probes: SheetProbe[];
   try {
     probes = await probeByChain(context, Math.max(1, options.sheetsPerProbe ?? DEFAULT_SHEETS_PER_PROBE));
@@ -152,36 +213,61 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
     probes = await probeByCollection(context);
   }
 
-  // Step 2: plan chunks of rows, at most `cellsPerSync` cells each, packed into syncs.
+  // A used range stretched far beyond its cells: one sync more for where its cells are.
+  const formulaAreas: (Excel.RangeAreas | undefined)[] = probes.map(() => undefined);
+  const sparse = probes.map((p) => p.area !== undefined && cellsOf(p.area) > sparseAbove);
+  const constantAreas = probes.map((p, i) => {
+    if (!sparse[i]) return undefined;
+    const constants = p.used.getSpecialCellsOrNullObject("Constants");
+    constants.load("address");
+    const formulas = p.used.getSpecialCellsOrNullObject("Formulas");
+    formulas.load("address");
+    formulaAreas[i] = formulas;
+    return constants;
+  });
+  if (sparse.some((s) => s)) await context.sync();
+
+  // Step 2: the rectangles to read per sheet, in row chunks of at most `cellsPerSync` cells.
   const chunks: Chunk[] = [];
   probes.forEach((probe, index) => {
     if (probe.area === undefined) return;
-    const width = probe.area.right - probe.area.left + 1;
-    const rowsPerChunk = Math.max(1, Math.floor(cellsPerSync / width));
-    for (let top = probe.area.top; top <= probe.area.bottom; top += rowsPerChunk) {
-      chunks.push({ probe: index, top, rows: Math.min(rowsPerChunk, probe.area.bottom - top + 1) });
+    let rects: CellRange[] = [probe.area];
+    if (sparse[index]) {
+      const held = [constantAreas[index], formulaAreas[index]].flatMap((a) => (a === undefined || a.isNullObject ? [] : parseAreas(a.address)));
+      rects = readRectangles(held);
     }
+    for (const rect of rects) {
+      const width = rect.right - rect.left + 1;
+      const rowsPerChunk = Math.max(1, Math.floor(cellsPerSync / width));
+      for (let top = rect.top; top <= rect.bottom; top += rowsPerChunk) {
+        chunks.push({ probe: index, top, rows: Math.min(rowsPerChunk, rect.bottom - top + 1), left: rect.left, columns: width });
+      }
+    }
+  });
+  // Formula cells of the other sheets, in the same sync as their values: a formula whose value is
+  // empty has no calculated result.
+  probes.forEach((probe, index) => {
+    if (probe.area === undefined || sparse[index]) return;
+    const formulas = probe.used.getSpecialCellsOrNullObject("Formulas");
+    formulas.load("address");
+    formulaAreas[index] = formulas;
   });
   const visibleAreas = probes.map((probe) => {
     if (probe.area === undefined) return undefined;
-    const a = probe.area;
-    const visible = probe.sheet.getRangeByIndexes(a.top, a.left, a.bottom - a.top + 1, a.right - a.left + 1).getSpecialCellsOrNullObject("Visible");
+    const visible = probe.used.getSpecialCellsOrNullObject("Visible");
     visible.load("address");
     return visible;
   });
   const mergedAreas = probes.map((probe) => {
     if (probe.area === undefined || options.mergedAreas === false) return undefined;
-    const a = probe.area;
-    const merged = probe.sheet.getRangeByIndexes(a.top, a.left, a.bottom - a.top + 1, a.right - a.left + 1).getMergedAreasOrNullObject();
+    const merged = probe.used.getMergedAreasOrNullObject();
     merged.load("address");
     return merged;
   });
   const batches: Chunk[][] = [[]];
   let cellsInBatch = 0;
   for (const chunk of chunks) {
-    const probe = probes[chunk.probe] as SheetProbe;
-    const area = probe.area as CellRange;
-    const cells = chunk.rows * (area.right - area.left + 1);
+    const cells = chunk.rows * chunk.columns;
     if (cellsInBatch > 0 && cellsInBatch + cells > cellsPerSync) {
       batches.push([]);
       cellsInBatch = 0;
@@ -191,8 +277,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
   }
   for (const batch of batches) {
     for (const chunk of batch) {
-      const area = (probes[chunk.probe] as SheetProbe).area as CellRange;
-      chunk.range = (probes[chunk.probe] as SheetProbe).sheet.getRangeByIndexes(chunk.top, area.left, chunk.rows, area.right - area.left + 1);
+      chunk.range = (probes[chunk.probe] as SheetProbe).sheet.getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns);
       chunk.range.load("values,valueTypes,numberFormat");
     }
     // More than one batch only when the data exceeds one response (see the module comment).
@@ -204,17 +289,27 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
     const visibility = VISIBILITY[probe.visibility as keyof typeof VISIBILITY] ?? "visible";
     const area = probe.area;
     if (area === undefined) return { name: probe.name, origin: { row: 0, col: 0 }, values: [], visibility };
+    // Rows only where rectangles were read (all rows of an ordinary sheet); sparse otherwise.
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
     for (const chunk of chunks) {
       if (chunk.probe !== index || chunk.range === undefined) continue;
       const types = chunk.range.valueTypes;
       const formats = chunk.range.numberFormat;
+      const offset = chunk.left - area.left;
       chunk.range.values.forEach((row, r) => {
-        values.push(row.map((v, c) => cellValue(v, types[r]?.[c])));
-        numberFormats.push((formats[r] ?? []).map((f) => String(f)));
+        const at = chunk.top + r - area.top;
+        const valueRow = (values[at] ??= []);
+        const formatRow = (numberFormats[at] ??= []);
+        row.forEach((v, c) => {
+          valueRow[offset + c] = cellValue(v, types[r]?.[c]);
+          formatRow[offset + c] = String(formats[r]?.[c] ?? "General");
+        });
       });
     }
+    if (values.length < area.bottom - area.top + 1) values[area.bottom - area.top] ??= [];
+    const formulas = formulaAreas[index];
+    if (formulas !== undefined && !formulas.isNullObject) markUncalculated(values, area, parseAreas(formulas.address));
     const visible = visibleAreas[index];
     const visibleRects = visible === undefined || visible.isNullObject ? [] : parseAreas(visible.address);
     const merged = mergedAreas[index];
@@ -229,4 +324,17 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
       visibility,
     };
   });
+}
+
+/** A formula cell whose value came back empty has no calculated result: never blank, never 0. */
+function markUncalculated(values: CellValue[][], area: CellRange, formulas: readonly CellRange[]): void {
+  for (const f of formulas) {
+    for (let r = Math.max(f.top, area.top); r <= Math.min(f.bottom, area.bottom); r++) {
+      const row = values[r - area.top];
+      if (row === undefined) continue;
+      for (let c = Math.max(f.left, area.left); c <= Math.min(f.right, area.right); c++) {
+        if (row[c - area.left] === null) row[c - area.left] = uncalculatedFormula();
+      }
+    }
+  }
 }

@@ -48,6 +48,11 @@ export class FakeExcel {
   syncCount = 0;
   /** Every queued operation ever executed (for tests of batching). */
   operationCount = 0;
+  /**
+   * Cells requested through per-cell reads (`values`, `valueTypes`, `numberFormat`, `formulas`):
+   * a reader of a used range stretched by one stray cell must not request the empty rectangle.
+   */
+  cellsRequested = 0;
   /** Computes formula values; without it formula cells read their cached value (or blank). */
   calculator: FormulaCalculator | undefined;
   private readonly rules: ArmedRule[] = [];

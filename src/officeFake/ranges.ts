@@ -17,14 +17,13 @@ export function rangeProxy(ctx: FakeRequestContext, resolver: () => RangeRef | n
 }
 
 export function grid<T>(fake: FakeExcel, ref: RangeRef, fn: (cell: CellModel | undefined, row: number, col: number) => T): T[][] {
-  rectCells(ref.rect, 5_000_000);
+  fake.cellsRequested += rectCells(ref.rect, 5_000_000);
   const out: T[][] = [];
   for (let row = ref.rect.top; row <= ref.rect.bottom; row++) {
     const line: T[] = [];
     for (let col = ref.rect.left; col <= ref.rect.right; col++) line.push(fn(ref.sheet.peek(row, col), row, col));
     out.push(line);
   }
-  void fake;
   return out;
 }
 
@@ -237,7 +236,8 @@ export class FakeRange extends FakeObject<RangeRef> {
   }
 
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
-    if (cellType !== "Visible") throw new FakeApiMisuse(`getSpecialCellsOrNullObject("${cellType}") is not in the fake's subset (only "Visible")`);
+    if (cellType === "Constants" || cellType === "Formulas") return this._cellsHolding(cellType);
+    if (cellType !== "Visible") throw new FakeApiMisuse(`getSpecialCellsOrNullObject("${cellType}") is not in the fake's subset ("Visible", "Constants", "Formulas")`);
     return make(
       new FakeRangeAreas(
         this._ctx,
@@ -250,6 +250,50 @@ export class FakeRange extends FakeObject<RangeRef> {
           for (let i = ref.rect.left; i <= ref.rect.right; i++) if (!ref.sheet.hiddenColumns.has(i)) cols.push(i);
           const rects: CellRange[] = [];
           for (const rr of runs(rows)) for (const cr of runs(cols)) rects.push({ top: rr.start, bottom: rr.end, left: cr.start, right: cr.end });
+          return rects.length === 0 ? null : { sheet: ref.sheet, rects };
+        },
+        true,
+      ),
+    );
+  }
+
+  /**
+   * The cells of the range holding a constant or a formula, as Excel's Go To Special gives them:
+   * column runs per row, runs of equal columns on consecutive rows joined into one rectangle.
+   * Found from the stored cells (sparse), never by walking the range.
+   */
+  private _cellsHolding(kind: "Constants" | "Formulas"): FakeRangeAreas {
+    return make(
+      new FakeRangeAreas(
+        this._ctx,
+        () => {
+          const ref = this._modelOrNull();
+          if (ref === null) return null;
+          const byRow = new Map<number, number[]>();
+          for (const { row, col, cell } of ref.sheet.entries()) {
+            if (row < ref.rect.top || row > ref.rect.bottom || col < ref.rect.left || col > ref.rect.right) continue;
+            const holds = kind === "Formulas" ? cell.formula !== null : cell.formula === null && cell.value !== null;
+            if (!holds) continue;
+            const cols = byRow.get(row);
+            if (cols === undefined) byRow.set(row, [col]);
+            else cols.push(col);
+          }
+          const rects: CellRange[] = [];
+          let open = new Map<string, CellRange>();
+          for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+            const next = new Map<string, CellRange>();
+            for (const run of runs((byRow.get(row) as number[]).sort((a, b) => a - b))) {
+              const key = `${run.start}:${run.end}`;
+              const prev = open.get(key);
+              next.set(key, prev !== undefined && prev.bottom === row - 1 ? { ...prev, bottom: row } : { top: row, bottom: row, left: run.start, right: run.end });
+              if (prev !== undefined && prev.bottom !== row - 1) rects.push(prev);
+              open.delete(key);
+            }
+            rects.push(...open.values());
+            open = next;
+          }
+          rects.push(...open.values());
+          rects.sort((a, b) => a.top - b.top || a.left - b.left);
           return rects.length === 0 ? null : { sheet: ref.sheet, rects };
         },
         true,

@@ -29,7 +29,9 @@ describe("fixtures read the same through Excel as through .xlsx", () => {
       const fake = fakeExcelFromGrids(grids);
       const start = fake.syncCount;
       const excelGrids = await new ExcelWorkbookPort(fake.run).readSheets();
-      expect(fake.syncCount - start).toBeLessThanOrEqual(2);
+      // One sync more only for a used range stretched far beyond its cells (read sparsely).
+      const stretched = grids.some((g) => g.values.length * g.values.reduce((w, r) => Math.max(w, r.length), 0) > 1_000_000);
+      expect(fake.syncCount - start).toBeLessThanOrEqual(stretched ? 3 : 2);
       const options = { policy: DEFAULT_POLICY, file: `${name}.xlsx` };
       const viaXlsx = scanWorkbook(grids, options);
       const viaExcel = scanWorkbook(excelGrids, options);

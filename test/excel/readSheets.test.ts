@@ -4,7 +4,13 @@ import type { CellValue } from "../../src/core/cell";
 import type { SheetGrid } from "../../src/core/grid";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { ExcelPortError } from "../../src/excel/messages";
-import { parseAreas } from "../../src/excel/readSheets";
+import { parseAreas, readRectangles } from "../../src/excel/readSheets";
+import ExcelJS from "exceljs";
+import { isUncalculatedFormula } from "../../src/core/cell";
+import { cellAt } from "../../src/core/grid";
+import { scanWorkbook } from "../../src/core/layout/scan";
+import { DEFAULT_POLICY } from "../../src/core/policy";
+import { readXlsxGrids } from "../../src/xlsx/read";
 import { fakeExcelFromGrids, putFormula } from "../fakes/workbookSnapshot";
 import { sourceGrid } from "./helpers";
 
@@ -132,5 +138,56 @@ describe("parseAreas", () => {
       { top: 1, left: 1, bottom: 3, right: 3 },
       { top: 0, left: 5, bottom: 0, right: 6 },
     ]);
+  });
+});
+
+describe("hostile sheets through the Excel port (issue 12)", () => {
+  it("a stray cell at XFD1048576 stretches the used range, but the port requests only cells near what exists", async () => {
+    const table = sourceGrid("Enheder", 200);
+    const plain = await readWithCount([table]);
+    const fake = fakeExcelFromGrids([table]);
+    fake.model.sheets[0]!.cell(1_048_575, 16_383).value = "x";
+    const before = fake.syncCount;
+    const read = await new ExcelWorkbookPort(fake.run).readSheets();
+    const tableCells = table.values.length * 5;
+    // Values, value types and number formats of the table and the stray cell — not 17 billion cells.
+    expect(fake.cellsRequested).toBeLessThanOrEqual(3 * (tableCells + 1));
+    expect(fake.syncCount - before).toBe(plain.syncs + 1);
+    const grid = read[0] as SheetGrid;
+    expect(cellAt(grid, 1_048_575, 16_383)).toBe("x");
+    const policy = { policy: DEFAULT_POLICY };
+    expect(scanWorkbook(read, policy).units).toEqual(scanWorkbook(plain.read, policy).units);
+  });
+
+  it("a formula without a calculated value reads as such through both ports, and the reasons agree", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Formler");
+    ws.addRow(["Enhed", "Korrigeret budget", "Regnskab", "Overført"]);
+    ws.addRow(["A-skolen", 1_000_000, 1_020_000, 0]);
+    ws.addRow(["B-skolen", 2_000_000, { formula: "1900000*1" }, 0]);
+    ws.addRow(["C-skolen", 3_000_000, 3_100_000, { formula: "-50000*1" }]);
+    const grids = await readXlsxGrids(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    // The same workbook in Excel: the formulas are there, their values are not.
+    const plainGrids = grids.map((g) => ({ ...g, values: g.values.map((row) => row.map((v) => (isUncalculatedFormula(v) ? null : v))) }));
+    const fake = fakeExcelFromGrids(plainGrids);
+    putFormula(fake.model.sheets[0]!, 2, 2, "=1900000*1", null);
+    putFormula(fake.model.sheets[0]!, 3, 3, "=-50000*1", null);
+    const viaExcel = scanWorkbook(await new ExcelWorkbookPort(fake.run).readSheets(), { policy: DEFAULT_POLICY });
+    const viaXlsx = scanWorkbook(grids, { policy: DEFAULT_POLICY });
+    expect(viaExcel.units).toEqual(viaXlsx.units);
+    expect(viaXlsx.units.map((u) => u.error)).toEqual([
+      null,
+      expect.stringContaining("Forbrug (Formler!C3): Cellen indeholder en formel uden beregnet værdi"),
+      expect.stringContaining("Overført (Formler!D4): Cellen indeholder en formel uden beregnet værdi"),
+    ]);
+  });
+});
+
+describe("readRectangles", () => {
+  it("joins nearby areas and keeps far ones apart", () => {
+    const table = { top: 0, left: 0, bottom: 99, right: 4 };
+    const gap = { top: 0, left: 6, bottom: 99, right: 7 };
+    const stray = { top: 1_048_575, left: 16_383, bottom: 1_048_575, right: 16_383 };
+    expect(readRectangles([table, stray, gap])).toEqual([{ top: 0, left: 0, bottom: 99, right: 7 }, stray]);
   });
 });
