@@ -78,46 +78,55 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
 
   const color = io.stdout.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
   const progress = args.files.length > 1 && io.stderr.isTTY === true;
-  const results: { file: string; scan: WorkbookScan }[] = [];
+  // Each file is printed (or turned into its JSON part) as soon as it is scanned, and its scan is
+  // dropped: memory stays flat over many files.
+  const json: ReturnType<typeof jsonOutput> = { policy: policySummary(policy), sheets: [], units: [], skipped: [] };
   const fileErrors: { file: string; reason: string }[] = [];
+  const missingSheets: { file: string; sheet: string }[] = [];
+  let unassessed = false;
+  let emptySheet = false;
+  // A --policy file's name as the core gives it ("Randersmodellen 2.0, ændret: grænse 4 %").
+  if (!args.json && args.policy !== undefined) io.stdout.write(`Politik: ${policy.name}\n`);
   for (const [index, file] of args.files.entries()) {
     if (progress) io.stderr.write(`\rLæser ${index + 1} af ${args.files.length}: ${file}\u001b[K`);
+    let scan: WorkbookScan;
     try {
       const grids = await readXlsxFile(pathOf(file));
-      const scan = scanWorkbook(grids, {
+      scan = scanWorkbook(grids, {
         policy,
         file,
         ...(overrides !== undefined ? { overrides } : {}),
         ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
       });
-      results.push({ file, scan });
     } catch (error) {
       const reason = error instanceof XlsxReadError ? error.message : `Filen kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`;
       fileErrors.push({ file, reason });
+      continue;
+    }
+    unassessed ||= scan.units.some((u) => u.assessment === null);
+    emptySheet ||= scan.sheets.some((s) => s.units.length === 0);
+    const missing = args.sheets.filter((wanted) => !scan.sheets.some((s) => s.sheet.trim().toLowerCase() === wanted.trim().toLowerCase()));
+    missingSheets.push(...missing.map((sheet) => ({ file, sheet })));
+    if (args.json) {
+      const part = jsonOutput(policy, [{ file, scan }]);
+      json.sheets.push(...part.sheets);
+      json.units.push(...part.units);
+      json.skipped.push(...part.skipped);
+    } else {
+      if (progress) io.stderr.write("\r\u001b[K");
+      io.stdout.write(humanOutput(file, scan, color));
+      for (const sheet of missing) io.stdout.write(`${file}: arket "${sheet}" findes ikke.\n`);
     }
   }
   if (progress) io.stderr.write("\r\u001b[K");
 
-  const missingSheets: { file: string; sheet: string }[] = [];
-  for (const { file, scan } of results) {
-    for (const wanted of args.sheets) {
-      if (!scan.sheets.some((s) => s.sheet.trim().toLowerCase() === wanted.trim().toLowerCase())) missingSheets.push({ file, sheet: wanted });
-    }
-  }
-
   if (args.json) {
-    io.stdout.write(JSON.stringify(jsonOutput(policy, results, fileErrors, missingSheets), null, 2) + "\n");
-  } else {
-    // A --policy file's name as the core gives it ("Randersmodellen 2.0, ændret: grænse 4 %").
-    if (args.policy !== undefined) io.stdout.write(`Politik: ${policy.name}\n`);
-    for (const { file, scan } of results) io.stdout.write(humanOutput(file, scan, color));
-    for (const m of missingSheets) io.stdout.write(`${m.file}: arket "${m.sheet}" findes ikke.\n`);
+    json.skipped.push(...jsonOutput(policy, [], fileErrors, missingSheets).skipped);
+    io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   }
   for (const e of fileErrors) io.stderr.write(`Fejl: ${e.file}: ${e.reason}\n`);
 
   if (fileErrors.length > 0) return EXIT.usage;
-  const unassessed = results.some(({ scan }) => scan.units.some((u) => u.assessment === null));
-  const emptySheet = results.some(({ scan }) => scan.sheets.some((s) => s.units.length === 0));
   return unassessed || emptySheet || missingSheets.length > 0 ? EXIT.partial : EXIT.ok;
 }
 

@@ -95,6 +95,20 @@ describe("budgetlys scan", () => {
     expect(new Set(doc.units.map((u) => u.sheet))).toEqual(new Set(["Skoler"]));
   });
 
+  it("--sheet naming a sheet a file does not have: exit 1, said after that file's table and under skipped in --json", async () => {
+    const human = fakeIo();
+    expect(await runScan(["flere-ark.xlsx", "simpel-kr.xlsx", "--sheet", "Skoler"], human)).toBe(1);
+    const out = human.out();
+    expect(out).toContain('simpel-kr.xlsx: arket "Skoler" findes ikke.');
+    expect(out).not.toContain('flere-ark.xlsx: arket "Skoler" findes ikke.');
+    expect(out.indexOf("flere-ark.xlsx › Skoler")).toBeLessThan(out.indexOf('simpel-kr.xlsx: arket "Skoler"'));
+    const json = fakeIo();
+    expect(await runScan(["flere-ark.xlsx", "simpel-kr.xlsx", "--sheet", "Skoler", "--json"], json)).toBe(1);
+    const doc = JSON.parse(json.out()) as { units: { file: string }[]; skipped: { file: string; sheet: string; row: number; reason: string }[] };
+    expect(new Set(doc.units.map((u) => u.file))).toEqual(new Set(["flere-ark.xlsx"]));
+    expect(doc.skipped.at(-1)).toEqual({ file: "simpel-kr.xlsx", sheet: "Skoler", row: 0, reason: "Arket findes ikke i projektmappen." });
+  });
+
   it("--mapping overrides detection and --policy changes the base", async () => {
     const dir = mkdtempSync(join(tmpdir(), "budgetlys-scan-"));
     // Force the 31/3 forecast (C) as spending and 1.000 kr. on the simple sheet.
