@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.e2e.ts"],
+    // Fails every browser test that leaves a page error or a console error (in every file).
+    setupFiles: ["test/e2e/setup.ts"],
     environment: "node",
     fileParallelism: false,
     pool: "forks",

@@ -4,8 +4,8 @@
  * characters, ids unique, every URL https, ReadWriteDocument, the Home-tab button, and the da-DK
  * override of the functions metadata.
  */
-import { readFileSync, existsSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
 import { JSDOM } from "jsdom";
 
 const SOURCE = readFileSync(new URL("../manifest.xml", import.meta.url), "utf8");
@@ -77,6 +77,29 @@ function checkManifest(xml: string): void {
   expect(all.filter((el) => el.localName === "Override" && el.getAttribute("Locale") === "en-US").length).toBeGreaterThanOrEqual(4);
 }
 
+type WebpackConfig = { plugins: { patterns?: { from: string; transform?: (content: Buffer) => string }[] }[] };
+type WebpackConfigFactory = (env: unknown, argv: { mode: string }) => WebpackConfig;
+
+const savedBaseUrl = process.env.ADDIN_BASE_URL;
+afterEach(() => {
+  if (savedBaseUrl === undefined) delete process.env.ADDIN_BASE_URL;
+  else process.env.ADDIN_BASE_URL = savedBaseUrl;
+});
+
+/**
+ * The manifest a build writes into dist/: manifest.xml through the copy step of the real
+ * webpack.config.js (the same transform, with ADDIN_BASE_URL as the build sees it), made here so
+ * the check never depends on an earlier `npm run build`.
+ */
+async function builtManifest(mode: string, baseUrl: string | undefined): Promise<string> {
+  if (baseUrl === undefined) delete process.env.ADDIN_BASE_URL;
+  else process.env.ADDIN_BASE_URL = baseUrl;
+  const factory = ((await import("../webpack.config.js")) as { default: WebpackConfigFactory }).default;
+  const pattern = factory({}, { mode }).plugins.flatMap((p) => p.patterns ?? []).find((p) => p.from === "manifest.xml");
+  if (pattern?.transform === undefined) throw new Error("webpack.config.js kopierer ikke manifest.xml med en transform");
+  return pattern.transform(Buffer.from(SOURCE));
+}
+
 describe("manifest.xml", () => {
   it("passes the offline checks", () => {
     checkManifest(SOURCE);
@@ -84,8 +107,16 @@ describe("manifest.xml", () => {
 
   it("points at the development URL, which one setting replaces at build time", () => {
     expect(SOURCE).toContain("https://localhost:3000/taskpane.html");
-    const built = new URL("../dist/manifest.xml", import.meta.url);
-    if (existsSync(built)) checkManifest(readFileSync(built, "utf8"));
+  });
+
+  it.each([
+    ["development", undefined, "https://localhost:3000"],
+    ["production", "https://budgetlys.randers.dk/app/", "https://budgetlys.randers.dk/app"],
+  ])("the manifest the %s build writes passes the same checks", async (mode, baseUrl, expected) => {
+    const built = await builtManifest(mode, baseUrl);
+    checkManifest(built);
+    expect(built).toContain(`DefaultValue="${expected}/taskpane.html"`);
+    if (mode === "production") expect(built).not.toContain("localhost");
   });
 
   it("fails the checks when a resid does not resolve or a URL is http", () => {

@@ -68,7 +68,7 @@ describe("profiles", () => {
     ]);
     expect(() => instalmentsFor(kr(100), 2, { kind: "shares", shares: [0.5, 0.6] }, P)).toThrow(BudgetlysError);
   });
-  it("property: shares that add up to 1 give instalments that add up to the debt", () => {
+  it("property: shares that add up to 1 give instalments that add up to the debt, whole kroner but the last", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
@@ -76,12 +76,26 @@ describe("profiles", () => {
         (debt, weights) => {
           const total = weights.reduce((a, b) => a + b, 0);
           const shares = weights.map((w) => w / total);
-          try {
-            return sum(instalmentsFor(ore(debt), shares.length, { kind: "shares", shares }, P)) === debt;
-          } catch (error) {
-            // Float shares may miss 1 by more than the tolerance; that is a typed refusal, never a wrong sum.
-            return error instanceof BudgetlysError;
-          }
+          // Valid shares must succeed: a refusal here fails the property.
+          const instalments = instalmentsFor(ore(debt), shares.length, { kind: "shares", shares }, P);
+          expect(instalments).toHaveLength(shares.length);
+          expect(sum(instalments)).toBe(debt);
+          for (const i of instalments) expect(i).toBeGreaterThanOrEqual(0);
+          for (const i of instalments.slice(0, -1)) expect(i % 100).toBe(0);
+        },
+      ),
+    );
+  });
+  it("property: shares that do not add up to 1 are refused with a typed error", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 50 }).chain((p) => fc.constantFrom(p, -p)),
+        (debt, weights, percentOff) => {
+          const total = weights.reduce((a, b) => a + b, 0);
+          const shares = weights.map((w) => ((w / total) * (100 + percentOff)) / 100);
+          expect(() => instalmentsFor(ore(debt), shares.length, { kind: "shares", shares }, P)).toThrow(BudgetlysError);
         },
       ),
     );

@@ -61,10 +61,45 @@ export async function findBrowser(): Promise<BrowserChoice> {
   throw new Error("Fandt ingen Chrome/Chromium. Installer Chrome, eller sæt CHROME_PATH til en Chromium-baseret browser.");
 }
 
-/** Launches the browser headless. */
+/** What went wrong in any page of a browser from {@link launchBrowser} since the last {@link takePageProblems}. */
+const problems: string[] = [];
+const watched = new WeakSet<Page>();
+
+function watch(page: Page): void {
+  if (watched.has(page)) return;
+  watched.add(page);
+  page.on("pageerror", (error) => problems.push(`Sidefejl i ${page.url()}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console.error i ${page.url()}: ${message.text()}`);
+  });
+}
+
+/**
+ * The page errors (uncaught exceptions) and console errors of every page so far, and forgets them.
+ * test/e2e/setup.ts fails each browser test that leaves one; a test that provokes an error on
+ * purpose takes it here and asserts on it.
+ */
+export function takePageProblems(): string[] {
+  return problems.splice(0);
+}
+
+/** Launches the browser headless; every page it opens is watched for errors ({@link takePageProblems}). */
 export async function launchBrowser(): Promise<Browser> {
   const choice = await findBrowser();
-  return chromium.launch({ executablePath: choice.executablePath, args: [...choice.args], headless: true });
+  const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...choice.args], headless: true });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+    const context = await newContext(...args);
+    context.on("page", watch);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser["newPage"]>) => {
+    const page = await newPage(...args);
+    watch(page);
+    return page;
+  };
+  return browser;
 }
 
 /** The preview's address: the server `scripts/e2e.mjs` started. */

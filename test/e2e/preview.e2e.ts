@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import { baseUrl, launchBrowser, shot } from "./browser";
+import { baseUrl, launchBrowser, shot, takePageProblems } from "./browser";
 import { goTo, typeInto as typeIntoCell } from "./previewPage";
 
 let browser: Browser;
@@ -18,7 +18,6 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on("pageerror", (error) => console.error("Sidefejl:", error.message));
   await page.goto(`${baseUrl()}/preview.html`);
   await page.locator('[data-cell="B7"]').filter({ hasText: "Bakkeskolen" }).waitFor({ timeout: 30_000 });
 });
@@ -88,11 +87,10 @@ describe("the preview", () => {
     await page.getByTestId("open-file").setInputFiles(file);
     await expect.poll(() => page.getByTestId("preview-message").textContent()).toMatch(/stort-budget\.xlsx er åbnet/);
     expect(await page.locator("[data-cell]").count()).toBeLessThan(1500);
-    const started = Date.now();
+    // How fast this is, is a benchmark's business (npm run bench), never a test's.
     await goTo(page, "E2001");
     // 2.000 × 1.000.000 + (1 + … + 2.000) = 2.002.001.000
     await expect.poll(() => cell("E2001").textContent()).toBe("2.002.001.000 kr.");
-    expect(Date.now() - started).toBeLessThan(5_000);
     await expect(cell("B2001").textContent()).resolves.toBe("Enhed 2000");
     await shot(page, "04-preview-2000-raekker");
   });
@@ -105,5 +103,20 @@ describe("the preview", () => {
     const saved = await file.path();
     const bytes = fs.readFileSync(saved);
     expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("sees every page error and console error (what fails a browser test in test/e2e/setup.ts)", async () => {
+    const seen: string[] = [];
+    const problems = () => {
+      seen.push(...takePageProblems());
+      return seen.join("\n");
+    };
+    await page.evaluate(() => console.error("prøvefejl i konsollen"));
+    await page.evaluate(() => setTimeout(() => {
+      throw new Error("prøvefejl kastet");
+    }));
+    await expect.poll(problems).toContain("console.error i ");
+    await expect.poll(problems).toContain("Sidefejl i ");
+    expect(seen.join("\n")).toMatch(/prøvefejl i konsollen[\s\S]*prøvefejl kastet/);
   });
 });

@@ -10,19 +10,9 @@ import { baseUrl } from "./browser";
 /** Opens the preview with the example budget loaded and the task pane's Oversigt read. */
 export async function openPreview(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  uncaught.set(page, errors);
   await page.goto(`${baseUrl()}/preview.html`);
   await page.locator('[data-cell="B7"]').filter({ hasText: "Bakkeskolen" }).waitFor({ timeout: 30_000 });
   return page;
-}
-
-const uncaught = new WeakMap<Page, string[]>();
-
-/** Uncaught errors the page threw so far. */
-export function pageErrors(page: Page): readonly string[] {
-  return uncaught.get(page) ?? [];
 }
 
 export function cell(page: Page, address: string): Locator {
