@@ -659,6 +659,36 @@ function expectedOf(fixture: Fixture): { description: string; sheets: ExpectedSh
   return { description: fixture.description, sheets, units, ...(refused.length > 0 ? { refused } : {}) };
 }
 
+/** A zip of stored (uncompressed) entries: enough for the sniffing tests of what a file is. */
+function storedZip(entries: readonly { name: string; text: string }[]): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (data: Uint8Array): number => {
+    let c = 0xffffffff;
+    for (const b of data) c = (crcTable[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const enc = new TextEncoder();
+  const parts: number[] = [];
+  const central: number[] = [];
+  const u16 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff];
+  const u32 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
+  for (const e of entries) {
+    const name = enc.encode(e.name);
+    const data = enc.encode(e.text);
+    const crc = crc32(data);
+    const offset = parts.length;
+    parts.push(...u32(0x04034b50), ...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(crc), ...u32(data.length), ...u32(data.length), ...u16(name.length), ...u16(0), ...name, ...data);
+    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(crc), ...u32(data.length), ...u32(data.length), ...u16(name.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name);
+  }
+  const cdOffset = parts.length;
+  const end = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(central.length), ...u32(cdOffset), ...u16(0)];
+  return new Uint8Array([...parts, ...central, ...end]);
+}
+
 function errorFiles(): { name: string; bytes: Uint8Array; reason: string; description: string }[] {
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   const oleFile = (extra: number[]): Uint8Array => {
@@ -676,6 +706,24 @@ function errorFiles(): { name: string; bytes: Uint8Array; reason: string; descri
     { name: "error-csv", bytes: new TextEncoder().encode(csv), reason: "text-file", description: "A CSV file renamed .xlsx" },
     { name: "error-tom", bytes: new Uint8Array(0), reason: "empty-file", description: "An empty file" },
     { name: "error-beskadiget", bytes: zipNotXlsx, reason: "corrupt", description: "A zip header followed by garbage" },
+    {
+      name: "error-ods",
+      bytes: storedZip([
+        { name: "mimetype", text: "application/vnd.oasis.opendocument.spreadsheet" },
+        { name: "content.xml", text: "<?xml version=\"1.0\"?><office:document-content/>" },
+      ]),
+      reason: "ods",
+      description: "An OpenDocument spreadsheet (.ods) renamed .xlsx",
+    },
+    {
+      name: "error-zip-andre-filer",
+      bytes: storedZip([
+        { name: "rapport.txt", text: "Budgetopfølgning 2025" },
+        { name: "billeder/logo.svg", text: "<svg/>" },
+      ]),
+      reason: "zip-other",
+      description: "A zip of unrelated files renamed .xlsx",
+    },
   ];
 }
 

@@ -5,7 +5,6 @@
  * Exit codes: 0 written; 1 written, but a selected unit could not be assessed; 2 bad usage,
  * a file that could not be read, or an output that would overwrite something.
  */
-import { writeFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
 import { scanWorkbook } from "../core/layout/scan";
@@ -23,6 +22,7 @@ import { writeWorkbookXlsx } from "../xlsx/write";
 import { wholeNumber, type ParsedArgs } from "./args";
 import { defineCommand, runCommand } from "./command";
 import { CliError, EXIT, UsageError, type CliIO } from "./io";
+import { checkOutputPath, writeOutputFile } from "./outputFile";
 import { loadJson, mappingOverrides } from "./scan";
 
 const PLAN_USAGE = `Brug: budgetlys plan FIL.xlsx (--unit NUMMER|NAVN ... | --all) [tilvalg]
@@ -135,6 +135,8 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
   const out = args.out !== undefined ? pathOf(args.out) : defaultOutPath(input);
   if (resolve(out) === resolve(input)) throw new UsageError("Udfilen må ikke være den fil, der læses: Budgetlys skriver altid en ny projektmappe.");
   if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`Udfilen skal ende på .xlsx: ${args.out ?? out}`);
+  // The same file under another name (link, "./x/../in.xlsx") or a missing folder: refused before any work.
+  await checkOutputPath(out, [input], args.out ?? out);
 
   let policy: Policy = DEFAULT_POLICY;
   if (args.policy !== undefined) {
@@ -187,13 +189,8 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
 
   const sheets = workbookSheets(scan.units, set, policy, readAt);
   const bytes = await writeWorkbookXlsx(sheets);
-  try {
-    await writeFile(out, bytes, { flag: args.force ? "w" : "wx" });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "EEXIST") throw new CliError(`${args.out ?? out} findes allerede; den bevares. Brug --force for at overskrive den.`);
-    throw new CliError(`${args.out ?? out} kunne ikke skrives (${String(code ?? error)}).`);
-  }
+  await checkOutputPath(out, [input], args.out ?? out);
+  await writeOutputFile(out, bytes, { force: args.force, shown: args.out ?? out });
 
   const planSheets = sheets.slice(1);
   io.stdout.write(

@@ -140,7 +140,8 @@ export async function loadJson(path: string, what: string): Promise<unknown> {
     throw new CliError(code === "ENOENT" ? `${what} ${path} findes ikke.` : `${what} ${path} kunne ikke åbnes.`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    // A file saved with a UTF-8 byte-order mark (Notepad, Excel) is read like any other.
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
   } catch {
     throw new CliError(`${what} ${path} er ikke gyldig JSON.`);
   }

@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { uncalculatedFormula, type CellValue } from "../core/cell";
 import type { CellRange, SheetGrid } from "../core/grid";
-import { READ_ERROR_MESSAGES, XlsxReadError, sniffNonXlsx } from "./readErrors";
+import { READ_ERROR_MESSAGES, XlsxReadError, sniffNonXlsx, zipEntryNames } from "./readErrors";
 
 export { XlsxReadError } from "./readErrors";
 
@@ -26,6 +26,10 @@ const UNIX_EPOCH_SERIAL_1904 = 24_107;
 export async function readXlsxGrids(data: Uint8Array | ArrayBuffer): Promise<SheetGrid[]> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const sniffed = sniffNonXlsx(bytes);
+  if (sniffed === "zip-other") {
+    const names = (zipEntryNames(bytes) ?? []).filter((n) => !n.endsWith("/")).slice(0, 3);
+    throw new XlsxReadError(sniffed, names.length === 0 ? {} : { detail: `Den indeholder fx ${names.map((n) => `"${n}"`).join(", ")}.` });
+  }
   if (sniffed !== undefined) throw new XlsxReadError(sniffed);
   const workbook = new ExcelJS.Workbook();
   try {
