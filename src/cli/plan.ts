@@ -8,6 +8,7 @@
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
 import { scanWorkbook } from "../core/layout/scan";
+import { planRecordSheet, planRecordsOf } from "../core/planRecord";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../core/policy";
 import { defaultAccountsYear } from "../core/repayment";
 import type { SheetDescription } from "../core/sheetDescription";
@@ -125,7 +126,9 @@ export function workbookSheets(units: Parameters<typeof oversigtSheet>[0], set: 
     notes.set(u.unitKey, u.note);
   }
   const oversigt = oversigtSheet(units, { policy, readAt, planSheets, notes, keyOf: (_unit, index) => set.keys[index] as string });
-  return [oversigt, ...plans];
+  // The hidden plan record, so that opfoelgning and the task pane can read the plans later.
+  const records = planRecordsOf(plans);
+  return records.length > 0 ? [oversigt, ...plans, planRecordSheet(records)] : [oversigt, ...plans];
 }
 
 /** Reads, decides the plans, writes the new workbook; throws {@link CliError} for what the user must fix. */
@@ -192,13 +195,13 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
   await checkOutputPath(out, [input], args.out ?? out);
   await writeOutputFile(out, bytes, { force: args.force, shown: args.out ?? out });
 
-  const planSheets = sheets.slice(1);
+  const planSheets = sheets.slice(1).filter((s) => s.kind !== "planregister");
   io.stdout.write(
     `Skrev ${args.out ?? out}: Oversigt over ${scan.units.length} enheder og ${planSheets.length} ${planSheets.length === 1 ? "plan" : "planer"} ` +
       `(regnskabsår ${accountsYear}, ${policy.name}).\n`,
   );
-  const kindLabel = { handleplan: "handleplan", afviklingsplan: "afviklingsplan", overskudsplan: "plan for anvendelse af overskud", oversigt: "oversigt" };
-  for (const sheet of planSheets) io.stdout.write(`  ${sheet.name}: ${kindLabel[sheet.kind]}\n`);
+  const kindLabel = { handleplan: "handleplan", afviklingsplan: "afviklingsplan", overskudsplan: "plan for anvendelse af overskud", oversigt: "oversigt", planregister: "planregister (skjult)" };
+  for (const sheet of sheets.slice(1)) io.stdout.write(`  ${sheet.name}: ${kindLabel[sheet.kind]}\n`);
   const explicit = !args.all;
   let unassessed = false;
   for (const u of set.units) {

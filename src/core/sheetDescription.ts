@@ -5,6 +5,7 @@
  * defined names. The Excel writer, the .xlsx writer and the preview all write the same value.
  */
 import type { CellRange } from "./grid";
+import type { PlanData } from "./planRecord";
 
 /** The named styles of the theme (see `theme.ts` for what each looks like). */
 export type StyleName =
@@ -90,7 +91,8 @@ export interface ChartSpec {
 }
 
 /** The kinds of generated sheets. */
-export type SheetKind = "handleplan" | "afviklingsplan" | "overskudsplan" | "oversigt";
+/** "planregister": the hidden plan record (core/planRecord). */
+export type SheetKind = "handleplan" | "afviklingsplan" | "overskudsplan" | "oversigt" | "planregister";
 
 /** A whole generated sheet. */
 export interface SheetDescription {
@@ -111,4 +113,8 @@ export interface SheetDescription {
   readonly charts?: readonly ChartSpec[];
   readonly tabColor?: string;
   readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Written as a hidden sheet (the plan record). */
+  readonly hidden?: boolean;
+  /** The schedule of a plan sheet, machine-readable, for the plan record (core/planRecord). */
+  readonly plan?: PlanData;
 }

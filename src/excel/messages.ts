@@ -17,6 +17,7 @@ const KIND_LABEL: Readonly<Record<SheetKind, string>> = {
   afviklingsplan: "afviklingsplan",
   overskudsplan: "overskudsplan",
   oversigt: "oversigt",
+  planregister: "planregister",
 };
 
 /** The Office.js error code of a thrown value, if it has one. */

@@ -155,6 +155,7 @@ function validation(ws: ExcelJS.Worksheet, range: CellRange, values: readonly st
 /** Adds one description as a worksheet of `workbook` (its name must be unique already). */
 export function addSheet(workbook: ExcelJS.Workbook, d: SheetDescription): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(d.name, {
+    ...(d.hidden === true ? { state: "hidden" as const } : {}),
     ...(d.tabColor ? { properties: { tabColor: { argb: argb(d.tabColor) } } } : {}),
     views: [d.freeze ? { state: "frozen", ySplit: d.freeze.rows, xSplit: d.freeze.columns } : { state: "normal" }],
   });

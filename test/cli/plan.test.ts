@@ -77,7 +77,8 @@ describe("budgetlys plan", () => {
     expect(code).toBe(0);
     expect(io.out()).toContain("  Rismølleskolen: Ingen plan krævet (Grøn)\n");
     const wb = await load(join(dir, "ud.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Oversigt", "OP Vorup Skole", "HP O’Brien Skole", "HP Hjemmeplejen Nord"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Oversigt", "OP Vorup Skole", "HP O’Brien Skole", "HP Hjemmeplejen Nord", "Budgetlys_planer"]);
+    expect(wb.getWorksheet("Budgetlys_planer")?.state).toBe("hidden");
     const rod = wb.getWorksheet("HP Hjemmeplejen Nord")!;
     const L = handleplanLayout(3, RANDERSMODELLEN_2_0.followUpDates.length);
     expect(rod.getCell(L.header.value("years").row + 1, 2).value).toBe(3);

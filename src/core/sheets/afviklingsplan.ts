@@ -4,7 +4,10 @@
  * the number of years — whole kroner, the last absorbs the rest — so they add up to the debt
  * exactly, as `equalInstalments` in `repayment.ts` computes them.
  */
-import { PLAN_STATUS } from "../planStatus";
+import { ZERO } from "../money";
+import type { PlanData } from "../planRecord";
+import { PLAN_STATUS, type DispensationDecision } from "../planStatus";
+import { equalInstalments } from "../repayment";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { absRef, at, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
@@ -16,8 +19,8 @@ import {
   type ScheduleLayout,
 } from "./afviklingsplanLayout";
 import { afviklingsplanName } from "./planNames";
-import { checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
-import { dispensedExpression, writeUnitHeader } from "./unitHeader";
+import { type AssessedUnit, checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
+import { dispensationText, dispensedExpression, writeUnitHeader } from "./unitHeader";
 import { unitHeaderLayout } from "./unitHeaderLayout";
 
 /** The Danish statuses the formulas produce: the six words of core/planStatus. */
@@ -186,6 +189,29 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
 }
 
 
+/** The machine-readable schedule of a plan sheet, for the plan record (core/planRecord). */
+export function scheduleData(ctx: PlanContext, assessed: AssessedUnit, layout: ScheduleLayout, dispensationCell: Cell): PlanData {
+  const total = assessed.assessment.totalResult;
+  const debt = total > 0 ? total : ZERO;
+  const decision = dispensationText(ctx.dispensation);
+  const rows = Array.from({ length: ctx.years }, (_, i) => i);
+  return {
+    unitId: ctx.unit.id,
+    unitName: ctx.unit.name,
+    accountsYear: ctx.accountsYear,
+    firstYear: ctx.accountsYear + 1,
+    years: ctx.years,
+    debt,
+    planned: equalInstalments(debt, ctx.years, ctx.policy),
+    dispensation: { decision: decision === "" ? "" : (decision as DispensationDecision), by: "", date: "", caseNumber: "" },
+    cells: {
+      forecast: rows.map((i) => ref(layout.cell("forecast", i))),
+      realised: rows.map((i) => ref(layout.cell("realised", i))),
+      dispensation: ref(dispensationCell),
+    },
+  };
+}
+
 /** The afviklingsplan as its own sheet (the handleplan carries the same table inline). */
 export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
   const assessed = checkPlanContext(ctx);
@@ -226,6 +252,7 @@ export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
     name: afviklingsplanName(ctx.unit.name),
     unitKey: unitKeyOf(ctx.unit),
     columnWidths: SCHEDULE_WIDTHS,
+    plan: scheduleData(ctx, assessed, layout, header.value("dispensation")),
     print: {
       paperSize: "A4",
       orientation: "portrait",

@@ -3,6 +3,7 @@
  * formulas, Danish string literals inside formulas, and a builder that refuses to place two
  * things in one cell (so a layout mistake fails in the golden tests, not in a unit leader's hands).
  */
+import type { PlanData } from "../planRecord";
 import { assert } from "../errors";
 import { cellAddress, columnLetter, rangeAddress, type CellRange } from "../grid";
 import type {
@@ -143,6 +144,7 @@ export class SheetBuilder {
     print?: PrintSetup;
     tabColor?: string;
     freeze?: { rows: number; columns: number };
+    plan?: PlanData;
   }): SheetDescription {
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
@@ -158,6 +160,7 @@ export class SheetBuilder {
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
       ...(meta.tabColor ? { tabColor: meta.tabColor } : {}),
       ...(meta.freeze ? { freeze: meta.freeze } : {}),
+      ...(meta.plan ? { plan: meta.plan } : {}),
     };
   }
 }

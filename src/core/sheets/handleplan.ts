@@ -7,7 +7,7 @@ import type { CellRange } from "../grid";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
-import { SCHEDULE_WIDTHS, writeSchedule } from "./afviklingsplan";
+import { SCHEDULE_WIDTHS, scheduleData, writeSchedule } from "./afviklingsplan";
 import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handleplanLayout";
 import { handleplanName } from "./planNames";
 import { checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
@@ -279,6 +279,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
     name: handleplanName(unit.name),
     unitKey: unitKeyOf(unit),
     columnWidths: widths,
+    plan: scheduleData(ctx, assessed, L.schedule, L.header.value("dispensation")),
     tabColor: INDICATOR_COLORS[assessed.assessment.indicator].fill,
     print: {
       paperSize: "A4",
