@@ -5,11 +5,12 @@
  */
 import { reportError, runCommand, type Command } from "./command";
 import { EXIT, UsageError, type CliIO } from "./io";
+import { opfoelgningCommand } from "./opfoelgning";
 import { planCommand } from "./plan";
 import { scanCommand } from "./scan";
 
 /** Every subcommand, in the order `budgetlys help` lists them. Adding one: its module, one entry here. */
-export const COMMANDS: readonly Command[] = [scanCommand, planCommand];
+export const COMMANDS: readonly Command[] = [scanCommand, planCommand, opfoelgningCommand];
 
 /** The text of `budgetlys help`. */
 export function mainUsage(): string {

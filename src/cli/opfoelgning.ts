@@ -1,0 +1,195 @@
+/**
+ * `budgetlys opfoelgning --planer PLANER.xlsx FIL.xlsx... [--json] [--out UD.xlsx] [--force]`:
+ * follows every plan in a plans workbook (its plan record, Budgetlys_planer) with later
+ * follow-up workbooks (forecast or regnskab), and prints each plan's status. `--out` writes a copy
+ * of the plans workbook with the figures in the plans' input cells (never the input file).
+ * Exit codes: 0 every plan Afventer/Overholdt/Afviklet/Afvikling dispenseret; 1 a plan I risiko or
+ * Ikke overholdt, or a unit not found; 2 bad usage or unreadable files.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { basename, extname, isAbsolute, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { followPlans, sheetPeriod, type FollowUpResult, type FollowUpSheet } from "../core/followUp";
+import { formatKroner } from "../core/format";
+import { scanSheet } from "../core/layout/scan";
+import { toKroner, type Ore } from "../core/money";
+import { addressCell, PLAN_RECORD_SHEET, readPlanRecords, type PlanRecord } from "../core/planRecord";
+import { isPlanStatusBad } from "../core/planStatus";
+import { DEFAULT_POLICY } from "../core/policy";
+import { XlsxReadError } from "../xlsx/readErrors";
+import { readXlsxFile } from "../xlsx/readFile";
+import { defineCommand } from "./command";
+import { CliError, EXIT, UsageError, type CliIO } from "./io";
+
+const USAGE = `Brug: budgetlys opfoelgning --planer PLANER.xlsx FIL.xlsx... [--json] [--out UD.xlsx] [--force]
+
+  --planer FIL   Projektmappen med planerne (skrevet af budgetlys plan; læses fra Budgetlys_planer).
+  FIL.xlsx ...   Senere budgetopfølgninger og/eller regnskaber. Året og om tallene er en prognose
+                 eller regnskab, læses af arkets titel ("Budgetopfølgning pr. 31. maj 2026",
+                 "Regnskab 2026"). Pr. år vinder et regnskab over en prognose, og den seneste dato.
+  --json         Skriv resultatet som JSON.
+  --out UD.xlsx  Skriv en kopi af planerne med tallene i planernes inputceller (aldrig PLANER.xlsx).
+  --force        Overskriv UD.xlsx, hvis den findes.
+
+Afdraget i år Y = gæld primo (arkets overført, plus = gæld) − max(0, samlet resultat inkl. overført).
+
+Exitkoder: 0 alle planer Afventer, Overholdt, Afviklet eller Afvikling dispenseret; 1 en plan er
+I risiko eller Ikke overholdt, eller dens enhed findes ikke; 2 forkert brug eller en fil der ikke
+kunne læses.
+`;
+
+export const OPFOELGNING_OPTIONS = {
+  planer: { type: "string", value: "en projektmappe med planer" },
+  json: { type: "boolean" },
+  out: { type: "string", value: "et filnavn" },
+  force: { type: "boolean" },
+} as const;
+
+async function grids(path: string, shown: string) {
+  try {
+    return await readXlsxFile(path);
+  } catch (error) {
+    if (error instanceof XlsxReadError) throw new CliError(`${shown}: ${error.message}`);
+    throw error;
+  }
+}
+
+const kroner = (amount: Ore | null): number | null => (amount === null ? null : toKroner(amount));
+
+/** The JSON of the issue: amounts in kr. */
+export function followUpJson(result: FollowUpResult) {
+  const unit = (r: PlanRecord) => ({ id: r.unitId, name: r.unitName });
+  return {
+    plans: result.plans.map((p) => ({
+      unit: unit(p.record),
+      planSheet: p.record.planSheet,
+      debt: toKroner(p.record.debt),
+      years: p.years.map((y) => ({
+        year: y.year,
+        planned: toKroner(y.planned),
+        forecast: kroner(y.forecast),
+        realised: kroner(y.realised),
+        source: y.source === null ? null : { ...y.source },
+      })),
+      status: p.status,
+      reason: p.reason,
+    })),
+    unmatched: result.unmatched.map((u) => ({ planSheet: u.record.planSheet, unit: unit(u.record), reason: u.reason })),
+  };
+}
+
+function human(result: FollowUpResult): string {
+  const kr = (a: Ore | null) => (a === null ? "–" : formatKroner(a, { ore: "auto" }));
+  const lines: string[] = [];
+  for (const p of result.plans) {
+    lines.push(`${p.record.unitName}${p.record.unitId ? ` (${p.record.unitId})` : ""} · ${p.record.planSheet}: ${p.status}`);
+    for (const y of p.years) {
+      const from = y.source === null ? "ingen tal" : `${y.source.figures === "regnskab" ? "regnskab" : "prognose"} ${y.source.asOf}, ${y.source.file} '${y.source.sheet}' række ${y.source.row}`;
+      lines.push(`  ${y.year}: planlagt ${kr(y.planned)}, forventet ${kr(y.forecast)}, realiseret ${kr(y.realised)} (${from})`);
+    }
+    lines.push(`  ${p.reason}`);
+  }
+  for (const u of result.unmatched) lines.push(`${u.record.unitName} · ${u.record.planSheet}: ikke fulgt op — ${u.reason}`);
+  const bad = result.plans.filter((p) => isPlanStatusBad(p.status));
+  if (bad.length > 0) {
+    lines.push("", "Frihedsgrader kan sættes ud af kraft:");
+    for (const p of bad) lines.push(`  ${p.record.unitName}: ${p.status}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * The plans workbook with the followed figures in the plans' input cells. A cell that already holds
+ * a different figure (typed by a person) is kept and reported.
+ */
+async function filledCopy(plansBytes: Uint8Array, result: FollowUpResult): Promise<{ bytes: Uint8Array; kept: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(plansBytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const kept: string[] = [];
+  for (const p of result.plans) {
+    const ws = workbook.getWorksheet(p.record.planSheet);
+    if (ws === undefined) {
+      kept.push(`${p.record.planSheet}: arket findes ikke`);
+      continue;
+    }
+    p.years.forEach((y, i) => {
+      const figure = y.realised ?? y.forecast;
+      const address = (y.realised !== null ? p.record.cells.realised : p.record.cells.forecast)[i];
+      if (figure === null || address === undefined) return;
+      const { row, col } = addressCell(address);
+      // findCell: an ExcelJS cell that exists already (getCell would create it).
+      const current = ws.findCell(row + 1, col + 1)?.value ?? null;
+      const value = toKroner(figure);
+      if (current !== null && current !== undefined && current !== "" && current !== value) {
+        kept.push(`${p.record.planSheet}!${address}: ${String(current)} bevares (opfølgningen siger ${value})`);
+        return;
+      }
+      ws.getCell(row + 1, col + 1).value = value;
+    });
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(buffer as ArrayBuffer), kept };
+}
+
+async function opfoelgning(values: { planer: string | undefined; json: boolean; out: string | undefined; force: boolean }, files: string[], io: CliIO): Promise<number> {
+  if (values.planer === undefined) throw new UsageError("Angiv planerne: --planer PLANER.xlsx.");
+  if (files.length === 0) throw new UsageError("Angiv mindst én opfølgningsfil (FIL.xlsx).");
+  const pathOf = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
+  const plansPath = pathOf(values.planer);
+  let out: string | undefined;
+  if (values.out !== undefined) {
+    out = pathOf(values.out);
+    if (resolve(out) === resolve(plansPath) || files.some((f) => resolve(pathOf(f)) === resolve(out as string))) {
+      throw new UsageError("Udfilen må ikke være en af de filer, der læses: Budgetlys skriver altid en ny projektmappe.");
+    }
+    if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`Udfilen skal ende på .xlsx: ${values.out}`);
+  }
+
+  const planGrids = await grids(plansPath, values.planer);
+  const recordGrid = planGrids.find((g) => g.name === PLAN_RECORD_SHEET);
+  const read = recordGrid === undefined ? null : readPlanRecords(recordGrid);
+  if (read === null) {
+    throw new CliError(`${values.planer}: intet planregister (${PLAN_RECORD_SHEET}). Planerne skal være skrevet af budgetlys plan (denne version eller nyere).`);
+  }
+  if (read.problems.length > 0) throw new CliError(`${values.planer}: planregistret kan ikke læses: ${read.problems.join(" ")}`);
+
+  const sheets: FollowUpSheet[] = [];
+  for (const file of files) {
+    const shown = basename(file);
+    for (const grid of await grids(pathOf(file), file)) {
+      if (grid.visibility === "hidden" || grid.visibility === "veryHidden") continue;
+      const reading = scanSheet(grid, { policy: DEFAULT_POLICY, file: shown });
+      if (reading.units.length === 0) continue;
+      sheets.push({ file: shown, grid, reading, period: sheetPeriod(grid) });
+    }
+  }
+  const result = followPlans(read.plans, sheets);
+
+  if (out !== undefined) {
+    const { bytes, kept } = await filledCopy(await readFile(plansPath), result);
+    try {
+      await writeFile(out, bytes, { flag: values.force ? "w" : "wx" });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === "EEXIST") throw new CliError(`${values.out} findes allerede; den bevares. Brug --force for at overskrive den.`);
+      throw new CliError(`${values.out} kunne ikke skrives (${String(code ?? error)}).`);
+    }
+    if (!values.json) {
+      io.stdout.write(`Skrev ${values.out}: planerne med opfølgningens tal.\n`);
+      for (const k of kept) io.stdout.write(`  ${k}\n`);
+    }
+  }
+  io.stdout.write(values.json ? `${JSON.stringify(followUpJson(result), null, 2)}\n` : human(result));
+  const bad = result.unmatched.length > 0 || result.plans.some((p) => isPlanStatusBad(p.status));
+  return bad ? EXIT.partial : EXIT.ok;
+}
+
+/** `budgetlys opfoelgning`. */
+export const opfoelgningCommand = defineCommand({
+  name: "opfoelgning",
+  synopsis: `  opfoelgning --planer PLANER.xlsx FIL.xlsx... [--json] [--out UD.xlsx] [--force]
+        Følg planerne op med senere budgetopfølgninger og regnskaber: status pr. plan.`,
+  usage: USAGE,
+  options: OPFOELGNING_OPTIONS,
+  run: (args, io) => opfoelgning(args.values, args.positionals, io),
+});

@@ -1,0 +1,231 @@
+/**
+ * Planopfølgning: the plans of a plans workbook (its plan record) followed with later follow-up
+ * sheets. Host-free; `budgetlys opfoelgning` and the task pane call it.
+ *
+ * Model (docs/plans.md): the debt is carried in overført (plus = gæld). The repayment of year Y is
+ * the fall in debt: gæld primo for Y (the sheet's overført) − max(0, samlet resultat of Y), where
+ * samlet resultat always includes overført here, whatever the policy says for the percentage. A
+ * forecast sheet gives a **forecast**, a regnskab a **realised** figure. A unit is matched by
+ * number, then by name; an ambiguous or missing unit is reported, never guessed.
+ */
+import { totalResultOf } from "./assessment";
+import { isBlank, type CellValue } from "./cell";
+import type { SheetGrid } from "./grid";
+import { formatKroner } from "./format";
+import { subtract, sum, ZERO, type Ore } from "./money";
+import { judgePlan, type PlanStatus } from "./planStatus";
+import type { PlanRecord } from "./planRecord";
+import type { SheetReading, UnitRecord } from "./unit";
+
+/** Forecast (a budgetopfølgning) or regnskab (the closed year). */
+export type FiguresKind = "forecast" | "regnskab";
+
+/** The period of a follow-up sheet. */
+export interface SheetPeriod {
+  readonly year: number;
+  /** ÅÅÅÅ-MM-DD. */
+  readonly asOf: string;
+  readonly figures: FiguresKind;
+}
+
+const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+function iso(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * The period a sheet says it is for, from the text of its first rows: "Regnskab 2026" →
+ * regnskab as of 2026-12-31; "Budgetopfølgning pr. 31. maj 2026" or "pr. 31/5 2026" → forecast.
+ * Null when the sheet does not say. (A small seam: the period engineer's layout/period.ts will
+ * replace it.)
+ */
+export function sheetPeriod(grid: SheetGrid): SheetPeriod | null {
+  const texts: string[] = [];
+  for (const row of grid.values.slice(0, 12)) {
+    for (const v of row ?? []) if (typeof v === "string" && !isBlank(v as CellValue)) texts.push(v);
+  }
+  let regnskab: SheetPeriod | null = null;
+  for (const text of texts) {
+    const t = text.toLowerCase();
+    const named = /(?:pr\.|per|opgjort)\s*(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})/.exec(t);
+    const slashed = /(?:pr\.|per|opgjort)\s*(\d{1,2})\s*\/\s*(\d{1,2})[\s.-]+(\d{4})/.exec(t);
+    const date = named
+      ? { day: Number(named[1]), month: MONTHS.indexOf(named[2] as string) + 1, year: Number(named[3]) }
+      : slashed
+        ? { day: Number(slashed[1]), month: Number(slashed[2]), year: Number(slashed[3]) }
+        : null;
+    if (date && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31) {
+      const yearEnd = date.month === 12 && date.day === 31;
+      if (yearEnd && /regnskab/.test(t)) return { year: date.year, asOf: iso(date.year, 12, 31), figures: "regnskab" };
+      return { year: date.year, asOf: iso(date.year, date.month, date.day), figures: "forecast" };
+    }
+    const closed = /regnskab\s+(\d{4})/.exec(t);
+    if (closed && regnskab === null) {
+      const year = Number(closed[1]);
+      regnskab = { year, asOf: iso(year, 12, 31), figures: "regnskab" };
+    }
+  }
+  return regnskab;
+}
+
+/** One read follow-up sheet: its period and its reading. */
+export interface FollowUpSheet {
+  readonly file: string;
+  readonly grid: SheetGrid;
+  readonly reading: SheetReading;
+  readonly period: SheetPeriod | null;
+}
+
+/** Where a figure came from. */
+export interface FigureSource {
+  readonly file: string;
+  readonly sheet: string;
+  /** 1-based row. */
+  readonly row: number;
+  readonly asOf: string;
+  readonly figures: FiguresKind;
+}
+
+/** One year of a followed plan, in øre. */
+export interface FollowedYear {
+  readonly year: number;
+  readonly planned: Ore;
+  readonly forecast: Ore | null;
+  readonly realised: Ore | null;
+  readonly source: FigureSource | null;
+}
+
+/** A plan with its figures and status. */
+export interface FollowedPlan {
+  readonly record: PlanRecord;
+  readonly years: readonly FollowedYear[];
+  readonly status: PlanStatus;
+  /** Danish: the status' reason, then any notes (a different gæld primo, …). */
+  readonly reason: string;
+}
+
+/** A plan whose unit could not be followed. */
+export interface UnmatchedPlan {
+  readonly record: PlanRecord;
+  readonly reason: string;
+}
+
+export interface FollowUpResult {
+  readonly plans: readonly FollowedPlan[];
+  readonly unmatched: readonly UnmatchedPlan[];
+}
+
+const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** The units of `units` that are the plan's unit: by number, else by name. */
+function matchUnit(record: PlanRecord, units: readonly UnitRecord[]): UnitRecord[] {
+  if (record.unitId !== null) {
+    const byId = units.filter((u) => u.id !== null && norm(u.id) === norm(record.unitId as string));
+    if (byId.length > 0) return byId;
+  }
+  return units.filter((u) => norm(u.name) === norm(record.unitName));
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly amount: Ore;
+  readonly source: FigureSource;
+  readonly carried: Ore;
+}
+
+/** A candidate beats another: regnskab over forecast, then the later as-of date. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.source.figures !== b.source.figures) return a.source.figures === "regnskab";
+  return a.source.asOf > b.source.asOf;
+}
+
+const kr = (amount: Ore): string => formatKroner(amount, { ore: "auto" });
+
+/** Follows every recorded plan with the follow-up sheets. */
+export function followPlans(records: readonly PlanRecord[], sheets: readonly FollowUpSheet[]): FollowUpResult {
+  const plans: FollowedPlan[] = [];
+  const unmatched: UnmatchedPlan[] = [];
+  for (const record of records) {
+    const problems: string[] = [];
+    const best = new Map<number, Candidate>();
+    let found = false;
+    for (const sheet of sheets) {
+      const where = `${sheet.file}, ark '${sheet.reading.sheet}'`;
+      const hits = matchUnit(record, sheet.reading.units);
+      if (hits.length === 0) continue;
+      found = true;
+      if (hits.length > 1) {
+        problems.push(`${where}: enheden passer på flere rækker (${hits.map((u) => u.row).join(", ")}); angiv den entydigt.`);
+        continue;
+      }
+      const unit = hits[0] as UnitRecord;
+      if (sheet.period === null) {
+        problems.push(`${where}: arket siger ikke, hvilket år og tidspunkt tallene er for (fx "Budgetopfølgning pr. 31. maj 2026" eller "Regnskab 2026").`);
+        continue;
+      }
+      const index = sheet.period.year - record.firstYear;
+      if (index < 0 || index >= record.years) continue; // a year outside the schedule
+      if (sheet.reading.explained?.mapping.columns.carried === undefined) {
+        problems.push(`${where}: arket har intet overført, så afdraget kan ikke ses.`);
+        continue;
+      }
+      if (unit.figures === null) {
+        problems.push(`${where} række ${unit.row}: ${unit.error ?? "tallene kunne ikke læses"}.`);
+        continue;
+      }
+      const { budget, spending, carried } = unit.figures;
+      const total = totalResultOf(budget, spending, carried, { includeCarried: true });
+      const repayment = subtract(carried, total > 0 ? total : ZERO);
+      const candidate: Candidate = {
+        index,
+        amount: repayment,
+        carried,
+        source: { file: sheet.file, sheet: sheet.reading.sheet, row: unit.row, asOf: sheet.period.asOf, figures: sheet.period.figures },
+      };
+      const current = best.get(index);
+      if (current === undefined || better(candidate, current)) best.set(index, candidate);
+    }
+    if (!found) {
+      unmatched.push({ record, reason: "Enheden findes ikke i opfølgningsfilerne (hverken nummer eller navn)." });
+      continue;
+    }
+    if (best.size === 0 && problems.length > 0) {
+      unmatched.push({ record, reason: problems.join(" ") });
+      continue;
+    }
+    const realised: (Ore | null)[] = record.planned.map(() => null);
+    const forecast: (Ore | null)[] = record.planned.map(() => null);
+    for (const c of best.values()) (c.source.figures === "regnskab" ? realised : forecast)[c.index] = c.amount;
+    const notes: string[] = [...problems];
+    for (const c of [...best.values()].sort((a, b) => a.index - b.index)) {
+      const before = realised.slice(0, c.index).map((r) => r ?? ZERO);
+      const expected = subtract(record.debt, sum(before));
+      if (c.carried !== expected) {
+        notes.push(
+          `${record.firstYear + c.index}: overført i ${c.source.file} er ${kr(c.carried)}, planen venter gæld primo ${kr(expected)} — ` +
+            "overførselssagen kan have ændret den; arkets tal er brugt.",
+        );
+      }
+    }
+    const judged = judgePlan({
+      planned: record.planned,
+      realised,
+      forecast,
+      dispensationGranted: record.dispensation.decision === "bevilget",
+    });
+    plans.push({
+      record,
+      years: record.planned.map((planned, i) => ({
+        year: record.firstYear + i,
+        planned,
+        forecast: forecast[i] ?? null,
+        realised: realised[i] ?? null,
+        source: best.get(i)?.source ?? null,
+      })),
+      status: judged.status,
+      reason: [judged.reason, ...notes].join(" "),
+    });
+  }
+  return { plans, unmatched };
+}

@@ -1,0 +1,190 @@
+/**
+ * `budgetlys opfoelgning` on golden pairs: a plans workbook written by `budgetlys plan` for the
+ * regnskab 2025, followed by later workbooks of 2026 (a forecast at 31/5 and the regnskab),
+ * matched and unmatched; the JSON shape of the issue, exit codes and --out.
+ */
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io";
+import { runCli } from "../../src/cli/main";
+import type { followUpJson } from "../../src/cli/opfoelgning";
+
+type Json = ReturnType<typeof followUpJson>;
+type JsonPlan = Json["plans"][number];
+import { PLAN_RECORD_SHEET } from "../../src/core/planRecord";
+
+type Row = (string | number | null)[];
+
+/** A source workbook: title rows, then a table. */
+async function workbook(path: string, title: string, headings: string[], rows: Row[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Budget");
+  ws.addRow([title]);
+  ws.addRow([]);
+  ws.addRow(headings);
+  for (const r of rows) ws.addRow(r);
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+function cli(dir: string): CliIO & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: dir,
+    env: { BUDGETLYS_NOW: "2026-04-20T09:30:00" },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "budgetlys-opf-"));
+  const head = ["Nummer", "Aftaleenhed", "Korrigeret budget", "Regnskab", "Overført fra tidligere år"];
+  // Skole A: Gul, debt 30.000 over 1 year; Børnehus B: Rød, 100.000 over 2 years; Plejecenter C:
+  // Rød, 200.000 over 2 years; Bibliotek D: Grøn.
+  await workbook(join(dir, "regnskab-2025.xlsx"), "Regnskab 2025", head, [
+    ["73000202101", "Skole A", 1_000_000, 1_030_000, 0],
+    ["73000202102", "Børnehus B", 1_000_000, 1_100_000, 0],
+    ["73000202103", "Plejecenter C", 1_000_000, 1_200_000, 0],
+    ["73000202104", "Bibliotek D", 1_000_000, 990_000, 0],
+  ]);
+  const io = cli(dir);
+  const code = await runCli(["plan", "regnskab-2025.xlsx", "--all", "--regnskabsaar", "2025", "--years", "2", "--begrundelse", "Særligt tilfælde", "--out", "planer.xlsx"], io);
+  expect(io.err()).toBe("");
+  expect(code).toBe(0);
+  // The forecast at 31/5 2026: overført carries the debt.
+  await workbook(join(dir, "opfoelgning-maj-2026.xlsx"), "Budgetopfølgning pr. 31. maj 2026", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forventet forbrug", "Overført fra 2025"], [
+    ["73000202101", "Skole A", 1_000_000, 980_000, 30_000], // repays 20.000 of 30.000 → I risiko
+    ["73000202102", "Børnehus B", 1_000_000, 940_000, 100_000], // repays 60.000 of 50.000 → on plan
+    ["73000202104", "Bibliotek D", 1_000_000, 1_000_000, 0],
+  ]);
+  await workbook(join(dir, "regnskab-2026.xlsx"), "Regnskab 2026", head, [
+    ["73000202101", "Skole A", 1_000_000, 960_000, 30_000], // repays 30.000 → Afviklet
+    ["73000202102", "Børnehus B", 1_000_000, 960_000, 100_000], // repays 40.000 < 50.000 → Ikke overholdt
+    ["73000202103", "Plejecenter C", 1_000_000, 1_000_000, 150_000], // overført ≠ 200.000; repays 0
+  ]);
+  await workbook(join(dir, "uden-overfoert.xlsx"), "Budgetopfølgning pr. 30. september 2026", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forventet forbrug"], [
+    ["73000202103", "Plejecenter C", 1_000_000, 900_000],
+    ["73000202104", "Bibliotek D", 1_000_000, 1_000_000],
+  ]);
+});
+
+async function run(args: string[]) {
+  const io = cli(dir);
+  const code = await runCli(["opfoelgning", ...args], io);
+  return { code, io, json: () => JSON.parse(io.out()) as Json };
+}
+
+describe("budgetlys opfoelgning", () => {
+  it("a forecast: I risiko below plan, Afventer on plan, a missing unit unmatched; exit 1 (exact JSON)", async () => {
+    const r = await run(["--planer", "planer.xlsx", "opfoelgning-maj-2026.xlsx", "--json"]);
+    expect(r.io.err()).toBe("");
+    expect(r.code).toBe(1);
+    const json = r.json();
+    expect(Object.keys(json)).toEqual(["plans", "unmatched"]);
+    const a = json.plans[0];
+    expect(a).toEqual({
+      unit: { id: "73000202101", name: "Skole A" },
+      planSheet: "HP Skole A",
+      debt: 30000,
+      years: [
+        {
+          year: 2026,
+          planned: 30000,
+          forecast: 20000,
+          realised: null,
+          source: { file: "opfoelgning-maj-2026.xlsx", sheet: "Budget", row: 4, asOf: "2026-05-31", figures: "forecast" },
+        },
+      ],
+      status: "I risiko",
+      reason: "Forventet til og med år 1 er 20.000 kr., planlagt 30.000 kr.",
+    });
+    const b = json.plans[1];
+    expect(b!.status).toBe("Afventer");
+    expect(b!.years.map((y) => [y.forecast, y.source === null])).toEqual([
+      [60000, false],
+      [null, true],
+    ]);
+    expect(json.plans).toHaveLength(2);
+    expect(json.unmatched).toEqual([
+      { planSheet: "HP Plejecenter C", unit: { id: "73000202103", name: "Plejecenter C" }, reason: "Enheden findes ikke i opfølgningsfilerne (hverken nummer eller navn)." },
+    ]);
+  });
+
+  it("a regnskab beats the forecast for the same year; a different overført is said and used", async () => {
+    const r = await run(["--planer", "planer.xlsx", "opfoelgning-maj-2026.xlsx", "regnskab-2026.xlsx", "--json"]);
+    expect(r.code).toBe(1);
+    const byName = new Map<string, JsonPlan>(r.json().plans.map((p) => [p.unit.name, p]));
+    const a = byName.get("Skole A")!;
+    expect(a.status).toBe("Afviklet");
+    expect(a.years[0]).toMatchObject({ realised: 30000, forecast: null, source: { file: "regnskab-2026.xlsx", figures: "regnskab", asOf: "2026-12-31" } });
+    const b = byName.get("Børnehus B")!;
+    expect(b.status).toBe("Ikke overholdt");
+    expect(b.years[0]!.realised).toBe(40000);
+    const c = byName.get("Plejecenter C")!;
+    expect(c.status).toBe("Ikke overholdt");
+    expect(c.years[0]!.realised).toBe(0);
+    expect(c.reason).toContain("2026: overført i regnskab-2026.xlsx er 150.000 kr., planen venter gæld primo 200.000 kr.");
+    expect(r.json().unmatched).toEqual([]);
+  });
+
+  it("exit 0 when every plan is kept; human output lists the plans and where the figures came from", async () => {
+    const only = join(dir, "kun-a.xlsx");
+    await workbook(only, "Regnskab 2026", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Regnskab", "Overført fra tidligere år"], [
+      ["73000202101", "Skole A", 1_000_000, 960_000, 30_000],
+      ["73000202102", "Børnehus B", 1_000_000, 940_000, 100_000],
+      ["73000202103", "Plejecenter C", 1_000_000, 900_000, 200_000],
+    ]);
+    const r = await run(["--planer", "planer.xlsx", "kun-a.xlsx"]);
+    expect(r.io.err()).toBe("");
+    expect(r.io.out()).toContain("Skole A (73000202101) · HP Skole A: Afviklet");
+    expect(r.io.out()).toContain("Børnehus B (73000202102) · HP Børnehus B: Overholdt");
+    expect(r.io.out()).toContain("  2026: planlagt 50.000 kr., forventet –, realiseret 60.000 kr. (regnskab 2026-12-31, kun-a.xlsx 'Budget' række 5)");
+    expect(r.code).toBe(0);
+  });
+
+  it("a sheet without overført cannot show a repayment: unmatched with that reason, never Afviklet", async () => {
+    const r = await run(["--planer", "planer.xlsx", "uden-overfoert.xlsx", "--json"]);
+    expect(r.code).toBe(1);
+    const c = r.json().unmatched.find((u) => u.unit.name === "Plejecenter C");
+    expect(c?.reason).toBe("uden-overfoert.xlsx, ark 'Budget': arket har intet overført, så afdraget kan ikke ses.");
+    expect(r.json().plans).toEqual([]);
+  });
+
+  it("--out writes a copy with the figures in the input cells, never the plans workbook", async () => {
+    const before = readFileSync(join(dir, "planer.xlsx"));
+    const r = await run(["--planer", "planer.xlsx", "opfoelgning-maj-2026.xlsx", "regnskab-2026.xlsx", "--out", "fulgt.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, "planer.xlsx")).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "fulgt.xlsx")) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const record = wb.getWorksheet(PLAN_RECORD_SHEET)!;
+    expect(record.state).toBe("hidden");
+    const row = [3, 4, 5].map((r) => record.getRow(r)).find((r) => r.getCell(2).value === "Børnehus B")!;
+    const realisedCell = String(row.getCell(15).value).split(",")[0]!;
+    expect(wb.getWorksheet("HP Børnehus B")!.getCell(realisedCell).value).toBe(40000);
+    const again = await run(["--planer", "planer.xlsx", "regnskab-2026.xlsx", "--out", "fulgt.xlsx"]);
+    expect(again.code).toBe(2);
+    expect(again.io.err()).toContain("fulgt.xlsx findes allerede; den bevares. Brug --force for at overskrive den.");
+    const same = await run(["--planer", "planer.xlsx", "regnskab-2026.xlsx", "--out", "planer.xlsx"]);
+    expect(same.code).toBe(2);
+    expect(existsSync(join(dir, "fulgt.xlsx"))).toBe(true);
+  });
+
+  it("exit 2 for bad usage, an unreadable file, and a workbook without a plan record", async () => {
+    expect((await run(["regnskab-2026.xlsx"])).code).toBe(2);
+    expect((await run(["--planer", "planer.xlsx"])).code).toBe(2);
+    const missing = await run(["--planer", "planer.xlsx", "findes-ikke.xlsx"]);
+    expect(missing.code).toBe(2);
+    expect(missing.io.err()).toMatch(/^Fejl: findes-ikke\.xlsx: /);
+    const noRecord = await run(["--planer", "regnskab-2025.xlsx", "regnskab-2026.xlsx"]);
+    expect(noRecord.code).toBe(2);
+    expect(noRecord.io.err()).toContain("intet planregister (Budgetlys_planer)");
+  });
+});
