@@ -6,7 +6,7 @@
  * Exit codes: 0 every plan Afventer/Overholdt/Afviklet/Afvikling dispenseret; 1 a plan I risiko or
  * Ikke overholdt, or a unit not found; 2 bad usage or unreadable files.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { followPlans, sheetPeriod, type FollowUpResult, type FollowUpSheet } from "../core/followUp";
@@ -20,6 +20,7 @@ import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";
 import { defineCommand } from "./command";
 import { CliError, EXIT, UsageError, type CliIO } from "./io";
+import { checkOutputPath, writeOutputFile } from "./outputFile";
 
 const USAGE = `Brug: budgetlys opfoelgning --planer PLANER.xlsx FIL.xlsx... [--json] [--out UD.xlsx] [--force]
 
@@ -143,6 +144,8 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
       throw new UsageError("Udfilen må ikke være en af de filer, der læses: Budgetlys skriver altid en ny projektmappe.");
     }
     if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`Udfilen skal ende på .xlsx: ${values.out}`);
+    // The same file under another name (link, "./x/../in.xlsx") or a missing folder: refused before any work.
+    await checkOutputPath(out, [plansPath, ...files.map(pathOf)], values.out);
   }
 
   const planGrids = await grids(plansPath, values.planer);
@@ -167,13 +170,8 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
 
   if (out !== undefined) {
     const { bytes, kept } = await filledCopy(await readFile(plansPath), result);
-    try {
-      await writeFile(out, bytes, { flag: values.force ? "w" : "wx" });
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === "EEXIST") throw new CliError(`${values.out} findes allerede; den bevares. Brug --force for at overskrive den.`);
-      throw new CliError(`${values.out} kunne ikke skrives (${String(code ?? error)}).`);
-    }
+    await checkOutputPath(out, [plansPath, ...files.map(pathOf)], values.out as string);
+    await writeOutputFile(out, bytes, { force: values.force, shown: values.out as string });
     if (!values.json) {
       io.stdout.write(`Skrev ${values.out}: planerne med opfølgningens tal.\n`);
       for (const k of kept) io.stdout.write(`  ${k}\n`);
