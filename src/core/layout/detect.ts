@@ -4,7 +4,7 @@
  * confidence. Pure and linear in the grid: the heading search looks at a bounded number of rows,
  * everything else is one pass over the data rows.
  */
-import { isBlank, isUncalculatedFormula, readAmount } from "../cell";
+import { isBlank, isUncalculatedFormula, readAmount, type CellValue } from "../cell";
 import { parseDanishNumber } from "../danishNumber";
 import { columnIndex, columnLetter, type SheetGrid } from "../grid";
 import {
@@ -724,15 +724,19 @@ function detectSign(
   let surplusVotes = 0;
   if (b !== undefined && s !== undefined && res !== undefined) {
     for (const r of unitRows) {
-      const budget = readAmount(view.value(r, b), exponent);
-      const spending = readAmount(view.value(r, s), exponent);
+      const rawBudget = view.value(r, b);
+      const rawSpending = view.value(r, s);
+      const budget = readAmount(rawBudget, exponent);
+      const spending = readAmount(rawSpending, exponent);
       const result = readAmount(view.value(r, res), exponent);
       if (budget.kind !== "amount" || spending.kind !== "amount" || result.kind !== "amount") continue;
       const carriedRead = car === undefined ? undefined : readAmount(view.value(r, car), exponent);
       const carried = carriedRead?.kind === "amount" ? carriedRead.ore : 0;
       const diff = spending.ore - budget.ore;
       if (diff === 0 && carried === 0) continue;
-      const tolerance = Math.max(51 * 10 ** exponent, Math.abs(budget.ore) * 0.0005);
+      // Rounding of the sheet's own figures: half of their last decimal (0,1 mio. kr. → 0,05 mio. kr.).
+      const shown = Math.max(decimalsOf(rawBudget), decimalsOf(rawSpending), car === undefined ? 0 : decimalsOf(view.value(r, car)));
+      const tolerance = Math.max(1, 51 * 10 ** (exponent - shown), Math.abs(budget.ore) * 0.0005);
       const got = result.ore;
       const deficit = Math.abs(got - diff) <= tolerance || Math.abs(got - diff - carried) <= tolerance;
       const surplus = Math.abs(got + diff) <= tolerance || Math.abs(got + diff - carried) <= tolerance;
@@ -757,6 +761,21 @@ function detectSign(
     return detected(said.convention, `${CONVENTION_WORD[said.convention]}: arket skriver "${said.text}"`, 0.85);
   }
   return detected("plus-is-deficit", `${CONVENTION_WORD["plus-is-deficit"]}: arket siger intet om fortegn (Randers' konvention antages)`, 0.5);
+}
+
+/** Decimals a figure is written with (0–6): 1,1 → 1; "12.500,50" → 2. */
+function decimalsOf(value: CellValue): number {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const text = String(Math.abs(value));
+    if (text.includes("e")) return 6;
+    const dot = text.indexOf(".");
+    return dot < 0 ? 0 : Math.min(6, text.length - dot - 1);
+  }
+  if (typeof value === "string") {
+    const m = /,(\d+)\D*$/.exec(value.trim());
+    return m === null ? 0 : Math.min(6, (m[1] ?? "").length);
+  }
+  return 0;
 }
 
 const CONVENTION_WORD: Readonly<Record<SignConvention, string>> = {
