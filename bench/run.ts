@@ -22,7 +22,9 @@ type BySize = Record<string, Num>;
 /** The results file: exactly the issue's keys, plus `meta`. */
 export interface Results {
   core: { rows: BySize; barePass100000: Num; peakMemoryMB100000: Num };
-  syncs: { scan: BySize; generatePlans: BySize; indicatorColumns: BySize };
+  syncs: { scan: BySize; allPlans: BySize; indicatorColumns: BySize };
+  bytes: { allPlans: BySize };
+  sheets: { allPlans: BySize };
   functions: { rangeCall10000: Num; cellCalls10000: Num };
   bundle: { functionsJsGzip: Num; taskpaneInitialJsGzip: Num; referenceInitialJsGzip: Num };
   startup: { taskpaneMedianMs: Num; referenceMedianMs: Num };
@@ -49,7 +51,9 @@ function emptyResults(): Results {
   const units = ["10", "200", "2000"];
   return {
     core: { rows: sizes(["1000", "10000", "100000"]), barePass100000: null, peakMemoryMB100000: null },
-    syncs: { scan: sizes(units), generatePlans: sizes(units), indicatorColumns: sizes(units) },
+    syncs: { scan: sizes(units), allPlans: sizes(units), indicatorColumns: sizes(units) },
+    bytes: { allPlans: sizes(units) },
+    sheets: { allPlans: sizes(units) },
     functions: { rangeCall10000: null, cellCalls10000: null },
     bundle: { functionsJsGzip: null, taskpaneInitialJsGzip: null, referenceInitialJsGzip: null },
     startup: { taskpaneMedianMs: null, referenceMedianMs: null },
@@ -146,8 +150,16 @@ export function tableRows(r: Results): Row[] {
   const ratio = both(r100, r.core.barePass100000) ? (r100 as number) / (r.core.barePass100000 as number) : null;
   rows.push({ figure: "core 100000 ÷ bare pass", value: ratio === null ? "null" : `${round(ratio)}×`, target: "≤ 5×", status: status(ratio === null ? null : ratio <= 5) });
   rows.push({ figure: "core.peakMemoryMB100000", value: fmt(r.core.peakMemoryMB100000, "MB"), target: "reported", status: r.core.peakMemoryMB100000 === null ? "n/a" : "info", note: note("memory") });
-  const limits = { scan: 2, generatePlans: 3, indicatorColumns: 2 } as const;
-  for (const kind of ["scan", "generatePlans", "indicatorColumns"] as const) {
+  for (const [size, v] of Object.entries(r.syncs.allPlans)) {
+    const bytes = r.bytes.allPlans[size] ?? null;
+    const sheets = r.sheets.allPlans[size] ?? null;
+    const bound = bytes === null || sheets === null ? null : 3 + Math.ceil(bytes / (4 * 1024 * 1024)) + Math.ceil(sheets / 25);
+    rows.push({ figure: `syncs.allPlans.${size}`, value: fmt(v, ""), target: `≤ 3 + ⌈bytes ÷ 4 MB⌉ + ⌈sheets ÷ 25⌉${bound === null ? "" : ` = ${bound}`}`, status: status(v === null || bound === null ? null : v <= bound), note: note("syncs") });
+    rows.push({ figure: `bytes.allPlans.${size}`, value: fmt(bytes, "B"), target: "measured (src/excel/payload.ts)", status: bytes === null ? "n/a" : "info" });
+    rows.push({ figure: `sheets.allPlans.${size}`, value: fmt(sheets, ""), target: "plans + Oversigt", status: sheets === null ? "n/a" : "info" });
+  }
+  const limits = { scan: 2, indicatorColumns: 2 } as const;
+  for (const kind of ["scan", "indicatorColumns"] as const) {
     const values = Object.values(r.syncs[kind]);
     const known = values.filter((v): v is number => v !== null);
     const same = known.length === values.length ? new Set(known).size === 1 : null;
@@ -262,6 +274,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       const { benchSyncs } = await import("./syncs");
       const syncs = await benchSyncs(log);
       results.syncs = syncs.counts;
+      results.bytes = syncs.bytes;
+      results.sheets = syncs.sheets;
       results.meta.details.syncs = syncs.detail;
     });
   }

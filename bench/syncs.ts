@@ -2,13 +2,11 @@
  * `syncs`: `context.sync()` calls counted by the strict fake Excel (`src/officeFake/`)
  * through the real Excel adapter (`ExcelWorkbookPort`), for workbooks of 10, 200 and 2.000 units:
  * - `scan`: one `readSheets()`;
- * - `generatePlans`: the task pane's "Alle planer" action, divided by the sheets it wrote. It is
- *   replayed here call for call as `src/taskpane/pages/AllPlansPage.tsx` makes it (a React page
- *   cannot run here): `neededPlans(scan)`, then per plan and finally the Oversigt
- *   `describePlan`/`describeOversigt` (the page's seam `src/taskpane/actions/plans.ts`),
- *   and `port.writeSheet(…)`, which also records the plan list (`SETTING_KEYS.plans`) in its own
- *   round trips. Keep this in step with the page. For comparison,
- *   `meta.details.syncs` also has the syncs of `writeSheet` alone per sheet;
+ * - `allPlans`: the task pane's "Alle planer" action in all (`writeAllPlans` from
+ *   `src/taskpane/actions/allPlans.ts`, the function the page runs): plans in batches of ≤ 25
+ *   sheets and ≤ 4 MB, then the Oversigt. Bound: 3 + ⌈bytes ÷ 4 MB⌉ + ⌈sheets ÷ 25⌉, with
+ *   `bytes.allPlans` the request bytes measured by `src/excel/payload.ts` and `sheets.allPlans`
+ *   the sheets written;
  * - `indicatorColumns`: one `patchSheet` with `indicatorColumnsPatch` of the source sheet.
  * Counts are exact, so each is taken once.
  */
@@ -16,6 +14,8 @@ import { ExcelWorkbookPort } from "../src/excel/ExcelWorkbookPort";
 import { scanWorkbook } from "../src/core/layout/scan";
 import { RANDERSMODELLEN_2_0 } from "../src/core/policy";
 import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../src/taskpane/actions/plans";
+import { writeAllPlans, type AllPlansOutcome } from "../src/taskpane/actions/allPlans";
+import { MAX_BATCH_BYTES, MAX_BATCH_SHEETS, measureDescription } from "../src/excel/payload";
 import { indicatorColumnsPatch } from "../src/core/sheets/indicatorColumns";
 import { FakeExcel, WorkbookModel } from "../src/officeFake";
 import { sheetValues } from "./sheet";
@@ -38,12 +38,18 @@ function workbookWith(units: number): FakeExcel {
 type BySize = Record<string, number | null>;
 
 export interface SyncsResult {
-  counts: { scan: BySize; generatePlans: BySize; indicatorColumns: BySize };
-  detail: Record<string, { scanSyncs: number; sheetsWritten: number; planSyncs: number; writeSheetOnlyPerSheet: number; patchSyncs: number }>;
+  counts: { scan: BySize; allPlans: BySize; indicatorColumns: BySize };
+  /** `bytes.allPlans`: the measured request bytes of every sheet Alle planer writes. */
+  bytes: { allPlans: BySize };
+  /** `sheets.allPlans`: the sheets it wrote (plans + the Oversigt). */
+  sheets: { allPlans: BySize };
+  detail: Record<string, { scanSyncs: number; sheetsWritten: number; planSyncs: number; allPlansBound: number; patchSyncs: number }>;
 }
 
 export async function benchSyncs(log: (line: string) => void): Promise<SyncsResult> {
-  const counts: SyncsResult["counts"] = { scan: {}, generatePlans: {}, indicatorColumns: {} };
+  const counts: SyncsResult["counts"] = { scan: {}, allPlans: {}, indicatorColumns: {} };
+  const allPlansBytes: BySize = {};
+  const allPlansSheets: BySize = {};
   const detail: SyncsResult["detail"] = {};
   const policy = RANDERSMODELLEN_2_0;
   for (const units of UNIT_COUNTS) {
@@ -67,32 +73,34 @@ export async function benchSyncs(log: (line: string) => void): Promise<SyncsResu
     const patch = indicatorColumnsPatch(reading, grid, policy);
     const patchSyncs = await counted(() => port.patchSheet(patch));
 
-    // The "Alle planer" action, as AllPlansPage.run makes its port calls.
+    // The "Alle planer" action: the very function AllPlansPage runs (actions/allPlans.ts).
     const context: PlanContext = { scan, policy, grids, readAt: new Date(2025, 5, 2), accountsYear: 2024 };
     const requests = neededPlans(scan);
-    const planSheets: Record<string, string> = {};
-    let sheetsWritten = 0;
-    let writeOnlySyncs = 0;
+    const jobs = requests.map((request) => ({ label: request.unit.name, key: planKey(request.kind, request.unit), describe: () => describePlan(request, context) }));
+    let bytes = 0;
+    for (const job of jobs) bytes += measureDescription(job.describe()).bytes;
+    const oversigt = { label: "Oversigt", key: planKey("oversigt"), describe: (sheets: Readonly<Record<string, string>>) => describeOversigt(context, sheets) };
+    bytes += measureDescription(oversigt.describe({})).bytes;
+    let outcome: AllPlansOutcome = { written: [], skipped: [] };
     const planSyncs = await counted(async () => {
-      const jobs = requests.map((request) => ({ key: planKey(request.kind, request.unit), describe: () => describePlan(request, context), activate: false }));
-      jobs.push({ key: planKey("oversigt"), describe: () => describeOversigt(context, planSheets), activate: true });
-      for (const job of jobs) {
-        const description = job.describe();
-        writeOnlySyncs += await counted(async () => {
-          const result = await port.writeSheet(description, { activate: job.activate });
-          planSheets[job.key] = result.sheetName;
-        });
-        sheetsWritten += 1;
-      }
+      outcome = await writeAllPlans(port, jobs, oversigt, {}, {
+        writeOne: async (description, options) => ({ kind: "written", result: await port.writeSheet(description, options) }),
+        confirmReplace: async () => false,
+        shouldStop: () => false,
+        onProgress: () => undefined,
+      });
     });
-    if (sheetsWritten !== requests.length + 1) throw new Error(`wrote ${sheetsWritten} sheets, expected ${requests.length + 1}`);
+    const sheetsWritten = outcome.written.length;
+    if (sheetsWritten !== requests.length + 1) throw new Error(`wrote ${sheetsWritten} sheets, expected ${requests.length + 1}: ${JSON.stringify(outcome.skipped.slice(0, 3))}`);
+    const bound = 3 + Math.ceil(bytes / MAX_BATCH_BYTES) + Math.ceil(sheetsWritten / MAX_BATCH_SHEETS);
     const key = String(units);
     counts.scan[key] = scanSyncs;
-    counts.generatePlans[key] = round(planSyncs / sheetsWritten, 2);
+    counts.allPlans[key] = planSyncs;
     counts.indicatorColumns[key] = patchSyncs;
-    const writeSheetOnly = round(writeOnlySyncs / sheetsWritten, 2);
-    detail[key] = { scanSyncs, sheetsWritten, planSyncs, writeSheetOnlyPerSheet: writeSheetOnly, patchSyncs };
-    log(`syncs ${units} units: scan ${scanSyncs}, ${sheetsWritten} sheets in ${planSyncs} syncs (${counts.generatePlans[key]} each; writeSheet alone ${writeSheetOnly}), indicator columns ${patchSyncs}`);
+    allPlansBytes[key] = bytes;
+    allPlansSheets[key] = sheetsWritten;
+    detail[key] = { scanSyncs, sheetsWritten, planSyncs, allPlansBound: bound, patchSyncs };
+    log(`syncs ${units} units: scan ${scanSyncs}, Alle planer ${sheetsWritten} sheets (${round(bytes / 2 ** 20, 1)} MB measured) in ${planSyncs} syncs (bound ${bound}), indicator columns ${patchSyncs}`);
   }
-  return { counts, detail };
+  return { counts, bytes: { allPlans: allPlansBytes }, sheets: { allPlans: allPlansSheets }, detail };
 }

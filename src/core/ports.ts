@@ -73,6 +73,62 @@ export interface WorkbookWriter {
   writeSheet(description: SheetDescription, options?: WriteOptions): Promise<WriteResult>;
   /** Writes into empty cells of an existing sheet (indicator columns). At most 2 syncs in Excel. */
   patchSheet(patch: SheetPatch): Promise<void>;
+  /**
+   * Writes many descriptions as new sheets (never activated), in batches — Excel: 1 sync, then 1
+   * per batch of at most 25 sheets and 4 MB of request (2 more when a batch fails). A batch is all
+   * or nothing: a failing batch removes every sheet it created and the rest is not attempted.
+   * Plans that exist come back as "exists" unless `replaceExisting`. Optional: callers use
+   * {@link writeSheetsThrough}, which writes one by one where a port has no batches.
+   */
+  writeSheets?(descriptions: readonly SheetDescription[], options?: BatchWriteOptions): Promise<BatchItemResult[]>;
+}
+
+/** How a batch write goes. */
+export interface BatchWriteOptions {
+  readonly replaceExisting?: boolean;
+  /** Asked before every batch: true stops; the rest come back "cancelled". */
+  readonly shouldStop?: () => boolean;
+  /** After every batch (or sheet, one by one): how many descriptions are settled. */
+  readonly onProgress?: (settled: number) => void;
+}
+
+/** What happened to one description of a batch write (same order as given). */
+export type BatchItemResult =
+  | { readonly kind: "written"; readonly result: WriteResult }
+  | { readonly kind: "exists"; readonly existingSheet: string }
+  | { readonly kind: "failed"; readonly error: unknown }
+  | { readonly kind: "cancelled" }
+  /** Not tried because an earlier batch failed. */
+  | { readonly kind: "notAttempted" };
+
+/**
+ * Writes descriptions through a port: its batches when it has them, else one `writeSheet` after
+ * the other (each sheet its own all-or-nothing unit, so a failure does not stop the rest).
+ */
+export async function writeSheetsThrough(
+  port: WorkbookWriter,
+  descriptions: readonly SheetDescription[],
+  options: BatchWriteOptions = {},
+): Promise<BatchItemResult[]> {
+  if (port.writeSheets !== undefined) return port.writeSheets(descriptions, options);
+  const results: BatchItemResult[] = [];
+  for (const description of descriptions) {
+    if (options.shouldStop?.() === true) {
+      results.push({ kind: "cancelled" });
+      continue;
+    }
+    try {
+      results.push({ kind: "written", result: await port.writeSheet(description, { activate: false, replaceExisting: options.replaceExisting === true }) });
+    } catch (error) {
+      if (error instanceof WouldOverwriteError) {
+        results.push({ kind: "exists", existingSheet: error.existingSheet });
+      } else {
+        results.push({ kind: "failed", error });
+      }
+    }
+    options.onProgress?.(results.length);
+  }
+  return results;
 }
 
 /** Small workbook-level state: the saved mapping and policy travel with the workbook. */

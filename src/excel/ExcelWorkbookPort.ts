@@ -10,6 +10,8 @@ import { rangeAddress } from "../core/grid";
 import {
   planRegistryKey,
   SETTING_KEYS,
+  type BatchItemResult,
+  type BatchWriteOptions,
   WouldOverwriteError,
   WriteFailedError,
   type SheetPatch,
@@ -23,6 +25,7 @@ import { uniqueSheetName } from "../core/sheetNames";
 import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
 import { cellValue, readAllSheets, type ReadOptions } from "./readSheets";
 import type { CellValue } from "../core/cell";
+import { measureDescription, planBatches } from "./payload";
 import { boundingRectangle, contains } from "./rectangles";
 import {
   mergeCellSpecs,
@@ -158,6 +161,133 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       return { sheetName: finalName, replaced: existing !== undefined };
     });
+  }
+
+  /**
+   * Writes many descriptions as new sheets in 1 + one sync per batch (see `WorkbookWriter.writeSheets`):
+   * 1. load the sheet names and the plan registry;
+   * 2…. per batch of ≤ 25 sheets and ≤ 4 MB of measured request (`payload.ts`): add each sheet
+   *    under a temporary name, queue its contents, (replace: delete the old plan), rename it, and
+   *    record the batch in the registry last — one sync.
+   * A failing batch costs 2 syncs more: the sheet names are loaded again and every sheet of the
+   * batch that exists (by temporary or final name) is deleted; the batches after it are not tried.
+   * `shouldStop` is asked before each batch, `onProgress` told after each.
+   */
+  async writeSheets(descriptions: readonly SheetDescription[], options: BatchWriteOptions = {}): Promise<BatchItemResult[]> {
+    const results: (BatchItemResult | undefined)[] = descriptions.map((description) => {
+      const problem = descriptionProblem(description);
+      return problem === undefined ? undefined : { kind: "failed", error: new WriteFailedError(MESSAGES.invalidDescription(description.name, problem)) };
+    });
+    const settled = (): number => results.filter((r) => r !== undefined).length;
+    const makeTemporary = this.options.temporaryName ?? randomTemporaryName;
+    await this.run(async (context) => {
+      const workbook = context.workbook;
+      const worksheets = workbook.worksheets;
+      worksheets.load("items/name,items/position");
+      const registrySetting = workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
+      registrySetting.load("value");
+      try {
+        await context.sync();
+      } catch (error) {
+        descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(d.name, error), { cause: error }) }));
+        return;
+      }
+      const registry = parseRegistry(registrySetting.isNullObject ? undefined : registrySetting.value);
+      const sheets = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s] as const));
+      const taken = worksheets.items.map((s) => s.name);
+      interface Job {
+        readonly index: number;
+        readonly description: SheetDescription;
+        readonly key: string;
+        readonly finalName: string;
+        readonly temporaryName: string;
+        readonly existing: Excel.Worksheet | undefined;
+        readonly bytes: number;
+      }
+      const jobs: Job[] = [];
+      const temporaryNames = new Set<string>();
+      const temporaryName = (): string => {
+        let name = makeTemporary();
+        if (temporaryNames.has(name)) name = `${name.slice(0, 24)}-${temporaryNames.size + 1}`;
+        temporaryNames.add(name);
+        return name;
+      };
+      descriptions.forEach((description, index) => {
+        if (results[index] !== undefined) return;
+        const key = planKey(description);
+        const registered = registry[key];
+        const existing = registered === undefined ? undefined : sheets.get(registered.toLowerCase());
+        if (existing !== undefined && options.replaceExisting !== true) {
+          results[index] = { kind: "exists", existingSheet: existing.name };
+          return;
+        }
+        const others = existing === undefined ? taken : taken.filter((n) => n !== existing.name);
+        const finalName = uniqueSheetName(description.name, others);
+        taken.push(finalName);
+        jobs.push({ index, description, key, finalName, temporaryName: temporaryName(), existing, bytes: measureDescription(description).bytes });
+      });
+      options.onProgress?.(settled());
+      const batches = planBatches(jobs, (job) => job.bytes);
+      for (const [batchIndex, batch] of batches.entries()) {
+        if (options.shouldStop?.() === true) {
+          for (const job of batches.slice(batchIndex).flat()) results[job.index] = { kind: "cancelled" };
+          break;
+        }
+        const added = batch.map((job) => ({ job, sheet: worksheets.add(job.temporaryName) }));
+        for (const { job, sheet } of added) queueSheetDescription(sheet, job.description);
+        for (const { job, sheet } of added) {
+          // The old plan goes only after the new one is complete, right before the rename.
+          if (job.existing !== undefined) job.existing.delete();
+          sheet.name = job.finalName;
+          if (job.existing !== undefined) sheet.position = job.existing.position;
+        }
+        const recorded = { ...registry };
+        for (const { job } of added) recorded[job.key] = job.finalName;
+        workbook.settings.add(SETTING_KEYS.plans, JSON.stringify(recorded));
+        try {
+          // One sync per batch of up to 25 sheets: the batches are the point (Annullér between them).
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        } catch (error) {
+          const leftovers = await this.removeBatch(context, batch);
+          for (const job of batch) {
+            const message = leftovers.length === 0 ? MESSAGES.writeFailed(job.description.name, error) : MESSAGES.batchLeftovers(job.description.name, leftovers, error);
+            results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error }) };
+          }
+          for (const job of batches.slice(batchIndex + 1).flat()) results[job.index] = { kind: "notAttempted" };
+          break;
+        }
+        Object.assign(registry, recorded);
+        for (const job of batch) results[job.index] = { kind: "written", result: { sheetName: job.finalName, replaced: job.existing !== undefined } };
+        options.onProgress?.(settled());
+      }
+    });
+    options.onProgress?.(settled());
+    return results.map((r) => r ?? { kind: "notAttempted" });
+  }
+
+  /**
+   * After a failed batch (2 syncs): load the sheet names again and delete every sheet of the batch
+   * that exists under its temporary or final name. Returns the names that could not be removed.
+   */
+  private async removeBatch(context: Excel.RequestContext, batch: readonly { temporaryName: string; finalName: string; existing: Excel.Worksheet | undefined }[]): Promise<string[]> {
+    const ours = new Set(batch.flatMap((job) => [job.temporaryName.toLowerCase(), ...(job.existing === undefined ? [job.finalName.toLowerCase()] : [])]));
+    try {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const leftovers = worksheets.items.filter((s) => ours.has(s.name.toLowerCase()));
+      if (leftovers.length === 0) return [];
+      for (const sheet of leftovers) sheet.delete();
+      try {
+        await context.sync();
+        return [];
+      } catch {
+        return leftovers.map((s) => s.name);
+      }
+    } catch {
+      return batch.map((job) => job.temporaryName);
+    }
   }
 
   /** Sync 3 of a failed write: delete the sheet that sync 1 created (a proxy that was synced). */

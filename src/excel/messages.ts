@@ -55,6 +55,8 @@ export const MESSAGES = {
     `Budgetlys kunne ikke oprette arket "${sheet}". ${reasonFromError(error)} Det halvt skrevne ark "${leftover}" kunne ikke fjernes automatisk; slet det selv. Intet andet er ændret.`,
   wouldOverwrite: (kind: SheetKind, unitKey: string | undefined, existing: string) =>
     `Der findes allerede en ${KIND_LABEL[kind]}${unitKey === undefined ? "" : ` for ${unitKey}`} i arket "${existing}". Budgetlys erstatter den kun, hvis du vælger at erstatte den.`,
+  batchLeftovers: (sheet: string, leftovers: readonly string[], error: unknown) =>
+    `Budgetlys kunne ikke oprette arket "${sheet}". ${reasonFromError(error)} Arkene ${leftovers.map((n) => `"${n}"`).join(", ")} kunne ikke fjernes automatisk; slet dem selv. Intet andet er ændret.`,
   invalidDescription: (sheet: string, detail: string) =>
     `Budgetlys kunne ikke oprette arket "${sheet}", fordi beskrivelsen er ugyldig: ${detail} Intet er ændret i projektmappen.`,
   patchNotEmpty: (sheet: string, address: string) =>

@@ -48,7 +48,7 @@ describe("Alle planer", () => {
     const cancel = screen.getByRole("button", { name: "Annullér" });
     cancel.focus();
     await rendered.user.keyboard("{Enter}");
-    expect(screen.getByText("Stopper efter det ark, der skrives nu …")).toBeTruthy();
+    expect(screen.getByText("Stopper, når de ark, der skrives nu, er færdige …")).toBeTruthy();
     release();
     const skipped = await screen.findByRole("list", { name: "Ikke skrevet" });
     // The sheet being written is finished; nothing after it is started.

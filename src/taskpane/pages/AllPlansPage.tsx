@@ -1,17 +1,18 @@
 /**
- * Alle planer: every plan the scan needs and the Oversigt sheet in one action, with a progress
- * bar, a cancel button (it stops between sheets, never inside one) and a summary of what was
+ * Alle planer: every plan the scan needs and the Oversigt sheet in one action
+ * (`actions/allPlans.ts`: the plans in batches of up to 25 sheets per round trip), with a progress
+ * bar, a cancel button (it stops between batches, never inside one) and a summary of what was
  * written and what was not, with the reason.
  */
 import { useMemo, useRef, useState } from "react";
 import { Button, Field, Link, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useStrings, useWorkbook, usePort } from "../context";
 import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../actions/plans";
+import { writeAllPlans, type AllPlansJob, type AllPlansOutcome, type NotWrittenReason } from "../actions/allPlans";
 import { describeError } from "../state/errors";
-import { useSheetWriter } from "../state/useSheetWriter";
+import { useConfirmReplace, useSheetWriter } from "../state/useSheetWriter";
 import { AccountsYearField } from "../components/AccountsYearField";
 import { Notice } from "../components/Notice";
-import type { SheetDescription } from "../../core/sheetDescription";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,6 +37,7 @@ function useAllPlansState() {
   const workbook = useWorkbook();
   const port = usePort();
   const write = useSheetWriter();
+  const confirmReplace = useConfirmReplace();
   const requests = useMemo(() => (workbook.scan === null ? [] : neededPlans(workbook.scan)), [workbook.scan]);
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -76,46 +78,46 @@ function useAllPlansState() {
       setRunning(false);
       return;
     }
-    const written: SummaryLine[] = [];
-    const skipped: SummaryLine[] = [];
-    const planSheets: Record<string, string> = { ...workbook.plans };
-    type Job = { label: string; key: string; describe: () => SheetDescription; activate: boolean };
-    const jobs: Job[] = requests.map((request) => ({
+    const jobs: AllPlansJob[] = requests.map((request) => ({
       label: t.planLabel(t.kinds[request.kind], request.unit.name),
       key: planKey(request.kind, request.unit),
       // The core refuses a request that breaks the rule book with a Danish message.
       describe: () => describePlan(request, context),
-      activate: false,
     }));
-    jobs.push({ label: t.oversigt, key: planKey("oversigt"), describe: () => describeOversigt(context, planSheets), activate: true });
-    try {
-      for (const [index, job] of jobs.entries()) {
-        if (cancelRequested.current) {
-          for (const rest of jobs.slice(index)) skipped.push({ label: rest.label, reason: t.reasonCancelled });
-          break;
-        }
-        let description: SheetDescription;
-        try {
-          description = job.describe();
-        } catch (error) {
-          skipped.push({ label: job.label, reason: t.reasonInvalid(describeError(error, strings)) });
-          setDone(index + 1);
-          continue;
-        }
-        const outcome = await write(description, { activate: job.activate });
-        if (outcome.kind === "written") {
-          planSheets[job.key] = outcome.result.sheetName;
-          await workbook.recordPlan(job.key, outcome.result.sheetName);
-          written.push({ label: job.label, sheet: outcome.result.sheetName });
-        } else if (outcome.kind === "kept") {
-          skipped.push({ label: job.label, sheet: outcome.existingSheet, reason: t.reasonKept });
-        } else {
-          skipped.push({ label: job.label, reason: t.reasonFailed(describeError(outcome.error, strings)) });
-        }
-        setDone(index + 1);
+    const oversigt = { label: t.oversigt, key: planKey("oversigt"), describe: (planSheets: Readonly<Record<string, string>>) => describeOversigt(context, planSheets) };
+    const reason = (r: NotWrittenReason): string => {
+      switch (r.kind) {
+        case "cancelled":
+          return t.reasonCancelled;
+        case "kept":
+          return t.reasonKept;
+        case "invalid":
+          return t.reasonInvalid(describeError(r.error, strings));
+        case "failed":
+          return t.reasonFailed(describeError(r.error, strings));
+        case "notAttempted":
+          return t.reasonNotAttempted;
       }
+    };
+    let outcome: AllPlansOutcome = { written: [], skipped: [] };
+    try {
+      // Plans go in batches (Excel: up to 25 sheets per round trip); Annullér stops between batches.
+      outcome = await writeAllPlans(port, jobs, oversigt, workbook.plans, {
+        writeOne: write,
+        confirmReplace,
+        shouldStop: () => cancelRequested.current,
+        onProgress: setDone,
+      });
+      for (const line of outcome.written) await workbook.recordPlan(line.key, line.sheet);
     } finally {
-      setSummary({ written, skipped });
+      setSummary({
+        written: outcome.written.map((line) => ({ label: line.label, sheet: line.sheet })),
+        skipped: outcome.skipped.map((line) => ({
+          label: line.label,
+          reason: reason(line.reason),
+          ...(line.reason.kind === "kept" ? { sheet: line.reason.existingSheet } : {}),
+        })),
+      });
       setRunning(false);
       setCancelling(false);
     }

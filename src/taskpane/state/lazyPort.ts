@@ -3,7 +3,7 @@
  * hands the task pane one of these, so the Excel adapter (`src/excel`) is fetched with `import()`
  * when the first read starts instead of being part of the first paint.
  */
-import type { WorkbookPort } from "../../core/ports";
+import { writeSheetsThrough, type WorkbookPort } from "../../core/ports";
 
 /** Delegates every call to the port `load` resolves to; `load` runs once, on the first call. */
 export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
@@ -19,6 +19,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
   return {
     readSheets: async () => (await port()).readSheets(),
     writeSheet: async (description, options) => (await port()).writeSheet(description, options),
+    writeSheets: async (descriptions, options) => writeSheetsThrough(await port(), descriptions, options),
     patchSheet: async (patch) => (await port()).patchSheet(patch),
     getSetting: async (key) => (await port()).getSetting(key),
     setSetting: async (key, value) => (await port()).setSetting(key, value),

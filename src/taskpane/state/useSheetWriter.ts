@@ -21,11 +21,26 @@ export interface SheetWriteOptions {
   readonly activate?: boolean;
 }
 
+/** Asks the user whether the plan in `existingSheet` may be replaced (true = "Erstat"). */
+export function useConfirmReplace(): (existingSheet: string) => Promise<boolean> {
+  const confirm = useConfirm();
+  const strings = useStrings();
+  return useCallback(
+    (existingSheet) =>
+      confirm({
+        title: strings.confirm.overwriteTitle,
+        body: strings.confirm.overwriteBody(existingSheet),
+        confirmLabel: strings.confirm.replace,
+        cancelLabel: strings.confirm.keep,
+      }),
+    [confirm, strings],
+  );
+}
+
 /** A function that writes a description, asking before anything existing is replaced. */
 export function useSheetWriter(): (description: SheetDescription, options?: SheetWriteOptions) => Promise<WriteOutcome> {
   const port = usePort();
-  const confirm = useConfirm();
-  const strings = useStrings();
+  const confirmReplace = useConfirmReplace();
   return useCallback(
     async (description, options = {}) => {
       const activate = options.activate ?? true;
@@ -33,12 +48,7 @@ export function useSheetWriter(): (description: SheetDescription, options?: Shee
         return { kind: "written", result: await port.writeSheet(description, { activate }) };
       } catch (error) {
         if (!(error instanceof WouldOverwriteError)) return { kind: "failed", error };
-        const replace = await confirm({
-          title: strings.confirm.overwriteTitle,
-          body: strings.confirm.overwriteBody(error.existingSheet),
-          confirmLabel: strings.confirm.replace,
-          cancelLabel: strings.confirm.keep,
-        });
+        const replace = await confirmReplace(error.existingSheet);
         if (!replace) return { kind: "kept", existingSheet: error.existingSheet };
         try {
           return { kind: "written", result: await port.writeSheet(description, { activate, replaceExisting: true }) };
@@ -47,6 +57,6 @@ export function useSheetWriter(): (description: SheetDescription, options?: Shee
         }
       }
     },
-    [port, confirm, strings],
+    [port, confirmReplace],
   );
 }
