@@ -14,7 +14,7 @@ import { SETTING_KEYS, type WorkbookPort } from "../../src/core/ports";
 import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../../src/taskpane/actions/plans";
 import { writeAllPlans, type AllPlansHooks, type AllPlansOutcome } from "../../src/taskpane/actions/allPlans";
 import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
-import type { FakeExcel } from "../fakes/fakeExcel";
+import type { FakeExcel } from "../../src/officeFake";
 import { sheetGrid } from "../../bench/sheet";
 
 interface Run {
