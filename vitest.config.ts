@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { readManifestRequirements } from "./scripts/manifestRequirements.mjs";
 
 export default defineConfig({
+  // As webpack does: the manifest's minimum requirement sets (src/host/features.ts).
+  define: { __BUDGETLYS_REQUIREMENTS__: JSON.stringify(readManifestRequirements()) },
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx", "src/**/*.test.ts", "src/**/*.test.tsx"],
     exclude: ["test/e2e/**", "node_modules/**"],

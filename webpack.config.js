@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import webpack from "webpack";
+import { readManifestRequirements } from "./scripts/manifestRequirements.mjs";
 
 const require = createRequire(import.meta.url);
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -41,6 +43,7 @@ export default (_env, argv) => {
     // The functions run in Excel's JavaScript-only runtime, which Microsoft documents at the
     // ES2016 level: their own layer, compiled down to ES2016 (see FUNCTIONS_TARGET).
     functions: { import: "./src/functions/functions.ts", layer: FUNCTIONS_LAYER },
+    commands: "./src/commands/commands.ts",
     ...(withPreview ? { preview: "./src/preview/index.tsx" } : {}),
     ...(withReference ? { reference: "./bench/reference/index.tsx" } : {}),
   };
@@ -100,6 +103,8 @@ export default (_env, argv) => {
       },
     },
     plugins: [
+      // The manifest's minimum requirement sets, for the task pane's "which Excel is needed" note.
+      new webpack.DefinePlugin({ __BUDGETLYS_REQUIREMENTS__: JSON.stringify(readManifestRequirements()) }),
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -114,7 +119,7 @@ export default (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
-        chunks: [],
+        chunks: ["commands"],
       }),
       ...(withPreview
         ? [new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] })]

@@ -11,8 +11,9 @@
  * call somewhere in the product (`const mergedAreas = isRequirementSetSupported("ExcelApi", "1.13")`
  * … `if (options.mergedAreas !== false)`), with a version at least the member's.
  *
- * `npx tsx scripts/requirementSets.ts --write` regenerates docs/requirement-sets.md;
- * test/requirementSets.test.ts fails when it is stale or a member is unguarded.
+ * `npx tsx scripts/requirementSets.ts --write` regenerates docs/requirement-sets.md and
+ * src/officeFake/requirementSets.json (the fake Excel enforces the same annotations);
+ * test/requirementSets.test.ts fails when either is stale or a member is unguarded.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -360,6 +361,55 @@ export function renderTable(uses: readonly MemberUse[], minimum: Readonly<Record
   return lines.join("\n");
 }
 
+/** The fake Excel's object families: the `_typeName`s of src/officeFake. */
+function fakeTypeNames(): string[] {
+  const dir = path.join(root, "src", "officeFake");
+  const names = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    for (const m of fs.readFileSync(path.join(dir, file), "utf8").matchAll(/_typeName = "([A-Za-z]+)"/g)) names.add(m[1] as string);
+  }
+  return [...names].sort();
+}
+
+/**
+ * src/officeFake/requirementSets.json: the ExcelApi version of every member of the fake's object
+ * families above 1.1 (`"Range.getMergedAreasOrNullObject": "1.13"`), and `$newest`, the highest
+ * ExcelApi version the typings know. The fake refuses a member above the sets it is configured with.
+ */
+export function fakeRequirementTable(): Record<string, string> {
+  const file = path.join(root, "node_modules", "@types", "office-js", "index.d.ts");
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const wanted = new Set(fakeTypeNames());
+  const table: Record<string, string> = {};
+  let newest = "1.1";
+  const visit = (node: ts.Node, inExcel: boolean): void => {
+    if (ts.isModuleDeclaration(node)) {
+      const excel = node.name.text === "Excel";
+      if (node.body !== undefined) ts.forEachChild(node.body, (child) => visit(child, excel));
+      return;
+    }
+    if (!inExcel || !(ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node)) || node.name === undefined) return;
+    for (const member of node.members) {
+      const requirement = parseAnnotation(annotationOf(member));
+      if (requirement === null || requirement.set !== "ExcelApi" || requirement.version === "9999") continue;
+      if (compareVersions(requirement.version, newest) > 0) newest = requirement.version;
+      const name = member.name !== undefined && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      if (!ts.isClassDeclaration(node) || !wanted.has(node.name.text) || name === undefined) continue;
+      if (compareVersions(requirement.version, "1.1") <= 0) continue;
+      const key = `${node.name.text}.${name}`;
+      const before = table[key];
+      // Overloads: the lowest version that has the member at all.
+      if (before === undefined || compareVersions(requirement.version, before) < 0) table[key] = requirement.version;
+    }
+  };
+  ts.forEachChild(source, (child) => visit(child, false));
+  const sorted: Record<string, string> = { $newest: newest };
+  for (const key of Object.keys(table).sort()) sorted[key] = table[key] as string;
+  return sorted;
+}
+
+export const FAKE_TABLE_FILE = path.join(root, "src", "officeFake", "requirementSets.json");
+
 export const DOC_FILE = path.join(root, "docs", "requirement-sets.md");
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -367,7 +417,8 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
   const bad = violations(uses);
   if (process.argv.includes("--write")) {
     fs.writeFileSync(DOC_FILE, renderTable(uses));
-    console.log(`Skrev ${path.relative(root, DOC_FILE)} (${uses.length} medlemmer).`);
+    fs.writeFileSync(FAKE_TABLE_FILE, `${JSON.stringify(fakeRequirementTable(), null, 2)}\n`);
+    console.log(`Skrev ${path.relative(root, DOC_FILE)} (${uses.length} medlemmer) og ${path.relative(root, FAKE_TABLE_FILE)}.`);
   }
   for (const u of bad) console.error(`Kræver ${u.annotation} uden isSetSupported-tjek: ${u.member} (${u.where.join(", ")})`);
   process.exit(bad.length === 0 ? 0 : 1);

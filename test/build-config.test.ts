@@ -50,6 +50,6 @@ describe("webpack.config.js", () => {
   it("builds no preview into production", async () => {
     delete process.env.ADDIN_BASE_URL;
     const config = (await load())({}, { mode: "production" });
-    expect(Object.keys(config.entry).sort()).toEqual(["functions", "taskpane"]);
+    expect(Object.keys(config.entry).sort()).toEqual(["commands", "functions", "taskpane"]);
   });
 });

@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { manifestRequirements, readManifestRequirements } from "../scripts/manifestRequirements.mjs";
 import {
   DOC_FILE,
+  FAKE_TABLE_FILE,
   compareVersions,
+  fakeRequirementTable,
   findUses,
   parseAnnotation,
   productFiles,
@@ -41,6 +43,14 @@ describe("the product's Office.js members", () => {
   it("docs/requirement-sets.md is the current table (npx tsx scripts/requirementSets.ts --write)", () => {
     const product = summarize(uses.filter((u) => !isFixture(u)));
     expect(fs.readFileSync(DOC_FILE, "utf8"), "docs/requirement-sets.md er forældet: kør npx tsx scripts/requirementSets.ts --write").toBe(renderTable(product));
+  });
+
+  it("src/officeFake/requirementSets.json, the fake's table, is current and knows the product's members above 1.1", () => {
+    const table = fakeRequirementTable();
+    expect(JSON.parse(fs.readFileSync(FAKE_TABLE_FILE, "utf8")), "kør npx tsx scripts/requirementSets.ts --write").toEqual(table);
+    expect(table["Range.getMergedAreasOrNullObject"]).toBe("1.13");
+    expect(table["Range.getSpecialCellsOrNullObject"]).toBe("1.9");
+    expect(compareVersions(table.$newest ?? "0", "1.13")).toBeGreaterThan(0);
   });
 
   it("finds calls, property reads and writes, and object-literal properties", () => {

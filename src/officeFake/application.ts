@@ -3,7 +3,7 @@
  * injected failures, change events) and the request context whose `sync()` runs the queued work.
  */
 import { SheetModel, WorkbookModel, type StoredValue } from "./model";
-import { FakeApiMisuse, FakeOfficeError, make, strict } from "./base";
+import { FakeApiMisuse, FakeOfficeError, NEWEST_EXCEL_API, compareVersions, make, strict } from "./base";
 import { FakeWorkbook } from "./workbook";
 
 /** Computes a formula's value (the preview plugs HyperFormula in here). */
@@ -55,6 +55,17 @@ export class FakeExcel {
   cellsRequested = 0;
   /** Computes formula values; without it formula cells read their cached value (or blank). */
   calculator: FormulaCalculator | undefined;
+  /**
+   * The requirement sets this Excel supports (default: the newest ExcelApi the typings know). A
+   * member above them throws `ApiNotFound`, e.g. `{ ExcelApi: "1.9" }` for the manifest's minimum.
+   */
+  requirementSets: Readonly<Record<string, string>> = { ExcelApi: NEWEST_EXCEL_API };
+
+  /** Like `Office.context.requirements.isSetSupported`, for the configured sets. */
+  isSetSupported(name: string, version = "1.1"): boolean {
+    const supported = this.requirementSets[name];
+    return supported !== undefined && compareVersions(supported, version) >= 0;
+  }
   private readonly rules: ArmedRule[] = [];
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 

@@ -9,6 +9,7 @@ import type { CellRange } from "../core/grid";
 import { columnIndex, quoteSheetName, rangeAddress } from "../core/grid";
 import { MAX_COLUMNS, MAX_ROWS, SheetModel, WorkbookModel } from "./model";
 import type { FakeRequestContext } from "./application";
+import REQUIREMENT_TABLE from "./requirementSets.json";
 
 /** An error as Office.js raises it (`OfficeExtension.Error`: a `code` and a message). */
 export class FakeOfficeError extends Error {
@@ -58,16 +59,60 @@ export function hasSetter(target: object, prop: string): boolean {
   return prop.startsWith("_");
 }
 
+/** The highest ExcelApi version the typings know (the fake's default). */
+export const NEWEST_EXCEL_API: string = (REQUIREMENT_TABLE as Record<string, string>).$newest ?? "1.1";
+
+/** "1.13" vs "1.9", numerically by part. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Whatever holds the workbook's configured sets: a request context or an object of one. */
+interface HasSets {
+  readonly _fake?: { readonly requirementSets: Readonly<Record<string, string>> };
+  readonly _ctx?: HasSets;
+}
+
+/**
+ * Refuses a member above the workbook's configured ExcelApi version, as Excel does (there:
+ * `ApiNotFound` at the sync; here at the call, which fails the same batch). The versions are the
+ * `[Api set]` annotations of @types/office-js (requirementSets.json, generated).
+ */
+function checkRequirement(obj: object, typeName: string, prop: string): void {
+  const needed = (REQUIREMENT_TABLE as Record<string, string>)[`${typeName}.${prop}`];
+  if (needed === undefined) return;
+  const holder = obj as HasSets;
+  const sets = holder._fake?.requirementSets ?? holder._ctx?._fake?.requirementSets;
+  const configured = sets?.ExcelApi ?? NEWEST_EXCEL_API;
+  if (compareVersions(needed, configured) > 0) {
+    throw new FakeOfficeError(
+      "ApiNotFound",
+      `The API you are trying to use could not be found. It may be available in a newer version of Excel (${typeName}.${prop} needs ExcelApi ${needed}; this workbook has ${configured}).`,
+      `${typeName}.${prop}`,
+    );
+  }
+}
+
 /** Wraps an object so that reading an unknown member or setting a read-only one throws. */
 export function strict<T extends object>(target: T, typeName: string): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
+      if (typeof prop === "string" && prop in obj) checkRequirement(obj, typeName, prop);
       if (typeof prop === "symbol" || prop in obj) return Reflect.get(obj, prop, receiver) as unknown;
       if (PROBED_KEYS.has(prop)) return undefined;
       throw new FakeApiMisuse(`${typeName}.${prop} does not exist (not in Office.js, or not in the fake's subset)`);
     },
     set(obj, prop, value, receiver) {
-      if (typeof prop === "string" && hasSetter(obj, prop)) return Reflect.set(obj, prop, value, receiver);
+      if (typeof prop === "string" && hasSetter(obj, prop)) {
+        if (!prop.startsWith("_")) checkRequirement(obj, typeName, prop);
+        return Reflect.set(obj, prop, value, receiver);
+      }
       throw new FakeApiMisuse(`${typeName}.${String(prop)} cannot be set`);
     },
   });

@@ -12,5 +12,5 @@
  * production task pane or functions bundle (a lint rule keeps it out of every other `src/` folder).
  */
 export { FakeExcel, type ChangeEvent, type FailureRule, type FormulaCalculator } from "./application";
-export { FakeApiMisuse, FakeOfficeError } from "./base";
+export { FakeApiMisuse, FakeOfficeError, NEWEST_EXCEL_API } from "./base";
 export { SheetModel, WorkbookModel } from "./model";

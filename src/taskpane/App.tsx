@@ -38,6 +38,8 @@ import { PageTabs } from "./components/PageTabs";
 import { Status } from "./components/Status";
 import { useStaticStyles } from "./components/staticStyles";
 import { useWorkbookModel } from "./state/workbookModel";
+import { HostFeaturesContext } from "./hostFeatures";
+import type { HostFeature } from "../host/features";
 
 /** The pages and everything they need; one chunk, fetched right after the first paint. */
 function loadContent(): Promise<typeof import("./Content")> {
@@ -72,6 +74,8 @@ export interface AppProps {
   readonly onLanguageChange?: (language: Language) => void;
   /** The starting page (default "overview"). */
   readonly initialPage?: PageId;
+  /** Features this Excel lacks (above the manifest's minimum): the pane says which Excel is needed. */
+  readonly missingFeatures?: readonly HostFeature[];
 }
 
 // The shell's styles: a static stylesheet with Fluent's tokens (see components/staticStyles.ts).
@@ -171,6 +175,8 @@ function useNavigationState(initialPage: PageId | undefined): Navigation {
   return useMemo<Navigation>(() => ({ page, goTo: setPage, unitKey, chooseUnit }), [page, unitKey, chooseUnit]);
 }
 
+const NO_FEATURES_MISSING: readonly HostFeature[] = [];
+
 /** The whole task pane for one port. */
 export function App(props: AppProps): JSX.Element {
   const { language, chosen, strings, failed, setLanguage } = useLanguage(props);
@@ -188,7 +194,9 @@ export function App(props: AppProps): JSX.Element {
       <PortContext.Provider value={props.port}>
         <NavigationContext.Provider value={navigation}>
           <WorkbookProvider port={props.port}>
-            <Shell shell={SHELL_STRINGS[language]} i18n={i18n} failed={failed} />
+            <HostFeaturesContext.Provider value={props.missingFeatures ?? NO_FEATURES_MISSING}>
+              <Shell shell={SHELL_STRINGS[language]} i18n={i18n} failed={failed} />
+            </HostFeaturesContext.Provider>
           </WorkbookProvider>
         </NavigationContext.Provider>
       </PortContext.Provider>

@@ -11,6 +11,8 @@ import { Notice } from "./components/Notice";
 import { Status } from "./components/Status";
 import { OverviewPage } from "./pages/OverviewPage";
 import { describeError } from "./state/errors";
+import { useMissingFeatures } from "./hostFeatures";
+import { minimumText, OPTIONAL_FEATURES } from "../host/features";
 
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const AllPlansPage = lazy(() => import("./pages/AllPlansPage"));
@@ -22,8 +24,18 @@ export default function Content(): JSX.Element {
   const strings = useStrings();
   const workbook = useWorkbook();
   const navigation = useNavigation();
+  const missing = useMissingFeatures();
   return (
     <ConfirmProvider>
+      {missing.map((feature) => {
+        const needs = OPTIONAL_FEATURES[feature];
+        return (
+          <Notice
+            key={feature}
+            notice={{ intent: "info", body: strings.common.featureNeedsExcel(feature, `${needs.set} ${needs.version}`, minimumText(needs.set)) }}
+          />
+        );
+      })}
       {workbook.warnings.map((warning) => (
         <Notice
           key={warning}

@@ -23,7 +23,8 @@ const LANGUAGE_KEY = "language";
 
 async function start(element: HTMLElement): Promise<void> {
   await whenHostReady();
-  // Merged areas need ExcelApi 1.13; on older hosts the scan reads without them.
+  // Merged areas need ExcelApi 1.13; on older hosts the scan reads without them and the pane says
+  // which Excel is needed (src/host/features.ts).
   const mergedAreas = isRequirementSetSupported("ExcelApi", "1.13");
   const port = lazyPort(async () => {
     const { ExcelWorkbookPort } = await import("../excel/ExcelWorkbookPort");
@@ -34,6 +35,7 @@ async function start(element: HTMLElement): Promise<void> {
   createRoot(element).render(
     <App
       port={port}
+      missingFeatures={mergedAreas ? [] : ["mergedAreas"]}
       theme={readHostTheme() ?? "light"}
       readStoredLanguage={readLanguage}
       onLanguageChange={saveLanguage}

@@ -18,6 +18,8 @@ export const da = {
     unexpected: "Der skete en uventet fejl.",
     readFailed: "Projektmappen kunne ikke læses.",
     savedPolicyInvalid: "Den gemte politik i projektmappen er ugyldig, så Randersmodellen 2.0 bruges.",
+    featureNeedsExcel: (feature: "mergedAreas", needed: string, minimum: string) =>
+      `${feature === "mergedAreas" ? "Flettede celler læses ikke" : "En funktion mangler"} i denne Excel: det kræver ${needed} (Microsoft 365 eller Excel på nettet). Alt andet virker; Budgetlys kræver mindst ${minimum}.`,
     savedMappingInvalid: "De gemte kolonnerettelser i projektmappen kunne ikke læses og bruges ikke.",
     dismiss: "Luk meddelelsen",
     errorTitle: "Det lykkedes ikke",

@@ -12,6 +12,8 @@ export const en: Strings = {
     unexpected: "An unexpected error occurred.",
     readFailed: "The workbook could not be read.",
     savedPolicyInvalid: "The policy saved in the workbook is invalid, so Randersmodellen 2.0 is used.",
+    featureNeedsExcel: (feature: "mergedAreas", needed: string, minimum: string) =>
+      `${feature === "mergedAreas" ? "Merged cells are not read" : "A feature is missing"} in this Excel: that needs ${needed} (Microsoft 365 or Excel on the web). Everything else works; Budgetlys needs at least ${minimum}.`,
     savedMappingInvalid: "The column corrections saved in the workbook could not be read and are not used.",
     dismiss: "Dismiss the message",
     errorTitle: "That did not work",
