@@ -19,7 +19,12 @@ export default tseslint.config(
   {
     files: ["**/*.ts", "**/*.tsx"],
     plugins: { "office-addins": officeAddins },
+    // Type-aware rules need the TypeScript program (tsconfig.json, found per file).
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      // A promise nobody awaits loses its error; a promise where a void callback is expected too.
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
       // Office.js rules that catch real bugs (see docs/ARCHITECTURE.md).
       "office-addins/no-context-sync-in-loop": "error",
       "office-addins/load-object-before-read": "error",

@@ -133,7 +133,7 @@ interface Row {
   value: string;
   target: string;
   status: "pass" | "miss" | "info" | "n/a";
-  note?: string;
+  note?: string | undefined;
 }
 
 const fmt = (v: Num, unit: string): string => (v === null ? "null" : `${v.toLocaleString("en-US")} ${unit}`.trim());

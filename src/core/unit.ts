@@ -88,8 +88,8 @@ export interface UnitFigures {
   readonly carried: Ore;
   /** The percentage base by the policy. */
   readonly base: Ore;
-  readonly budgetOriginal?: Ore;
-  readonly budgetInclApplications?: Ore;
+  readonly budgetOriginal?: Ore | undefined;
+  readonly budgetInclApplications?: Ore | undefined;
 }
 
 /** One unit row of a source sheet. */

@@ -148,7 +148,7 @@ function useLanguage(props: AppProps): LanguageState & { chosen: Language; setLa
     }
     // The likely dictionary starts loading while the stored preference is read.
     loadStrings(first).catch(() => undefined);
-    readStored()
+    void readStored()
       .catch(() => null)
       .then((stored) => show(stored ?? first, mine));
   }, [show]);

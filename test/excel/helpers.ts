@@ -52,7 +52,7 @@ export function overviewDescription(units: number, unitName = (i: number) => `En
       { row, col: 1, value: 1_000_000 + i, style: "money" },
       { row, col: 2, value: 25_000 - i, style: "computedMoney" },
       { row, col: 3, formula: `=IF(${cellAddress(row, 1)}=0,0,${cellAddress(row, 2)}/${cellAddress(row, 1)})`, style: "computedPercent" },
-      { row, col: 4, value: INDICATORS[i % 3], style: "indicator" },
+      { row, col: 4, value: INDICATORS[i % 3] ?? null, style: "indicator" },
     );
   }
   const last = 3 + units - 1;

@@ -15,12 +15,12 @@ export type RowKind =
 
 /** The columns a row classifier looks at (0-based sheet columns). */
 export interface RowColumns {
-  readonly id?: number;
-  readonly name?: number;
+  readonly id?: number | undefined;
+  readonly name?: number | undefined;
   /** Every amount column of the mapping. */
   readonly amounts: readonly number[];
-  readonly budget?: number;
-  readonly spending?: number;
+  readonly budget?: number | undefined;
+  readonly spending?: number | undefined;
   /** Power of ten of the amount unit (0, 3, 6). */
   readonly scale: number;
 }

@@ -22,8 +22,8 @@ export function AccountsYearField({ onValidity }: { readonly onValidity?: (valid
     <Field
       label={t.accountsYear}
       validationState={valid ? "none" : "error"}
-      validationMessage={valid ? undefined : t.accountsYearInvalid}
-      hint={valid ? t.accountsYearHint(Number(text) + 1) : undefined}
+      validationMessage={valid ? null : t.accountsYearInvalid}
+      hint={valid ? t.accountsYearHint(Number(text) + 1) : null}
     >
       <Input
         inputMode="numeric"

@@ -10,7 +10,7 @@ import {
   MessageBarTitle,
   Button,
 } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type Ref } from "react";
 import { useStrings } from "../context";
 
 /** A message to show. */
@@ -49,8 +49,10 @@ export function Notice({ notice, onDismiss, focus = false }: NoticeProps): JSX.E
   if (notice === null) return null;
   return (
     <MessageBar
-      ref={ref}
-      tabIndex={focus ? -1 : undefined}
+      // Fluent's typings give MessageBar's ref the type Ref<never> under exactOptionalPropertyTypes;
+      // at run time it is the root div.
+      ref={ref as Ref<never>}
+      {...(focus ? { tabIndex: -1 } : {})}
       intent={notice.intent}
       role={notice.intent === "error" ? "alert" : "status"}
       layout="multiline"
@@ -70,7 +72,7 @@ export function Notice({ notice, onDismiss, focus = false }: NoticeProps): JSX.E
       {onDismiss === undefined && notice.action === undefined ? null : (
         <MessageBarActions
           containerAction={
-            onDismiss === undefined ? undefined : (
+            onDismiss === undefined ? null : (
               <Button appearance="transparent" size="small" aria-label={strings.common.dismiss} onClick={onDismiss}>
                 ×
               </Button>
@@ -78,7 +80,7 @@ export function Notice({ notice, onDismiss, focus = false }: NoticeProps): JSX.E
           }
         >
           {notice.action === undefined ? null : (
-            <Button size="small" onClick={notice.action.onClick} disabled={notice.action.disabled}>
+            <Button size="small" onClick={notice.action.onClick} disabled={notice.action.disabled ?? false}>
               {notice.action.label}
             </Button>
           )}

@@ -136,8 +136,8 @@ function SheetMappingEditor({ reading, explained: detected, saved }: EditorProps
   const t = state.strings.columns;
   const { explained, draft } = state;
   const headingId = `mapping-${reading.sheet.replace(/[^A-Za-z0-9]/g, "_")}`;
-  const why = (decision: { reason: string; source: "detected" | "user" } | undefined): string | undefined =>
-    decision === undefined ? undefined : decision.source === "user" ? t.byUser : t.reason(decision.reason);
+  const why = (decision: { reason: string; source: "detected" | "user" } | undefined): string | null =>
+    decision === undefined ? null : decision.source === "user" ? t.byUser : t.reason(decision.reason);
   return (
     <section className={styles.sheet} aria-labelledby={headingId}>
       <Text block as="h3" id={headingId} size={300} weight="semibold">
@@ -148,7 +148,7 @@ function SheetMappingEditor({ reading, explained: detected, saved }: EditorProps
         label={t.headerRow}
         hint={why(explained.headerRow)}
         validationState={state.headerRowValid ? "none" : "error"}
-        validationMessage={state.headerRowValid ? undefined : t.headerRowInvalid}
+        validationMessage={state.headerRowValid ? null : t.headerRowInvalid}
       >
         <Input type="number" min={1} value={state.headerRowText} onChange={(_e, data) => state.setHeaderRowText(data.value)} />
       </Field>

@@ -101,9 +101,9 @@ function useUnitState() {
     const request: PlanRequest = {
       kind,
       unit,
-      years: kind === "overskudsplan" ? undefined : years,
+      ...(kind === "overskudsplan" ? {} : { years }),
       begrundelse,
-      dispensation: options.dispensation,
+      ...(options.dispensation === undefined ? {} : { dispensation: options.dispensation }),
     };
     setBusy(true);
     setNotice(null);
@@ -350,7 +350,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
         label={t.years}
         hint={state.isGul ? t.yearsHintGul : t.yearsHintRod(policy.maxYears)}
         validationState={yearsError === undefined ? "none" : "error"}
-        validationMessage={yearsError}
+        validationMessage={yearsError ?? null}
       >
         <Input
           type="number"
@@ -367,7 +367,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
           label={t.begrundelse}
           required={state.years > 1}
           validationState={begrundelseError === undefined ? "none" : "error"}
-          validationMessage={begrundelseError}
+          validationMessage={begrundelseError ?? null}
         >
           <Textarea value={state.begrundelse} onChange={(_e, data) => state.setBegrundelse(data.value)} resize="vertical" />
         </Field>

@@ -149,7 +149,7 @@ describe("properties", () => {
   it("arbitrary grids never throw", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cellArb, { maxLength: 8 }), { maxLength: 15 }), fc.boolean(), (values, hidden) => {
-        const g: SheetGrid = { name: "P", origin: { row: 0, col: 0 }, values, hiddenColumns: hidden ? [true, false, true] : undefined, merges: hidden ? [{ top: 0, left: 0, bottom: 1, right: 2 }] : undefined };
+        const g: SheetGrid = { name: "P", origin: { row: 0, col: 0 }, values, ...(hidden ? { hiddenColumns: [true, false, true], merges: [{ top: 0, left: 0, bottom: 1, right: 2 }] } : {}) };
         const scan = scanWorkbook([g], { policy });
         for (const u of scan.units) expect(u.assessment === null).toBe(u.error !== null);
       }),
