@@ -3,4 +3,4 @@
  * here but Office's start: a file of its own instead of an inline script, which the
  * Content-Security-Policy of deploy/nginx.conf does not allow.
  */
-Office.onReady(() => undefined);
+void Office.onReady(() => undefined);
