@@ -2,3 +2,4 @@
 declare const config: (env: unknown, argv: { mode?: string }) => unknown;
 export default config;
 export function addinBaseUrl(mode: string): string;
+export function manifestVersion(): string;

@@ -20,6 +20,13 @@ const FUNCTIONS_LAYER = "functions";
 /** The ECMAScript level of dist/functions.js (test/functions/es2016.test.ts parses it at 2016). */
 export const FUNCTIONS_TARGET = "ES2016";
 
+/** package.json's version as the manifest's four-part <Version> ("0.1.0" → "0.1.0.0"). */
+export function manifestVersion() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(here, "package.json"), "utf8"));
+  const parts = String(version).split(/[.+-]/).slice(0, 3).map((p) => String(Number.parseInt(p, 10) || 0));
+  return [...parts, "0", "0", "0"].slice(0, 4).join(".");
+}
+
 /** The base URL the manifest points at, without a trailing slash. */
 export function addinBaseUrl(mode) {
   const url = (process.env.ADDIN_BASE_URL ?? DEV_URL).replace(/\/+$/, "");
@@ -135,7 +142,9 @@ export default (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().replaceAll(DEV_URL, baseUrl),
+            // The version from package.json: Office updates an installed manifest only when
+            // <Version> changes (README, "Drift").
+            transform: (content) => content.toString().replaceAll(DEV_URL, baseUrl).replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion()}</Version>`),
           },
         ],
       }),

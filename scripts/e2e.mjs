@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the browser end-to-end tests. Builds the development bundle (with the
 // preview) into dist-e2e, serves it on an ephemeral 127.0.0.1 port, and runs test/e2e with
-// vitest (vitest.e2e.config.ts), which drives Chromium through playwright-core. Exits non-zero
-// when the build or any scenario fails. Screenshots go to test-results/e2e/.
+// vitest (vitest.e2e.config.ts), which drives Chromium through playwright-core. Also builds the
+// PRODUCTION bundle into dist-prod-e2e with an ADDIN_BASE_URL that is not the root
+// (test/e2e/production.e2e.ts serves it with the real nginx and deploy/nginx.conf). Exits non-zero
+// when a build or any scenario fails. Screenshots go to test-results/e2e/.
 //
 // Options: --no-build (reuse dist-e2e), and any further arguments go to vitest (e.g. a file filter).
 import http from "node:http";
@@ -13,6 +15,9 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = "dist-e2e";
+const prodOutDir = "dist-prod-e2e";
+/** Not the root: lazy chunks and asset URLs must resolve under the path. */
+const PROD_BASE_URL = "https://budgetlys.example.invalid/budgetlys";
 const args = process.argv.slice(2);
 const build = !args.includes("--no-build") && process.env.E2E_SKIP_BUILD !== "1";
 const vitestArgs = args.filter((a) => a !== "--no-build");
@@ -64,6 +69,12 @@ if (build) {
     console.error("e2e: byggeriet fejlede.");
     process.exit(code);
   }
+  console.log(`e2e: bygger produktionsudgaven i ${prodOutDir}/ med ADDIN_BASE_URL=${PROD_BASE_URL} …`);
+  const prodCode = await run("npx", ["webpack", "--mode", "production"], { BUDGETLYS_OUT_DIR: prodOutDir, ADDIN_BASE_URL: PROD_BASE_URL });
+  if (prodCode !== 0) {
+    console.error("e2e: produktionsbyggeriet fejlede.");
+    process.exit(prodCode);
+  }
 }
 if (!fs.existsSync(path.join(root, outDir, "preview.html"))) {
   console.error(`e2e: ${outDir}/preview.html findes ikke (byg uden --no-build).`);
@@ -73,7 +84,10 @@ const server = await serve(path.join(root, outDir));
 const { port } = server.address();
 const baseUrl = `http://127.0.0.1:${port}`;
 console.log(`e2e: serverer ${outDir}/ på ${baseUrl}`);
-const code = await run("npx", ["vitest", "run", "--config", "vitest.e2e.config.ts", ...vitestArgs], { E2E_BASE_URL: baseUrl });
+const code = await run("npx", ["vitest", "run", "--config", "vitest.e2e.config.ts", ...vitestArgs], {
+  E2E_BASE_URL: baseUrl,
+  E2E_PROD_DIR: path.join(root, prodOutDir),
+});
 server.close();
 console.log(`e2e: ${code === 0 ? "grøn" : "FEJLEDE"} efter ${Math.round((Date.now() - started) / 1000)} s.`);
 process.exit(code);
