@@ -112,6 +112,7 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
       json.sheets.push(...part.sheets);
       json.units.push(...part.units);
       json.skipped.push(...part.skipped);
+      if (part.warnings !== undefined) (json.warnings ??= []).push(...part.warnings);
     } else {
       if (progress) io.stderr.write("\r\u001b[K");
       io.stdout.write(humanOutput(file, scan, color));
@@ -213,6 +214,8 @@ export function jsonOutput(
   sheets: { file: string; sheet: string; headerRow: number; unit: string; signConvention: string; columns: Record<string, string> }[];
   units: JsonUnit[];
   skipped: { file: string; sheet: string; row: number; reason: string }[];
+  /** Units read with a doubt (a numbered row equal to the sum above it); only when there are any. */
+  warnings?: { file: string; sheet: string; row: number; reason: string }[];
 } {
   const sheets = results.flatMap(({ file, scan }) =>
     scan.sheets.flatMap((s) => {
@@ -232,7 +235,10 @@ export function jsonOutput(
     ...missingSheets.map((m) => ({ file: m.file, sheet: m.sheet, row: 0, reason: "Arket findes ikke i projektmappen." })),
     ...fileErrors.map((e) => ({ file: e.file, sheet: "", row: 0, reason: e.reason })),
   ];
-  return { policy: policySummary(policy), sheets, units, skipped };
+  const warnings = results.flatMap(({ file, scan }) =>
+    scan.sheets.flatMap((sheet) => (sheet.warnings ?? []).map((w) => ({ file, sheet: w.sheet, row: w.row, reason: w.reason }))),
+  );
+  return { policy: policySummary(policy), sheets, units, skipped, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function jsonUnit(file: string, u: UnitRecord): JsonUnit {
@@ -308,6 +314,10 @@ export function humanOutput(file: string, scan: WorkbookScan, color: boolean): s
       const count = (i: Indicator): number => sheet.units.filter((u) => u.assessment?.indicator === i).length;
       const errors = sheet.units.filter((u) => u.assessment === null).length;
       lines.push(`  ${sheet.units.length} enheder: ${count("Grøn")} Grøn, ${count("Gul")} Gul, ${count("Rød")} Rød${errors > 0 ? `, ${errors} kunne ikke vurderes` : ""}`);
+    }
+    if ((sheet.warnings ?? []).length > 0) {
+      lines.push("  Advarsler:");
+      for (const w of sheet.warnings ?? []) lines.push(`    Række ${w.row}: ${w.reason}`);
     }
     if (sheet.skipped.length > 0) {
       lines.push("  Sprunget over:");

@@ -106,3 +106,19 @@ describe("input files", () => {
     expect(io.err()).not.toContain("ingen regneark");
   });
 });
+
+describe("scan shows the warning of a numbered row equal to the sum above", () => {
+  it("lists it under Advarsler and in --json warnings, and keeps the unit", async () => {
+    const { dir, io } = setup();
+    copyFileSync(join(fixtures, "enhed-lig-summen.xlsx"), join(dir, "sum.xlsx"));
+    expect(await runCli(["scan", "sum.xlsx"], io)).toBe(0);
+    expect(io.out()).toContain("  Advarsler:\n    Række 4: Tallene er lig summen af enhederne ovenfor");
+    expect(io.out()).toContain("4103 Nørrevangsskolen");
+    const json = setup();
+    copyFileSync(join(fixtures, "enhed-lig-summen.xlsx"), join(json.dir, "sum.xlsx"));
+    expect(await runCli(["scan", "sum.xlsx", "--json"], json.io)).toBe(0);
+    const doc = JSON.parse(json.io.out()) as { warnings?: { row: number }[]; units: { row: number }[] };
+    expect(doc.warnings?.map((w) => w.row)).toEqual([4]);
+    expect(doc.units.map((u) => u.row)).toEqual([2, 3, 4, 5]);
+  });
+});
