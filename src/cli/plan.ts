@@ -14,7 +14,8 @@ import { defaultAccountsYear } from "../core/repayment";
 import type { SheetDescription } from "../core/sheetDescription";
 import { OVERSIGT_NAME, oversigtSheet } from "../core/sheets/oversigt";
 import { formatReadAt } from "../core/sheets/planContext";
-import { plansFor, type PlanSet } from "../core/sheets/plansFor";
+import type { DispensationDecision } from "../core/planStatus";
+import { plansFor, type DispensationChoice, type PlanSet } from "../core/sheets/plansFor";
 import { withUniqueNames } from "../core/sheets/sheetNames";
 import type { SheetMapping } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
@@ -33,7 +34,13 @@ const PLAN_USAGE = `Brug: budgetlys plan FIL.xlsx (--unit NUMMER|NAVN ... | --al
   --years N            Antal afviklingsår for Røde enheder (1–politikkens maksimum; standard 1).
                        Gule enheder afvikler altid på 1 år.
   --begrundelse TEKST  Begrundelse for særlige tilfælde (kræves når --years er over 1).
-  --dispensation ENHED Enheden har dispensation fra afvikling (kan gentages).
+  --dispensation ENHED=ansøgt|bevilget|afslået
+                       Forvaltningens afgørelse om dispensation fra afvikling (kan gentages;
+                       ENHED er nummer eller navn). Ansøgt/afslået: afviklingsplanen gælder;
+                       bevilget: "Afvikling dispenseret". Kun ENHED betyder bevilget.
+  --dispensation-sag ENHED=TEKST   Sagsnummeret på afgørelsen (kan gentages).
+  --dispensation-af ENHED=NAVN     Hvem der traf afgørelsen (kan gentages).
+  --dispensation-dato ENHED=ÅÅÅÅ-MM-DD  Datoen for afgørelsen (kan gentages).
   --regnskabsaar ÅÅÅÅ  Regnskabsåret for tallene (standard: i år, i januar–april sidste år).
   --separat-afviklingsplan  Skriv også afviklingsplanen på sit eget ark.
   --mapping FIL        JSON med rettelser til kolonnerne (som i budgetlys scan).
@@ -51,7 +58,10 @@ export const PLAN_OPTIONS = {
   all: { type: "boolean" },
   years: { type: "string", value: "et antal år" },
   begrundelse: { type: "string", value: "en tekst" },
-  dispensation: { type: "string", multiple: true, value: "en enhed (nummer eller navn)" },
+  dispensation: { type: "string", multiple: true, value: "ENHED=ansøgt|bevilget|afslået" },
+  "dispensation-sag": { type: "string", multiple: true, value: "ENHED=SAGSNUMMER" },
+  "dispensation-af": { type: "string", multiple: true, value: "ENHED=NAVN" },
+  "dispensation-dato": { type: "string", multiple: true, value: "ENHED=ÅÅÅÅ-MM-DD" },
   regnskabsaar: { type: "string", value: "et årstal" },
   "separat-afviklingsplan": { type: "boolean" },
   mapping: { type: "string", value: "en JSON-fil" },
@@ -67,7 +77,7 @@ export interface PlanArgs {
   readonly all: boolean;
   readonly years?: number;
   readonly begrundelse?: string;
-  readonly dispensations: readonly string[];
+  readonly dispensations: readonly DispensationChoice[];
   readonly accountsYear?: number;
   readonly separate: boolean;
   readonly mapping?: string;
@@ -89,7 +99,49 @@ export function planArgs({ values: v, positionals: files }: ParsedArgs<typeof PL
     ...(v.policy !== undefined ? { policy: v.policy } : {}),
     ...(v.out !== undefined ? { out: v.out } : {}),
   };
-  return { file: files[0] as string, units: v.unit, all: v.all, dispensations: v.dispensation, separate: v["separat-afviklingsplan"], force: v.force, ...optional };
+  return { file: files[0] as string, units: v.unit, all: v.all, dispensations: dispensationChoices(v), separate: v["separat-afviklingsplan"], force: v.force, ...optional };
+}
+
+/** "ENHED=VÆRDI" split at the last "=" (a unit name may contain "="). */
+function unitValue(flag: string, text: string): { unit: string; value: string } {
+  const at = text.lastIndexOf("=");
+  if (at <= 0 || text.slice(0, at).trim() === "") throw new UsageError(`${flag} skal være ENHED=VÆRDI, ikke "${text}".`);
+  return { unit: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
+}
+
+const DECISION_WORDS: Readonly<Record<string, DispensationDecision>> = {
+  "ansøgt": "ansøgt",
+  ansoegt: "ansøgt",
+  bevilget: "bevilget",
+  "afslået": "afslået",
+  afslaaet: "afslået",
+};
+
+/** The dispensation flags as decisions per unit; throws {@link UsageError} on a bad value. */
+export function dispensationChoices(v: ParsedArgs<typeof PLAN_OPTIONS>["values"]): DispensationChoice[] {
+  const choices = v.dispensation.map((text): DispensationChoice => {
+    if (!text.includes("=")) return { unit: text.trim(), decision: "bevilget" };
+    const { unit, value } = unitValue("--dispensation", text);
+    const decision = DECISION_WORDS[value.toLowerCase()];
+    if (decision === undefined) throw new UsageError(`--dispensation ${unit}: afgørelsen skal være ansøgt, bevilget eller afslået, ikke "${value}".`);
+    return { unit, decision };
+  });
+  const key = (unit: string) => unit.trim().toLowerCase();
+  const detail = (flag: "dispensation-sag" | "dispensation-af" | "dispensation-dato", field: "caseNumber" | "by" | "date") => {
+    for (const text of v[flag]) {
+      const { unit, value } = unitValue(`--${flag}`, text);
+      const index = choices.findIndex((c) => key(c.unit) === key(unit));
+      if (index < 0) throw new UsageError(`--${flag} ${unit}: angiv også afgørelsen med --dispensation ${unit}=ansøgt|bevilget|afslået.`);
+      if (field === "date" && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) {
+        throw new UsageError(`--dispensation-dato ${unit}: datoen skal skrives ÅÅÅÅ-MM-DD, ikke "${value}".`);
+      }
+      choices[index] = { ...(choices[index] as DispensationChoice), [field]: value };
+    }
+  };
+  detail("dispensation-sag", "caseNumber");
+  detail("dispensation-af", "by");
+  detail("dispensation-dato", "date");
+  return choices;
 }
 
 /** `budgetlys plan`. */
@@ -208,6 +260,7 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
     if (u.unit.assessment === null) unassessed = true;
     if (u.sheets.length === 0 && (explicit || u.unit.assessment === null)) io.stdout.write(`  ${u.unit.name}: ${u.note}\n`);
     if (u.note === "Afvikling dispenseret") io.stdout.write(`  ${u.unit.name}: afvikling dispenseret\n`);
+    else if (u.note.startsWith("Dispensation ")) io.stdout.write(`  ${u.unit.name}: ${u.note.split(";")[0]?.toLowerCase()}\n`);
   }
   return unassessed ? EXIT.partial : EXIT.ok;
 }

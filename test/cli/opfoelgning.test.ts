@@ -187,4 +187,44 @@ describe("budgetlys opfoelgning", () => {
     expect(noRecord.code).toBe(2);
     expect(noRecord.io.err()).toContain("intet planregister (Budgetlys_planer)");
   });
+
+  it("dispensation decisions from the command line: in the sheet, the record and the follow-up", async () => {
+    const io = cli(dir);
+    const code = await runCli(
+      [
+        "plan", "regnskab-2025.xlsx", "--all", "--regnskabsaar", "2025", "--years", "2", "--begrundelse", "x", "--out", "disp.xlsx",
+        "--dispensation", "73000202101=bevilget", "--dispensation-sag", "73000202101=2026-0042", "--dispensation-af", "73000202101=Økonomichef",
+        "--dispensation-dato", "73000202101=2026-03-01", "--dispensation", "Børnehus B=afslået",
+      ],
+      io,
+    );
+    expect(io.err()).toBe("");
+    expect(code).toBe(0);
+    expect(io.out()).toContain("  Skole A: afvikling dispenseret\n");
+    expect(io.out()).toContain("  Børnehus B: dispensation afslået\n");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "disp.xlsx")) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const record = wb.getWorksheet(PLAN_RECORD_SHEET)!;
+    const a = record.getRow(3);
+    expect([2, 10, 11, 12, 13].map((c) => a.getCell(c).value)).toEqual(["Skole A", "bevilget", "Økonomichef", "2026-03-01", "2026-0042"]);
+    const dispCell = String(a.getCell(16).value);
+    expect(wb.getWorksheet("HP Skole A")!.getCell(dispCell).value).toBe("bevilget");
+    const r = await run(["--planer", "disp.xlsx", "regnskab-2026.xlsx", "--json"]);
+    const byName = new Map<string, JsonPlan>(r.json().plans.map((p) => [p.unit.name, p]));
+    expect(byName.get("Skole A")!.status).toBe("Afvikling dispenseret");
+    expect(byName.get("Børnehus B")!.status).toBe("Ikke overholdt"); // refused: the schedule stands
+  });
+
+  it("refuses a decision that is not ansøgt, bevilget or afslået, a bad date, and details without a decision", async () => {
+    const base = ["plan", "regnskab-2025.xlsx", "--all", "--regnskabsaar", "2025", "--out", "x.xlsx"];
+    for (const [extra, message] of [
+      [["--dispensation", "Skole A=ja"], "afgørelsen skal være ansøgt, bevilget eller afslået"],
+      [["--dispensation", "Skole A=ansøgt", "--dispensation-dato", "Skole A=1/3 2026"], "datoen skal skrives ÅÅÅÅ-MM-DD"],
+      [["--dispensation-sag", "Skole A=1"], "angiv også afgørelsen"],
+    ] as const) {
+      const io = cli(dir);
+      expect(await runCli([...base, ...extra], io)).toBe(2);
+      expect(io.err()).toContain(message);
+    }
+  });
 });

@@ -203,7 +203,12 @@ export function scheduleData(ctx: PlanContext, assessed: AssessedUnit, layout: S
     years: ctx.years,
     debt,
     planned: equalInstalments(debt, ctx.years, ctx.policy),
-    dispensation: { decision: decision === "" ? "" : (decision as DispensationDecision), by: "", date: "", caseNumber: "" },
+    dispensation: {
+      decision: decision === "" ? "" : (decision as DispensationDecision),
+      by: ctx.dispensationDetails?.by ?? "",
+      date: ctx.dispensationDetails?.date ?? "",
+      caseNumber: ctx.dispensationDetails?.caseNumber ?? "",
+    },
     cells: {
       forecast: rows.map((i) => ref(layout.cell("forecast", i))),
       realised: rows.map((i) => ref(layout.cell("realised", i))),

@@ -27,6 +27,8 @@ export interface PlanContext {
    * `true` means "bevilget" (granted), as in the first version.
    */
   readonly dispensation?: boolean | DispensationDecision;
+  /** Who decided the dispensation, when (ÅÅÅÅ-MM-DD) and the sagsnummer — for the plan record. */
+  readonly dispensationDetails?: { readonly by: string; readonly date: string; readonly caseNumber: string };
   /** When the figures were read, already formatted for display ("31-05-2026 kl. 14.03"). */
   readonly readAt: string;
   readonly leader?: string;

@@ -5,6 +5,7 @@
  * dispenseret". Returns descriptions with wished names; writers make the names unique.
  */
 import { assert } from "../errors";
+import type { DispensationDecision } from "../planStatus";
 import type { Policy } from "../policy";
 import type { SheetDescription } from "../sheetDescription";
 import type { UnitRecord } from "../unit";
@@ -28,11 +29,26 @@ export interface PlanOptions {
   /** Years of Rød units' schedules (default 1). Gul units always get 1. */
   readonly years?: number;
   readonly begrundelse?: string;
-  /** Units (numbers or names) with a dispensation from repayment. */
-  readonly dispensations?: readonly string[];
+  /**
+   * The department's dispensation decisions per unit (number or name). A bare unit is "bevilget"
+   * (granted), as in the first version.
+   */
+  readonly dispensations?: readonly (string | DispensationChoice)[];
   /** "inline" (default): the schedule is section 5 of the handleplan. "separate": also its own sheet. */
   readonly afviklingsplan?: "inline" | "separate";
 }
+
+/** A dispensation decision for one unit (number or name), with who decided, when and the case. */
+export interface DispensationChoice {
+  readonly unit: string;
+  readonly decision: DispensationDecision;
+  readonly by?: string;
+  /** ÅÅÅÅ-MM-DD. */
+  readonly date?: string;
+  readonly caseNumber?: string;
+}
+
+const choiceOf = (d: string | DispensationChoice): DispensationChoice => (typeof d === "string" ? { unit: d, decision: "bevilget" } : d);
 
 /** The decision for one unit. */
 export interface UnitPlan {
@@ -91,7 +107,8 @@ export function plansFor(scan: { readonly units: readonly UnitRecord[] }, option
     }
     indices = [...chosen].sort((a, b) => a - b);
   }
-  for (const wanted of options.dispensations ?? []) {
+  const choices = (options.dispensations ?? []).map(choiceOf);
+  for (const { unit: wanted } of choices) {
     assert(scan.units.some((u) => matches(u, wanted)), "invalid-argument", `Enheden "${wanted}" (dispensation) findes ikke i projektmappen.`);
   }
   const years = options.years ?? 1;
@@ -105,23 +122,29 @@ export function plansFor(scan: { readonly units: readonly UnitRecord[] }, option
       return { ...base, needs: [], note: `Ikke vurderet: ${unit.error ?? "tallene kunne ikke læses"}`, sheets: [] };
     }
     const { indicator, requirement } = unit.assessment;
-    const dispensation = (options.dispensations ?? []).some((w) => matches(unit, w));
+    const choice = choices.find((c) => matches(unit, c.unit));
     const ctx: PlanContext = {
       unit,
       policy: options.policy,
       accountsYear: options.accountsYear,
       years: indicator === "Rød" ? years : 1,
       readAt: options.readAt,
-      dispensation,
+      ...(choice !== undefined
+        ? { dispensation: choice.decision, dispensationDetails: { by: choice.by ?? "", date: choice.date ?? "", caseNumber: choice.caseNumber ?? "" } }
+        : {}),
       ...(options.begrundelse !== undefined ? { begrundelse: options.begrundelse } : {}),
     };
     if (indicator === "Gul" || indicator === "Rød") {
       const handleplan = { ...handleplanSheet(ctx), unitKey };
       const sheets =
         options.afviklingsplan === "separate" ? [handleplan, { ...afviklingsplanSheet(ctx), unitKey }] : [handleplan];
-      const note = dispensation
-        ? "Afvikling dispenseret"
-        : `Handleplan og afviklingsplan over ${ctx.years} år (${indicator})`;
+      const plan = `Handleplan og afviklingsplan over ${ctx.years} år (${indicator})`;
+      const note =
+        choice?.decision === "bevilget"
+          ? "Afvikling dispenseret"
+          : choice !== undefined
+            ? `Dispensation ${choice.decision}; ${plan.charAt(0).toLowerCase()}${plan.slice(1)}`
+            : plan;
       return { ...base, needs: ["handleplan", "afviklingsplan"], note, sheets };
     }
     if (requirement === "surplus-explanation") {
