@@ -13,7 +13,8 @@
 import { ExcelWorkbookPort } from "../src/excel/ExcelWorkbookPort";
 import { scanWorkbook } from "../src/core/layout/scan";
 import { RANDERSMODELLEN_2_0 } from "../src/core/policy";
-import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../src/taskpane/actions/plans";
+import { describeOversigt, describePlan, neededPlans, type PlanContext } from "../src/taskpane/actions/plans";
+import { planRegistryKey } from "../src/core/ports";
 import { writeAllPlans, type AllPlansOutcome } from "../src/taskpane/actions/allPlans";
 import { MAX_BATCH_BYTES, MAX_BATCH_SHEETS, measureDescription } from "../src/excel/payload";
 import { indicatorColumnsPatch } from "../src/core/sheets/indicatorColumns";
@@ -76,10 +77,10 @@ export async function benchSyncs(log: (line: string) => void): Promise<SyncsResu
     // The "Alle planer" action: the very function AllPlansPage runs (actions/allPlans.ts).
     const context: PlanContext = { scan, policy, grids, readAt: new Date(2025, 5, 2), accountsYear: 2024 };
     const requests = neededPlans(scan);
-    const jobs = requests.map((request) => ({ label: request.unit.name, key: planKey(request.kind, request.unit), describe: () => describePlan(request, context) }));
+    const jobs = requests.map((request) => ({ label: request.unit.name, key: planRegistryKey(request.kind, request.unitKey), describe: () => describePlan(request, context) }));
     let bytes = 0;
     for (const job of jobs) bytes += measureDescription(job.describe()).bytes;
-    const oversigt = { label: "Oversigt", key: planKey("oversigt"), describe: (sheets: Readonly<Record<string, string>>) => describeOversigt(context, sheets) };
+    const oversigt = { label: "Oversigt", key: planRegistryKey("oversigt"), describe: (sheets: Readonly<Record<string, string>>) => describeOversigt(context, sheets) };
     bytes += measureDescription(oversigt.describe({})).bytes;
     let outcome: AllPlansOutcome = { written: [], skipped: [] };
     const planSyncs = await counted(async () => {

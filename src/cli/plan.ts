@@ -12,10 +12,11 @@ import { planRecordSheet, planRecordsOf } from "../core/planRecord";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../core/policy";
 import { defaultAccountsYear } from "../core/repayment";
 import type { SheetDescription } from "../core/sheetDescription";
-import { OVERSIGT_NAME, oversigtSheet } from "../core/sheets/oversigt";
+import { planRegistryKey } from "../core/ports";
+import { OVERSIGT_NAME } from "../core/sheets/oversigt";
 import { formatReadAt } from "../core/sheets/planContext";
 import type { DispensationDecision } from "../core/planStatus";
-import { plansFor, type DispensationChoice, type PlanSet } from "../core/sheets/plansFor";
+import { plansFor, planSetOversigt, type DispensationChoice, type PlanSet } from "../core/sheets/plansFor";
 import { withUniqueNames } from "../core/sheets/sheetNames";
 import type { SheetMapping } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
@@ -167,17 +168,11 @@ export function defaultOutPath(input: string): string {
 }
 
 /** The Oversigt and the plans with final names, the Oversigt linking to the final names. */
-export function workbookSheets(units: Parameters<typeof oversigtSheet>[0], set: PlanSet, policy: Policy, readAt: string): SheetDescription[] {
+export function workbookSheets(units: Parameters<typeof planSetOversigt>[0], set: PlanSet, policy: Policy, readAt: string): SheetDescription[] {
   const plans = withUniqueNames(set.descriptions, [OVERSIGT_NAME]);
-  const finalName = new Map(set.descriptions.map((d, i) => [d, (plans[i] as SheetDescription).name]));
-  const planSheets = new Map<string, string>();
-  const notes = new Map<string, string>();
-  for (const u of set.units) {
-    const first = u.sheets[0];
-    if (first !== undefined) planSheets.set(u.unitKey, finalName.get(first) as string);
-    notes.set(u.unitKey, u.note);
-  }
-  const oversigt = oversigtSheet(units, { policy, readAt, planSheets, notes, keyOf: (_unit, index) => set.keys[index] as string });
+  const planSheets: Record<string, string> = {};
+  for (const plan of plans) planSheets[planRegistryKey(plan.kind, plan.unitKey)] ??= plan.name;
+  const oversigt = planSetOversigt(units, { policy, readAt, planSheets });
   // The hidden plan record, so that opfoelgning and the task pane can read the plans later.
   const records = planRecordsOf(plans);
   return records.length > 0 ? [oversigt, ...plans, planRecordSheet(records)] : [oversigt, ...plans];

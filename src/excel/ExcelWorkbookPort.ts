@@ -62,11 +62,6 @@ function parseRegistry(value: unknown): PlanRegistry {
   }
 }
 
-/** The registry key of a description: its kind and unit ("oversigt|" for the one overview). */
-export function planKey(description: Pick<SheetDescription, "kind" | "unitKey">): string {
-  return planRegistryKey(description.kind, description.unitKey);
-}
-
 function randomTemporaryName(): string {
   return `Budgetlys-${Math.random().toString(36).slice(2, 12)}`;
 }
@@ -131,7 +126,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
       const existingSheets = worksheets.items.filter((s) => s.name !== temporaryName);
       const registry = parseRegistry(registrySetting.isNullObject ? undefined : registrySetting.value);
-      const key = planKey(description);
+      const key = planRegistryKey(description.kind, description.unitKey);
       const registered = registry[key];
       const existing = registered === undefined ? undefined : existingSheets.find((s) => s.name.toLowerCase() === registered.toLowerCase());
       if (existing !== undefined && options.replaceExisting !== true) {
@@ -214,7 +209,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       };
       descriptions.forEach((description, index) => {
         if (results[index] !== undefined) return;
-        const key = planKey(description);
+        const key = planRegistryKey(description.kind, description.unitKey);
         const registered = registry[key];
         const existing = registered === undefined ? undefined : sheets.get(registered.toLowerCase());
         if (existing !== undefined && options.replaceExisting !== true) {

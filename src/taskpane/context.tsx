@@ -57,7 +57,7 @@ export const PAGES: readonly PageId[] = ["overview", "unit", "allPlans", "column
 export interface Navigation {
   readonly page: PageId;
   readonly goTo: (page: PageId) => void;
-  /** `unitKey()` of the chosen unit, or null. */
+  /** The chosen unit's key in the scan (`unitKeys`, `core/unitKey.ts`), or null. */
   readonly unitKey: string | null;
   readonly chooseUnit: (key: string | null, open?: boolean) => void;
 }

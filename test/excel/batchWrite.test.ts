@@ -10,8 +10,8 @@ import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { MAX_BATCH_BYTES, measureDescription, planBatches } from "../../src/excel/payload";
 import { scanWorkbook } from "../../src/core/layout/scan";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
-import { SETTING_KEYS, type WorkbookPort } from "../../src/core/ports";
-import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../../src/taskpane/actions/plans";
+import { planRegistryKey, SETTING_KEYS, type WorkbookPort } from "../../src/core/ports";
+import { describeOversigt, describePlan, neededPlans, type PlanContext } from "../../src/taskpane/actions/plans";
 import { writeAllPlans, type AllPlansHooks, type AllPlansOutcome } from "../../src/taskpane/actions/allPlans";
 import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
 import type { FakeExcel } from "../../src/officeFake";
@@ -37,14 +37,14 @@ async function allPlans(units: number, hooks: Partial<AllPlansHooks> = {}, prepa
   expect(scan.units).toHaveLength(units);
   const context: PlanContext = { scan, policy: RANDERSMODELLEN_2_0, grids, readAt: new Date(2025, 5, 2), accountsYear: 2024 };
   const requests = neededPlans(scan);
-  const jobs = requests.map((r) => ({ label: `${r.kind} ${r.unit.name}`, key: planKey(r.kind, r.unit), describe: () => describePlan(r, context) }));
+  const jobs = requests.map((r) => ({ label: `${r.kind} ${r.unit.name}`, key: planRegistryKey(r.kind, r.unitKey), describe: () => describePlan(r, context) }));
   const sizes = jobs.map((job) => measureDescription(job.describe()).bytes);
   const bytes = sizes.reduce((sum, b) => sum + b, 0);
   const batches = planBatches(sizes, (b) => b).map((batch) => batch.length);
   prepare?.(fake);
   const progress: number[] = [];
   const before = fake.syncCount;
-  const outcome = await writeAllPlans(port as WorkbookPort, jobs, { label: "Oversigt", key: planKey("oversigt"), describe: (sheets) => describeOversigt(context, sheets) }, {}, {
+  const outcome = await writeAllPlans(port as WorkbookPort, jobs, { label: "Oversigt", key: planRegistryKey("oversigt"), describe: (sheets) => describeOversigt(context, sheets) }, {}, {
     writeOne: async (description, options) => ({ kind: "written", result: await port.writeSheet(description, options) }),
     confirmReplace: async () => false,
     shouldStop: () => false,
@@ -124,10 +124,10 @@ describe("Alle planer in batches", () => {
     const port = first.port;
     const scan = scanWorkbook(await port.readSheets(), { policy: RANDERSMODELLEN_2_0 });
     const context: PlanContext = { scan, policy: RANDERSMODELLEN_2_0, grids: await port.readSheets(), readAt: new Date(2025, 5, 2), accountsYear: 2024 };
-    const jobs = neededPlans(scan).map((r) => ({ label: r.unit.name, key: planKey(r.kind, r.unit), describe: () => describePlan(r, context) }));
+    const jobs = neededPlans(scan).map((r) => ({ label: r.unit.name, key: planRegistryKey(r.kind, r.unitKey), describe: () => describePlan(r, context) }));
     const asked: string[] = [];
     const sheetsBefore = first.fake.model.sheets.length;
-    const outcome = await writeAllPlans(port, jobs, { label: "Oversigt", key: planKey("oversigt"), describe: (s) => describeOversigt(context, s) }, {}, {
+    const outcome = await writeAllPlans(port, jobs, { label: "Oversigt", key: planRegistryKey("oversigt"), describe: (s) => describeOversigt(context, s) }, {}, {
       writeOne: async () => ({ kind: "kept", existingSheet: "Oversigt" }),
       confirmReplace: async (sheet) => {
         asked.push(sheet);

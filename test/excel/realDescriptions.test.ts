@@ -44,7 +44,7 @@ describe("writing the real descriptions", () => {
         else if (typeof cell.value === "number") expect(stored?.value).toBe(cell.value);
       }
     }
-    const oversigt = oversigtSheet(scan.units, { policy: DEFAULT_POLICY, readAt: options.readAt, planSheets, keyOf: (_u, i) => plans.keys[i] as string });
+    const oversigt = oversigtSheet(scan.units, { policy: DEFAULT_POLICY, readAt: options.readAt, planSheets });
     await port.writeSheet(oversigt);
 
     const reading = scan.sheets.find((s) => s.units.length > 0)!;

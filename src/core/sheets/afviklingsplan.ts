@@ -19,7 +19,8 @@ import {
   type ScheduleLayout,
 } from "./afviklingsplanLayout";
 import { afviklingsplanName } from "./planNames";
-import { type AssessedUnit, checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
+import { unitKeyOf } from "../unitKey";
+import { type AssessedUnit, checkPlanContext, type PlanContext } from "./planContext";
 import { dispensationText, dispensedExpression, writeUnitHeader } from "./unitHeader";
 import { unitHeaderLayout } from "./unitHeaderLayout";
 

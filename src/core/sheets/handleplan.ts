@@ -10,7 +10,8 @@ import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from
 import { SCHEDULE_WIDTHS, scheduleData, writeSchedule } from "./afviklingsplan";
 import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handleplanLayout";
 import { handleplanName } from "./planNames";
-import { checkPlanContext, type PlanContext, unitKeyOf } from "./planContext";
+import { unitKeyOf } from "../unitKey";
+import { checkPlanContext, type PlanContext } from "./planContext";
 import { writeUnitHeader } from "./unitHeader";
 
 /** Types of a tiltag (validation list). */

@@ -9,10 +9,10 @@ import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS } from "../theme";
 import type { UnitRecord } from "../unit";
+import { unitKeys } from "../unitKey";
 import { quoteSheetName, rangeAddress } from "../grid";
 import { at, ref, SheetBuilder, str } from "./build";
 import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn } from "./oversigtLayout";
-import { unitKeyOf } from "./planContext";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
 /** The Oversigt's wished sheet name. */
@@ -23,12 +23,10 @@ export interface OversigtOptions {
   readonly policy: Policy;
   /** When the figures were read, formatted for display. */
   readonly readAt: string;
-  /** The final sheet name of each unit's plan, by unit key (see `unitKeyOf`). */
+  /** The final sheet name of each unit's plan, by unit key (`unitKeys(units)`, see `../unitKey.ts`). */
   readonly planSheets?: ReadonlyMap<string, string>;
-  /** A note for units without a plan sheet ("Ingen plan krævet" …), by unit key. */
+  /** A note for units without a plan sheet ("Ingen plan", "Mangler plan", "Ikke vurderet: …"), by unit key. */
   readonly notes?: ReadonlyMap<string, string>;
-  /** Unit keys by unit, when keys were made unique (see `plansFor`). */
-  readonly keyOf?: (unit: UnitRecord, index: number) => string;
 }
 
 const HEADINGS: Readonly<Record<OversigtColumn, string>> = {
@@ -59,7 +57,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   const { policy } = options;
   const L = oversigtLayout(units.length);
   const b = new SheetBuilder();
-  const keyOf = options.keyOf ?? ((unit: UnitRecord) => unitKeyOf(unit));
+  const keys = unitKeys(units);
 
   b.value(at(L.titleRow, 0), "Oversigt – trafiklys og planer", "title");
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: L.lastCol });
@@ -96,7 +94,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   }
   units.forEach((unit, i) => {
     const c = (column: OversigtColumn) => L.cell(column, i);
-    const key = keyOf(unit, i);
+    const key = keys[i] as string;
     b.value(c("id"), unit.id ?? "", "text");
     b.value(c("name"), unit.name, "text");
     b.value(c("source"), `${unit.sheet}, række ${unit.row}`, "text");

@@ -8,7 +8,8 @@ import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, ref, rangeOf, rangeRef, SheetBuilder, str } from "./build";
 import { overskudsplanLayout } from "./overskudsplanLayout";
 import { overskudsplanName } from "./planNames";
-import { assessedUnit, type PlanContext, unitKeyOf } from "./planContext";
+import { unitKeyOf } from "../unitKey";
+import { assessedUnit, type PlanContext } from "./planContext";
 import { writeUnitHeader, YES_NO } from "./unitHeader";
 
 /** The texts of the planned-uses check. */

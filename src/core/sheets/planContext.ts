@@ -101,11 +101,6 @@ export function checkPlanContext(ctx: PlanContext): AssessedUnit {
   return assessed;
 }
 
-/** A stable key of a unit (its number, else sheet and name), so an existing plan is found. */
-export function unitKeyOf(unit: Pick<UnitRecord, "id" | "sheet" | "name">): string {
-  return unit.id !== null && unit.id.trim() !== "" ? `id:${unit.id.trim()}` : `navn:${unit.sheet}/${unit.name.trim()}`;
-}
-
 /** "fil.xlsx · ark 'Input', række 12". */
 export function sourceText(unit: Pick<UnitRecord, "file" | "sheet" | "row">): string {
   return `${unit.file ? `${unit.file} · ` : ""}ark '${unit.sheet}', række ${unit.row}`;

@@ -1,22 +1,94 @@
 /**
- * Which plans each unit needs, by the rule book: Gul or Rød → a handleplan with its
- * afviklingsplan (inline by default, or also as its own sheet); a surplus over the limit → an
- * overskudsplan; a dispensation keeps the handleplan but its schedule reads "Afvikling
- * dispenseret". Returns descriptions with wished names; writers make the names unique.
+ * The plan set — the one owner of which plans each unit needs, for the command line, the task
+ * pane and the benchmark alike. By the rule book: Gul or Rød → a handleplan with its
+ * afviklingsplan (inline by default, or also as its own sheet; Gul over 1 year, Rød over
+ * 1..maxYears, above 1 only with a begrundelse); a surplus over the limit → an overskudsplan;
+ * a dispensation keeps the handleplan but its schedule reads "Afvikling dispenseret". Units are
+ * told apart by their unique keys (`../unitKey.ts`). Returns descriptions with wished names;
+ * writers make the names unique, and {@link planSetOversigt} links the Oversigt to the final names.
  */
 import { assert } from "../errors";
-import type { DispensationDecision } from "../planStatus";
+import { NO_PLAN_STATUS, type DispensationDecision } from "../planStatus";
 import type { Policy } from "../policy";
+import { planRegistryKey } from "../ports";
 import type { SheetDescription } from "../sheetDescription";
 import type { UnitRecord } from "../unit";
+import { unitKeys } from "../unitKey";
 import { assertYears } from "../repayment";
 import { afviklingsplanSheet } from "./afviklingsplan";
 import { handleplanSheet } from "./handleplan";
+import { oversigtSheet } from "./oversigt";
 import { overskudsplanSheet } from "./overskudsplan";
-import { type PlanContext, unitKeyOf } from "./planContext";
+import type { PlanContext } from "./planContext";
 
 /** A plan kind a unit can need. */
 export type PlanNeed = "handleplan" | "afviklingsplan" | "overskudsplan";
+
+/** The note for an assessed unit that needs no plan (the plan-status word, `../planStatus.ts`). */
+export const NO_PLAN_NEEDED_NOTE = NO_PLAN_STATUS.none;
+
+/** The plans a unit needs by the rule book (none when it could not be assessed). */
+export function planNeedsOf(unit: Pick<UnitRecord, "assessment">): readonly PlanNeed[] {
+  switch (unit.assessment?.indicator) {
+    case "Gul":
+    case "Rød":
+      return ["handleplan", "afviklingsplan"];
+    case "Grøn":
+      return unit.assessment.requirement === "surplus-explanation" ? ["overskudsplan"] : [];
+    default:
+      return [];
+  }
+}
+
+/** One plan sheet of a unit, stamped with the unit's key in its scan. Throws a Danish `BudgetlysError` when `ctx` breaks the rule book. */
+export function planSheet(kind: PlanNeed, ctx: PlanContext, unitKey: string): SheetDescription {
+  switch (kind) {
+    case "handleplan":
+      return { ...handleplanSheet(ctx), unitKey };
+    case "afviklingsplan":
+      return { ...afviklingsplanSheet(ctx), unitKey };
+    case "overskudsplan":
+      return { ...overskudsplanSheet(ctx), unitKey };
+  }
+}
+
+/**
+ * What the Oversigt's plan column says for a unit without a plan sheet: "Ikke vurderet: …", or the
+ * plan-status words "Ingen plan" (none required) and "Mangler plan" (required, not made).
+ */
+export function oversigtNote(unit: Pick<UnitRecord, "assessment" | "error">): string {
+  if (unit.assessment === null) return `Ikke vurderet: ${unit.error ?? "tallene kunne ikke læses"}`;
+  return planNeedsOf(unit).length === 0 ? NO_PLAN_NEEDED_NOTE : NO_PLAN_STATUS.missing;
+}
+
+/** What {@link planSetOversigt} needs. */
+export interface PlanSetOversigtOptions {
+  readonly policy: Policy;
+  /** When the figures were read, formatted for display. */
+  readonly readAt: string;
+  /** Final sheet names by plan-registry key (`planRegistryKey(kind, unitKey)`), as the writers record them. */
+  readonly planSheets: Readonly<Record<string, string>>;
+}
+
+/**
+ * The Oversigt of a scan's units: each unit links to its plan's final sheet name (handleplan,
+ * else overskudsplan, else afviklingsplan), and a unit without one says why
+ * ({@link oversigtNote}). The command line and the task pane both build it here.
+ */
+export function planSetOversigt(units: readonly UnitRecord[], options: PlanSetOversigtOptions): SheetDescription {
+  const keys = unitKeys(units);
+  const links = new Map<string, string>();
+  const notes = new Map<string, string>();
+  units.forEach((unit, i) => {
+    const key = keys[i] as string;
+    const sheet = (["handleplan", "overskudsplan", "afviklingsplan"] as const)
+      .map((kind) => options.planSheets[planRegistryKey(kind, key)])
+      .find((name) => name !== undefined);
+    if (sheet !== undefined) links.set(key, sheet);
+    else notes.set(key, oversigtNote(unit));
+  });
+  return oversigtSheet(units, { policy: options.policy, readAt: options.readAt, planSheets: links, notes });
+}
 
 /** Options of {@link plansFor}. */
 export interface PlanOptions {
@@ -56,7 +128,7 @@ export interface UnitPlan {
   /** Unique among the scan's units (a duplicate key gets "#2", "#3" …). */
   readonly unitKey: string;
   readonly needs: readonly PlanNeed[];
-  /** Danish: why, for the Oversigt and the CLI ("Ingen plan krævet (Grøn)", "Afvikling dispenseret" …). */
+  /** Danish: why, for the Oversigt and the CLI ("Ingen plan", "Afvikling dispenseret" …). */
   readonly note: string;
   readonly sheets: readonly SheetDescription[];
 }
@@ -65,8 +137,6 @@ export interface UnitPlan {
 export interface PlanSet {
   readonly units: readonly UnitPlan[];
   readonly descriptions: readonly SheetDescription[];
-  /** Unit keys of all scanned units (also those not selected), index-aligned with the scan. */
-  readonly keys: readonly string[];
 }
 
 function matches(unit: UnitRecord, wanted: string): boolean {
@@ -74,20 +144,9 @@ function matches(unit: UnitRecord, wanted: string): boolean {
   return (unit.id !== null && unit.id.trim().toLowerCase() === w) || unit.name.trim().toLowerCase() === w;
 }
 
-/** Unique unit keys, index-aligned with `units`. */
-export function uniqueUnitKeys(units: readonly UnitRecord[]): string[] {
-  const seen = new Map<string, number>();
-  return units.map((unit) => {
-    const key = unitKeyOf(unit);
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n === 1 ? key : `${key}#${n}`;
-  });
-}
-
 /** Chooses and describes the plans of the selected units. Throws a Danish `BudgetlysError` on bad options. */
 export function plansFor(scan: { readonly units: readonly UnitRecord[] }, options: PlanOptions): PlanSet {
-  const keys = uniqueUnitKeys(scan.units);
+  const keys = unitKeys(scan.units);
   let indices: number[];
   if (options.select === "all") {
     indices = scan.units.map((_, i) => i);
@@ -121,7 +180,7 @@ export function plansFor(scan: { readonly units: readonly UnitRecord[] }, option
     if (unit.assessment === null || unit.figures === null) {
       return { ...base, needs: [], note: `Ikke vurderet: ${unit.error ?? "tallene kunne ikke læses"}`, sheets: [] };
     }
-    const { indicator, requirement } = unit.assessment;
+    const { indicator } = unit.assessment;
     const choice = choices.find((c) => matches(unit, c.unit));
     const ctx: PlanContext = {
       unit,
@@ -134,10 +193,10 @@ export function plansFor(scan: { readonly units: readonly UnitRecord[] }, option
         : {}),
       ...(options.begrundelse !== undefined ? { begrundelse: options.begrundelse } : {}),
     };
-    if (indicator === "Gul" || indicator === "Rød") {
-      const handleplan = { ...handleplanSheet(ctx), unitKey };
-      const sheets =
-        options.afviklingsplan === "separate" ? [handleplan, { ...afviklingsplanSheet(ctx), unitKey }] : [handleplan];
+    const needs = planNeedsOf(unit);
+    if (needs.includes("handleplan")) {
+      const handleplan = planSheet("handleplan", ctx, unitKey);
+      const sheets = options.afviklingsplan === "separate" ? [handleplan, planSheet("afviklingsplan", ctx, unitKey)] : [handleplan];
       const plan = `Handleplan og afviklingsplan over ${ctx.years} år (${indicator})`;
       const note =
         choice?.decision === "bevilget"
@@ -145,14 +204,14 @@ export function plansFor(scan: { readonly units: readonly UnitRecord[] }, option
           : choice !== undefined
             ? `Dispensation ${choice.decision}; ${plan.charAt(0).toLowerCase()}${plan.slice(1)}`
             : plan;
-      return { ...base, needs: ["handleplan", "afviklingsplan"], note, sheets };
+      return { ...base, needs, note, sheets };
     }
-    if (requirement === "surplus-explanation") {
-      return { ...base, needs: ["overskudsplan"], note: "Overskud over grænsen: plan for anvendelse", sheets: [{ ...overskudsplanSheet(ctx), unitKey }] };
+    if (needs.includes("overskudsplan")) {
+      return { ...base, needs, note: "Overskud over grænsen: plan for anvendelse", sheets: [planSheet("overskudsplan", ctx, unitKey)] };
     }
-    return { ...base, needs: [], note: "Ingen plan krævet (Grøn)", sheets: [] };
+    return { ...base, needs, note: NO_PLAN_NEEDED_NOTE, sheets: [] };
   });
-  return { units, descriptions: units.flatMap((u) => u.sheets), keys };
+  return { units, descriptions: units.flatMap((u) => u.sheets) };
 }
 
 function sourceOf(unit: UnitRecord): string {

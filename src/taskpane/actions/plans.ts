@@ -1,35 +1,31 @@
 /**
- * The task pane's one seam to the sheet descriptions of `src/core/sheets`: which plans a scan
- * needs, the checks on a plan request (years, begrundelse), and the descriptions and patches to
- * write. Pages call these functions only, so wiring another generator is a change to this file.
+ * The task pane's one seam to the sheet descriptions of `src/core/sheets`: the checks on a plan
+ * request (years, begrundelse), and the descriptions and patches to write. Which plans a unit
+ * needs, the unit keys and the Oversigt come from the plan set (`core/sheets/plansFor.ts`), the
+ * same module the command line uses. Pages call these functions only, so wiring another
+ * generator is a change to this file.
  */
-import { afviklingsplanSheet } from "../../core/sheets/afviklingsplan";
-import { handleplanSheet } from "../../core/sheets/handleplan";
 import { indicatorColumnsPatch } from "../../core/sheets/indicatorColumns";
-import { oversigtSheet } from "../../core/sheets/oversigt";
-import { overskudsplanSheet } from "../../core/sheets/overskudsplan";
-import {
-  formatReadAt,
-  scheduleProblem,
-  unitKeyOf,
-  type PlanContext as SheetPlanContext,
-  type ScheduleProblem,
-} from "../../core/sheets/planContext";
+import { formatReadAt, scheduleProblem, type PlanContext as SheetPlanContext, type ScheduleProblem } from "../../core/sheets/planContext";
+import { planNeedsOf, planSetOversigt, planSheet, type PlanNeed } from "../../core/sheets/plansFor";
+import { unitKeys } from "../../core/unitKey";
 import type { SheetGrid } from "../../core/grid";
 import type { Policy } from "../../core/policy";
 import { defaultAccountsYear } from "../../core/repayment";
-import { planRegistryKey, type SheetPatch } from "../../core/ports";
+import type { SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
 import type { WorkbookScan } from "../../core/layout/scan";
 
 /** The plans a unit can get. */
-export type PlanKind = "handleplan" | "afviklingsplan" | "overskudsplan";
+export type PlanKind = PlanNeed;
 
 /** One plan to write. */
 export interface PlanRequest {
   readonly kind: PlanKind;
   readonly unit: UnitRecord;
+  /** The unit's key in its scan (`core/unitKey.ts`): the plan registry records the plan under it. */
+  readonly unitKey: string;
   /** Years of repayment (handleplan, afviklingsplan); default 1. */
   readonly years?: number;
   /** Required for a Rød unit repaid over more than one year. */
@@ -52,36 +48,23 @@ export interface PlanContext {
 /** Why a plan request cannot be written, as a code the UI words. */
 export type PlanProblem = "not-assessed" | ScheduleProblem;
 
-/** The key of a generated plan in the workbook's plan registry (the same key the writers record). */
-export function planKey(kind: PlanKind | "oversigt", unit?: Pick<UnitRecord, "sheet" | "id" | "name">): string {
-  return planRegistryKey(kind, unit === undefined ? undefined : unitKeyOf(unit));
-}
-
-/** The plans Randersmodellen asks for: a handleplan for Gul and Rød, an overskudsplan above the limit. */
+/**
+ * The plans "Alle planer" writes, one sheet per unit that needs a plan (`planNeedsOf`): the
+ * handleplan (afviklingsplan inline, 1 year) for Gul and Rød, the overskudsplan above the limit.
+ */
 export function neededPlans(scan: WorkbookScan): PlanRequest[] {
-  const requests: PlanRequest[] = [];
-  for (const unit of scan.units) {
-    const requirement = unit.assessment?.requirement;
-    if (requirement === "handleplan-next-year" || requirement === "handleplan-max-3-years") {
-      requests.push({ kind: "handleplan", unit, years: 1 });
-    } else if (requirement === "surplus-explanation") {
-      requests.push({ kind: "overskudsplan", unit });
-    }
-  }
-  return requests;
+  const keys = unitKeys(scan.units);
+  return scan.units.flatMap((unit, i): PlanRequest[] => {
+    const first = planNeedsOf(unit)[0];
+    if (first === undefined) return [];
+    const unitKey = keys[i] as string;
+    return [first === "overskudsplan" ? { kind: first, unit, unitKey } : { kind: first, unit, unitKey, years: 1 }];
+  });
 }
 
 /** The plans a unit's page offers. */
 export function plansOffered(unit: UnitRecord): readonly PlanKind[] {
-  switch (unit.assessment?.requirement) {
-    case "handleplan-next-year":
-    case "handleplan-max-3-years":
-      return ["handleplan", "afviklingsplan"];
-    case "surplus-explanation":
-      return ["overskudsplan"];
-    default:
-      return [];
-  }
+  return planNeedsOf(unit);
 }
 
 /**
@@ -118,29 +101,12 @@ function sheetContext(request: PlanRequest, context: PlanContext): SheetPlanCont
  * rule book (the core checks again what {@link checkRequest} checked).
  */
 export function describePlan(request: PlanRequest, context: PlanContext): SheetDescription {
-  const ctx = sheetContext(request, context);
-  switch (request.kind) {
-    case "handleplan":
-      return handleplanSheet(ctx);
-    case "afviklingsplan":
-      return afviklingsplanSheet(ctx);
-    case "overskudsplan":
-      return overskudsplanSheet(ctx);
-  }
+  return planSheet(request.kind, sheetContext(request, context), request.unitKey);
 }
 
-/** The Oversigt sheet, linking every unit to its plan sheet where one was written. */
+/** The Oversigt sheet (the plan set's), linking every unit to its plan sheet where one was written. */
 export function describeOversigt(context: PlanContext, planSheets: Readonly<Record<string, string>>): SheetDescription {
-  const links = new Map<string, string>();
-  for (const unit of context.scan.units) {
-    const sheet = planSheets[planKey("handleplan", unit)] ?? planSheets[planKey("overskudsplan", unit)] ?? planSheets[planKey("afviklingsplan", unit)];
-    if (sheet !== undefined) links.set(unitKeyOf(unit), sheet);
-  }
-  return oversigtSheet(context.scan.units, {
-    policy: context.policy,
-    readAt: formatReadAt(context.readAt),
-    planSheets: links,
-  });
+  return planSetOversigt(context.scan.units, { policy: context.policy, readAt: formatReadAt(context.readAt), planSheets });
 }
 
 /** Indicator columns (live formulas) in the first empty columns right of a source sheet's table. */

@@ -7,7 +7,8 @@
 import { useMemo, useRef, useState } from "react";
 import { Button, Field, Link, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useStrings, useWorkbook, usePort } from "../context";
-import { describeOversigt, describePlan, neededPlans, planKey, type PlanContext } from "../actions/plans";
+import { describeOversigt, describePlan, neededPlans, type PlanContext } from "../actions/plans";
+import { planRegistryKey } from "../../core/ports";
 import { writeAllPlans, type AllPlansJob, type AllPlansOutcome, type NotWrittenReason } from "../actions/allPlans";
 import { describeError } from "../state/errors";
 import { useConfirmReplace, useSheetWriter } from "../state/useSheetWriter";
@@ -80,11 +81,11 @@ function useAllPlansState() {
     }
     const jobs: AllPlansJob[] = requests.map((request) => ({
       label: t.planLabel(t.kinds[request.kind], request.unit.name),
-      key: planKey(request.kind, request.unit),
+      key: planRegistryKey(request.kind, request.unitKey),
       // The core refuses a request that breaks the rule book with a Danish message.
       describe: () => describePlan(request, context),
     }));
-    const oversigt = { label: t.oversigt, key: planKey("oversigt"), describe: (planSheets: Readonly<Record<string, string>>) => describeOversigt(context, planSheets) };
+    const oversigt = { label: t.oversigt, key: planRegistryKey("oversigt"), describe: (planSheets: Readonly<Record<string, string>>) => describeOversigt(context, planSheets) };
     const reason = (r: NotWrittenReason): string => {
       switch (r.kind) {
         case "cancelled":

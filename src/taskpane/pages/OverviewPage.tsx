@@ -27,7 +27,8 @@ import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
 import { IndicatorBadge } from "../components/IndicatorBadge";
 import { Notice, type NoticeValue } from "../components/Notice";
-import { countByIndicator, filterUnits, notAssessed, sortUnits, unitKey, UNIT_SORTS, type UnitSort } from "../state/units";
+import { countByIndicator, filterUnits, notAssessed, sortUnits, UNIT_SORTS, type UnitSort } from "../state/units";
+import { unitKeyMap } from "../../core/unitKey";
 import { rowRangeOf } from "../state/sheetRanges";
 import { describeError } from "../state/errors";
 
@@ -146,9 +147,10 @@ function useOverviewState() {
   const counts = useMemo(() => countByIndicator(units), [units]);
   const failed = useMemo(() => notAssessed(units), [units]);
   const sheets = useMemo(() => Array.from(new Set(units.map((u) => u.sheet))), [units]);
+  const keys = useMemo(() => unitKeyMap(units), [units]);
 
   const select = async (unit: UnitRecord): Promise<void> => {
-    navigation.chooseUnit(unitKey(unit));
+    navigation.chooseUnit(keys.get(unit) ?? null);
     try {
       await port.select(unit.sheet, rowRangeOf(workbook.grids, unit.sheet, unit.row));
       setNotice(null);
@@ -168,6 +170,7 @@ function useOverviewState() {
     counts,
     failed,
     sheets,
+    keys,
     notice,
     setNotice,
     select,
@@ -278,7 +281,7 @@ export function OverviewPage(): JSX.Element {
           </TableHeader>
           <TableBody>
             {state.shown.map((unit) => {
-              const key = unitKey(unit);
+              const key = state.keys.get(unit);
               const chosen = state.navigation.unitKey === key;
               return (
                 <TableRow key={key} className={mergeClasses(styles.row, chosen && styles.selected)}>
@@ -318,7 +321,7 @@ export function OverviewPage(): JSX.Element {
                       icon={<Chevron />}
                       title={t.open}
                       aria-label={t.openUnit(unit.name)}
-                      onClick={() => state.navigation.chooseUnit(key, true)}
+                      onClick={() => state.navigation.chooseUnit(key ?? null, true)}
                     />
                   </TableCell>
                 </TableRow>
@@ -335,7 +338,7 @@ export function OverviewPage(): JSX.Element {
           </Text>
           <ul className={styles.list}>
             {state.failed.map((unit) => (
-              <li key={unitKey(unit)}>{t.notAssessedRow(unit.name, unit.sheet, unit.row, unit.error ?? "")}</li>
+              <li key={state.keys.get(unit)}>{t.notAssessedRow(unit.name, unit.sheet, unit.row, unit.error ?? "")}</li>
             ))}
           </ul>
         </section>

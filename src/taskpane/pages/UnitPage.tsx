@@ -31,9 +31,10 @@ import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
 import { IndicatorBadge } from "../components/IndicatorBadge";
 import { Notice, type NoticeValue } from "../components/Notice";
-import { checkYears, describePlan, planKey, plansOffered, type PlanKind, type PlanProblem, type PlanRequest } from "../actions/plans";
+import { checkYears, describePlan, plansOffered, type PlanKind, type PlanProblem, type PlanRequest } from "../actions/plans";
+import { planRegistryKey } from "../../core/ports";
+import { unitKeys } from "../../core/unitKey";
 import { describeError } from "../state/errors";
-import { unitKey } from "../state/units";
 import { useSheetWriter } from "../state/useSheetWriter";
 import type { Strings } from "../i18n/strings";
 
@@ -75,7 +76,10 @@ function useUnitState() {
   const port = usePort();
   const write = useSheetWriter();
   const unit = useMemo(
-    () => workbook.scan?.units.find((u) => unitKey(u) === navigation.unitKey) ?? null,
+    () => {
+      const units = workbook.scan?.units ?? [];
+      return units[unitKeys(units).indexOf(navigation.unitKey ?? "")] ?? null;
+    },
     [workbook.scan, navigation.unitKey],
   );
   const [yearsText, setYearsText] = useState("1");
@@ -97,10 +101,11 @@ function useUnitState() {
   }, [debt, years, problem, workbook.policy]);
 
   const create = async (kind: PlanKind, options: { dispensation?: boolean } = {}): Promise<void> => {
-    if (unit === null || workbook.scan === null) return;
+    if (unit === null || workbook.scan === null || navigation.unitKey === null) return;
     const request: PlanRequest = {
       kind,
       unit,
+      unitKey: navigation.unitKey,
       ...(kind === "overskudsplan" ? {} : { years }),
       begrundelse,
       ...(options.dispensation === undefined ? {} : { dispensation: options.dispensation }),
@@ -141,7 +146,7 @@ function useUnitState() {
       const outcome = await write(description, { activate: true });
       if (outcome.kind === "written") {
         const sheet = outcome.result.sheetName;
-        await workbook.recordPlan(planKey(kind, unit), sheet);
+        await workbook.recordPlan(planRegistryKey(kind, request.unitKey), sheet);
         setNotice({
           intent: "success",
           title: strings.common.successTitle,
@@ -292,7 +297,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const kinds = plansOffered(unit);
   const policy = state.workbook.policy;
   const existing = (["handleplan", "afviklingsplan", "overskudsplan"] as const)
-    .map((kind) => state.workbook.plans[planKey(kind, unit)])
+    .map((kind) => state.workbook.plans[planRegistryKey(kind, state.navigation.unitKey ?? undefined)])
     .filter((sheet): sheet is string => sheet !== undefined);
 
   const existingLinks = existing.map((sheet) => (

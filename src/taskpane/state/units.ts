@@ -1,13 +1,9 @@
 /**
- * Pure helpers of the Oversigt: a unit's key, filtering, sorting and counting. No React.
+ * Pure helpers of the Oversigt: filtering, sorting and counting. No React. A unit's key (the
+ * pane's navigation) is the plan set's, from `core/unitKey.ts`.
  */
 import { INDICATORS, type Indicator } from "../../core/assessment";
 import type { UnitRecord } from "../../core/unit";
-
-/** Identifies a unit row within the task pane: "sheet!row". */
-export function unitKey(unit: Pick<UnitRecord, "sheet" | "row">): string {
-  return `${unit.sheet}!${unit.row}`;
-}
 
 /** How the Oversigt orders units. */
 export type UnitSort = "source" | "name" | "pct" | "result";

@@ -248,7 +248,7 @@ describe("plan rules", () => {
       ["Søndermarkskolen", ["handleplan", "afviklingsplan"], "Handleplan og afviklingsplan over 1 år (Gul)", ["handleplan"]],
       ["Børnehuset O'Brien", ["handleplan", "afviklingsplan"], "Afvikling dispenseret", ["handleplan"]],
       ['=Vestervang "Plejecenter"', ["overskudsplan"], "Overskud over grænsen: plan for anvendelse", ["overskudsplan"]],
-      ["Biblioteket", [], "Ingen plan krævet (Grøn)", []],
+      ["Biblioteket", [], "Ingen plan", []],
       ["Uden for aftale", [], "Ikke vurderet: Forbrug mangler", []],
     ]);
     expect(set.descriptions.map((d) => [d.name, d.unitKey])).toEqual([

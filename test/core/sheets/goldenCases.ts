@@ -4,8 +4,8 @@ import type { SheetDescription } from "../../../src/core/sheetDescription";
 import { afviklingsplanSheet } from "../../../src/core/sheets/afviklingsplan";
 import { handleplanSheet } from "../../../src/core/sheets/handleplan";
 import { overskudsplanSheet } from "../../../src/core/sheets/overskudsplan";
-import { oversigtSheet } from "../../../src/core/sheets/oversigt";
-import { plansFor } from "../../../src/core/sheets/plansFor";
+import { planRegistryKey } from "../../../src/core/ports";
+import { plansFor, planSetOversigt } from "../../../src/core/sheets/plansFor";
 import { SAMPLE_UNITS } from "./helpers";
 
 const policy = RANDERSMODELLEN_2_0;
@@ -20,11 +20,11 @@ export function goldenCases(): Record<string, SheetDescription> {
     "handleplan-rod-3-aar": handleplanSheet({ unit: rod, policy, accountsYear: 2025, years: 3, readAt, begrundelse: "Stor engangsudgift til vikarer." }),
     "afviklingsplan-dispenseret": afviklingsplanSheet({ unit: rod, policy, accountsYear: 2025, years: 2, readAt, begrundelse: "Særligt tilfælde.", dispensation: true }),
     overskudsplan: overskudsplanSheet({ unit: surplus, policy, accountsYear: 2025, years: 1, readAt }),
-    oversigt: oversigtSheet(SAMPLE_UNITS, {
+    // The plan set's Oversigt, linked to the plans' (here: wished) names, as both hosts build it.
+    oversigt: planSetOversigt(SAMPLE_UNITS, {
       policy,
       readAt,
-      planSheets: new Map(set.units.flatMap((u) => (u.sheets[0] ? [[u.unitKey, u.sheets[0].name] as const] : []))),
-      notes: new Map(set.units.map((u) => [u.unitKey, u.note] as const)),
+      planSheets: Object.fromEntries(set.descriptions.map((d) => [planRegistryKey(d.kind, d.unitKey), d.name])),
     }),
   };
 }
