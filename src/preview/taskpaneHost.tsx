@@ -29,11 +29,24 @@ function storeLanguage(language: Language): void {
   }
 }
 
+/**
+ * `Excel.run` as the task pane sees it in the preview: every batch starts in a task of its own.
+ * In Excel each `context.sync()` is a round trip, so a long action ("Alle planer": 15 sheets)
+ * gives the page time to paint between batches; the fake syncs in microtasks, and without this
+ * the whole action ran inside the click that started it — no progress shown, the page frozen.
+ */
+function runInOwnTask(fake: FakeExcel): FakeExcel["run"] {
+  return async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    return fake.run(batch);
+  };
+}
+
 /** The task pane for the open workbook; a new `generation` (another file opened) starts it afresh. */
 export function renderTaskpane(fake: FakeExcel, generation: number): ReactNode {
   let port = ports.get(fake);
   if (port === undefined) {
-    port = new ExcelWorkbookPort(fake.run);
+    port = new ExcelWorkbookPort(runInOwnTask(fake));
     ports.set(fake, port);
   }
   return <App key={generation} port={port} language={storedLanguage()} onLanguageChange={storeLanguage} />;
