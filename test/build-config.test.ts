@@ -37,7 +37,8 @@ describe("webpack.config.js", () => {
     const manifest = manifestTransform(config)(readFileSync("manifest.xml"));
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain('DefaultValue="https://budgetlys.randers.dk/app/taskpane.html"');
-    expect(manifest).toContain('Value="https://budgetlys.randers.dk/app/functions-da.json"');
+    expect(manifest).toContain('DefaultValue="https://budgetlys.randers.dk/app/functions-da.json"');
+    expect(manifest).toContain('Value="https://budgetlys.randers.dk/app/functions.json"');
     expect(manifest).toContain("<AppDomain>https://budgetlys.randers.dk/app</AppDomain>");
   });
 

@@ -1,8 +1,11 @@
 /**
  * An offline check of manifest.xml (office-addin-manifest's `validate` needs Microsoft's web
  * service): well-formed XML, element order of OfficeApp, every resid resolves and is at most 32
- * characters, ids unique, every URL https, ReadWriteDocument, the Home-tab button, and the da-DK
- * override of the functions metadata.
+ * characters, ids unique, every URL https, ReadWriteDocument, the Home-tab button; localization
+ * the documented way (no override for the default locale: the default functions metadata is the
+ * Danish one, en-US overrides it); and the requirements chosen per part (docs/excel.md): the base
+ * asks only ExcelApi (the task pane), VersionOverrides adds CustomFunctionsRuntime (ribbon and
+ * functions).
  */
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
@@ -68,11 +71,30 @@ function checkManifest(xml: string): void {
   expect(resourceIds.get("TaskpaneButton.Label")).toBe("Budgetlys");
 
   const metadata = all.find((el) => el.localName === "Url" && el.getAttribute("id") === "Functions.Metadata.Url");
-  expect(metadata?.getAttribute("DefaultValue")).toMatch(/\/functions\.json$/);
-  const override = Array.from(metadata?.children ?? []).find((c) => c.localName === "Override");
-  expect(override?.tagName).toBe("bt:Override");
-  expect(override?.getAttribute("Locale")).toBe("da-DK");
-  expect(override?.getAttribute("Value")).toMatch(/\/functions-da\.json$/);
+  expect(metadata?.getAttribute("DefaultValue")).toMatch(/\/functions-da\.json$/);
+  const overrides = Array.from(metadata?.children ?? []).filter((c) => c.localName === "Override");
+  expect(overrides.map((o) => [o.tagName, o.getAttribute("Locale"), o.getAttribute("Value")?.replace(/^.*\//, "")])).toEqual([
+    ["bt:Override", "en-US", "functions.json"],
+  ]);
+  // The localization docs allow no override for the default locale, anywhere in the manifest.
+  const defaultLocale = root.getElementsByTagName("DefaultLocale")[0]?.textContent?.trim();
+  for (const el of all.filter((e) => e.localName === "Override")) {
+    expect(el.getAttribute("Locale")?.toLowerCase(), el.outerHTML).not.toBe(defaultLocale?.toLowerCase());
+  }
+
+  const sets = (requirements: Element | undefined) =>
+    Object.fromEntries(
+      Array.from(requirements?.getElementsByTagName("*") ?? [])
+        .filter((e) => e.localName === "Set")
+        .map((e) => [e.getAttribute("Name"), e.getAttribute("MinVersion")]),
+    );
+  const base = Array.from(root.children).find((c) => c.localName === "Requirements");
+  const versionOverrides = Array.from(root.children).find((c) => c.localName === "VersionOverrides");
+  const overrideRequirements = Array.from(versionOverrides?.children ?? []).find((c) => c.localName === "Requirements");
+  expect(sets(base)).toEqual({ ExcelApi: "1.9" });
+  expect(sets(overrideRequirements)).toEqual({ CustomFunctionsRuntime: "1.3" });
+  // VersionOverrides' children in schema order: Requirements before Hosts and Resources.
+  expect(Array.from(versionOverrides?.children ?? []).map((c) => c.localName)).toEqual(["Requirements", "Hosts", "Resources"]);
   // English overrides exist for the user-facing texts.
   expect(all.filter((el) => el.localName === "Override" && el.getAttribute("Locale") === "en-US").length).toBeGreaterThanOrEqual(4);
 }
