@@ -27,6 +27,30 @@ export function manifestVersion() {
   return [...parts, "0", "0", "0"].slice(0, 4).join(".");
 }
 
+/**
+ * Sets `allowErrorForDataTypeAny` in the generated functions metadata, which the metadata
+ * generator cannot write: only with it does Excel pass error cells to parameters of type any, so
+ * one #N/A in a column gives that row's error instead of one error for the whole spilled result
+ * (docs/excel.md). functions-da.json, hand-written, carries the same flag.
+ */
+class AllowErrorCellsPlugin {
+  constructor(asset) {
+    this.asset = asset;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AllowErrorCellsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AllowErrorCellsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset(this.asset);
+        if (!asset) return; // the generator reported its errors already
+        const metadata = JSON.parse(asset.source.source().toString());
+        const withFlag = { allowErrorForDataTypeAny: true, ...metadata };
+        compilation.updateAsset(this.asset, new sources.RawSource(JSON.stringify(withFlag, null, 2)));
+      });
+    });
+  }
+}
+
 /** The base URL the manifest points at, without a trailing slash. */
 export function addinBaseUrl(mode) {
   const url = (process.env.ADDIN_BASE_URL ?? DEV_URL).replace(/\/+$/, "");
@@ -113,6 +137,7 @@ export default (_env, argv) => {
       // The manifest's minimum requirement sets, for the task pane's "which Excel is needed" note.
       new webpack.DefinePlugin({ __BUDGETLYS_REQUIREMENTS__: JSON.stringify(readManifestRequirements()) }),
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new AllowErrorCellsPlugin("functions.json"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -3,7 +3,7 @@
  * common language of the read ports (Excel, .xlsx, the preview) and the core.
  */
 import { parseDanishNumber } from "./danishNumber";
-import { isBudgetlysError } from "./errors";
+import { isBudgetlysError, type ErrorCode } from "./errors";
 import { oreFromDecimalText, oreFromKroner, type Ore } from "./money";
 
 /** An error value in a cell, such as `#REF!`. */
@@ -55,7 +55,7 @@ export function isBlank(value: CellValue): boolean {
 export type AmountRead =
   | { readonly kind: "amount"; readonly ore: Ore }
   | { readonly kind: "blank" }
-  | { readonly kind: "invalid"; readonly reason: string };
+  | { readonly kind: "invalid"; readonly reason: string; /** The core error, when one caused it (e.g. amount-too-large). */ readonly code?: ErrorCode };
 
 /**
  * Reads a cell as kroner × 10^scaleExponent (3 for 1.000 kr., 6 for mio. kr.) into øre, exactly.
@@ -77,7 +77,7 @@ export function readAmount(value: CellValue, scaleExponent = 0): AmountRead {
     if (!parsed.ok) return { kind: "invalid", reason: parsed.reason };
     return { kind: "amount", ore: oreFromDecimalText(parsed.decimal, scaleExponent) };
   } catch (error_) {
-    if (isBudgetlysError(error_)) return { kind: "invalid", reason: error_.message };
+    if (isBudgetlysError(error_)) return { kind: "invalid", reason: error_.message, code: error_.code };
     throw error_;
   }
 }

@@ -74,6 +74,7 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** 0-based rows repeated at the top of each printed page, inclusive. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
+  /** Plain text (a literal "&" is escaped by the writers: headerFooterText). */
   readonly header?: string;
   readonly footer?: string;
   readonly printArea?: CellRange;
@@ -117,4 +118,13 @@ export interface SheetDescription {
   readonly hidden?: boolean;
   /** The schedule of a plan sheet, machine-readable, for the plan record (core/planRecord). */
   readonly plan?: PlanData;
+}
+
+/**
+ * Header/footer text as Excel takes it: Excel reads "&" as the start of a code (&P page, &D date),
+ * so a literal "&" (a unit named "Skole & SFO") is written "&&". Both writers (Excel, .xlsx) use
+ * this; `print.header`/`print.footer` are plain text.
+ */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&");
 }

@@ -38,6 +38,8 @@ export function reasonFromError(error: unknown): string {
       return "Et ark, Budgetlys skulle bruge, findes ikke længere.";
     case "InvalidArgument":
       return "Excel afviste en værdi, en formel eller et format.";
+    case "InvalidOperationInCellEditMode":
+      return "Afslut redigeringen af cellen og prøv igen.";
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return "Der var for mange data til én forespørgsel til Excel.";

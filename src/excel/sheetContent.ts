@@ -7,7 +7,7 @@
  */
 import type { CellRange } from "../core/grid";
 import { rangeAddress } from "../core/grid";
-import type { CellSpec, ConditionalFormat, SheetDescription, StyleName } from "../core/sheetDescription";
+import { headerFooterText, type CellSpec, type ConditionalFormat, type SheetDescription, type StyleName } from "../core/sheetDescription";
 import { THEME, type CellStyle } from "../core/theme";
 import { cellInput, type FormulaInput } from "./cellInput";
 import { boundingRectangle, coverWithRectangles } from "./rectangles";
@@ -163,8 +163,8 @@ export function queueSheetDescription(sheet: Excel.Worksheet, description: Sheet
     if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (print.repeatRows !== undefined) layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     if (print.printArea !== undefined) layout.setPrintArea(rangeAddress(print.printArea));
-    if (print.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = print.header;
-    if (print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+    if (print.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = headerFooterText(print.header);
+    if (print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = headerFooterText(print.footer);
   }
   if (description.tabColor !== undefined) sheet.tabColor = description.tabColor;
   const freeze = description.freeze;

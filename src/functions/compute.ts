@@ -98,8 +98,13 @@ function amountCell(value: InputCell, what: string): AmountCell {
   const error = inputError(value);
   if (error) return { kind: "error", error };
   const read = readAmount(toCellValue(value));
-  if (read.kind === "invalid") return { kind: "error", error: fnError("#VALUE!", `${what}: ${read.reason}.`) };
+  if (read.kind === "invalid") return { kind: "error", error: unreadable(read, what) };
   return read;
+}
+
+/** An unreadable amount: too large to compute exactly is #NUM! (README "Fejlværdier"), else #VALUE!. */
+function unreadable(read: { reason: string; code?: ErrorCode }, what: string): FnError {
+  return fnError(read.code === "amount-too-large" ? "#NUM!" : "#VALUE!", `${what}: ${read.reason}.`);
 }
 
 /** Shapes the budget, spending and carried arguments to one common shape (1×1 broadcasts). */
@@ -128,12 +133,17 @@ function at(m: InputMatrix, r: number, c: number): InputCell {
  * The limit argument: a fraction below 1 (5 % = 0,05) or percent points from 1 up (5 = 5 %).
  * Returns the policy with that limit, or an error.
  */
-export function policyWithLimit(limit: unknown, policy: Policy = DEFAULT_POLICY): Policy | FnError {
+export function policyWithLimit(given: unknown, policy: Policy = DEFAULT_POLICY): Policy | FnError {
+  // A single cell may come as a 1×1 matrix.
+  const limit = Array.isArray(given) && given.length === 1 ? asMatrix(given)[0]?.[0] : given;
   if (isMissing(limit) || limit === "") return policy;
   // Text such as "5 %" is percent points; a number below 1 is a fraction (5 % = 0,05).
   const percentText = typeof limit === "string" && /%\s*$/.test(limit);
   const read = readAmount(toCellValue(percentText ? (limit as string).replace(/%\s*$/, "") : limit));
   if (read.kind !== "amount") return fnError("#VALUE!", "Grænsen skal være et tal, fx 5 % eller 5.");
+  // 0 is the policy's limit, like a blank: Excel builds that pass blank cells as 0 cannot be told
+  // apart (docs/excel.md, "Tomme celler"), and a limit of 0 % would make every deficit Rød.
+  if (read.ore === 0) return policy;
   const value = read.ore / 100;
   const pct = percentText || Math.abs(value) >= 1 ? value : value * 100;
   const rounded = Math.round(pct * 100) / 100;
@@ -182,6 +192,31 @@ function amountArg(value: InputCell, what: string): Ore | null | FnError {
   return cell.kind === "amount" ? cell.ore : cell.kind === "blank" ? null : cell.error;
 }
 
+/**
+ * A row with nothing to assess gives a blank result: budget, spending and carried all blank — or
+ * all 0, which is how some Excel builds on Windows pass blank cells (OfficeDev/office-js#4702,
+ * #1951); a function cannot tell those zeros from blanks, and a unit whose figures are all 0 has
+ * no percentage either. Budget 0 with a non-zero spending or carried stays #DIV/0!.
+ */
+function isBlankRow(budget: Ore | null | FnError, spending: Ore | null | FnError, carried: Ore | null | FnError): boolean {
+  const nothing = (v: Ore | null | FnError): boolean => v === null || v === 0;
+  if (budget === null && spending === null && carried === null) return true;
+  return budget === 0 && spending === 0 && nothing(carried);
+}
+
+/** Danish messages for a row where budget or spending alone is blank. */
+export const MISSING_FIGURE_MESSAGES = {
+  budget: "Budgettet mangler (tom celle): rækken får intet trafiklys.",
+  spending: "Forbruget mangler (tom celle): rækken får intet trafiklys.",
+  both: "Budget og forbrug mangler (tomme celler): rækken får intet trafiklys.",
+} as const;
+
+/** #N/A with a Danish message: budget or spending is blank while the row has other figures. */
+function missingFigure(budgetMissing: boolean, spendingMissing: boolean): FnError {
+  const which = budgetMissing && spendingMissing ? "both" : budgetMissing ? "budget" : "spending";
+  return fnError("#N/A", MISSING_FIGURE_MESSAGES[which]);
+}
+
 function oneUnit(
   budgetCell: InputCell,
   spendingCell: InputCell,
@@ -192,16 +227,15 @@ function oneUnit(
 ): FnValue {
   const budget = amountArg(budgetCell, "Budget");
   const spending = amountArg(spendingCell, "Forbrug");
-  // A blank row (no budget and no spending) gives a blank result.
-  if (budget === null && spending === null) return "";
   const carried = amountArg(carriedCell, "Overført");
+  if (isBlankRow(budget, spending, carried)) return "";
   if (isFnError(budget)) return budget;
   if (isFnError(spending)) return spending;
   if (isFnError(carried)) return carried;
+  if (budget === null || spending === null) return missingFigure(budget === null, spending === null);
   try {
-    const b = budget ?? ZERO;
-    const total = totalResultOf(b, spending ?? ZERO, carried ?? ZERO, policy);
-    const base = absolute(b);
+    const total = totalResultOf(budget, spending, carried ?? ZERO, policy);
+    const base = absolute(budget);
     return produce(total, base, requirementOf(total, base, limitBp), policy);
   } catch (error) {
     return fromCoreError(error);
@@ -258,7 +292,7 @@ function numberArg(value: unknown, what: string): number | FnError {
   if (error) return error;
   const read = readAmount(toCellValue(cell ?? null));
   if (read.kind === "blank") return fnError("#VALUE!", `${what} mangler.`);
-  if (read.kind === "invalid") return fnError("#VALUE!", `${what}: ${read.reason}.`);
+  if (read.kind === "invalid") return unreadable(read, what);
   return read.ore / 100;
 }
 
@@ -276,7 +310,7 @@ function debtArg(value: unknown): Ore | FnError {
   if (error) return error;
   const read = readAmount(toCellValue(cell ?? null));
   if (read.kind === "blank") return fnError("#VALUE!", "Gælden mangler.");
-  if (read.kind === "invalid") return fnError("#VALUE!", `Gæld: ${read.reason}.`);
+  if (read.kind === "invalid") return unreadable(read, "Gæld");
   if (read.ore < 0) return fnError("#NUM!", ERROR_MESSAGES["negative-debt"]);
   return read.ore;
 }

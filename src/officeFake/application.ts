@@ -66,6 +66,12 @@ export class FakeExcel {
     const supported = this.requirementSets[name];
     return supported !== undefined && compareVersions(supported, version) >= 0;
   }
+
+  /**
+   * The user is editing a cell: Excel then refuses every queued operation with
+   * `InvalidOperationInCellEditMode` (the most common real error; docs/excel.md).
+   */
+  cellEditMode = false;
   private readonly rules: ArmedRule[] = [];
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 
@@ -111,6 +117,9 @@ export class FakeExcel {
 
   /** @internal */
   _failureFor(syncNumber: number, op: QueuedOp, indexInSync: number): FakeOfficeError | undefined {
+    if (this.cellEditMode) {
+      return new FakeOfficeError("InvalidOperationInCellEditMode", "The operation isn't available while Excel is in Edit cell mode.", op.name);
+    }
     const index = this.rules.findIndex((rule) => {
       if (rule.atSync !== undefined && rule.atSync !== syncNumber) return false;
       if (rule.operation !== undefined) {

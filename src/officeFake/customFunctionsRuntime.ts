@@ -47,3 +47,61 @@ export function installCustomFunctionsRuntime(target: Record<string, unknown> = 
   };
   return registry;
 }
+
+/**
+ * How an Excel build hands cell values to a custom function — the differences Microsoft's
+ * documentation and issue tracker record (docs/excel.md, "Tomme celler og fejlceller"):
+ */
+export interface ExcelArgumentRules {
+  /**
+   * Blank cells arrive as 0, as some Excel builds on Windows pass them (OfficeDev/office-js#4702,
+   * #1951, #5262); false: they arrive as null, as in Excel on the web. An omitted optional
+   * argument stays null/undefined either way.
+   */
+  readonly blanksAsZero: boolean;
+  /**
+   * The metadata's `allowErrorForDataTypeAny`: only with it does Excel pass error cells to the
+   * function (as error objects); without it, an error anywhere in the arguments is the result and
+   * the function is not called.
+   */
+  readonly allowErrorForDataTypeAny: boolean;
+}
+
+function isErrorValue(value: unknown): value is { code: string } {
+  if (value instanceof FakeCustomFunctionError) return true;
+  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" &&
+    (value as { code: string }).code.startsWith("#");
+}
+
+function blankToZero(value: unknown): unknown {
+  return value === null || value === "" ? 0 : value;
+}
+
+/** One argument as Excel sends it under `rules`; the first error value met, if any. */
+function shapeArgument(arg: unknown, rules: ExcelArgumentRules): { value: unknown; error?: { code: string } } {
+  let error: { code: string } | undefined;
+  const cell = (value: unknown): unknown => {
+    if (error === undefined && isErrorValue(value)) error = value;
+    return rules.blanksAsZero ? blankToZero(value) : value;
+  };
+  if (Array.isArray(arg)) {
+    const value = arg.map((row: unknown) => (Array.isArray(row) ? row.map(cell) : cell(row)));
+    return error === undefined ? { value } : { value, error };
+  }
+  // A top-level null/undefined is an omitted optional argument, not a cell: it stays.
+  const value = arg === null || arg === undefined ? arg : cell(arg);
+  return error === undefined ? { value } : { value, error };
+}
+
+/**
+ * Wraps a custom function so that a call passes its arguments as an Excel build with `rules`
+ * would: blank cells as 0 or null, and error cells either passed in or short-circuiting the call.
+ */
+export function asExcelCalls(fn: CustomFunctionImpl, rules: ExcelArgumentRules): CustomFunctionImpl {
+  return (...args: unknown[]) => {
+    const shaped = args.map((arg) => shapeArgument(arg, rules));
+    const firstError = shaped.find((a) => a.error !== undefined)?.error;
+    if (firstError !== undefined && !rules.allowErrorForDataTypeAny) return new FakeCustomFunctionError(firstError.code);
+    return fn(...shaped.map((a) => a.value));
+  };
+}

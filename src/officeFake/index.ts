@@ -13,4 +13,5 @@
  */
 export { FakeExcel, type ChangeEvent, type FailureRule, type FormulaCalculator } from "./application";
 export { FakeApiMisuse, FakeOfficeError, NEWEST_EXCEL_API } from "./base";
+export { printedHeaderFooter } from "./pageLayout";
 export { SheetModel, WorkbookModel } from "./model";

@@ -76,3 +76,27 @@ export class FakeHeaderFooter extends FakeObject<SheetModel> {
   );
 }
 install(FakeHeaderFooter);
+
+/**
+ * A header/footer as Excel prints it: "&&" is a literal "&"; "&" followed by a letter is a code
+ * (&P page, &N pages, &D date, &T time, &A sheet name, &F file name; others are formatting) and a
+ * lone "&" at the end is dropped — so an unescaped "Skole & SFO" prints "Skole  SFO"... or worse.
+ * Page-dependent codes print as placeholders in brackets.
+ */
+export function printedHeaderFooter(text: string): string {
+  const CODES: Readonly<Record<string, string>> = { P: "[side]", N: "[sider]", D: "[dato]", T: "[tid]", A: "[ark]", F: "[fil]", Z: "[sti]" };
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch !== "&") {
+      out += ch;
+      continue;
+    }
+    const next = text[i + 1];
+    i++;
+    if (next === "&") out += "&";
+    else if (next !== undefined && CODES[next.toUpperCase()] !== undefined) out += CODES[next.toUpperCase()];
+    // any other code (fonts, sizes, underline) prints nothing
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import { cellAddress, columnLetter, rangeAddress, type CellRange } from "../core/grid";
-import type { CellSpec, ConditionalFormat, PrintSetup, SheetDescription } from "../core/sheetDescription";
+import { headerFooterText, type CellSpec, type ConditionalFormat, type PrintSetup, type SheetDescription } from "../core/sheetDescription";
 import { withUniqueNames } from "../core/sheets/sheetNames";
 import { THEME, type CellStyle } from "../core/theme";
 
@@ -47,10 +47,6 @@ function styleOf(style: CellStyle | undefined, numberFormat: string | undefined)
   return s;
 }
 
-/** Text for an Excel header/footer: "&" doubled so it is not taken as a code. */
-function headerText(text: string): string {
-  return text.replace(/&/g, "&&");
-}
 
 function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
   const cell = ws.getCell(spec.row + 1, spec.col + 1);
@@ -131,8 +127,8 @@ function printSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
       : {}),
   };
   ws.headerFooter = {
-    oddHeader: `&L${headerText(print.header ?? "")}&RUdskrevet &D`,
-    oddFooter: `&L${headerText(print.footer ?? "")}&RSide &P af &N`,
+    oddHeader: `&L${headerFooterText(print.header ?? "")}&RUdskrevet &D`,
+    oddFooter: `&L${headerFooterText(print.footer ?? "")}&RSide &P af &N`,
   };
 }
 

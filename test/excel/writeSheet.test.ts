@@ -5,7 +5,7 @@ import type { SheetDescription } from "../../src/core/sheetDescription";
 import { NUMBER_FORMATS, THEME } from "../../src/core/theme";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { widthInPoints } from "../../src/excel/sheetContent";
-import type { FakeExcel, SheetModel } from "../../src/officeFake";
+import { printedHeaderFooter, type FakeExcel, type SheetModel } from "../../src/officeFake";
 import { changesToExistingSheets, diffSnapshots, fakeExcelFromGrids, putFormula, snapshotWorkbook } from "../fakes/workbookSnapshot";
 import { overviewDescription, planDescription, sourceGrid } from "./helpers";
 
@@ -50,7 +50,9 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     expect(s.conditionalFormats[1]).toMatchObject({ rule: { formula1: '="Gul"', operator: "EqualTo" }, fill: "#FFEB9C", fontColor: "#7F6000" });
     expect(s.conditionalFormats[3]?.barColor).toBe("#C00000");
     expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$3:$3", zoom: { horizontalFitToPages: 1 } });
-    expect(s.pageLayout.headersFooters).toMatchObject({ centerHeader: "Budgetlys", centerFooter: "Side &P af &N" });
+    // Plain text in the description; "&" escaped for Excel, which prints it as written.
+    expect(s.pageLayout.headersFooters).toMatchObject({ centerHeader: "Budgetlys", centerFooter: "Skole && SFO · opgjort 1. marts" });
+    expect(printedHeaderFooter(s.pageLayout.headersFooters.centerFooter ?? "")).toBe("Skole & SFO · opgjort 1. marts");
     expect(s.peek(3, 0)?.hyperlink).toEqual({ documentReference: "'Plan 1'!A1" });
     expect(s.peek(3, 0)?.value).toBe("Enhed 1");
     const snap = snapshotWorkbook(fake).sheets[s.id];
@@ -219,5 +221,27 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     expect(fake.model.activeSheetId).toBe(active);
     expect(sheet(fake, "Handleplan u1").peek(4, 1)?.format.locked).toBe(false);
     expect(cellAddress(4, 1)).toBe("B5");
+  });
+});
+
+describe("Excel limits the fake enforces", () => {
+  it("prints header/footer codes as Excel does: an unescaped & is a code, && a literal &", () => {
+    expect(printedHeaderFooter("Side &P af &N")).toBe("Side [side] af [sider]");
+    expect(printedHeaderFooter("Skole & SFO")).toBe("Skole SFO");
+    expect(printedHeaderFooter("Skole && SFO")).toBe("Skole & SFO");
+  });
+
+  it("a write while the user edits a cell: the Danish message says what to do, and nothing changed", async () => {
+    const fake = workbook();
+    const before = snapshotWorkbook(fake);
+    fake.cellEditMode = true;
+    const port = new ExcelWorkbookPort(fake.run, { temporaryName: () => "Budgetlys-tmp" });
+    const error = await port.writeSheet(overviewDescription(6)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect((error as Error).message).toContain("Afslut redigeringen af cellen og prøv igen.");
+    expect((error as Error).message).not.toMatch(/InvalidOperationInCellEditMode|Edit cell mode/);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+    fake.cellEditMode = false;
+    await expect(port.writeSheet(overviewDescription(6))).resolves.toMatchObject({ sheetName: "Oversigt" });
   });
 });

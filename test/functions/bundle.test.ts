@@ -1,11 +1,26 @@
 /**
  * The built functions.js, loaded as Excel loads it, called by id with the argument shapes Excel
  * passes (single cells as scalars or 1×1 matrices, ranges as 2-D arrays, blanks as "" or null).
- * Every test runs twice: on Node's full library and on the ES2016 library of Excel's
- * JavaScript-only runtime (loadBundle removes the newer built-ins).
+ * Every test runs in four modes: Node's full library or the ES2016 library of Excel's
+ * JavaScript-only runtime (loadBundle removes the newer built-ins), times blank cells passed as
+ * null (Excel on the web) or as 0 (some Excel builds on Windows: the fake's blanksAsZero). Error
+ * cells are passed in or short-circuit the call as the built metadata's allowErrorForDataTypeAny
+ * says. In the 0 mode a not-reported PLANSTATUS figure is typed "-", as the README tells users.
  */
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadFunctionsBundle, RuntimeError, type Registered } from "./loadBundle";
+import { asExcelCalls } from "../../src/officeFake/customFunctionsRuntime";
+import { loadFunctionsBundle, METADATA_PATH, RuntimeError, type Registered } from "./loadBundle";
+
+const builtMetadata = (): { allowErrorForDataTypeAny?: boolean } =>
+  JSON.parse(readFileSync(METADATA_PATH, "utf8")) as { allowErrorForDataTypeAny?: boolean };
+
+const MODES = [
+  { library: "full", blanksAsZero: false },
+  { library: "es2016", blanksAsZero: false },
+  { library: "full", blanksAsZero: true },
+  { library: "es2016", blanksAsZero: true },
+] as const;
 
 let fns: Map<string, Registered>;
 const call = (id: string, ...args: unknown[]) => {
@@ -16,9 +31,14 @@ const call = (id: string, ...args: unknown[]) => {
 const errorCode = (value: unknown) => (value instanceof RuntimeError ? value.code : value);
 const codes = (matrix: unknown) => (matrix as unknown[][]).map((row) => row.map(errorCode));
 
-describe.each(["full", "es2016"] as const)("dist/functions.js in a bare CustomFunctions runtime (%s library)", (library) => {
+describe.each(MODES)("dist/functions.js in a bare CustomFunctions runtime ($library library, blanks as 0: $blanksAsZero)", ({ library, blanksAsZero }) => {
+  /** A not-reported figure: a blank cell, or "-" where blank cells arrive as 0. */
+  const NR = blanksAsZero ? "-" : "";
   beforeAll(() => {
-    fns = loadFunctionsBundle(undefined, { library });
+    fns = loadFunctionsBundle(undefined, {
+      library,
+      excel: { blanksAsZero, allowErrorForDataTypeAny: builtMetadata().allowErrorForDataTypeAny === true },
+    });
   });
 
   it("registers exactly the six fixed ids", () => {
@@ -95,30 +115,30 @@ describe.each(["full", "es2016"] as const)("dist/functions.js in a bare CustomFu
 
   it("PLANSTATUS follows the plan (3 arguments: the results changed on purpose in issue 14)", () => {
     const planned = [[33333], [33333], [33334]];
-    expect(call("PLANSTATUS", planned, [[""], [""], [""]])).toBe("Afventer"); // was "Overholdt"
-    expect(call("PLANSTATUS", planned, [[33333], [""], [""]])).toBe("Overholdt");
-    expect(call("PLANSTATUS", planned, [[30000], [""], [""]])).toBe("Ikke overholdt");
+    expect(call("PLANSTATUS", planned, [[NR], [NR], [NR]])).toBe("Afventer"); // was "Overholdt"
+    expect(call("PLANSTATUS", planned, [[33333], [NR], [NR]])).toBe("Overholdt");
+    expect(call("PLANSTATUS", planned, [[30000], [NR], [NR]])).toBe("Ikke overholdt");
     expect(call("PLANSTATUS", planned, [[33333], [33333], [33334]])).toBe("Afviklet");
-    expect(call("PLANSTATUS", planned, [[100000], [""], [""]])).toBe("Afviklet"); // was "Overholdt"
-    expect(call("PLANSTATUS", planned, [[0], [""], [""]], true)).toBe("Afvikling dispenseret");
-    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "bevilget")).toBe("Afvikling dispenseret");
+    expect(call("PLANSTATUS", planned, [[100000], [NR], [NR]])).toBe("Afviklet"); // was "Overholdt"
+    expect(call("PLANSTATUS", planned, [[0], [NR], [NR]], true)).toBe("Afvikling dispenseret");
+    expect(call("PLANSTATUS", planned, [[0], [NR], [NR]], "bevilget")).toBe("Afvikling dispenseret");
     // "ja" was a dispensation; now only the department's decision "bevilget" (or TRUE) is one.
-    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "ja")).toBe("Ikke overholdt");
-    expect(call("PLANSTATUS", planned, [[0], [""], [""]], "afslået")).toBe("Ikke overholdt");
+    expect(call("PLANSTATUS", planned, [[0], [NR], [NR]], "ja")).toBe("Ikke overholdt");
+    expect(call("PLANSTATUS", planned, [[0], [NR], [NR]], "afslået")).toBe("Ikke overholdt");
     expect(errorCode(call("PLANSTATUS", planned, [[1], [2]]))).toBe("#VALUE!");
   });
 
   it("PLANSTATUS with a forecast: a mid-year figure is a forecast, never a breach", () => {
     const planned = [[50000], [50000]];
-    expect(call("PLANSTATUS", planned, [[""], [""]], false, [[49999.99], [""]])).toBe("I risiko");
-    expect(call("PLANSTATUS", planned, [[""], [""]], false, [[50000], [""]])).toBe("Afventer");
-    expect(call("PLANSTATUS", planned, [[50000], [""]], null, [[""], [10]])).toBe("I risiko");
-    expect(call("PLANSTATUS", planned, [[50000], [""]], null, [[""], [50000]])).toBe("Overholdt");
+    expect(call("PLANSTATUS", planned, [[NR], [NR]], false, [[49999.99], [NR]])).toBe("I risiko");
+    expect(call("PLANSTATUS", planned, [[NR], [NR]], false, [[50000], [NR]])).toBe("Afventer");
+    expect(call("PLANSTATUS", planned, [[50000], [NR]], null, [[NR], [10]])).toBe("I risiko");
+    expect(call("PLANSTATUS", planned, [[50000], [NR]], null, [[NR], [50000]])).toBe("Overholdt");
     // "-" is not reported (for Excel builds that pass blank cells as 0); 0 is nothing paid.
     expect(call("PLANSTATUS", planned, [["-"], ["-"]], false, [["-"], ["-"]])).toBe("Afventer");
     expect(call("PLANSTATUS", planned, [[0], ["-"]])).toBe("Ikke overholdt");
-    expect(errorCode(call("PLANSTATUS", planned, [[""], [""]], false, [[1], [2], [3]]))).toBe("#VALUE!");
-    expect(errorCode(call("PLANSTATUS", planned, [["12 kr x"], [""]]))).toBe("#VALUE!");
+    expect(errorCode(call("PLANSTATUS", planned, [[NR], [NR]], false, [[1], [2], [3]]))).toBe("#VALUE!");
+    expect(errorCode(call("PLANSTATUS", planned, [["12 kr x"], [NR]]))).toBe("#VALUE!");
   });
 
   it("never returns NaN or throws on odd input", () => {
@@ -135,5 +155,83 @@ describe.each(["full", "es2016"] as const)("dist/functions.js in a bare CustomFu
         expect(typeof out === "number" ? Number.isFinite(out) : out instanceof RuntimeError).toBe(true);
       }
     }
+  });
+  it("blank rows: wholly blank → blank; all 0 → blank; budget 0 with figures keeps #DIV/0!", () => {
+    const budget = [[""], [0], [0], [0], [null]];
+    const spending = [[""], [0], [5], [0], [null]];
+    const carried = [[""], [0], [0], [-5], [null]];
+    for (const id of ["TRAFFICLIGHT", "DEFICITPCT", "REQUIREMENT"]) {
+      expect(codes(call(id, budget, spending, carried)), id).toEqual([[""], [""], ["#DIV/0!"], ["#DIV/0!"], [""]]);
+    }
+  });
+
+  it("budget or spending alone blank: an error with a Danish message (web); where blanks arrive as 0 they are 0", () => {
+    const budget = [[1000000], [""], [""]];
+    const spending = [[""], [1000000], [""]];
+    const carried = [[0], [0], [40000]];
+    const out = call("TRAFFICLIGHT", budget, spending, carried) as unknown[][];
+    if (!blanksAsZero) {
+      expect(codes(out)).toEqual([["#N/A"], ["#N/A"], ["#N/A"]]);
+      expect((out[0]?.[0] as RuntimeError).message).toBe("Forbruget mangler (tom celle): rækken får intet trafiklys.");
+      expect((out[1]?.[0] as RuntimeError).message).toBe("Budgettet mangler (tom celle): rækken får intet trafiklys.");
+      expect((out[2]?.[0] as RuntimeError).message).toMatch(/^Budget og forbrug mangler/);
+      expect(errorCode(call("DEFICITPCT", 1000000, ""))).toBe("#N/A");
+      expect(errorCode(call("REQUIREMENT", "", 5))).toBe("#N/A");
+    } else {
+      // The documented limit of such builds: a blank spending is 0 spending (a surplus of 100 %),
+      // a blank budget is a budget of 0.
+      expect(codes(out)).toEqual([["Grøn"], ["#DIV/0!"], ["#DIV/0!"]]);
+    }
+  });
+
+  it("an empty or 0 grænse is the policy's limit (5 %)", () => {
+    for (const limit of [[[""]], 0, [[0]], null, "0 %"]) {
+      expect(call("TRAFFICLIGHT", [[100], [100]], [[104], [106]], 0, limit), JSON.stringify(limit)).toEqual([["Gul"], ["Rød"]]);
+    }
+    expect(call("TRAFFICLIGHT", [[100], [100]], [[104], [106]], 0, 0.03)).toEqual([["Rød"], ["Rød"]]);
+  });
+
+  it("PLANSTATUS: a not-reported marker is not reported in every mode; a blank is 0 where blanks arrive as 0", () => {
+    const planned = [[50000], [50000]];
+    expect(call("PLANSTATUS", planned, [["-"], ["-"]])).toBe("Afventer");
+    expect(call("PLANSTATUS", planned, [[50000], ["-"]])).toBe("Overholdt");
+    expect(call("PLANSTATUS", planned, [[50000], [""]])).toBe(blanksAsZero ? "Ikke overholdt" : "Overholdt");
+  });
+
+  it("an error cell in a column gives that row's error; the other rows are computed (allowErrorForDataTypeAny)", () => {
+    expect(builtMetadata().allowErrorForDataTypeAny).toBe(true);
+    const budget = [[1000000], [new RuntimeError("#N/A")], [1000000]];
+    const spending = [[1100000], [1], [{ code: "#REF!" }]];
+    expect(codes(call("TRAFFICLIGHT", budget, spending))).toEqual([["Rød"], ["#N/A"], ["#VALUE!"]]);
+  });
+
+  it("amounts too large to compute exactly are #NUM!, as the README says", () => {
+    expect(errorCode(call("TRAFFICLIGHT", 1e20, 1))).toBe("#NUM!");
+    expect(errorCode(call("DEFICITPCT", "99.999.999.999.999.999", 1))).toBe("#NUM!");
+    // Each amount fits, their difference does not: still #NUM!, never a rounded colour.
+    expect(errorCode(call("TRAFFICLIGHT", 46000000000000, -46000000000000))).toBe("#NUM!");
+    expect(errorCode(call("INSTALMENT", 1e20, 2, 1))).toBe("#NUM!");
+  });
+});
+
+describe("what Excel sends without allowErrorForDataTypeAny (why the built metadata sets it)", () => {
+  it("one error cell makes the whole spilled result that error: the function is not called", () => {
+    const bare = loadFunctionsBundle();
+    const trafficLight = bare.get("TRAFFICLIGHT") as Registered;
+    const withoutFlag = asExcelCalls(trafficLight, { blanksAsZero: false, allowErrorForDataTypeAny: false });
+    const result = withoutFlag([[1000000], [new RuntimeError("#N/A")]], [[1100000], [1]]);
+    expect(errorCode(result)).toBe("#N/A");
+    const withFlag = asExcelCalls(trafficLight, { blanksAsZero: false, allowErrorForDataTypeAny: true });
+    expect(codes(withFlag([[1000000], [new RuntimeError("#N/A")]], [[1100000], [1]]))).toEqual([["Rød"], ["#N/A"]]);
+  });
+
+  it("the Danish metadata carries the flag too", () => {
+    const danish = JSON.parse(readFileSync(new URL("../../src/functions/functions-da.json", import.meta.url), "utf8")) as {
+      allowErrorForDataTypeAny?: boolean;
+      functions: { parameters: { type?: string }[] }[];
+    };
+    expect(danish.allowErrorForDataTypeAny).toBe(true);
+    // The flag only applies to parameters of type any: every parameter here is.
+    for (const f of danish.functions) for (const p of f.parameters) expect(p.type ?? "any").toBe("any");
   });
 });

@@ -11,9 +11,15 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { installCustomFunctionsRuntime, type CustomFunctionImpl } from "../../src/officeFake/customFunctionsRuntime";
+import {
+  asExcelCalls,
+  installCustomFunctionsRuntime,
+  type CustomFunctionImpl,
+  type ExcelArgumentRules,
+} from "../../src/officeFake/customFunctionsRuntime";
 
 export const BUNDLE_PATH = fileURLToPath(new URL("../../dist/functions.js", import.meta.url));
+export const METADATA_PATH = fileURLToPath(new URL("../../dist/functions.json", import.meta.url));
 
 /** The error class the runtime provides. */
 export { FakeCustomFunctionError as RuntimeError } from "../../src/officeFake/customFunctionsRuntime";
@@ -49,6 +55,8 @@ export const POST_ES2016_BUILTINS: readonly string[] = [
 export interface LoadOptions {
   /** "es2016": remove the built-ins newer than ES2016 before loading (default: Node's full library). */
   readonly library?: "full" | "es2016";
+  /** Call the functions as an Excel build with these rules would (blanks, error cells); default: as given. */
+  readonly excel?: ExcelArgumentRules;
 }
 
 /** Runs dist/functions.js in a fresh context and returns what it associated, by id. */
@@ -67,5 +75,7 @@ export function loadFunctionsBundle(path = BUNDLE_PATH, options: LoadOptions = {
     vm.runInContext(removals.join("\n"), context);
   }
   vm.runInContext(readFileSync(path, "utf8"), context, { filename: "functions.js" });
-  return registered;
+  const rules = options.excel;
+  if (rules === undefined) return registered;
+  return new Map([...registered].map(([id, fn]) => [id, asExcelCalls(fn, rules)]));
 }
