@@ -36,7 +36,7 @@ try {
   console.log("Installerer et udviklercertifikat for localhost (Office-værktøjet spørger måske om lov) …");
   await run([DEV_CERTS, "install"]);
   console.log("Starter Excel med Budgetlys indlæst …");
-  await run([DEBUGGING, "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm start", "--dev-server-port", "3000"]);
+  await run([DEBUGGING, "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm start -- --excel", "--dev-server-port", "3000"]);
 } catch (error) {
   console.error(`Budgetlys kunne ikke indlæses i Excel: ${error instanceof Error ? error.message : String(error)}`);
   console.error("Forhåndsvisningen virker stadig: npm start og åbn https://localhost:3000/preview.html");
