@@ -316,6 +316,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
         .getRangeByIndexes(target.top, target.left, target.bottom - target.top + 1, target.right - target.left + 1)
         .getUsedRangeOrNullObject(true);
       used.load("address");
+      // The widths the patch will change, to put back if the write fails.
+      const widths = Object.keys(patch.columnWidths ?? {}).map((col) => {
+        const format = sheet.getRangeByIndexes(0, Number(col), 1, 1).getEntireColumn().format;
+        format.load("columnWidth");
+        return { col: Number(col), format };
+      });
       try {
         await context.sync();
       } catch (error) {
@@ -334,10 +340,19 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         await context.sync();
       } catch (error) {
+        // Undo everything the patch added inside the cells it covered (they were empty before
+        // sync 1 checked them): values, formats, and the conditional formats it set.
         if (area !== undefined) {
-          sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1).clear("Contents");
-          await context.sync().catch(() => undefined);
+          sheet.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1).clear("All");
         }
+        for (const format of patch.conditionalFormats ?? []) {
+          const r = format.range;
+          sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).conditionalFormats.clearAll();
+        }
+        for (const { col, format } of widths) {
+          sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = format.columnWidth;
+        }
+        await context.sync().catch(() => undefined);
         throw new WriteFailedError(MESSAGES.patchFailed(patch.sheet, error), { cause: error });
       }
     });

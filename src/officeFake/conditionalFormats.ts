@@ -26,6 +26,26 @@ export class FakeConditionalFormatCollection extends FakeObject<Target> {
       }),
     );
   }
+
+  /**
+   * Removes the conditional formats on the range (ExcelApi 1.6). The fake removes those lying
+   * wholly inside it; trimming one that reaches outside is not modelled and throws.
+   */
+  clearAll(): void {
+    this._call("clearAll", (t) => {
+      if (t.sheet.isProtected) throw accessDenied("ConditionalFormatCollection.clearAll");
+      const inside = (r: { top: number; left: number; bottom: number; right: number }) =>
+        t.rects.some((q) => r.top >= q.top && r.bottom <= q.bottom && r.left >= q.left && r.right <= q.right);
+      const overlaps = (r: { top: number; left: number; bottom: number; right: number }) =>
+        t.rects.some((q) => r.top <= q.bottom && r.bottom >= q.top && r.left <= q.right && r.right >= q.left);
+      const keep = t.sheet.conditionalFormats.filter((cf) => {
+        if (cf.ranges.every(inside)) return false;
+        if (cf.ranges.some(overlaps)) throw new FakeApiMisuse("clearAll on part of a conditional format's range is not in the fake's subset");
+        return true;
+      });
+      t.sheet.conditionalFormats.splice(0, t.sheet.conditionalFormats.length, ...keep);
+    });
+  }
 }
 install(FakeConditionalFormatCollection);
 

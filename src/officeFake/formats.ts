@@ -27,7 +27,14 @@ export class FakeRangeFormat extends FakeObject<Target> {
       write: (t, v: number) => {
         if (assertLive(t.sheet).isProtected) throw accessDenied("RangeFormat.columnWidth");
         if (typeof v !== "number" || !(v >= 0)) throw invalidArgument("bad column width", "RangeFormat.columnWidth");
-        for (const rect of t.rects) for (let c = rect.left; c <= rect.right; c++) t.sheet.columnWidths.set(c, v);
+        // The standard width is stored as "no width of its own", so putting a width back leaves the
+        // column as it was.
+        for (const rect of t.rects) {
+          for (let c = rect.left; c <= rect.right; c++) {
+            if (v === DEFAULT_COLUMN_WIDTH_POINTS) t.sheet.columnWidths.delete(c);
+            else t.sheet.columnWidths.set(c, v);
+          }
+        }
       },
     },
     wrapText: {

@@ -95,4 +95,17 @@ describe("ExcelWorkbookPort.patchSheet", () => {
     const s = fake.model.sheets[0]!;
     for (let row = 0; row < 8; row++) for (const col of [5, 6]) expect([s.peek(row, col)?.value ?? null, s.peek(row, col)?.formula ?? null]).toEqual([null, null]);
   });
+  it("a failure at any operation of the write leaves nothing behind: values, formats, conditional formats", async () => {
+    let failed = 0;
+    for (let k = 0; k < 500; k++) {
+      const fake = fakeExcelFromGrids([sourceGrid("Dagtilbud", 5)]);
+      const before = snapshotWorkbook(fake);
+      fake.failOn({ sync: 2, afterOperations: k });
+      const error = await patch(fake, indicatorPatch(5)).catch((e: unknown) => e);
+      if (!(error instanceof WriteFailedError)) break; // k is past the last operation: the patch succeeded
+      failed++;
+      expect(JSON.stringify(diffSnapshots(before, snapshotWorkbook(fake))), `failure after ${k} operations`).toBe("[]");
+    }
+    expect(failed).toBeGreaterThan(5);
+  });
 });
