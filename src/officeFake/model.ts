@@ -313,6 +313,9 @@ function setFormula(cell: CellModel, formula: string): string {
  * quotes or parentheses, and sheet references that Excel would not parse (a name with a space
  * must be quoted: 'O''Brien Skole'!A1). Returns a reason, or undefined when it looks valid.
  */
+/** The longest text value Excel accepts inside a formula (its specifications and limits). */
+export const MAX_FORMULA_STRING = 255;
+
 export function formulaProblem(formula: string): string | undefined {
   if (!formula.startsWith("=")) return "does not start with =";
   let depth = 0;
@@ -323,6 +326,9 @@ export function formulaProblem(formula: string): string | undefined {
     if (ch === '"') {
       const end = findClosing(formula, i, '"');
       if (end < 0) return "unterminated string";
+      // Excel refuses a text value longer than 255 characters inside a formula.
+      const literal = formula.slice(i + 1, end).replace(/""/g, '"');
+      if (Array.from(literal).length > MAX_FORMULA_STRING) return `text value in a formula longer than ${MAX_FORMULA_STRING} characters`;
       i = end + 1;
       token = "";
       continue;

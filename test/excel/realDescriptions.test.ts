@@ -64,4 +64,23 @@ describe("writing the real descriptions", () => {
       }
     }
   });
+  it("an edited requirement text of 600 characters reaches the Oversigt and the indicator columns (Excel's 255-character limit per text in a formula)", async () => {
+    const long = ("Enheden udarbejder en handleplan med konkrete tiltag, ansvarlige og datoer; " as string).repeat(8).slice(0, 600) + 'med "citat"';
+    const policy = { ...DEFAULT_POLICY, requirementTexts: { ...DEFAULT_POLICY.requirementTexts, "handleplan-max-3-years": long } };
+    const grids = await readXlsxGrids(new Uint8Array(readFileSync(fixture)));
+    const fake = fakeExcelFromGrids(grids);
+    const port = new ExcelWorkbookPort(fake.run);
+    const read = await port.readSheets();
+    const scan = scanWorkbook(read, { policy });
+    const oversigt = oversigtSheet(scan.units, { policy, readAt: "31-05-2026 kl. 14.03", planSheets: new Map(), keyOf: (_u, i) => String(i) });
+    const withText = oversigt.cells.filter((c) => c.formula?.includes("Enheden udarbejder"));
+    expect(withText.length).toBeGreaterThan(0);
+    await expect(port.writeSheet(oversigt)).resolves.toMatchObject({ sheetName: "Oversigt" });
+    const reading = scan.sheets.find((s) => s.units.length > 0)!;
+    const grid = read.find((g) => g.name === reading.sheet)!;
+    await expect(port.patchSheet(indicatorColumnsPatch(reading, grid, policy))).resolves.toBeUndefined();
+    // The fake refuses what Excel refuses: one text of 256 characters in a formula.
+    const refused = { ...oversigt, kind: "handleplan" as const, unitKey: "lang-tekst", name: "Lang", cells: [{ row: 0, col: 0, formula: `="${"x".repeat(256)}"` }] };
+    await expect(port.writeSheet(refused)).rejects.toThrow(/Excel afviste en værdi, en formel eller et format/);
+  });
 });

@@ -55,8 +55,18 @@ export function rangeOf(first: Cell, last: Cell): CellRange {
  * way text (policy wording, never workbook data) enters a formula.
  */
 export function str(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  // Excel accepts at most 255 characters in one text value inside a formula: a longer text (an
+  // edited requirement text) becomes 255-character pieces joined with &, the same text in the cell.
+  const chars = Array.from(text);
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length || pieces.length === 0; i += FORMULA_TEXT_LIMIT) {
+    pieces.push(`"${chars.slice(i, i + FORMULA_TEXT_LIMIT).join("").replace(/"/g, '""')}"`);
+  }
+  return pieces.length === 1 ? (pieces[0] as string) : `(${pieces.join("&")})`;
 }
+
+/** The longest text value Excel accepts inside a formula. */
+export const FORMULA_TEXT_LIMIT = 255;
 
 /** The number of øre of an amount expression, as a whole number: ROUND(x*100,0). */
 export function oreOf(expression: string, scale = 1): string {
