@@ -72,7 +72,7 @@ describe("writing the real descriptions", () => {
     const port = new ExcelWorkbookPort(fake.run);
     const read = await port.readSheets();
     const scan = scanWorkbook(read, { policy });
-    const oversigt = oversigtSheet(scan.units, { policy, readAt: "31-05-2026 kl. 14.03", planSheets: new Map(), keyOf: (_u, i) => String(i) });
+    const oversigt = oversigtSheet(scan.units, { policy, readAt: "31-05-2026 kl. 14.03", planSheets: new Map() });
     const withText = oversigt.cells.filter((c) => c.formula?.includes("Enheden udarbejder"));
     expect(withText.length).toBeGreaterThan(0);
     await expect(port.writeSheet(oversigt)).resolves.toMatchObject({ sheetName: "Oversigt" });
