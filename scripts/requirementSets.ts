@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { readManifestRequirements } from "./manifestRequirements.mjs";
+import { compareVersions } from "../src/officeFake/base";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -48,16 +49,8 @@ export interface MemberUse {
   readonly aboveMinimum: boolean;
 }
 
-/** "1.13" vs "1.9": numeric by part. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** "1.13" vs "1.9": one definition, the fake's (which enforces the same sets). */
+export { compareVersions };
 
 /**
  * The requirement of an annotation such as "ExcelApi 1.1 for get, 1.8 for set": the first set

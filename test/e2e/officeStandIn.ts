@@ -9,20 +9,11 @@
  */
 import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
 import { budgetGrid } from "../taskpane/grids";
+import { compareVersions as compare } from "../../src/officeFake/base";
 
 declare const STAND_IN_SETS: Record<string, string>;
 
 const fake = fakeExcelFromGrids([budgetGrid()]);
-
-function compare(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 const w = window as unknown as Record<string, unknown>;
 w.Office = {
