@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCommandLine, wholeNumber } from "../../src/cli/args";
 import { defineCommand, runCommand } from "../../src/cli/command";
-import { CliError, EXIT, UsageError, type CliIO } from "../../src/cli/io";
+import { CliError, EXIT, UsageError } from "../../src/cli/io";
 import { COMMANDS, runCli } from "../../src/cli/main";
+import { capturedIo, type CapturedIO } from "./capturedIo";
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -11,10 +12,8 @@ const OPTIONS = {
   out: { type: "string", value: "et filnavn" },
 } as const;
 
-function fakeIo(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: "/", env: {}, out: () => out, err: () => err };
+function fakeIo(): CapturedIO {
+  return capturedIo("/");
 }
 
 describe("parseCommandLine (node:util parseArgs, Danish messages)", () => {

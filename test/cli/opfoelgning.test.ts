@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io";
 import { runCli } from "../../src/cli/main";
+import { capturedIo, type CapturedIO } from "./capturedIo";
 import type { followUpJson } from "../../src/cli/opfoelgning";
 
 type Json = ReturnType<typeof followUpJson>;
@@ -29,17 +29,8 @@ async function workbook(path: string, title: string, headings: string[], rows: R
   writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
-function cli(dir: string): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
-    cwd: dir,
-    env: { BUDGETLYS_NOW: "2026-04-20T09:30:00" },
-    out: () => out,
-    err: () => err,
-  };
+function cli(dir: string): CapturedIO {
+  return capturedIo(dir, "2026-04-20T09:30:00");
 }
 
 let dir: string;

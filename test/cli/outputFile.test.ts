@@ -10,25 +10,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io";
 import { runCli } from "../../src/cli/main";
+import { capturedIo, type CapturedIO } from "./capturedIo";
 
 const fixtures = join(__dirname, "..", "fixtures", "workbooks");
 
-function setup(): { dir: string; io: CliIO & { out: () => string; err: () => string } } {
+function setup(): { dir: string; io: CapturedIO } {
   const dir = mkdtempSync(join(tmpdir(), "budgetlys-out-"));
   copyFileSync(join(fixtures, "eksempel-budget.xlsx"), join(dir, "budget.xlsx"));
-  let out = "";
-  let err = "";
-  return {
-    dir,
-    io: {
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
-      cwd: dir,
-      env: { BUDGETLYS_NOW: "2026-05-31T09:30:00" },
-      out: () => out,
-      err: () => err,
-    },
-  };
+  return { dir, io: capturedIo(dir, "2026-05-31T09:30:00") };
 }
 
 const plan = (io: CliIO, out: string, force: boolean): Promise<number> =>

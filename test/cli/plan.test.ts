@@ -4,31 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
+import { capturedIo, type CapturedIO } from "./capturedIo";
 import { defaultOutPath } from "../../src/cli/plan";
 import { defaultAccountsYear } from "../../src/core/repayment";
-import type { CliIO } from "../../src/cli/io";
 import { handleplanLayout } from "../../src/core/sheets/handleplanLayout";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
 
 const root = join(__dirname, "..", "..");
 const example = join(root, "test", "fixtures", "workbooks", "eksempel-budget.xlsx");
 
-function setup(): { dir: string; io: CliIO & { out: () => string; err: () => string } } {
+function setup(): { dir: string; io: CapturedIO } {
   const dir = mkdtempSync(join(tmpdir(), "budgetlys-plan-"));
   copyFileSync(example, join(dir, "budget.xlsx"));
-  let out = "";
-  let err = "";
-  return {
-    dir,
-    io: {
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
-      cwd: dir,
-      env: { BUDGETLYS_NOW: "2026-05-31T09:30:00" },
-      out: () => out,
-      err: () => err,
-    },
-  };
+  return { dir, io: capturedIo(dir, "2026-05-31T09:30:00") };
 }
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
