@@ -89,10 +89,11 @@ export const LIMIT_BOUNDS = Object.freeze({ min: 0.5, max: 25 });
 /** The sensible bounds of a policy's longest repayment in years (inclusive). */
 export const MAX_YEARS_BOUNDS = Object.freeze({ min: 1, max: 5 });
 
-/** A percentage the Danish way: 4 → "4 %", 4.5 → "4,5 %", 0.25 → "0,25 %". */
-function danishPct(pct: number): string {
+/** A limit in percent the Danish way, as exact as it is stored: 4 → "4 %", 4.5 → "4,5 %", 0.25 → "0,25 %". */
+export function formatLimitPct(pct: number): string {
   return `${String(pct).replace(".", ",")} %`;
 }
+const danishPct = formatLimitPct;
 
 /**
  * Why a limit is refused, in Danish, or null when it is within {@link LIMIT_BOUNDS} with at most

@@ -29,6 +29,7 @@ import {
   useNavigation,
   useWorkbook,
   WorkbookContext,
+  LEGEND_ID,
   type I18n,
   type Navigation,
   type PageId,
@@ -90,10 +91,13 @@ const SHELL_CSS = `
   border-bottom: ${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2};
 }
 .budgetlys-shell__title {
-  display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between;
+  display: flex; flex-wrap: nowrap; align-items: center; justify-content: space-between;
   column-gap: ${tokens.spacingHorizontalS};
 }
-.budgetlys-shell__policy { color: ${tokens.colorNeutralForeground3}; }
+.budgetlys-shell__policy { color: ${tokens.colorNeutralForeground3}; min-width: 0; }
+.budgetlys-shell__hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
 .budgetlys-shell__main {
   display: flex; flex-direction: column; gap: ${tokens.spacingVerticalM};
   padding: ${tokens.spacingHorizontalM}; min-width: 0;
@@ -168,11 +172,16 @@ function useLanguage(props: AppProps): LanguageState & { chosen: Language; setLa
 function useNavigationState(initialPage: PageId | undefined): Navigation {
   const [page, setPage] = useState<PageId>(initialPage ?? "overview");
   const [unitKey, setUnitKey] = useState<string | null>(null);
+  const [legendOpen, setLegendOpen] = useState(false);
   const chooseUnit = useCallback((key: string | null, open = false) => {
     setUnitKey(key);
     if (open) setPage("unit");
   }, []);
-  return useMemo<Navigation>(() => ({ page, goTo: setPage, unitKey, chooseUnit }), [page, unitKey, chooseUnit]);
+  const toggleLegend = useCallback(() => setLegendOpen((open) => !open), []);
+  return useMemo<Navigation>(
+    () => ({ page, goTo: setPage, unitKey, chooseUnit, legendOpen, toggleLegend }),
+    [page, unitKey, chooseUnit, legendOpen, toggleLegend],
+  );
 }
 
 const NO_FEATURES_MISSING: readonly HostFeature[] = [];
@@ -227,17 +236,29 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
   return (
     <div className="budgetlys-shell">
       <header className="budgetlys-shell__header">
+        {/* Office's title bar already says "Budgetlys": the heading is for screen readers only. */}
+        <h1 className="budgetlys-shell__hidden">{shell.title}</h1>
         <div className="budgetlys-shell__title">
-          <Text as="h1" size={500} weight="semibold">
-            {shell.title}
-          </Text>
           <Text size={200} className="budgetlys-shell__policy">
             {shell.policyInUse(workbook.policy.name)}
           </Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-expanded={navigation.legendOpen}
+            aria-controls={navigation.legendOpen ? LEGEND_ID : undefined}
+            onClick={navigation.toggleLegend}
+          >
+            {shell.legend}
+          </Button>
         </div>
         <PageTabs
           label={shell.nav}
-          tabs={PAGES.map((page) => ({ value: page, label: shell.tabs[page] }))}
+          tabs={PAGES.filter((page) => page !== "unit" || navigation.unitKey !== null).map((page) => ({
+            value: page,
+            label: shell.tabs[page],
+            ...(page === "settings" ? { icon: <GearIcon /> } : page === "columns" ? { icon: <ColumnsIcon /> } : {}),
+          }))}
           selected={navigation.page}
           onSelect={navigation.goTo}
         />
@@ -258,6 +279,30 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
         )}
       </main>
     </div>
+  );
+}
+
+/** Indstillinger's tab: a gear (its name stays the tab's accessible name and tooltip). */
+function GearIcon(): JSX.Element {
+  return (
+    <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden focusable="false">
+      <path
+        fill="currentColor"
+        d="M10 6.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7ZM7.5 10a2.5 2.5 0 1 1 5 0 2.5 2.5 0 0 1-5 0Zm1.2-8h2.6l.5 2.3c.5.2 1 .5 1.4.8l2.2-.8 1.3 2.3-1.7 1.5c.1.5.1 1.1 0 1.7l1.7 1.5-1.3 2.3-2.2-.8c-.4.3-.9.6-1.4.8l-.5 2.4H8.7l-.5-2.4c-.5-.2-1-.5-1.4-.8l-2.2.8-1.3-2.3 1.7-1.5a5 5 0 0 1 0-1.7L3.3 7.4l1.3-2.3 2.2.8c.4-.3.9-.6 1.4-.8L8.7 2Zm.8 1-.4 2-.5.2c-.6.2-1.2.6-1.7 1l-.4.3-1.9-.7-.5.9 1.5 1.3-.1.5a4 4 0 0 0 0 2l.1.5-1.5 1.3.5.9 1.9-.7.4.3c.5.4 1.1.8 1.7 1l.5.2.4 2h1l.4-2 .5-.2c.6-.2 1.2-.6 1.7-1l.4-.3 1.9.7.5-.9-1.5-1.3.1-.5a4 4 0 0 0 0-2l-.1-.5 1.5-1.3-.5-.9-1.9.7-.4-.3c-.5-.4-1.1-.8-1.7-1l-.5-.2-.4-2h-1Z"
+      />
+    </svg>
+  );
+}
+
+/** Kolonner's tab: a table with its columns marked (its name stays the accessible name and tooltip). */
+function ColumnsIcon(): JSX.Element {
+  return (
+    <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden focusable="false">
+      <path
+        fill="currentColor"
+        d="M3 5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5Zm2-1a1 1 0 0 0-1 1v2h3V4H5Zm3 0v3h4V4H8Zm5 0v3h3V5a1 1 0 0 0-1-1h-2Zm3 4h-3v8h2a1 1 0 0 0 1-1V8Zm-4 8V8H8v8h4Zm-5 0V8H4v7a1 1 0 0 0 1 1h2Z"
+      />
+    </svg>
   );
 }
 

@@ -5,10 +5,11 @@
  */
 import { lazy, Suspense } from "react";
 import { Button } from "@fluentui/react-components";
-import { useNavigation, useStrings, useWorkbook, type PageId } from "./context";
+import { LEGEND_ID, useNavigation, useStrings, useWorkbook, type PageId } from "./context";
 import { ConfirmProvider } from "./components/ConfirmProvider";
 import { Notice } from "./components/Notice";
 import { Status } from "./components/Status";
+import { RuleLegend } from "./components/RuleLegend";
 import { OverviewPage } from "./pages/OverviewPage";
 import { describeError } from "./state/errors";
 import { useMissingFeatures } from "./hostFeatures";
@@ -45,6 +46,7 @@ export default function Content(): JSX.Element {
           }}
         />
       ))}
+      {navigation.legendOpen ? <RuleLegend id={LEGEND_ID} /> : null}
       {workbook.stale ? (
         <Notice
           notice={{

@@ -53,6 +53,9 @@ export type PageId = "overview" | "unit" | "allPlans" | "columns" | "settings";
 /** All pages in tab order. */
 export const PAGES: readonly PageId[] = ["overview", "unit", "allPlans", "columns", "settings"];
 
+/** The id of the legend panel the shell's "Reglen" button opens (rendered by `Content`). */
+export const LEGEND_ID = "budgetlys-legend";
+
 /** Which page is shown and which unit is chosen. */
 export interface Navigation {
   readonly page: PageId;
@@ -60,6 +63,9 @@ export interface Navigation {
   /** The chosen unit's key in the scan (`unitKeys`, `core/unitKey.ts`), or null. */
   readonly unitKey: string | null;
   readonly chooseUnit: (key: string | null, open?: boolean) => void;
+  /** Whether the legend of the traffic lights ("Reglen") is open above the page. */
+  readonly legendOpen: boolean;
+  readonly toggleLegend: () => void;
 }
 
 export const NavigationContext = createContext<Navigation | null>(null);

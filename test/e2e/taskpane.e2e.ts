@@ -103,7 +103,7 @@ describe("the economist's day in the preview", () => {
   });
 
   it("all plans and the Oversigt sheet: every Gul and Rød unit is listed", async () => {
-    await goToPage(page, "Alle planer");
+    await goToPage(page, "Planer");
     const pane = taskpane(page);
     await pane.getByRole("button", { name: "Opret alle planer og Oversigt" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -70,7 +70,7 @@ describe("the task pane never writes from old figures", () => {
     expect(rendered.port.sheets).toEqual([]);
     expect(rendered.port.readRangeCount).toBe(1);
 
-    await rendered.user.click(screen.getByRole("tab", { name: "Alle planer" }));
+    await rendered.user.click(screen.getByRole("tab", { name: "Planer" }));
     expect(await screen.findByText("Tallene er ændret")).toBeTruthy();
 
     // Opdatér reads the new figures; the banner goes, and the plan is written from them.

@@ -85,7 +85,7 @@ describe("the task pane on the fake Excel", () => {
   it("writes all plans and the Oversigt sheet, linking them, without touching the source", async () => {
     const { fake, user } = await renderOnFake();
     const before = snapshotWorkbook(fake);
-    await user.click(screen.getByRole("tab", { name: "Alle planer" }));
+    await user.click(screen.getByRole("tab", { name: "Planer" }));
     await user.click(await screen.findByRole("button", { name: "Opret alle planer og Oversigt" }));
     const written = await screen.findByRole("list", { name: "Skrevet" });
     expect(within(written).getAllByRole("listitem")).toHaveLength(4);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { renderTaskpane } from "./render";
 import { budgetGrid, careGrid } from "./grids";
 
@@ -22,7 +22,7 @@ describe("Oversigt", () => {
     expect(within(rowOf("Bakkeskolen")).getByText("100.000 kr.")).toBeTruthy();
     expect(within(rowOf("Engskolen")).getByText("Gul")).toBeTruthy();
     expect(within(rowOf("Engskolen")).getByText("3,0 %")).toBeTruthy();
-    expect(within(rowOf("Skovbørnehaven")).getByText("Grøn")).toBeTruthy();
+    expect(within(rowOf("Skovbørnehaven")).getByText("Grøn +")).toBeTruthy();
     expect(within(rowOf("Skovbørnehaven")).getByText("-10,0 %")).toBeTruthy();
     expect(within(rowOf("Åbiblioteket")).getByText("Grøn")).toBeTruthy();
     const counts = screen.getByRole("list", { name: "Antal pr. farve" });
@@ -44,7 +44,7 @@ describe("Oversigt", () => {
     const table = (): HTMLElement => screen.getByRole("table", { name: "Enheder med trafiklys" });
     const names = (): string[] =>
       within(table())
-        .getAllByRole("button", { name: /^Markér / })
+        .getAllByRole("button", { name: /^Åbn siden for / })
         .map((b) => b.textContent ?? "");
 
     await user.selectOptions(screen.getByLabelText("Farve"), "Rød");
@@ -79,7 +79,7 @@ describe("Oversigt", () => {
     expect(document.activeElement).toBe(link);
     await user.keyboard("{Enter}");
     expect(port.selections).toEqual([{ sheet: "Budget", range: { top: 3, left: 0, bottom: 3, right: 4 } }]);
-    expect(link.getAttribute("aria-current")).toBe("true");
+    expect(screen.getByRole("button", { name: "Åbn siden for Engskolen" }).getAttribute("aria-current")).toBe("true");
 
     const reads = port.readCount;
     port.grids = [{ ...budgetGrid(), values: budgetGrid().values.slice(0, 3) }];
@@ -88,20 +88,77 @@ describe("Oversigt", () => {
     expect(port.readCount).toBe(reads + 1);
   });
 
-  it("names the columns for screen readers, hides the sheet filter for one sheet, and opens a unit from the keyboard", async () => {
+  it("names the columns (minus is overskud), hides the sheet filter for one sheet, and opens a unit from its row", async () => {
     const { user } = await renderTaskpane([budgetGrid()]);
     const table = screen.getByRole("table", { name: "Enheder med trafiklys" });
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
-    expect(headers).toEqual(["Enhed", "ProcentResultat", "Åbn enhedens side"]);
-    // Every row: name, colour word, number, percentage, result and the open button — nothing else.
+    expect(headers).toEqual(["Enhed", "Procent Resultatminus er overskud", "Markér i arket"]);
+    // Every row: name, colour word, number, percentage, result and the select button — nothing else.
     const cells = within(rowOf("Engskolen")).getAllByRole("cell");
     expect(cells).toHaveLength(3);
     expect(cells[0]?.textContent).toContain("Gul");
     expect(screen.queryByLabelText("Ark")).toBeNull();
-    const open = within(rowOf("Engskolen")).getByRole("button", { name: "Åbn siden for Engskolen" });
-    open.focus();
-    await user.keyboard("{Enter}");
-    await screen.findByRole("heading", { level: 2, name: /Engskolen/ });
+    // A click anywhere on the row opens the unit; the focus goes to its heading.
+    await user.click(within(rowOf("Engskolen")).getByText("3,0 %"));
+    const heading = await screen.findByRole("heading", { level: 2, name: /Engskolen/ });
     expect(screen.getByRole("tab", { name: "Enhed" }).getAttribute("aria-selected")).toBe("true");
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it("has no Enhed tab before a unit is chosen", async () => {
+    await renderTaskpane([budgetGrid()]);
+    expect(screen.queryByRole("tab", { name: "Enhed" })).toBeNull();
+  });
+
+  it("one tab stop per row: ↑/↓ move between rows, → reaches 'Markér i arket', a skip link jumps past the list", async () => {
+    const { user, port } = await renderTaskpane([budgetGrid()]);
+    const table = screen.getByRole("table", { name: "Enheder med trafiklys" });
+    const stops = within(table)
+      .getAllByRole("button")
+      .filter((b) => b.tabIndex === 0)
+      .map((b) => b.getAttribute("aria-label"));
+    expect(stops).toEqual(["Åbn siden for Bakkeskolen"]);
+    screen.getByRole("button", { name: "Åbn siden for Bakkeskolen" }).focus();
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Åbn siden for Engskolen");
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Markér Engskolen i arket");
+    await user.keyboard("{Enter}");
+    expect(port.selections.map((s) => s.range.top)).toEqual([3]);
+    await user.keyboard("{ArrowLeft}{End}");
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Åbn siden for Åbiblioteket");
+    const skip = screen.getByRole("link", { name: "Spring listen over" });
+    await user.click(skip);
+    expect(document.activeElement?.id).toBe("overview-after-list");
+  });
+
+  it("marks Grøn with a surplus over the limit apart from Grøn without a requirement", async () => {
+    await renderTaskpane([budgetGrid()]);
+    expect(within(rowOf("Skovbørnehaven")).getByText("Grøn, overskud over grænsen")).toBeTruthy();
+    expect(within(rowOf("Åbiblioteket")).queryByText("Grøn, overskud over grænsen")).toBeNull();
+  });
+
+  it("filters Kræver plan and Mangler plan; a written plan leaves Mangler plan", async () => {
+    const { user } = await renderTaskpane([budgetGrid()]);
+    const names = (): string[] =>
+      within(screen.getByRole("table", { name: "Enheder med trafiklys" }))
+        .getAllByRole("button", { name: /^Åbn siden for / })
+        .map((b) => b.textContent ?? "");
+    await user.selectOptions(screen.getByLabelText("Plan"), "requires");
+    expect(names()).toEqual(["Bakkeskolen", "Engskolen", "Skovbørnehaven"]);
+    expect(within(rowOf("Engskolen")).getByText("Mangler plan")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Åbn siden for Engskolen" }));
+    await user.click(await screen.findByRole("button", { name: "Opret handleplan" }));
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    await user.selectOptions(await screen.findByLabelText("Plan"), "missing");
+    expect(names()).toEqual(["Bakkeskolen", "Skovbørnehaven"]);
+  });
+
+  it("says what to do when no table is recognised, with a link that opens Kolonner", async () => {
+    const { user } = await renderTaskpane([{ name: "Noter", origin: { row: 0, col: 0 }, values: [["Husk mødet"], ["tirsdag"]] }]);
+    expect(screen.getByText(/Budgetlys fandt ingen tabel med enheder i projektmappen/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Peg tabellen ud under Kolonner" }));
+    await screen.findByRole("heading", { level: 2, name: "Kolonner" });
   });
 });

@@ -16,7 +16,7 @@ async function openTab(rendered: Rendered, name: string, heading: string): Promi
 describe("Alle planer", () => {
   it("writes every needed plan and the Oversigt, and summarises", async () => {
     const rendered = await renderTaskpane([budgetGrid()]);
-    await openTab(rendered, "Alle planer", "Alle planer");
+    await openTab(rendered, "Planer", "Alle planer");
     expect(screen.getByText("3 planer skal laves. Til sidst skrives arket Oversigt.")).toBeTruthy();
     await rendered.user.click(screen.getByRole("button", { name: "Opret alle planer og Oversigt" }));
     const written = await screen.findByRole("list", { name: "Skrevet" });
@@ -34,7 +34,7 @@ describe("Alle planer", () => {
 
   it("stops between sheets when cancelled and says what was not written", async () => {
     const rendered = await renderTaskpane([budgetGrid()]);
-    await openTab(rendered, "Alle planer", "Alle planer");
+    await openTab(rendered, "Planer", "Alle planer");
     let release: () => void = () => undefined;
     const firstWriteStarted = new Promise<void>((started) => {
       rendered.port.beforeWrite = (_d: SheetDescription) => {

@@ -5,14 +5,15 @@
  * ←/→ move the focus (wrapping), Home/End go to the first/last tab, Enter/Space choose.
  * The chosen tab is the only tab stop, so Tab moves on into the page.
  */
-import { useRef, type KeyboardEvent } from "react";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { tokens } from "@fluentui/react-components";
 import { useStaticStyles } from "./staticStyles";
 
 /** Props of {@link PageTabs}. */
 export interface PageTabsProps<T extends string> {
   /** The tabs in order, each with its value and label. */
-  readonly tabs: readonly { readonly value: T; readonly label: string }[];
+  /** With an `icon`, the tab shows the icon only; `label` stays its accessible name and tooltip. */
+  readonly tabs: readonly { readonly value: T; readonly label: string; readonly icon?: ReactNode }[];
   /** The chosen tab. */
   readonly selected: T;
   readonly onSelect: (value: T) => void;
@@ -22,9 +23,10 @@ export interface PageTabsProps<T extends string> {
 
 const CSS = `
 .budgetlys-tabs { display: flex; flex-wrap: wrap; align-items: stretch; }
+.budgetlys-tab__hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .budgetlys-tab {
   position: relative; display: inline-flex; align-items: center; justify-content: center;
-  padding: ${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalSNudge}; margin: 0;
+  padding: ${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXS}; margin: 0;
   border: none; border-radius: ${tokens.borderRadiusMedium};
   background-color: ${tokens.colorTransparentBackground}; color: ${tokens.colorNeutralForeground2};
   font-family: ${tokens.fontFamilyBase}; font-size: ${tokens.fontSizeBase300};
@@ -94,11 +96,19 @@ export function PageTabs<T extends string>({ tabs, selected, onSelect, label }: 
             aria-selected={chosen}
             tabIndex={chosen ? 0 : -1}
             className="budgetlys-tab"
+            title={tab.icon === undefined ? undefined : tab.label}
             onClick={() => onSelect(tab.value)}
           >
-            <span className="budgetlys-tab__label" data-text={tab.label}>
-              {tab.label}
-            </span>
+            {tab.icon === undefined ? (
+              <span className="budgetlys-tab__label" data-text={tab.label}>
+                {tab.label}
+              </span>
+            ) : (
+              <>
+                {tab.icon}
+                <span className="budgetlys-tab__hidden">{tab.label}</span>
+              </>
+            )}
           </button>
         );
       })}

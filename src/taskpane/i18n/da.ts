@@ -4,6 +4,7 @@
  */
 import type { AmountUnit, ColumnRole, SignConvention } from "../../core/unit";
 import type { PercentageBase, RequirementCode } from "../../core/policy";
+import type { PlanFilter } from "../state/units";
 import { SHELL_STRINGS } from "./shell";
 
 /** 0.5 → "0,5 %" (a bound, shown as it is). */
@@ -47,6 +48,19 @@ export const da = {
   },
   indicator: {
     notAssessed: "Ikke vurderet",
+    surplusLabel: "Grøn, overskud over grænsen",
+  },
+  legend: {
+    heading: (policy: string) => `Trafiklyset efter ${policy}`,
+    intro: "Procenten er årets samlede resultat i procent af grundlaget: plus er underskud, minus er overskud.",
+    colour: "Farve",
+    when: "Hvornår, og hvad kræves",
+    range: {
+      "surplus-explanation": (limit: string) => `Overskud på mere end ${limit} (under −${limit})`,
+      none: (limit: string) => `Fra −${limit} til 0 %`,
+      "handleplan-next-year": (limit: string) => `Underskud over 0 % til og med ${limit}`,
+      "handleplan-max-3-years": (limit: string) => `Underskud på mere end ${limit}`,
+    } satisfies Record<RequirementCode, (limit: string) => string>,
   },
   overview: {
     heading: "Oversigt over enhederne",
@@ -73,13 +87,20 @@ export const da = {
       id: "Nr.",
       pct: "Procent",
       result: "Resultat",
-      open: "Åbn enhedens side",
+      minusIsSurplus: "minus er overskud",
+      select: "Markér i arket",
     },
     selectInSheet: (name: string) => `Markér ${name} i arket`,
-    open: "Åbn",
     openUnit: (name: string) => `Åbn siden for ${name}`,
     noMatch: "Ingen enheder passer til filteret.",
-    noTable: "Der blev ikke fundet nogen tabel med enheder i projektmappen. Se Kolonner.",
+    noTable: "Budgetlys fandt ingen tabel med enheder i projektmappen – vis den selv:",
+    noTableLink: "Peg tabellen ud under Kolonner",
+    planFilter: "Plan",
+    allUnits: "Alle enheder",
+    planFilters: { requires: "Kræver plan", missing: "Mangler plan" } satisfies Record<PlanFilter, string>,
+    missingPlan: "Mangler plan",
+    sheetOf: (sheet: string) => `Ark «${sheet}»`,
+    skipList: "Spring listen over",
     notAssessedHeading: "Kunne ikke vurderes",
     notAssessedRow: (name: string, sheet: string, row: number, reason: string) =>
       `${name} (ark «${sheet}», række ${row}): ${reason}`,
@@ -110,6 +131,7 @@ export const da = {
     formula: "Samlet resultat = forbrug − budget + overført; procent = samlet resultat / |grundlag|.",
     formulaNoCarried: "Samlet resultat = forbrug − budget; procent = samlet resultat / |grundlag|.",
     requirement: "Krav efter Randersmodellen",
+    pctAgainstLimit: (pct: string, limit: string) => `Procent ${pct} (plus er underskud) · grænse ${limit}`,
     notAssessed: (reason: string) => `Enheden kunne ikke vurderes: ${reason}`,
     actions: "Planer",
     noActions: "Enheden har intet krav, så der skal ikke laves en plan.",

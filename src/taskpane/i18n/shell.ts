@@ -21,6 +21,8 @@ export interface ShellStrings {
   readonly loadFailed: string;
   readonly reload: string;
   readonly policyInUse: (name: string) => string;
+  /** The button that opens the legend of the traffic lights. */
+  readonly legend: string;
 }
 
 /** The shell's words by language. */
@@ -31,7 +33,7 @@ export const SHELL_STRINGS: Readonly<Record<"da" | "en", ShellStrings>> = {
     tabs: {
       overview: "Oversigt",
       unit: "Enhed",
-      allPlans: "Alle planer",
+      allPlans: "Planer",
       columns: "Kolonner",
       settings: "Indstillinger",
     },
@@ -40,16 +42,18 @@ export const SHELL_STRINGS: Readonly<Record<"da" | "en", ShellStrings>> = {
     loadFailed: "Budgetlys kunne ikke indlæses eller vises. Intet af dit arbejde er gået tabt; projektmappen er som før.",
     reload: "Indlæs igen",
     policyInUse: (name: string) => `Politik: ${name}`,
+    legend: "Reglen",
   },
   en: {
     title: "Budgetlys",
     nav: "Pages",
-    tabs: { overview: "Overview", unit: "Unit", allPlans: "All plans", columns: "Columns", settings: "Settings" },
+    tabs: { overview: "Overview", unit: "Unit", allPlans: "Plans", columns: "Columns", settings: "Settings" },
     reading: "Reading the workbook …",
     pageLoading: "Loading the page …",
     loadFailed: "Budgetlys could not be loaded or shown. None of your work was lost; the workbook is as it was.",
     reload: "Load again",
     policyInUse: (name: string) => `Policy: ${name}`,
+    legend: "The rule",
   },
 };
 

@@ -4,7 +4,7 @@
  * above 1 only with a begrundelse) and previews the equal instalments live. After a write the new
  * sheet is shown and a link leads to it.
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { debtOf } from "../../core/assessment";
 import { formatKroner, formatPercent } from "../../core/format";
-import { PERCENTAGE_BASE_LABELS } from "../../core/policy";
+import { formatLimitPct, PERCENTAGE_BASE_LABELS } from "../../core/policy";
 import { equalInstalments } from "../../core/repayment";
 import { AccountsYearField } from "../components/AccountsYearField";
 import { subtract, type Ore } from "../../core/money";
@@ -41,6 +41,14 @@ import type { Strings } from "../i18n/strings";
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  headingText: {
+    borderRadius: tokens.borderRadiusSmall,
+    ":focus-visible": { outlineWidth: tokens.strokeWidthThick, outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2 },
+  },
+  tight: { margin: 0 },
+  muted: { margin: 0, color: tokens.colorNeutralForeground3 },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS, "& > *": { minWidth: 0 } },
+  fold: { "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS } },
   figures: {
     display: "grid",
     gridTemplateColumns: "auto auto",
@@ -193,6 +201,12 @@ export default function UnitPage(): JSX.Element {
   const styles = useStyles();
   const { strings, unit } = state;
   const t = strings.unit;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const key = unit === null ? null : state.navigation.unitKey;
+  // Opening a unit moves the focus to its name, so a screen reader starts where the page starts.
+  useEffect(() => {
+    if (key !== null) heading.current?.focus();
+  }, [key]);
   if (unit === null) {
     return (
       <section className={styles.page}>
@@ -203,29 +217,36 @@ export default function UnitPage(): JSX.Element {
       </section>
     );
   }
+  // In the order of the work: the requirement and the action first (the first screen), the
+  // figures next, how they were computed folded away.
   return (
     <section className={styles.page} aria-labelledby="unit-heading">
       <div className={styles.heading}>
-        <Text block as="h2" id="unit-heading" size={400} weight="semibold">
+        <Text block as="h2" id="unit-heading" size={400} weight="semibold" ref={heading} tabIndex={-1} className={styles.headingText}>
           {unit.name}
         </Text>
-        <IndicatorBadge indicator={unit.assessment?.indicator ?? null} />
+        <IndicatorBadge indicator={unit.assessment?.indicator ?? null} requirement={unit.assessment?.requirement ?? null} />
         {unit.id === null ? null : <Text size={200}>{unit.id}</Text>}
       </div>
-      <Notice focus notice={state.notice} onDismiss={() => state.setNotice(null)} />
       {unit.assessment === null ? (
         <Notice notice={{ intent: "warning", body: t.notAssessed(unit.error ?? "") }} />
       ) : (
         <>
-          <Figures unit={unit} state={state} />
-          <HowComputed unit={unit} state={state} />
           <section aria-labelledby="requirement-heading">
             <Text block as="h3" id="requirement-heading" size={300} weight="semibold">
               {t.requirement}
             </Text>
-            <Text block as="p">{unit.assessment.requirementText}</Text>
+            <Text block as="p" className={styles.tight}>
+              {unit.assessment.requirementText}
+            </Text>
+            <Text block as="p" size={200} className={styles.muted}>
+              {t.pctAgainstLimit(formatPercent(unit.assessment.deficitFraction), formatLimitPct(state.workbook.policy.limitPct))}
+            </Text>
           </section>
           <PlanActions unit={unit} state={state} />
+          <Notice focus notice={state.notice} onDismiss={() => state.setNotice(null)} />
+          <Figures unit={unit} state={state} />
+          <HowComputed unit={unit} state={state} />
         </>
       )}
       <div>
@@ -275,10 +296,8 @@ function HowComputed({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const policy = state.workbook.policy;
   const mapping = state.workbook.scan?.sheets.find((s) => s.sheet === unit.sheet)?.explained?.mapping;
   return (
-    <section aria-labelledby="how-heading">
-      <Text block as="h3" id="how-heading" size={300} weight="semibold">
-        {t.how}
-      </Text>
+    <details className={styles.fold}>
+      <summary>{t.how}</summary>
       <ul className={styles.list}>
         <li>{policy.includeCarried ? t.formula : t.formulaNoCarried}</li>
         <li>{t.baseIs(state.strings.settings.bases[policy.base] ?? PERCENTAGE_BASE_LABELS[policy.base])}</li>
@@ -287,12 +306,13 @@ function HowComputed({ unit, state }: { readonly unit: UnitRecord; readonly stat
         {mapping === undefined ? null : <li>{t.amountUnit(state.strings.columns.units[mapping.unit])}</li>}
         <li>{t.source(unit.sheet, unit.row)}</li>
       </ul>
-    </section>
+    </details>
   );
 }
 
 function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element {
   const styles = useStyles();
+  const [yearValid, setYearValid] = useState(true);
   const t = state.strings.unit;
   const kinds = plansOffered(unit);
   const policy = state.workbook.policy;
@@ -339,7 +359,6 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const yearsError =
     state.problem === "years-invalid" || state.problem === "years-too-many" ? problemText(state.problem, state.strings, policy.maxYears) : undefined;
   const begrundelseError = state.problem === "begrundelse-required" ? t.begrundelseRequired : undefined;
-  const [yearValid, setYearValid] = useState(true);
   const blocked = state.busy || state.problem !== null || !yearValid;
   return (
     <section aria-labelledby="actions-heading">
@@ -350,23 +369,25 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
       <Text block as="p">
         {t.debt}: {state.debt === null ? "" : formatKroner(state.debt)}
       </Text>
-      <AccountsYearField onValidity={setYearValid} />
-      <Field
-        label={t.years}
-        hint={state.isGul ? t.yearsHintGul : t.yearsHintRod(policy.maxYears)}
-        validationState={yearsError === undefined ? "none" : "error"}
-        validationMessage={yearsError ?? null}
-      >
-        <Input
-          type="number"
-          min={1}
-          max={state.isGul ? 1 : policy.maxYears}
-          step={1}
-          value={state.isGul ? "1" : state.yearsText}
-          readOnly={state.isGul}
-          onChange={(_e, data) => state.setYearsText(data.value)}
-        />
-      </Field>
+      <div className={styles.pair}>
+        <Field
+          label={t.years}
+          hint={state.isGul ? t.yearsHintGul : t.yearsHintRod(policy.maxYears)}
+          validationState={yearsError === undefined ? "none" : "error"}
+          validationMessage={yearsError ?? null}
+        >
+          <Input
+            type="number"
+            min={1}
+            max={state.isGul ? 1 : policy.maxYears}
+            step={1}
+            value={state.isGul ? "1" : state.yearsText}
+            readOnly={state.isGul}
+            onChange={(_e, data) => state.setYearsText(data.value)}
+          />
+        </Field>
+        <AccountsYearField onValidity={setYearValid} />
+      </div>
       {state.isGul ? null : (
         <Field
           label={t.begrundelse}
@@ -374,11 +395,8 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
           validationState={begrundelseError === undefined ? "none" : "error"}
           validationMessage={begrundelseError ?? null}
         >
-          <Textarea value={state.begrundelse} onChange={(_e, data) => state.setBegrundelse(data.value)} resize="vertical" />
+          <Textarea rows={2} value={state.begrundelse} onChange={(_e, data) => state.setBegrundelse(data.value)} resize="vertical" />
         </Field>
-      )}
-      {state.preview.length === 0 || state.debt === null ? null : (
-        <Preview instalments={state.preview} debt={state.debt} state={state} />
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={blocked} onClick={() => void state.create("handleplan")}>
@@ -398,6 +416,9 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
       <Text block as="p" id="dispensation-hint" size={200}>
         {t.dispensationHint}
       </Text>
+      {state.preview.length === 0 || state.debt === null ? null : (
+        <Preview instalments={state.preview} debt={state.debt} state={state} />
+      )}
     </section>
   );
 }

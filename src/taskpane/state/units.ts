@@ -11,22 +11,44 @@ export type UnitSort = "source" | "name" | "pct" | "result";
 /** All sort orders, in the order the dropdown shows them. */
 export const UNIT_SORTS: readonly UnitSort[] = ["source", "name", "pct", "result"];
 
+/**
+ * The Oversigt's plan filter: "requires" — units whose requirement asks for a plan (handleplan or
+ * overskudsplan); "missing" — of those, the ones without a plan sheet recorded in the workbook.
+ */
+export type PlanFilter = "requires" | "missing";
+
+/** All plan filters, in the order the dropdown shows them. */
+export const PLAN_FILTERS: readonly PlanFilter[] = ["requires", "missing"];
+
 /** The Oversigt's filter. Empty values mean "all". */
 export interface UnitFilter {
   readonly indicator: Indicator | null;
   readonly sheet: string | null;
   /** Case-insensitive part of the name (or the id). */
   readonly search: string;
+  /** @default null (every unit) */
+  readonly plan?: PlanFilter | null;
+  /** Whether a unit has a plan recorded; needed for `plan: "missing"`. @default () => false */
+  readonly hasPlan?: (unit: UnitRecord) => boolean;
+}
+
+/** True when the unit's requirement asks for a plan. */
+export function requiresPlan(unit: UnitRecord): boolean {
+  const requirement = unit.assessment?.requirement;
+  return requirement !== undefined && requirement !== "none";
 }
 
 /** The units that pass the filter (assessed units only). */
 export function filterUnits(units: readonly UnitRecord[], filter: UnitFilter): UnitRecord[] {
   const needle = filter.search.trim().toLocaleLowerCase("da");
+  const plan = filter.plan ?? null;
+  const hasPlan = filter.hasPlan ?? (() => false);
   return units.filter(
     (unit) =>
       unit.assessment !== null &&
       (filter.indicator === null || unit.assessment.indicator === filter.indicator) &&
       (filter.sheet === null || unit.sheet === filter.sheet) &&
+      (plan === null || (requiresPlan(unit) && (plan === "requires" || !hasPlan(unit)))) &&
       (needle === "" ||
         unit.name.toLocaleLowerCase("da").includes(needle) ||
         (unit.id ?? "").toLocaleLowerCase("da").includes(needle)),

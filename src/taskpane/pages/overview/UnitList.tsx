@@ -1,0 +1,279 @@
+/**
+ * The Oversigt's list of units: a real table (for screen readers) with one tab stop per row — the
+ * unit's name, which opens its page. ↑/↓ (and Home/End) move between rows, → reaches the row's
+ * secondary action (select the row in the sheet), ← goes back. A "Spring listen over" link before
+ * the table jumps past it. Plain table elements (not Fluent's Table components): 300 rows re-render
+ * within a keystroke.
+ */
+import { useRef, type KeyboardEvent } from "react";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { formatKroner, formatPercent } from "../../../core/format";
+import type { UnitRecord } from "../../../core/unit";
+import { IndicatorBadge } from "../../components/IndicatorBadge";
+import type { Strings } from "../../i18n/strings";
+
+/** Props of {@link UnitList}. */
+export interface UnitListProps {
+  /** The units to list, in order. */
+  readonly units: readonly UnitRecord[];
+  /** The chosen unit's key (marked), or null. */
+  readonly chosenKey: string | null;
+  /** Each unit's key in the scan (`core/unitKey.ts`, `unitKeyMap`). */
+  readonly keys: ReadonlyMap<UnitRecord, string>;
+  /** Show each unit's sheet (when the workbook has several). @default false */
+  readonly showSheet?: boolean;
+  /** Whether a unit that requires a plan lacks one (a "Mangler plan" badge). @default () => false */
+  readonly missingPlan?: (unit: UnitRecord) => boolean;
+  readonly strings: Strings["overview"];
+  /** Opens the unit's page (the row's main action). */
+  readonly onOpen: (unit: UnitRecord) => void;
+  /** Selects the unit's row in the source sheet (the secondary action). */
+  readonly onSelectInSheet: (unit: UnitRecord) => void;
+  /** The id of the element after the list ("Spring listen over" moves the focus there). */
+  readonly afterId: string;
+}
+
+const useStyles = makeStyles({
+  skip: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    ":focus": {
+      position: "static",
+      width: "auto",
+      height: "auto",
+      clip: "auto",
+      padding: tokens.spacingVerticalXS,
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+    },
+  },
+  table: { tableLayout: "fixed", width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300 },
+  head: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: "bottom",
+  },
+  headFigures: { width: "6.75rem", textAlign: "right" },
+  headSelect: { width: "2rem" },
+  minus: { display: "block", fontStyle: "italic" },
+  row: {
+    cursor: "pointer",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
+  chosen: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorCompoundBrandStroke}`,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Selected },
+    "@media (forced-colors: active)": { outlineWidth: "2px", outlineStyle: "solid", outlineColor: "Highlight", outlineOffset: "-2px" },
+  },
+  cell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: "top" },
+  nameCell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
+  // The name: up to two lines, then "…"; the whole name is the tooltip and the accessible name.
+  name: {
+    display: "-webkit-box",
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+    overflowWrap: "anywhere",
+    width: "100%",
+    padding: 0,
+    margin: 0,
+    border: "none",
+    background: "none",
+    textAlign: "left",
+    font: "inherit",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForegroundLink,
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusSmall,
+    ":hover": { textDecorationLine: "underline", color: tokens.colorBrandForegroundLinkHover },
+    // The focus ring: a thick outline, distinct from the hover's underline.
+    ":focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: "1px",
+      textDecorationLine: "none",
+    },
+  },
+  line2: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginTop: "2px",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  missing: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  figures: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  pct: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  result: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  selectCell: { textAlign: "center", paddingLeft: 0, paddingRight: 0 },
+  select: {
+    width: "28px",
+    height: "28px",
+    padding: 0,
+    border: "none",
+    borderRadius: tokens.borderRadiusMedium,
+    background: "none",
+    color: tokens.colorNeutralForeground2,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover, color: tokens.colorNeutralForeground1 },
+    ":focus-visible": { outlineWidth: tokens.strokeWidthThick, outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2 },
+  },
+  hidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+});
+
+/** "Markér i arket": a cursor on a cell (inline, so no icon package is needed). */
+function SelectIcon(): JSX.Element {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden focusable="false">
+      <rect x="1.5" y="4.5" width="13" height="7" rx="1" fill="none" stroke="currentColor" />
+      <path d="M1.5 8h13M6 4.5v7" stroke="currentColor" fill="none" />
+    </svg>
+  );
+}
+
+/** The table of units. */
+export function UnitList(props: UnitListProps): JSX.Element {
+  const { units, chosenKey, keys, strings: t } = props;
+  const keyOf = (unit: UnitRecord): string => keys.get(unit) ?? `${unit.sheet}!${unit.row}`;
+  const styles = useStyles();
+  const table = useRef<HTMLTableElement>(null);
+  // The row whose name is the list's tab stop: the chosen unit's, else the first.
+  const focusKey = units.some((u) => keyOf(u) === chosenKey) ? chosenKey : units[0] === undefined ? null : keyOf(units[0]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>): void => {
+    const target = event.target as HTMLElement;
+    const role = target.dataset.role;
+    if (role !== "open" && role !== "select") return;
+    const names = Array.from(table.current?.querySelectorAll<HTMLButtonElement>('[data-role="open"]') ?? []);
+    const row = target.closest("tr");
+    const at = names.findIndex((name) => name.closest("tr") === row);
+    let next: HTMLElement | undefined;
+    if (event.key === "ArrowDown") next = names[Math.min(at + 1, names.length - 1)];
+    else if (event.key === "ArrowUp") next = names[Math.max(at - 1, 0)];
+    else if (event.key === "Home" && role === "open") next = names[0];
+    else if (event.key === "End" && role === "open") next = names[names.length - 1];
+    else if (event.key === "ArrowRight" && role === "open") next = row?.querySelector<HTMLElement>('[data-role="select"]') ?? undefined;
+    else if (event.key === "ArrowLeft" && role === "select") next = names[at];
+    if (next === undefined) return;
+    event.preventDefault();
+    // The roving tab stop follows the focus.
+    for (const name of names) name.tabIndex = name === next ? 0 : -1;
+    next.focus();
+  };
+
+  const skip = (): void => {
+    document.getElementById(props.afterId)?.focus();
+  };
+
+  return (
+    <>
+      <a
+        href={`#${props.afterId}`}
+        className={styles.skip}
+        onClick={(event) => {
+          event.preventDefault();
+          skip();
+        }}
+      >
+        {t.skipList}
+      </a>
+      <table ref={table} className={styles.table} aria-label={t.tableLabel} onKeyDown={onKeyDown}>
+        <thead>
+          <tr>
+            <th scope="col" className={mergeClasses(styles.head, styles.nameCell)}>
+              {t.columns.unit}
+            </th>
+            <th scope="col" className={mergeClasses(styles.head, styles.headFigures)}>
+              <span>{t.columns.pct}</span> <span>{t.columns.result}</span>
+              <span className={styles.minus}>{t.columns.minusIsSurplus}</span>
+            </th>
+            <th scope="col" className={mergeClasses(styles.head, styles.headSelect)}>
+              <span className={styles.hidden}>{t.columns.select}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((unit) => {
+            const key = keyOf(unit);
+            const chosen = key === chosenKey;
+            const missing = props.missingPlan?.(unit) === true;
+            return (
+              <tr key={key} className={mergeClasses(styles.row, chosen && styles.chosen)} onClick={() => props.onOpen(unit)}>
+                <td className={mergeClasses(styles.cell, styles.nameCell)}>
+                  <button
+                    type="button"
+                    data-role="open"
+                    className={styles.name}
+                    title={unit.name}
+                    aria-label={t.openUnit(unit.name)}
+                    aria-current={chosen ? "true" : undefined}
+                    tabIndex={key === focusKey ? 0 : -1}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      props.onOpen(unit);
+                    }}
+                  >
+                    {unit.name}
+                  </button>
+                  <span className={styles.line2}>
+                    <IndicatorBadge indicator={unit.assessment?.indicator ?? null} requirement={unit.assessment?.requirement ?? null} size="small" />
+                    {missing ? <span className={styles.missing}>{t.missingPlan}</span> : null}
+                    {unit.id === null ? null : (
+                      <span>
+                        {t.columns.id} {unit.id}
+                      </span>
+                    )}
+                    {props.showSheet === true ? <span>{t.sheetOf(unit.sheet)}</span> : null}
+                  </span>
+                </td>
+                <td className={mergeClasses(styles.cell, styles.figures)}>
+                  {unit.assessment === null ? null : (
+                    <>
+                      <span className={styles.pct}>{formatPercent(unit.assessment.deficitFraction)}</span>
+                      <span className={styles.result}>{formatKroner(unit.assessment.totalResult, { ore: "never" })}</span>
+                    </>
+                  )}
+                </td>
+                <td className={mergeClasses(styles.cell, styles.selectCell)}>
+                  <button
+                    type="button"
+                    data-role="select"
+                    className={styles.select}
+                    tabIndex={-1}
+                    title={t.selectInSheet(unit.name)}
+                    aria-label={t.selectInSheet(unit.name)}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      props.onSelectInSheet(unit);
+                    }}
+                  >
+                    <SelectIcon />
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
