@@ -117,7 +117,7 @@ describe("Oversigt", () => {
       .getAllByRole("button")
       .filter((b) => b.tabIndex === 0)
       .map((b) => b.getAttribute("aria-label"));
-    expect(stops).toEqual(["Åbn siden for Bakkeskolen"]);
+    expect(stops).toEqual(["Åbn siden for Bakkeskolen", "Åbn siden for Engskolen", "Åbn siden for Skovbørnehaven", "Åbn siden for Åbiblioteket"]);
     screen.getByRole("button", { name: "Åbn siden for Bakkeskolen" }).focus();
     await user.keyboard("{ArrowDown}");
     expect(document.activeElement?.getAttribute("aria-label")).toBe("Åbn siden for Engskolen");

@@ -1,7 +1,7 @@
 /**
  * The Oversigt's list of units: a real table (for screen readers) with one tab stop per row — the
- * unit's name, which opens its page. ↑/↓ (and Home/End) move between rows, → reaches the row's
- * secondary action (select the row in the sheet), ← goes back. A "Spring listen over" link before
+ * unit's name, which opens its page. ↑/↓ (and Home/End) move between rows too, → reaches the row's
+ * secondary action (select the row in the sheet, no tab stop of its own), ← goes back. A "Spring listen over" link before
  * the table jumps past it. Plain table elements (not Fluent's Table components): 300 rows re-render
  * within a keystroke.
  */
@@ -156,8 +156,6 @@ export function UnitList(props: UnitListProps): JSX.Element {
   const keyOf = (unit: UnitRecord): string => keys.get(unit) ?? `${unit.sheet}!${unit.row}`;
   const styles = useStyles();
   const table = useRef<HTMLTableElement>(null);
-  // The row whose name is the list's tab stop: the chosen unit's, else the first.
-  const focusKey = units.some((u) => keyOf(u) === chosenKey) ? chosenKey : units[0] === undefined ? null : keyOf(units[0]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>): void => {
     const target = event.target as HTMLElement;
@@ -175,8 +173,6 @@ export function UnitList(props: UnitListProps): JSX.Element {
     else if (event.key === "ArrowLeft" && role === "select") next = names[at];
     if (next === undefined) return;
     event.preventDefault();
-    // The roving tab stop follows the focus.
-    for (const name of names) name.tabIndex = name === next ? 0 : -1;
     next.focus();
   };
 
@@ -226,7 +222,6 @@ export function UnitList(props: UnitListProps): JSX.Element {
                     title={unit.name}
                     aria-label={t.openUnit(unit.name)}
                     aria-current={chosen ? "true" : undefined}
-                    tabIndex={key === focusKey ? 0 : -1}
                     onClick={(event) => {
                       event.stopPropagation();
                       props.onOpen(unit);
