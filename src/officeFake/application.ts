@@ -4,6 +4,7 @@
  */
 import { SheetModel, WorkbookModel, type StoredValue } from "./model";
 import { FakeApiMisuse, FakeOfficeError, NEWEST_EXCEL_API, compareVersions, make, strict } from "./base";
+import { rangeAddress, type CellRange } from "../core/grid";
 import { FakeWorkbook } from "./workbook";
 
 /** Computes a formula's value (the preview plugs HyperFormula in here). */
@@ -75,8 +76,29 @@ export class FakeExcel {
   private readonly rules: ArmedRule[] = [];
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 
+  /** @internal `Worksheet.onChanged` handlers registered at a sync, by sheet id. */
+  readonly _changedHandlers = new Map<string, Set<(args: Excel.WorksheetChangedEventArgs) => Promise<unknown>>>();
+
   constructor(model: WorkbookModel = new WorkbookModel()) {
     this.model = model;
+    // A user's edit raises the sheet's onChanged, after the edit (events are asynchronous in Excel).
+    model.onUserEdit((sheet, range) => this._raiseChanged(sheet, range));
+  }
+
+  /** @internal Calls the sheet's onChanged handlers with Excel's event arguments. */
+  _raiseChanged(sheet: SheetModel, range: CellRange): void {
+    const handlers = this._changedHandlers.get(sheet.id);
+    if (handlers === undefined || handlers.size === 0) return;
+    const args = {
+      type: "WorksheetChanged",
+      worksheetId: sheet.id,
+      address: rangeAddress(range),
+      changeType: "RangeEdited",
+      source: "Local",
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    for (const handler of [...handlers]) {
+      setTimeout(() => void handler(args).catch(() => undefined), 0);
+    }
   }
 
   /** Like `Excel.run`: a fresh request context for the batch; pending work must be synced. */

@@ -232,6 +232,22 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
+  private readonly editListeners = new Set<(sheet: SheetModel, range: CellRange) => void>();
+
+  /**
+   * A user (not the add-in) changed cells of `sheet` — the preview's typing, or a test acting as
+   * the user. The fake raises `Worksheet.onChanged` for it (see FakeExcel).
+   */
+  userEdited(sheet: SheetModel, range: CellRange): void {
+    for (const listener of [...this.editListeners]) listener(sheet, range);
+  }
+
+  /** Listens to {@link userEdited}; returns the unsubscribe. */
+  onUserEdit(listener: (sheet: SheetModel, range: CellRange) => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
+  }
+
   removeSheet(sheet: SheetModel): void {
     const index = this.sheets.indexOf(sheet);
     if (index >= 0) this.sheets.splice(index, 1);

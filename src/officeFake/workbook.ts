@@ -284,8 +284,78 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   get charts(): FakeChartCollection {
     return make(new FakeChartCollection(this._ctx, () => this._model()));
   }
+
+  /**
+   * `Worksheet.onChanged` (ExcelApi 1.7). Handlers are registered at the next sync and called for
+   * a user's edits of this sheet (`WorkbookModel.userEdited`); the add-in's own writes do not
+   * raise it here (Excel raises it for them too — callers read again after their own writes).
+   */
+  get onChanged(): FakeWorksheetChangedHandlers {
+    return make(new FakeWorksheetChangedHandlers(this._ctx, () => this._model()));
+  }
 }
 install(FakeWorksheet);
+
+type ChangedHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
+
+/** `OfficeExtension.EventHandlers` of `Worksheet.onChanged`: `add` only (the subset used). */
+export class FakeWorksheetChangedHandlers {
+  readonly _typeName = "EventHandlers";
+  private readonly ctx: FakeRequestContext;
+  private readonly sheet: () => SheetModel;
+
+  constructor(ctx: FakeRequestContext, sheet: () => SheetModel) {
+    this.ctx = ctx;
+    this.sheet = sheet;
+  }
+
+  add(handler: ChangedHandler): FakeEventHandlerResult {
+    if (typeof handler !== "function") throw new FakeApiMisuse("EventHandlers.add needs a function");
+    const result = make(new FakeEventHandlerResult(this.ctx));
+    this.ctx._enqueue(
+      "Worksheet.onChanged.add",
+      () => {
+        const id = this.sheet().id;
+        const registry = this.ctx._fake._changedHandlers;
+        const set = registry.get(id) ?? new Set<ChangedHandler>();
+        set.add(handler);
+        registry.set(id, set);
+        result._state.registered = { id, handler };
+      },
+      false,
+    );
+    return result;
+  }
+}
+
+/** `OfficeExtension.EventHandlerResult`: removes its handler at the next sync of its own context. */
+export class FakeEventHandlerResult {
+  readonly _typeName = "EventHandlerResult";
+  private readonly ctx: FakeRequestContext;
+  /** @internal Set when the registering sync ran (a holder: the strict proxy refuses plain sets). */
+  readonly _state: { registered: { readonly id: string; readonly handler: ChangedHandler } | null } = { registered: null };
+
+  constructor(ctx: FakeRequestContext) {
+    this.ctx = ctx;
+  }
+
+  get context(): FakeRequestContext {
+    return this.ctx;
+  }
+
+  remove(): void {
+    this.ctx._enqueue(
+      "EventHandlerResult.remove",
+      () => {
+        const registered = this._state.registered;
+        if (registered === null) throw new FakeOfficeError("InvalidOperation", "The handler was never registered.", "EventHandlerResult.remove");
+        this.ctx._fake._changedHandlers.get(registered.id)?.delete(registered.handler);
+        this._state.registered = null;
+      },
+      false,
+    );
+  }
+}
 
 export class FakeWorksheetProtection extends FakeObject<SheetModel> {
   readonly _typeName = "WorksheetProtection";

@@ -239,6 +239,8 @@ export class PreviewDocument {
       else enterInput(cell, `'${text}`);
     } else enterInput(cell, text);
     this.sync();
+    // As in Excel: the sheet's onChanged handlers (the task pane's "Tallene er ændret") hear of it.
+    this.model.userEdited(sheet, { top: row, left: col, bottom: row, right: col });
     return undefined;
   }
 }

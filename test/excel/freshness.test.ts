@@ -2,7 +2,7 @@
  * The Excel adapter's part in never acting on old figures: `readRanges` reads any number of rows
  * in one sync, with the same cell values as the full read.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
 import { sourceGrid } from "./helpers";
@@ -34,3 +34,33 @@ describe("ExcelWorkbookPort.readRanges", () => {
     await expect(port.readRanges([{ sheet: "Væk", range: { top: 0, left: 0, bottom: 0, right: 0 } }])).rejects.toThrow(/Budgetlys kunne ikke læse projektmappen/);
   });
 });
+
+describe("ExcelWorkbookPort.watchSheets (Worksheet.onChanged on the strict fake)", () => {
+  it("registers in one sync, hears a user's edit of a watched sheet only, and stops when asked", async () => {
+    const fake = fakeExcelFromGrids([sourceGrid("Dagtilbud", 3), sourceGrid("Skoler", 3)]);
+    const port = new ExcelWorkbookPort(fake.run);
+    const heard: string[] = [];
+    const before = fake.syncCount;
+    const stop = await port.watchSheets(["Skoler"], (sheet) => heard.push(sheet));
+    expect(fake.syncCount - before).toBe(1);
+    expect(stop).not.toBeNull();
+    const skoler = fake.model.sheetByName("Skoler");
+    const dagtilbud = fake.model.sheetByName("Dagtilbud");
+    if (skoler === undefined || dagtilbud === undefined) throw new Error("sheets missing");
+    fake.model.userEdited(dagtilbud, { top: 3, left: 3, bottom: 3, right: 3 });
+    fake.model.userEdited(skoler, { top: 4, left: 3, bottom: 4, right: 3 });
+    await vi.waitFor(() => expect(heard).toEqual(["Skoler"]));
+    await stop?.();
+    fake.model.userEdited(skoler, { top: 4, left: 3, bottom: 4, right: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toEqual(["Skoler"]);
+  });
+
+  it("answers null (no watching) for a sheet that does not exist, without throwing", async () => {
+    const fake = fakeExcelFromGrids([sourceGrid("Skoler", 3)]);
+    const port = new ExcelWorkbookPort(fake.run);
+    expect(await port.watchSheets(["Væk"], () => undefined)).toBeNull();
+    expect(await port.watchSheets([], () => undefined)).toBeNull();
+  });
+});
+

@@ -36,8 +36,10 @@ function sheetNames(fake: FakeExcel): string[] {
 describe("the task pane on the fake Excel", () => {
   it("reads the workbook in 2 syncs and lists the units with their colours", async () => {
     const { fake } = await renderOnFake();
-    // The three settings (policy, mappings, plans) in one shared sync, and the scan's 2 syncs.
-    expect(fake.syncCount).toBe(3);
+    // The three settings (policy, mappings, plans) in one shared sync, the scan's 2 syncs, and one
+    // that registers Worksheet.onChanged on the source sheet.
+    await waitFor(() => expect(fake.syncCount).toBe(4));
+    expect(fake._changedHandlers.get(fake.model.sheetByName(BUDGET_SHEET)?.id ?? "")?.size).toBe(1);
     const table = screen.getByRole("table");
     expect(within(table).getByText("Bakkeskolen")).toBeTruthy();
     const counts = screen.getByRole("list", { name: "Antal pr. farve" });
@@ -157,5 +159,24 @@ describe("the task pane on the fake Excel", () => {
     await user.click(screen.getByRole("tab", { name: "Oversigt" }));
     // 100.000 kr. read as 1.000 kr.: the result is now 100.000.000 kr.
     expect(await screen.findByText("100.000.000 kr.")).toBeTruthy();
+  });
+});
+
+describe("the task pane hears the sheet change (Worksheet.onChanged on the strict fake)", () => {
+  it("shows 'Tallene er ændret' after a user's edit, and Opdatér reads the new figures", async () => {
+    const { fake, user } = await renderOnFake();
+    await waitFor(() => expect(fake._changedHandlers.get(fake.model.sheetByName(BUDGET_SHEET)?.id ?? "")?.size).toBe(1));
+    const sheet = fake.model.sheetByName(BUDGET_SHEET);
+    if (sheet === undefined) throw new Error("no sheet");
+    // Engskolen's forbrug (D4) goes up, as the economist types it.
+    sheet.cell(3, 3).value = 1_200_000;
+    fake.model.userEdited(sheet, { top: 3, left: 3, bottom: 3, right: 3 });
+    await screen.findByText("Tallene er ændret");
+    await user.click(screen.getAllByRole("button", { name: "Opdatér" })[0] as HTMLElement);
+    await waitFor(() => expect(screen.queryByText("Tallene er ændret")).toBeNull());
+    const counts = screen.getByRole("list", { name: "Antal pr. farve" });
+    expect(within(counts).getByLabelText("Rød: 2")).toBeTruthy();
+    // The new reading listens again (the old handler was removed).
+    await waitFor(() => expect(fake._changedHandlers.get(sheet.id)?.size).toBe(1));
   });
 });
