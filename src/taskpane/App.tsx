@@ -173,14 +173,33 @@ function useNavigationState(initialPage: PageId | undefined): Navigation {
   const [page, setPage] = useState<PageId>(initialPage ?? "overview");
   const [unitKey, setUnitKey] = useState<string | null>(null);
   const [legendOpen, setLegendOpen] = useState(false);
-  const chooseUnit = useCallback((key: string | null, open = false) => {
-    setUnitKey(key);
-    if (open) setPage("unit");
+  const guard = useRef<(() => Promise<boolean>) | null>(null);
+  const goTo = useCallback((next: PageId) => {
+    const ask = guard.current;
+    if (ask === null) {
+      setPage(next);
+      return;
+    }
+    void ask().then((leave) => {
+      if (!leave) return;
+      guard.current = null;
+      setPage(next);
+    });
   }, []);
+  const chooseUnit = useCallback(
+    (key: string | null, open = false) => {
+      setUnitKey(key);
+      if (open) goTo("unit");
+    },
+    [goTo],
+  );
   const toggleLegend = useCallback(() => setLegendOpen((open) => !open), []);
+  const setLeaveGuard = useCallback((next: (() => Promise<boolean>) | null) => {
+    guard.current = next;
+  }, []);
   return useMemo<Navigation>(
-    () => ({ page, goTo: setPage, unitKey, chooseUnit, legendOpen, toggleLegend }),
-    [page, unitKey, chooseUnit, legendOpen, toggleLegend],
+    () => ({ page, goTo, unitKey, chooseUnit, legendOpen, toggleLegend, setLeaveGuard }),
+    [page, goTo, unitKey, chooseUnit, legendOpen, toggleLegend, setLeaveGuard],
   );
 }
 

@@ -66,6 +66,11 @@ export interface Navigation {
   /** Whether the legend of the traffic lights ("Reglen") is open above the page. */
   readonly legendOpen: boolean;
   readonly toggleLegend: () => void;
+  /**
+   * A page with unsaved work asks before it is left: `guard` answers true to leave. Null removes it.
+   * `goTo` and `chooseUnit(…, true)` ask it first.
+   */
+  readonly setLeaveGuard: (guard: (() => Promise<boolean>) | null) => void;
 }
 
 export const NavigationContext = createContext<Navigation | null>(null);

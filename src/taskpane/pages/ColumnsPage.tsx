@@ -2,9 +2,12 @@
  * Kolonner: how each sheet was read (heading row, the column of each role, amount unit, sign
  * convention) with the reason for every choice. Each choice can be corrected from a list; the
  * corrected mapping is saved in the workbook (`SETTING_KEYS.mappings`), used as overrides on every
- * scan, and can be reset to what detection found.
+ * scan, and can be reset to what detection found. A sheet in which detection found no table is no
+ * dead end: its form starts from the first row with text, and the user points out the heading row
+ * and each column by hand; saving reads the sheet with that mapping at once. Leaving the page with
+ * unsaved corrections asks first.
  */
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import {
   COLUMN_ROLES,
@@ -12,9 +15,12 @@ import {
   type ColumnRole,
   type ExplainedMapping,
   type SheetMapping, type SheetReading, type SignConvention } from "../../core/unit";
-import { useStrings, useWorkbook } from "../context";
+import { useNavigation, useStrings, useWorkbook } from "../context";
 import { Notice, type NoticeValue } from "../components/Notice";
+import { useConfirm } from "../components/ConfirmProvider";
 import { describeError } from "../state/errors";
+import { headingsAt, manualExplained } from "../state/manualMapping";
+import type { SheetGrid } from "../../core/grid";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -36,33 +42,72 @@ const SIGNS: readonly SignConvention[] = ["plus-is-deficit", "plus-is-surplus"];
 export default function ColumnsPage(): JSX.Element {
   const strings = useStrings();
   const workbook = useWorkbook();
+  const navigation = useNavigation();
+  const confirm = useConfirm();
   const styles = useStyles();
   const readings = workbook.scan?.sheets ?? [];
+  // Sheets with unsaved corrections; while there are any, leaving the page asks first.
+  const dirty = useRef(new Set<string>());
+  const { setLeaveGuard } = navigation;
+  const t = strings.columns;
+  const onDirty = useCallback(
+    (sheet: string, isDirty: boolean) => {
+      if (isDirty) dirty.current.add(sheet);
+      else dirty.current.delete(sheet);
+      setLeaveGuard(
+        dirty.current.size === 0
+          ? null
+          : () =>
+              confirm({
+                title: t.unsavedTitle,
+                body: t.unsavedBody([...dirty.current].join(", ")),
+                confirmLabel: t.leave,
+                cancelLabel: t.stay,
+              }),
+      );
+    },
+    [confirm, setLeaveGuard, t],
+  );
+  useEffect(() => () => setLeaveGuard(null), [setLeaveGuard]);
   return (
     <section className={styles.page} aria-labelledby="columns-heading">
       <Text block as="h2" id="columns-heading" size={400} weight="semibold">
-        {strings.columns.heading}
+        {t.heading}
       </Text>
-      <Text block as="p">{strings.columns.intro}</Text>
-      {readings.map((reading) =>
-        reading.explained === null ? (
-          <Text block as="p" key={reading.sheet}>
-            {strings.columns.noTable(reading.sheet, reading.skipped[0]?.reason ?? "")}
-          </Text>
-        ) : (
+      <Text block as="p">{t.intro}</Text>
+      {readings.map((reading) => {
+        const grid = workbook.grids.find((g) => g.name === reading.sheet);
+        if (reading.explained === null) {
+          if (grid === undefined) return null;
+          return (
+            <SheetMappingEditor
+              key={`${reading.sheet}|manual`}
+              reading={reading}
+              explained={manualExplained(grid, t.byUser)}
+              grid={grid}
+              manual={reading.skipped[0]?.reason ?? ""}
+              saved={workbook.overrides[reading.sheet] !== undefined}
+              onDirty={onDirty}
+            />
+          );
+        }
+        return (
           <SheetMappingEditor
             key={reading.sheet}
             reading={reading}
             explained={reading.explained}
+            grid={grid}
             saved={workbook.overrides[reading.sheet] !== undefined}
+            onDirty={onDirty}
           />
-        ),
-      )}
+        );
+      })}
     </section>
   );
 }
 
-function useEditorState(reading: SheetReading, explained: ExplainedMapping) {
+function useEditorState(props: EditorProps) {
+  const { reading, explained, grid, onDirty } = props;
   const strings = useStrings();
   const workbook = useWorkbook();
   const [draft, setDraft] = useState<SheetMapping>(explained.mapping);
@@ -77,6 +122,12 @@ function useEditorState(reading: SheetReading, explained: ExplainedMapping) {
     setHeaderRowText(String(mapping.headerRow));
   }, [current]);
   const headerRowValid = /^\s*\d+\s*$/.test(headerRowText) && Number(headerRowText) >= 1;
+  const isDirty =
+    props.manual !== undefined
+      ? Object.keys(draft.columns).length > 0
+      : JSON.stringify({ ...draft, headerRow: Number(headerRowText) }) !== current;
+  useEffect(() => onDirty(reading.sheet, isDirty), [onDirty, reading.sheet, isDirty]);
+  useEffect(() => () => onDirty(reading.sheet, false), [onDirty, reading.sheet]);
 
   const setColumn = (role: ColumnRole, letter: string): void => {
     const columns = { ...draft.columns };
@@ -89,6 +140,7 @@ function useEditorState(reading: SheetReading, explained: ExplainedMapping) {
     setBusy(true);
     setNotice(null);
     try {
+      onDirty(reading.sheet, false);
       await workbook.saveMapping(reading.sheet, mapping);
       setNotice({
         intent: "success",
@@ -101,8 +153,13 @@ function useEditorState(reading: SheetReading, explained: ExplainedMapping) {
     }
   };
 
+  // The headings of the heading row as typed (by hand: any row of the sheet), else detection's.
+  const headings: Readonly<Record<string, string>> =
+    grid !== undefined && headerRowValid && Number(headerRowText) !== explained.mapping.headerRow
+      ? headingsAt(grid, Number(headerRowText))
+      : explained.headings;
   const letters = Array.from(
-    new Set([...Object.keys(explained.headings), ...Object.values(draft.columns).filter((l): l is string => l !== undefined)]),
+    new Set([...Object.keys(headings), ...Object.values(draft.columns).filter((l): l is string => l !== undefined)]),
   ).sort((a, b) => a.length - b.length || a.localeCompare(b));
 
   return {
@@ -115,6 +172,7 @@ function useEditorState(reading: SheetReading, explained: ExplainedMapping) {
     headerRowValid,
     setColumn,
     letters,
+    headings,
     busy,
     notice,
     setNotice,
@@ -123,15 +181,23 @@ function useEditorState(reading: SheetReading, explained: ExplainedMapping) {
   };
 }
 
+/** Props of {@link SheetMappingEditor}. */
 interface EditorProps {
   readonly reading: SheetReading;
   readonly explained: ExplainedMapping;
+  /** The sheet's cells (the headings of any heading row the user types). */
+  readonly grid: SheetGrid | undefined;
+  /** Set when detection found no table: why (the form is then filled in by hand). @default undefined */
+  readonly manual?: string;
   /** Whether a correction of this sheet is saved (so it can be reset). */
   readonly saved: boolean;
+  /** Tells the page whether this sheet has unsaved corrections. */
+  readonly onDirty: (sheet: string, dirty: boolean) => void;
 }
 
-function SheetMappingEditor({ reading, explained: detected, saved }: EditorProps): JSX.Element {
-  const state = useEditorState(reading, detected);
+function SheetMappingEditor(props: EditorProps): JSX.Element {
+  const { reading, saved } = props;
+  const state = useEditorState(props);
   const styles = useStyles();
   const t = state.strings.columns;
   const { explained, draft } = state;
@@ -143,6 +209,9 @@ function SheetMappingEditor({ reading, explained: detected, saved }: EditorProps
       <Text block as="h3" id={headingId} size={300} weight="semibold">
         {t.sheet(reading.sheet)}
       </Text>
+      {props.manual === undefined ? null : (
+        <Notice notice={{ intent: "warning", title: t.noTable(reading.sheet, props.manual), body: t.byHand }} />
+      )}
       <Notice notice={state.notice} onDismiss={() => state.setNotice(null)} />
       <Field
         label={t.headerRow}
@@ -158,7 +227,7 @@ function SheetMappingEditor({ reading, explained: detected, saved }: EditorProps
             <option value="">{t.noColumn}</option>
             {state.letters.map((letter) => (
               <option key={letter} value={letter}>
-                {t.columnOption(letter, explained.headings[letter] ?? "")}
+                {t.columnOption(letter, state.headings[letter] ?? "")}
               </option>
             ))}
           </Select>

@@ -39,13 +39,15 @@ import { useSheetWriter } from "../state/useSheetWriter";
 import type { Strings } from "../i18n/strings";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   headingText: {
     borderRadius: tokens.borderRadiusSmall,
     ":focus-visible": { outlineWidth: tokens.strokeWidthThick, outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2 },
   },
   tight: { margin: 0 },
+  // A section's parts close together (no paragraph margins): the action stays on the first screen.
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& p, & h3": { margin: 0 } },
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
   pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS, "& > *": { minWidth: 0 } },
   fold: { "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS } },
@@ -132,7 +134,7 @@ function useUnitState() {
       if (changed.length > 0) {
         setNotice({
           intent: "error",
-          title: strings.common.staleTitle,
+          title: strings.common.errorTitle,
           body: strings.common.changedRefused(`«${unit.name}»`),
           action: { label: strings.common.refresh, onClick: () => void workbook.refresh() },
         });
@@ -232,7 +234,7 @@ export default function UnitPage(): JSX.Element {
         <Notice notice={{ intent: "warning", body: t.notAssessed(unit.error ?? "") }} />
       ) : (
         <>
-          <section aria-labelledby="requirement-heading">
+          <section aria-labelledby="requirement-heading" className={styles.stack}>
             <Text block as="h3" id="requirement-heading" size={300} weight="semibold">
               {t.requirement}
             </Text>
@@ -331,7 +333,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
 
   if (kinds.length === 0) {
     return (
-      <section aria-labelledby="actions-heading">
+      <section aria-labelledby="actions-heading" className={styles.stack}>
         <Text block as="h3" id="actions-heading" size={300} weight="semibold">
           {t.actions}
         </Text>
@@ -342,7 +344,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
 
   if (!kinds.includes("handleplan")) {
     return (
-      <section aria-labelledby="actions-heading">
+      <section aria-labelledby="actions-heading" className={styles.stack}>
         <Text block as="h3" id="actions-heading" size={300} weight="semibold">
           {t.actions}
         </Text>
@@ -361,7 +363,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const begrundelseError = state.problem === "begrundelse-required" ? t.begrundelseRequired : undefined;
   const blocked = state.busy || state.problem !== null || !yearValid;
   return (
-    <section aria-labelledby="actions-heading">
+    <section aria-labelledby="actions-heading" className={styles.stack}>
       <Text block as="h3" id="actions-heading" size={300} weight="semibold">
         {t.actions}
       </Text>

@@ -1,0 +1,134 @@
+/**
+ * The task pane for daily use, walked through at 350 × 560 px as issue 15 asks: the tabs fit one
+ * row at 320 px (with room for Opfølgning), the rule's legend from every page, a Rød unit's
+ * requirement and action within the first screen with the focus on its name, an edit in the sheet
+ * that shows "Tallene er ændret" and refuses a plan from the old figures, and taskpane.html outside
+ * Excel. Screenshots of the pane go to test-results/e2e (docs/images takes the ones the docs show).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { baseUrl, launchBrowser, shot } from "./browser";
+import { axeViolations, openPreview, overviewIndicators, sheetNames, sheetValues, taskpane, typeInto } from "./previewPage";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Makes the preview's task pane `width` px wide and `height` px tall (the viewport follows). */
+async function paneSize(page: Page, width: number, height: number): Promise<void> {
+  const top = await page.evaluate((w) => {
+    const aside = document.querySelector<HTMLElement>('aside[aria-label="Opgaverude"]');
+    if (aside === null) throw new Error("Opgaveruden findes ikke");
+    aside.style.width = `${w}px`;
+    return aside.getBoundingClientRect().top;
+  }, width);
+  await page.setViewportSize({ width: 1100, height: Math.round(top + height) });
+}
+
+describe("the task pane at 350 × 560", () => {
+  let page: Page;
+  let red = "";
+
+  beforeAll(async () => {
+    page = await openPreview(browser);
+    const overview = await overviewIndicators(page);
+    red = [...overview].find(([, colour]) => colour === "Rød")?.[0] ?? "";
+    await paneSize(page, 350, 560);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("tabs fit one row at 320 px in Danish, also with an Opfølgning tab added", async () => {
+    await paneSize(page, 320, 560);
+    const rows = await page.evaluate(() => {
+      const list = document.querySelector<HTMLElement>('aside[aria-label="Opgaverude"] [role="tablist"]');
+      if (list === null) throw new Error("ingen faneliste");
+      // The widest tab planlife's Opfølgning page adds: a copy of a tab with that label.
+      const extra = list.querySelector('[role="tab"]')?.cloneNode(true) as HTMLElement;
+      extra.querySelector(".budgetlys-tab__label")?.replaceChildren("Opfølgning");
+      extra.setAttribute("aria-selected", "false");
+      list.append(extra);
+      const tops = new Set([...list.querySelectorAll<HTMLElement>('[role="tab"]')].map((tab) => tab.offsetTop));
+      const fits = list.scrollWidth <= list.clientWidth;
+      extra.remove();
+      return { rows: tops.size, fits };
+    });
+    expect(rows).toEqual({ rows: 1, fits: true });
+    await paneSize(page, 350, 560);
+  });
+
+  it("shows the legend of the policy's traffic lights from every page", async () => {
+    const pane = taskpane(page);
+    await pane.getByRole("button", { name: "Reglen" }).click();
+    const legend = pane.getByRole("region", { name: /Trafiklyset efter Randersmodellen 2.0/ });
+    await legend.waitFor();
+    expect(await legend.innerText()).toContain("Underskud på mere end 5 %");
+    expect(await legend.innerText()).toContain("Grøn +");
+    await shot(page, "20-reglen");
+    expect(await axeViolations(page)).toEqual([]);
+    await pane.getByRole("tab", { name: "Planer" }).click();
+    await legend.waitFor();
+    await pane.getByRole("button", { name: "Reglen" }).click();
+    await legend.waitFor({ state: "detached" });
+    await pane.getByRole("tab", { name: "Oversigt" }).click();
+    await shot(page, "21-oversigt-350");
+  });
+
+  it("a Rød unit: the requirement and the action within the first 560 px, the focus on its name", async () => {
+    expect(red).not.toBe("");
+    const pane = taskpane(page);
+    await pane.getByRole("button", { name: `Åbn siden for ${red}` }).click();
+    const heading = pane.getByRole("heading", { level: 2, name: red });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    const paneBox = await pane.boundingBox();
+    const button = await pane.getByRole("button", { name: "Opret handleplan" }).boundingBox();
+    const requirement = await pane.getByRole("heading", { name: "Krav efter Randersmodellen" }).boundingBox();
+    expect(paneBox && button && requirement).toBeTruthy();
+    if (paneBox && button && requirement) {
+      expect(requirement.y).toBeLessThan(button.y);
+      expect(button.y + button.height - paneBox.y).toBeLessThanOrEqual(560);
+    }
+    await shot(page, "22-enhed-roed-350");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("an edit in the sheet shows 'Tallene er ændret' and refuses a plan from the old figures", async () => {
+    const pane = taskpane(page);
+    const sheet = (await sheetNames(page))[0] ?? "";
+    const values = await sheetValues(page, sheet);
+    const row = values.findIndex((line) => line.includes(red));
+    expect(row).toBeGreaterThan(0);
+    // The red unit's forbrug (column F in the example) goes up by 1 kr.
+    const spending = values[row]?.[5];
+    expect(typeof spending).toBe("number");
+    await typeInto(page, `F${row + 1}`, String((spending as number) + 1).replace(".", ","));
+    await pane.getByText("Tallene er ændret").waitFor({ timeout: 20_000 });
+    await pane.getByRole("button", { name: "Opret handleplan" }).click();
+    await pane.getByText(`Tallene for «${red}» er ændret i arket, siden de blev læst, så der er ikke skrevet noget.`, { exact: false }).waitFor();
+    // The result message has the focus (it is where the user looks after an action).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("er ændret i arket");
+    expect((await sheetNames(page)).some((name) => name.startsWith("HP "))).toBe(false);
+    await shot(page, "23-tallene-er-aendret");
+    await pane.getByRole("button", { name: "Opdatér" }).first().click();
+    await pane.getByText("Tallene er ændret").waitFor({ state: "detached" });
+  });
+});
+
+describe("taskpane.html outside Office", () => {
+  it("says 'Åbn Budgetlys fra Excel' instead of an error", async () => {
+    const page = await browser.newPage({ viewport: { width: 350, height: 560 } });
+    await page.goto(`${baseUrl()}/taskpane.html`);
+    await page.getByRole("heading", { name: "Åbn Budgetlys fra Excel" }).waitFor({ timeout: 20_000 });
+    await shot(page, "24-uden-for-excel");
+    await page.close();
+  });
+});
