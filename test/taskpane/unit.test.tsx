@@ -193,3 +193,13 @@ describe("Enhed", () => {
     expect(screen.queryByRole("button", { name: /^Opret/ })).toBeNull();
   });
 });
+
+describe("Enhed: the rule for this unit", () => {
+  it("says how far the neighbouring colours are, in kr. of forbrug", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Engskolen");
+    // Gul at +3 % of 1.000.000 kr.: Grøn at 30.000 kr. less, Rød at 20.000,01 kr. more.
+    expect(screen.getByText("Næste farve: Grøn ved 30.000,00 kr. mindre forbrug · Rød ved 20.000,01 kr. mere forbrug.")).toBeTruthy();
+    expect(screen.getByText("Procent 3,0 % (plus er underskud) · grænse 5 %")).toBeTruthy();
+  });
+});

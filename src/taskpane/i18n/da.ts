@@ -131,6 +131,15 @@ export const da = {
     formula: "Samlet resultat = forbrug − budget + overført; procent = samlet resultat / |grundlag|.",
     formulaNoCarried: "Samlet resultat = forbrug − budget; procent = samlet resultat / |grundlag|.",
     requirement: "Krav efter Randersmodellen",
+    distance: (steps: string) => `Næste farve: ${steps}.`,
+    distanceStep: (colour: string, kr: string, direction: "less" | "more") =>
+      `${colour} ved ${kr} ${direction === "less" ? "mindre" : "mere"} forbrug`,
+    colourNames: {
+      "surplus-explanation": "Grøn + (overskud over grænsen)",
+      none: "Grøn",
+      "handleplan-next-year": "Gul",
+      "handleplan-max-3-years": "Rød",
+    } satisfies Record<RequirementCode, string>,
     pctAgainstLimit: (pct: string, limit: string) => `Procent ${pct} (plus er underskud) · grænse ${limit}`,
     notAssessed: (reason: string) => `Enheden kunne ikke vurderes: ${reason}`,
     actions: "Planer",

@@ -11,6 +11,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Indicator } from "../../core/assessment";
+import { limitBasisPoints } from "../../core/policy";
 import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook, type Navigation } from "../context";
 import { Notice, type NoticeValue } from "../components/Notice";
@@ -179,6 +180,7 @@ export function OverviewPage(): JSX.Element {
               onOpen={state.open}
               onSelectInSheet={(unit) => void state.selectInSheet(unit)}
               afterId={AFTER_LIST_ID}
+              limitBp={limitBasisPoints(workbook.policy)}
             />
           )}
         </>

@@ -22,8 +22,9 @@ import {
   Link,
 } from "@fluentui/react-components";
 import { debtOf } from "../../core/assessment";
-import { formatKroner, formatPercent } from "../../core/format";
-import { formatLimitPct, PERCENTAGE_BASE_LABELS } from "../../core/policy";
+import { formatKroner } from "../../core/format";
+import { formatLimitPct, limitBasisPoints, PERCENTAGE_BASE_LABELS } from "../../core/policy";
+import { colourSteps, formatResultPercent } from "../../core/colourBands";
 import { equalInstalments } from "../../core/repayment";
 import { AccountsYearField } from "../components/AccountsYearField";
 import { subtract, type Ore } from "../../core/money";
@@ -242,8 +243,12 @@ export default function UnitPage(): JSX.Element {
               {unit.assessment.requirementText}
             </Text>
             <Text block as="p" size={200} className={styles.muted}>
-              {t.pctAgainstLimit(formatPercent(unit.assessment.deficitFraction), formatLimitPct(state.workbook.policy.limitPct))}
+              {t.pctAgainstLimit(
+                formatResultPercent(unit.assessment.totalResult, unit.assessment.base, limitBasisPoints(state.workbook.policy)),
+                formatLimitPct(state.workbook.policy.limitPct),
+              )}
             </Text>
+            <Distance unit={unit} state={state} />
           </section>
           <PlanActions unit={unit} state={state} />
           <Notice focus notice={state.notice} onDismiss={() => state.setNotice(null)} />
@@ -260,6 +265,24 @@ export default function UnitPage(): JSX.Element {
   );
 }
 
+/** How far the neighbouring colours are, in kr. of forbrug (the rule at a glance, for this unit). */
+function Distance({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element | null {
+  const styles = useStyles();
+  const t = state.strings.unit;
+  const assessment = unit.assessment;
+  if (assessment === null) return null;
+  const steps = colourSteps(assessment.totalResult, assessment.base, limitBasisPoints(state.workbook.policy));
+  const parts = [steps.less, steps.more].flatMap((step) =>
+    step === null ? [] : [t.distanceStep(t.colourNames[step.requirement], formatKroner(step.amount), step.direction)],
+  );
+  if (parts.length === 0) return null;
+  return (
+    <Text block as="p" size={200} className={styles.muted}>
+      {t.distance(parts.join(" · "))}
+    </Text>
+  );
+}
+
 function Figures({ unit, state }: { readonly unit: UnitRecord; readonly state: UnitState }): JSX.Element | null {
   const styles = useStyles();
   const t = state.strings.unit;
@@ -273,7 +296,7 @@ function Figures({ unit, state }: { readonly unit: UnitRecord; readonly state: U
     [t.yearResult, formatKroner(assessment.yearResult)],
     [t.totalResult, formatKroner(assessment.totalResult)],
     [t.base, formatKroner(assessment.base)],
-    [t.pct, formatPercent(assessment.deficitFraction)],
+    [t.pct, formatResultPercent(assessment.totalResult, assessment.base, limitBasisPoints(state.workbook.policy))],
   ];
   return (
     <section aria-labelledby="figures-heading">

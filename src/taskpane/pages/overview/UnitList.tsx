@@ -7,7 +7,8 @@
  */
 import { useRef, type KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatKroner, formatPercent } from "../../../core/format";
+import { formatKroner } from "../../../core/format";
+import { formatResultPercent } from "../../../core/colourBands";
 import type { UnitRecord } from "../../../core/unit";
 import { IndicatorBadge } from "../../components/IndicatorBadge";
 import type { Strings } from "../../i18n/strings";
@@ -31,6 +32,8 @@ export interface UnitListProps {
   readonly onSelectInSheet: (unit: UnitRecord) => void;
   /** The id of the element after the list ("Spring listen over" moves the focus there). */
   readonly afterId: string;
+  /** The policy's limit in basis points (the percentages never print one number for two colours). */
+  readonly limitBp: number;
 }
 
 const useStyles = makeStyles({
@@ -243,7 +246,7 @@ export function UnitList(props: UnitListProps): JSX.Element {
                 <td className={mergeClasses(styles.cell, styles.figures)}>
                   {unit.assessment === null ? null : (
                     <>
-                      <span className={styles.pct}>{formatPercent(unit.assessment.deficitFraction)}</span>
+                      <span className={styles.pct}>{formatResultPercent(unit.assessment.totalResult, unit.assessment.base, props.limitBp)}</span>
                       <span className={styles.result}>{formatKroner(unit.assessment.totalResult, { ore: "never" })}</span>
                     </>
                   )}
