@@ -17,7 +17,7 @@ describe("Alle planer", () => {
   it("writes every needed plan and the Oversigt, and summarises", async () => {
     const rendered = await renderTaskpane([budgetGrid()]);
     await openTab(rendered, "Planer", "Alle planer");
-    expect(screen.getByText("3 planer skal laves. Til sidst skrives arket Oversigt.")).toBeTruthy();
+    expect(screen.getByText("3 enheder kræver en plan; 3 mangler. Til sidst skrives arket Oversigt.")).toBeTruthy();
     await rendered.user.click(screen.getByRole("button", { name: "Opret alle planer og Oversigt" }));
     const written = await screen.findByRole("list", { name: "Skrevet" });
     expect(within(written).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
@@ -30,6 +30,26 @@ describe("Alle planer", () => {
     // Only the Oversigt is shown at the end.
     expect(rendered.port.writeCalls.map((c) => c.options.activate)).toEqual([false, false, false, true]);
     expect(screen.getByText("4 af 4 ark")).toBeTruthy();
+  });
+
+  it("'Kun manglende planer' (the default once some exist) writes only what is left, asking nothing", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await rendered.user.click(screen.getByRole("button", { name: "Åbn siden for Engskolen" }));
+    await rendered.user.click(await screen.findByRole("button", { name: "Opret handleplan" }));
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    await openTab(rendered, "Planer", "Alle planer");
+    expect(screen.getByText("3 enheder kræver en plan; 2 mangler. Til sidst skrives arket Oversigt.")).toBeTruthy();
+    const only = screen.getByRole("checkbox", { name: "Kun manglende planer" }) as HTMLInputElement;
+    expect(only.checked).toBe(true);
+    await rendered.user.click(screen.getByRole("button", { name: "Opret alle planer og Oversigt" }));
+    const written = await screen.findByRole("list", { name: "Skrevet" });
+    expect(within(written).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Handleplan: Bakkeskolen: HP Bakkeskolen",
+      "Overskudsplan: Skovbørnehaven: OP Skovbørnehaven",
+      "Oversigt: Oversigt",
+    ]);
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    expect(screen.getByText("3 enheder kræver en plan; alle er lavet. Til sidst skrives arket Oversigt.")).toBeTruthy();
   });
 
   it("stops between sheets when cancelled and says what was not written", async () => {

@@ -165,9 +165,10 @@ export const da = {
   },
   allPlans: {
     heading: "Alle planer",
-    intro: (plans: number) =>
-      `${plans} ${plans === 1 ? "plan skal" : "planer skal"} laves. Til sidst skrives arket Oversigt.`,
     nothingNeeded: "Ingen enheder kræver en plan. Arket Oversigt kan stadig skrives.",
+    counts: (needed: number, missing: number) =>
+      `${needed} ${needed === 1 ? "enhed kræver" : "enheder kræver"} en plan; ${missing === 0 ? "alle er lavet" : `${missing} mangler`}. Til sidst skrives arket Oversigt.`,
+    onlyMissing: "Kun manglende planer",
     start: "Opret alle planer og Oversigt",
     cancel: "Annullér",
     cancelling: "Stopper, når de ark, der skrives nu, er færdige …",

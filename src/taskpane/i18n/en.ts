@@ -153,8 +153,10 @@ export const en: Strings = {
   },
   allPlans: {
     heading: "All plans",
-    intro: (plans) => `${plans} ${plans === 1 ? "plan is" : "plans are"} needed. The Oversigt sheet is written last.`,
     nothingNeeded: "No unit needs a plan. The Oversigt sheet can still be written.",
+    counts: (needed, missing) =>
+      `${needed} ${needed === 1 ? "unit requires" : "units require"} a plan; ${missing === 0 ? "all are made" : `${missing} missing`}. The Oversigt sheet is written last.`,
+    onlyMissing: "Only missing plans",
     start: "Create all plans and the Oversigt",
     cancel: "Cancel",
     cancelling: "Stopping once the sheets being written are done …",

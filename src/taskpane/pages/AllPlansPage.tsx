@@ -5,7 +5,7 @@
  * written and what was not, with the reason.
  */
 import { useMemo, useRef, useState } from "react";
-import { Button, Field, Link, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Link, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useStrings, useWorkbook, usePort } from "../context";
 import { describeOversigt, describePlan, neededPlans, type PlanContext } from "../actions/plans";
 import { planRegistryKey } from "../../core/ports";
@@ -39,7 +39,15 @@ function useAllPlansState() {
   const port = usePort();
   const write = useSheetWriter();
   const confirmReplace = useConfirmReplace();
-  const requests = useMemo(() => (workbook.scan === null ? [] : neededPlans(workbook.scan)), [workbook.scan]);
+  const needed = useMemo(() => (workbook.scan === null ? [] : neededPlans(workbook.scan)), [workbook.scan]);
+  // The plans the workbook has not recorded yet: what is left to do.
+  const missing = useMemo(
+    () => needed.filter((request) => workbook.plans[planRegistryKey(request.kind, request.unitKey)] === undefined),
+    [needed, workbook.plans],
+  );
+  // "Kun manglende planer": on by default when some plans exist already (nothing is asked about them).
+  const [onlyMissing, setOnlyMissing] = useState(true);
+  const requests = onlyMissing ? missing : needed;
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [done, setDone] = useState(0);
@@ -47,7 +55,9 @@ function useAllPlansState() {
   /** Why the last start wrote nothing (figures changed, or the re-read failed). */
   const [refused, setRefused] = useState<string | null>(null);
   const cancelRequested = useRef(false);
-  const total = requests.length + 1;
+  // The sheets of the last run (its plans leave "missing" as they are written, the count must not).
+  const [runTotal, setRunTotal] = useState<number | null>(null);
+  const total = runTotal ?? requests.length + 1;
 
   const run = async (): Promise<void> => {
     const scan = workbook.scan;
@@ -86,6 +96,7 @@ function useAllPlansState() {
       describe: () => describePlan(request, context),
     }));
     const oversigt = { label: t.oversigt, key: planRegistryKey("oversigt"), describe: (planSheets: Readonly<Record<string, string>>) => describeOversigt(context, planSheets) };
+    setRunTotal(jobs.length + 1);
     const reason = (r: NotWrittenReason): string => {
       switch (r.kind) {
         case "cancelled":
@@ -129,7 +140,24 @@ function useAllPlansState() {
     setCancelling(true);
   };
 
-  return { strings, workbook, port, requests, running, cancelling, done, total, summary, refused, run, cancel };
+  return {
+    strings,
+    workbook,
+    port,
+    needed,
+    missing,
+    onlyMissing,
+    setOnlyMissing,
+    requests,
+    running,
+    cancelling,
+    done,
+    total,
+    summary,
+    refused,
+    run,
+    cancel,
+  };
 }
 
 /** The Alle planer page. */
@@ -144,7 +172,15 @@ export default function AllPlansPage(): JSX.Element {
       <Text block as="h2" id="all-plans-heading" size={400} weight="semibold">
         {t.heading}
       </Text>
-      <Text block as="p">{state.requests.length === 0 ? t.nothingNeeded : t.intro(state.requests.length)}</Text>
+      <Text block as="p">{state.needed.length === 0 ? t.nothingNeeded : t.counts(state.needed.length, state.missing.length)}</Text>
+      {state.needed.length === 0 || state.missing.length === state.needed.length ? null : (
+        <Checkbox
+          label={t.onlyMissing}
+          checked={state.onlyMissing}
+          disabled={state.running}
+          onChange={(_e, data) => state.setOnlyMissing(data.checked === true)}
+        />
+      )}
       <AccountsYearField onValidity={setYearValid} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={state.running || !yearValid} onClick={() => void state.run()}>

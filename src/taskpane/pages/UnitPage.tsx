@@ -43,6 +43,11 @@ const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   headingText: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
     borderRadius: tokens.borderRadiusSmall,
     ":focus-visible": { outlineWidth: tokens.strokeWidthThick, outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2 },
   },
@@ -225,9 +230,9 @@ export default function UnitPage(): JSX.Element {
   return (
     <section className={styles.page} aria-labelledby="unit-heading">
       <div className={styles.heading}>
-        <Text block as="h2" id="unit-heading" size={400} weight="semibold" ref={heading} tabIndex={-1} className={styles.headingText}>
+        <h2 id="unit-heading" ref={heading} tabIndex={-1} className={styles.headingText}>
           {unit.name}
-        </Text>
+        </h2>
         <IndicatorBadge indicator={unit.assessment?.indicator ?? null} requirement={unit.assessment?.requirement ?? null} />
         {unit.id === null ? null : <Text size={200}>{unit.id}</Text>}
       </div>
