@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseUrl, launchBrowser, shot } from "./browser";
+import { baseUrl, launchBrowser, shot, takePageProblems } from "./browser";
 import { axeViolations, openPreview, overviewIndicators, sheetNames, sheetValues, taskpane, typeInto } from "./previewPage";
 
 let browser: Browser;
@@ -129,6 +129,9 @@ describe("taskpane.html outside Office", () => {
     await page.goto(`${baseUrl()}/taskpane.html`);
     await page.getByRole("heading", { name: "Åbn Budgetlys fra Excel" }).waitFor({ timeout: 20_000 });
     await shot(page, "24-uden-for-excel");
+    // The only complaint allowed: office.js from Microsoft's CDN does not load on the closed network.
+    const problems = takePageProblems();
+    expect(problems.filter((p) => !/Failed to load resource|ERR_|office\.js/i.test(p))).toEqual([]);
     await page.close();
   });
 });

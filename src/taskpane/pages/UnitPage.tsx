@@ -253,10 +253,10 @@ export default function UnitPage(): JSX.Element {
                 formatLimitPct(state.workbook.policy.limitPct),
               )}
             </Text>
-            <Distance unit={unit} state={state} />
           </section>
           <PlanActions unit={unit} state={state} />
           <Notice focus notice={state.notice} onDismiss={() => state.setNotice(null)} />
+          <Distance unit={unit} state={state} />
           <Figures unit={unit} state={state} />
           <HowComputed unit={unit} state={state} />
         </>
