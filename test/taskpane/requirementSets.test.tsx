@@ -45,7 +45,13 @@ describe.each([
     await screen.findByRole("heading", { name: "Engskolen", level: 2 }, { timeout: 20_000 });
     await user.click(await screen.findByRole("button", { name: "Opret handleplan" }, { timeout: 20_000 }));
     await screen.findByText("Arket «HP Engskolen» er oprettet og vist.", undefined, { timeout: 20_000 });
-    await user.click(screen.getByRole("tab", { name: "Alle planer" }));
+    await user.click(screen.getByRole("tab", { name: "Planer" }));
+    // "Kun manglende planer" is the default once a plan exists; untick it so the existing
+    // handleplan is part of the run and the replace question is asked.
+    const onlyMissing = await screen.findByRole("checkbox", { name: "Kun manglende planer" }, { timeout: 20_000 });
+    expect((onlyMissing as HTMLInputElement).checked).toBe(true);
+    await user.click(onlyMissing);
+    expect((onlyMissing as HTMLInputElement).checked).toBe(false);
     await user.click(await screen.findByRole("button", { name: "Opret alle planer og Oversigt" }, { timeout: 20_000 }));
     // The handleplan written above exists: keep it.
     const dialog = await screen.findByRole("alertdialog", { hidden: true }, { timeout: 20_000 });
