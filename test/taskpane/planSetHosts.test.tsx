@@ -63,7 +63,7 @@ async function paneOversigt(grids: SheetGrid[]): Promise<{ oversigt: SheetDescri
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(NOW);
   const rendered = await renderTaskpane(grids);
-  await rendered.user.click(screen.getByRole("tab", { name: "Alle planer" }));
+  await rendered.user.click(screen.getByRole("tab", { name: "Planer" }));
   await rendered.user.click(await screen.findByRole("button", { name: "Opret alle planer og Oversigt" }));
   await screen.findByRole("list", { name: "Skrevet" });
   const oversigt = rendered.port.sheets.find((s) => s.description.kind === "oversigt");
