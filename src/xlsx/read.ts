@@ -110,9 +110,11 @@ function gridOfWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): Sheet
     if (r > bottom) bottom = r;
     cellRows.push({ r, cells });
   });
+  // Only the columns the file defines can be hidden: `worksheet.columns` (no `getColumn` for every
+  // index up to the last cell, which would create a Column object per letter up to a stray XFD cell).
   const hiddenColumns: boolean[] = [];
-  const columnCount = Math.min(16384, Math.max(right + 1, worksheet.columnCount));
-  for (let c = 0; c < columnCount; c++) if (worksheet.getColumn(c + 1).hidden === true) hiddenColumns[c] = true;
+  const defined = worksheet.columns ?? [];
+  for (let c = 0; c < defined.length && c < 16384; c++) if (defined[c]?.hidden === true) hiddenColumns[c] = true;
 
   const visibility = worksheet.state === "hidden" || worksheet.state === "veryHidden" ? worksheet.state : "visible";
   if (bottom < 0) {
@@ -152,10 +154,16 @@ function eachStoredRow(worksheet: ExcelJS.Worksheet, visit: (row: ExcelJS.Row, r
   worksheet.eachRow({ includeEmpty: false }, visit);
 }
 
-/** Merged areas from the worksheet model ("A1:C1" strings) in 0-based sheet coordinates. */
+/**
+ * Merged areas ("A1:C1" strings) in 0-based sheet coordinates. From the worksheet's own merge
+ * table when it has one: `worksheet.model` would build a model of every row just for the merges.
+ */
 function mergesOf(worksheet: ExcelJS.Worksheet): CellRange[] {
-  const model = worksheet.model as { merges?: unknown };
-  const list = Array.isArray(model.merges) ? model.merges : [];
+  const table = (worksheet as unknown as { _merges?: unknown })._merges;
+  const list: unknown[] =
+    typeof table === "object" && table !== null
+      ? Object.values(table).map((merge: unknown) => (merge as { range?: unknown } | null)?.range)
+      : ((worksheet.model as { merges?: unknown }).merges as unknown[] | undefined) ?? [];
   const ranges: CellRange[] = [];
   for (const text of list) {
     if (typeof text !== "string") continue;

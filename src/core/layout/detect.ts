@@ -373,20 +373,29 @@ function headingRowAt(view: GridView, row: number, twoRows = false): HeadingRow 
   if (row < view.top || row > view.bottom) return undefined;
   const candidates: ColumnCandidate[] = [];
   const roles = new Set<ColumnRole>();
-  let numbers = 0;
-  let texts = 0;
   const end = Math.min(view.rowEnd(row), view.left + 199);
+  // First the cheap count: a row of figures (a data row) is no heading row, and its texts (unit
+  // names) need not be matched against the heading vocabulary at all.
+  const texts: (string | undefined)[] = [];
+  let numbers = 0;
+  let textCount = 0;
   for (let c = view.left; c <= end; c++) {
     const value = view.value(row, c);
     if (typeof value === "number" && !isDateFormat(view.format(row, c))) {
       // A figure is never a heading (and must not borrow the heading above it).
       numbers++;
+      texts.push(undefined);
       continue;
     }
     let text = view.text(row, c);
     if (text === "" && twoRows && row > view.top) text = view.text(row - 1, c);
-    if (text === "") continue;
-    texts++;
+    texts.push(text === "" ? undefined : text);
+    if (text !== "") textCount++;
+  }
+  if (textCount === 0 || numbers > Math.max(2, textCount)) return undefined;
+  for (let c = view.left; c <= end; c++) {
+    let text = texts[c - view.left];
+    if (text === undefined) continue;
     let matches = matchHeading(text);
     if (matches.length === 0 && row > view.top && !(twoRows && view.text(row, c) === "")) {
       const above = view.text(row - 1, c);
@@ -399,7 +408,6 @@ function headingRowAt(view: GridView, row: number, twoRows = false): HeadingRow 
     candidates.push({ col: c, text, matches });
     for (const m of matches) if (m.score >= 0.5) roles.add(m.role);
   }
-  if (texts === 0 || numbers > Math.max(2, texts)) return undefined;
   const score = roles.size + (hasTable(roles) ? 4 : 0) + (roles.has("name") || roles.has("id") ? 1 : 0);
   return { row, score, candidates, roles };
 }

@@ -4,7 +4,7 @@
  * trailing dates or years; {@link normaliseText} and {@link stripDates} take those away first.
  */
 import type { ColumnRole } from "../unit";
-import { headingDate, normaliseText, stripDates } from "./text";
+import { dateInNormalised, normaliseText, stripDates } from "./text";
 
 /** How a spending column is meant. Regnskab beats forventet, which beats forbrug to date. */
 export type SpendingKind = "regnskab" | "forventet" | "forbrug";
@@ -25,14 +25,28 @@ const RESULT_WORDS =
 const CARRIED_WORDS = /overf(ø|o|oe)r(t|sel|sler|te|ing)|opsparing|fra tidligere år|fra sidste år|\bprimo\b|videreført/;
 const NOTES_WORDS = /bemærkning|kommentar|\bnoter?\b|forklaring|begrundelse|\bstatus\b|(^|[^a-zæøå])årsag/;
 
+/** Results by raw heading text: the same headings recur in every sheet of a department. */
+const MATCH_CACHE = new Map<string, readonly HeadingMatch[]>();
+const MATCH_CACHE_SIZE = 4096;
+
 /**
  * The roles a heading text may have, best first. Empty for text that names no role (or a
- * percentage column).
+ * percentage column). Each text is normalised once and its result remembered (bounded), so a
+ * heading seen in 200 workbooks is worked out once.
  */
-export function matchHeading(raw: string): HeadingMatch[] {
+export function matchHeading(raw: string): readonly HeadingMatch[] {
+  const known = MATCH_CACHE.get(raw);
+  if (known !== undefined) return known;
+  const matches: readonly HeadingMatch[] = Object.freeze(matchHeadingUncached(raw));
+  if (MATCH_CACHE.size >= MATCH_CACHE_SIZE) MATCH_CACHE.clear();
+  MATCH_CACHE.set(raw, matches);
+  return matches;
+}
+
+function matchHeadingUncached(raw: string): HeadingMatch[] {
   const full = normaliseText(raw);
   if (full === "") return [];
-  const date = headingDate(full);
+  const date = dateInNormalised(full);
   const t = stripDates(full);
   const quoted = raw.replace(/\s+/g, " ").trim();
   const why = (what: string): string => `Overskriften "${quoted}" betyder ${what}`;

@@ -22,7 +22,11 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 /** A date in a heading as month × 100 + day (531 for 31/5), or `undefined`. Years are ignored. */
 export function headingDate(text: string): number | undefined {
-  const t = normaliseText(text);
+  return dateInNormalised(normaliseText(text));
+}
+
+/** {@link headingDate} of a text already passed through {@link normaliseText} (normalised once). */
+export function dateInNormalised(t: string): number | undefined {
   const numeric = /(?:^|[^\d])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(?:\d{4}|\d{2}))?(?!\d)/.exec(t);
   if (numeric !== null) {
     const day = Number(numeric[1]);
