@@ -245,6 +245,23 @@ function oppositeSignNumbersOnly(): Fixture {
   };
 }
 
+function signUnknown(): Fixture {
+  // Plus = mindreforbrug (the result column is budget − regnskab + opsparing), but every unit is
+  // at spending = budget: the result is ± overført either way, and no words say the sign.
+  const b = new SheetBuilder("Regnskab 2025");
+  b.row(["Nr.", "Navn", "Korrigeret budget", "Regnskab", "Overført", "Mer-/mindreforbrug"]);
+  const refused = "Fortegnet er ukendt";
+  b.unit({ id: "6101", name: "Kulturhuset", budget: 0, spending: 0, error: refused }, ["6101", "Kulturhuset", 8_000_000, 8_000_000, 600_000, 600_000]);
+  b.unit({ id: "6102", name: "Museet", budget: 0, spending: 0, error: refused }, ["6102", "Museet", 5_000_000, 5_000_000, -300_000, -300_000]);
+  b.unit({ id: "6103", name: "Teatret", budget: 3_000_000, spending: 3_000_000, carried: 0 }, ["6103", "Teatret", 3_000_000, 3_000_000, 0, 0]);
+  return {
+    name: "fortegn-ukendt",
+    description:
+      "A result column that cannot show the sign (every unit at spending = budget) and no words: units with overført get no colour (never Randers' sign assumed), the unit without overført keeps its colour",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E", result: "F" } } }],
+  };
+}
+
 function textNumbers(): Fixture {
   const b = new SheetBuilder("Budget");
   b.row(["Aftaleenhed", "Korr. budget", "Forventet forbrug", "Overførsel"]);
@@ -735,6 +752,7 @@ async function main(): Promise<void> {
     millions(),
     oppositeSign(),
     oppositeSignNumbersOnly(),
+    signUnknown(),
     textNumbers(),
     hiddenHelper(),
     errorCells(),

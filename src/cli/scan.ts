@@ -287,7 +287,7 @@ export function humanOutput(file: string, scan: WorkbookScan, color: boolean): s
     lines.push(
       m === undefined
         ? `${file} › ${sheet.sheet}: ingen tabel med enheder`
-        : `${file} › ${sheet.sheet} (overskrifter i række ${m.headerRow}, beløb i ${UNIT_TEXT[m.unit]}, ${m.signConvention === "plus-is-deficit" ? "plus = merforbrug" : "plus = mindreforbrug, vendt om"})`,
+        : `${file} › ${sheet.sheet} (overskrifter i række ${m.headerRow}, beløb i ${UNIT_TEXT[m.unit]}, ${sheet.explained?.signUnknown !== undefined ? "fortegn ukendt" : m.signConvention === "plus-is-deficit" ? "plus = merforbrug" : "plus = mindreforbrug, vendt om"})`,
     );
     if (sheet.units.length > 0) {
       const rows = sheet.units.map((u) => {

@@ -76,6 +76,13 @@ export interface ExplainedMapping {
   readonly columns: Partial<Record<ColumnRole, Decision<string>>>;
   readonly unit: Decision<AmountUnit>;
   readonly signConvention: Decision<SignConvention>;
+  /**
+   * Set (a Danish reason) when detection could not tell the sign although the sheet shows one of
+   * its own (a result column whose figures cannot show it, no words) and an overført column
+   * depends on it: `signConvention` is then only a placeholder, and units with an overført amount
+   * get no colour. A user's choice of sign (Kolonner, `--mapping`) removes it.
+   */
+  readonly signUnknown?: string;
   /** Heading text by column letter, for dropdowns. */
   readonly headings: Readonly<Record<string, string>>;
 }

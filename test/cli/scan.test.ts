@@ -82,6 +82,23 @@ describe("budgetlys scan", () => {
     expect(bad?.error).toContain("#REF!");
   });
 
+  it("a sheet whose sign cannot be told: exit 1, 'fortegn ukendt', no colour for units with overført; --mapping signConvention settles it", async () => {
+    const io = fakeIo();
+    expect(await runScan(["fortegn-ukendt.xlsx"], io)).toBe(1);
+    expect(io.out()).toContain("fortegn-ukendt.xlsx › Regnskab 2025 (overskrifter i række 1, beløb i kr., fortegn ukendt)");
+    expect(io.out()).toMatch(/Kulturhuset.*Fortegnet er ukendt: .*overført \('Regnskab 2025'!E2\) kan være både gæld og opsparing\. Vælg fortegnet under Kolonner .*--mapping/);
+    const dir = mkdtempSync(join(tmpdir(), "budgetlys-scan-"));
+    writeFileSync(join(dir, "m.json"), JSON.stringify({ "Regnskab 2025": { signConvention: "plus-is-surplus" } }));
+    const chosen = fakeIo();
+    expect(await runScan(["fortegn-ukendt.xlsx", "--json", "--mapping", join(dir, "m.json")], chosen)).toBe(0);
+    const doc = JSON.parse(chosen.out()) as { units: { name: string; carried: number; indicator: string }[] };
+    expect(doc.units.map((u) => [u.name, u.carried, u.indicator])).toEqual([
+      ["Kulturhuset", -600_000, "Grøn"],
+      ["Museet", 300_000, "Rød"],
+      ["Teatret", 0, "Grøn"],
+    ]);
+  });
+
   it("exits 1 when a sheet has no units (a cover sheet) and says why", async () => {
     const io = fakeIo();
     expect(await runScan(["flere-ark.xlsx"], io)).toBe(1);

@@ -103,11 +103,12 @@ function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
   }
   const unitDecision =
     hints.unit !== undefined ? byUser(hints.unit) : detectUnit(view, columns, texts.headings, texts.titles, rows.notes, rows.unitRows, headerRow);
-  const signDecision =
+  const sign: SignFinding =
     hints.signConvention !== undefined
-      ? byUser(hints.signConvention)
+      ? { decision: byUser(hints.signConvention) }
       : detectSign(view, columns, [...texts.titles, ...texts.headings, ...rows.notes], rows.unitRows, AMOUNT_UNIT_EXPONENT[unitDecision.value]);
-  return { explained: explainedMapping(view, grid.name, hints, headerDecision, columns, unitDecision, signDecision), reason: null };
+  const explained = explainedMapping(view, grid.name, hints, headerDecision, columns, unitDecision, sign.decision);
+  return { explained: sign.unknown === undefined ? explained : { ...explained, signUnknown: sign.unknown }, reason: null };
 }
 
 /** Where the table is: its heading row, the columns known from it, and the spending candidates. */
@@ -701,9 +702,23 @@ function detectUnit(
 
 const UNIT_WORD: Readonly<Record<AmountUnit, string>> = { kr: "Beløb i kr.", tkr: "Beløb i 1.000 kr.", mkr: "Beløb i mio. kr." };
 
+/** The sign decision, and why the sign is unknown where it cannot be told but matters. */
+interface SignFinding {
+  readonly decision: Decision<SignConvention>;
+  /** Set when the sheet has a result column and an overført column, but neither its figures nor its words tell the sign. */
+  readonly unknown?: string;
+}
+
+/** How a user chooses the sign, said where detection cannot tell it. */
+export const CHOOSE_SIGN = 'Vælg fortegnet under Kolonner i opgaveruden eller med "signConvention" i --mapping på kommandolinjen.';
+
 /**
  * The sign convention: the sheet's own result column against budget and spending decides; the
- * words on the sheet decide when the numbers do not; Randers' convention otherwise.
+ * words on the sheet decide when the numbers do not. Randers' convention is assumed only where
+ * nothing on the sheet shows a sign (no result column, no words). A sheet with a result column
+ * has a sign of its own: when its figures cannot show it (every unit at spending = budget, or as
+ * many rows each way) and no words say it, the sign is unknown — and where an overført column
+ * depends on it, the reading refuses those units' colours ({@link SignFinding.unknown}).
  */
 function detectSign(
   view: GridView,
@@ -711,7 +726,7 @@ function detectSign(
   texts: readonly string[],
   unitRows: readonly number[],
   exponent: number,
-): Decision<SignConvention> {
+): SignFinding {
   let said: { convention: SignConvention; text: string } | undefined;
   for (const t of texts) {
     const c = signConventionInText(t);
@@ -763,12 +778,33 @@ function detectSign(
         : `resultatkolonnen (${resLetter}) er budget − forbrug i ${Math.max(deficitVotes, surplusVotes)} af ${votes} rækker`;
     const agrees = said === undefined || said.convention === convention;
     const reason = `${CONVENTION_WORD[convention]}: ${numbers}${said !== undefined ? (agrees ? `, og arket skriver "${said.text}"` : `, selv om arket skriver "${said.text}"`) : ""}`;
-    return detected(convention, reason, agrees ? Math.min(0.98, 0.6 + 0.4 * share) : 0.6);
+    return { decision: detected(convention, reason, agrees ? Math.min(0.98, 0.6 + 0.4 * share) : 0.6) };
   }
   if (said !== undefined) {
-    return detected(said.convention, `${CONVENTION_WORD[said.convention]}: arket skriver "${said.text}"`, 0.85);
+    return { decision: detected(said.convention, `${CONVENTION_WORD[said.convention]}: arket skriver "${said.text}"`, 0.85) };
   }
-  return detected("plus-is-deficit", `${CONVENTION_WORD["plus-is-deficit"]}: arket siger intet om fortegn (Randers' konvention antages)`, 0.5);
+  if (b !== undefined && s !== undefined && res !== undefined) {
+    const resLetter = columns.get("result")?.value ?? "";
+    const why =
+      votes === 0
+        ? `resultatkolonnen (${resLetter}) kan ikke vise, om plus er merforbrug eller mindreforbrug (i ingen række afgør tallene det, fx fordi forbruget er lig budgettet), og arket siger intet om fortegnet`
+        : `resultatkolonnen (${resLetter}) passer lige godt til begge fortegn (${deficitVotes} rækker hver vej), og arket siger intet om fortegnet`;
+    if (car !== undefined) {
+      const letter = columns.get("carried")?.value ?? "";
+      return {
+        decision: detected("plus-is-deficit", `Fortegnet er ukendt: ${why}. Enheder med overført (kolonne ${letter}) får ingen farve. ${CHOOSE_SIGN}`, 0),
+        unknown: `Fortegnet er ukendt: ${why}`,
+      };
+    }
+    return {
+      decision: detected(
+        "plus-is-deficit",
+        `${CONVENTION_WORD["plus-is-deficit"]} antages: ${why}. Det ændrer ingen farve, for arket har intet overført, og årets resultat er forbrug − budget`,
+        0.5,
+      ),
+    };
+  }
+  return { decision: detected("plus-is-deficit", `${CONVENTION_WORD["plus-is-deficit"]}: arket siger intet om fortegn (Randers' konvention antages)`, 0.5) };
 }
 
 /** Decimals a figure is written with (0–6): 1,1 → 1; "12.500,50" → 2. */

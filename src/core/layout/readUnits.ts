@@ -10,7 +10,7 @@ import { cellAddress, columnIndex, quoteSheetName, type SheetGrid } from "../gri
 import { negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
 import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
-import { AMOUNT_ROLES } from "./detect";
+import { AMOUNT_ROLES, CHOOSE_SIGN } from "./detect";
 import { RowClassifier } from "./rows";
 import { GridView } from "./text";
 
@@ -43,8 +43,17 @@ export interface UnitReading {
   readonly warnings: SkippedRow[];
 }
 
+/** How a mapping is read beyond its parts. */
+export interface ReadOptions {
+  /**
+   * Detection could not tell the sign (`ExplainedMapping.signUnknown`): a unit with an
+   * overført amount gets no colour and this reason, never a colour from an assumed sign.
+   */
+  readonly signUnknown?: string | undefined;
+}
+
 /** Reads the units of a sheet with `mapping`. Never throws. */
-export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy, file?: string): UnitReading {
+export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy, file?: string, options: ReadOptions = {}): UnitReading {
   const view = new GridView(grid);
   const units: UnitRecord[] = [];
   const skipped: SkippedRow[] = [];
@@ -77,7 +86,7 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       continue;
     }
     if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.warning });
-    const read = readFigures(view, r, cols, scale, mapping, baseRole);
+    const read = readFigures(view, r, cols, scale, mapping, baseRole, options.signUnknown);
     if (!read.ok) {
       units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, null, null, read.error));
       continue;
@@ -118,6 +127,7 @@ function readFigures(
   scale: number,
   mapping: SheetMapping,
   baseRole: ColumnRole,
+  signUnknown: string | undefined,
 ): FiguresRead {
   const errors: string[] = [];
   const budget = figureAt(view, row, cols, scale, mapping, "budget", true, errors);
@@ -129,6 +139,10 @@ function readFigures(
     baseRole === "budgetInclApplications" ? baseValue : cols.budgetInclApplications === undefined ? undefined : optional(view, row, cols.budgetInclApplications, scale);
   if (errors.length > 0 || budget === undefined || spending === undefined || baseValue === undefined) {
     return { ok: false, error: `Beløbene kunne ikke læses: ${errors.join("; ") || "ukendt fejl"}.` };
+  }
+  if (signUnknown !== undefined && carriedRaw !== undefined && carriedRaw !== 0) {
+    const where = `${quoteSheetName(view.grid.name)}!${cellAddress(row, cols.carried as number)}`;
+    return { ok: false, error: `${signUnknown}, så overført (${where}) kan være både gæld og opsparing. ${CHOOSE_SIGN}` };
   }
   // Carried follows the sheet's convention: where plus is mindreforbrug, plus carried is opsparing.
   const carried = carriedRaw === undefined ? ZERO : mapping.signConvention === "plus-is-surplus" ? negate(carriedRaw) : carriedRaw;

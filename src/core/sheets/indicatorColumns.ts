@@ -13,6 +13,7 @@ import type { CellSpec } from "../sheetDescription";
 import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetReading } from "../unit";
 import { INDICATOR_COLORS } from "../theme";
 import { INDICATORS } from "../assessment";
+import { CHOOSE_SIGN } from "../layout/detect";
 import { cellAddress } from "../grid";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
@@ -47,6 +48,13 @@ export function indicatorColumnsPatch(reading: SheetReading, grid: SheetGrid, po
     base !== undefined && ((budget !== undefined && spending !== undefined) || result !== undefined),
     "invalid-argument",
     `Arket "${reading.sheet}" mangler kolonner til budget og forbrug (eller resultat), så indikatoren ikke kan beregnes med formler.`,
+  );
+  const signUnknown = reading.explained?.signUnknown;
+  // The formulas would add overført with an assumed sign: a colour from a guess.
+  assert(
+    signUnknown === undefined || !policy.includeCarried || carried === undefined,
+    "invalid-argument",
+    `Arket "${reading.sheet}": ${signUnknown ?? ""}, så overført kan ikke regnes med i formlerne. ${CHOOSE_SIGN}`,
   );
   const sign = mapping.signConvention === "plus-is-deficit" ? "" : "-";
   const scale = 10 ** AMOUNT_UNIT_EXPONENT[mapping.unit];

@@ -122,6 +122,43 @@ describe("detectLayout and readUnits", () => {
     expect(scan.units.map((u) => u.assessment?.totalResult)).toEqual([-1500, 2000]);
   });
 
+  it("a result column that cannot show the sign, and no words: no colour from an assumed sign where overført depends on it", () => {
+    // Plus = mindreforbrug (X has 5 opsparing): every unit at spending = budget, so the result
+    // column is ±overført either way. Randers' sign would make X's opsparing a debt (Gul).
+    const rows: CellValue[][] = [
+      ["Enhed", "Budget", "Regnskab", "Overført", "Mer-/mindreforbrug"],
+      ["X", 100, 100, 5, 5],
+      ["Y", 100, 100, 0, 0],
+    ];
+    const scan = scanWorkbook([grid(rows)], { policy });
+    const explained = scan.sheets[0]?.explained;
+    expect(explained?.signUnknown).toMatch(/^Fortegnet er ukendt: resultatkolonnen \(E\)/);
+    expect(explained?.signConvention.confidence).toBe(0);
+    expect(explained?.signConvention.reason).toMatch(/Kolonner.*--mapping/);
+    const [x, y] = scan.units;
+    expect(x?.assessment).toBeNull();
+    expect(x?.error).toMatch(/^Fortegnet er ukendt: .*overført \(Ark!D2\) kan være både gæld og opsparing\. Vælg fortegnet under Kolonner .*--mapping/);
+    // Y has no overført: its colour does not depend on the sign.
+    expect(y?.assessment?.indicator).toBe("Grøn");
+    expect(y?.error).toBeNull();
+    // The user's sign (Kolonner, --mapping) settles it.
+    const chosen = scanWorkbook([grid(rows)], { policy, overrides: { Ark: { signConvention: "plus-is-surplus" } } });
+    expect(chosen.sheets[0]?.explained?.signUnknown).toBeUndefined();
+    expect(chosen.units.map((u) => u.assessment?.totalResult)).toEqual([-500, 0]);
+    // Words on the sheet settle it too.
+    const said = scanWorkbook([grid([["Plus angiver et mindreforbrug"], ...rows])], { policy });
+    expect(said.units.map((u) => u.assessment?.totalResult)).toEqual([-500, 0]);
+    // Rows that tie (one each way) cannot show it either.
+    const tie = scanWorkbook([grid([...rows.slice(0, 1), ["P", 100, 110, 1, 11], ["Q", 100, 110, 1, -9]])], { policy });
+    expect(tie.sheets[0]?.explained?.signUnknown).toMatch(/passer lige godt til begge fortegn/);
+    expect(tie.units.every((u) => u.assessment === null)).toBe(true);
+    // Without an overført column the sign changes no colour: assumed, and said so.
+    const noCarried = scanWorkbook([grid(rows.map((r) => [r[0], r[1], r[2], r[4]] as CellValue[]))], { policy });
+    expect(noCarried.sheets[0]?.explained?.signUnknown).toBeUndefined();
+    expect(noCarried.sheets[0]?.explained?.signConvention.reason).toMatch(/ændrer ingen farve/);
+    expect(noCarried.units.map((u) => u.assessment?.indicator)).toEqual(["Grøn", "Grøn"]);
+  });
+
   it("says why a sheet has no unit table", () => {
     const scan = scanWorkbook([grid([["Forside"], ["Indhold"]]), { ...grid([]), name: "Tom" }], { policy });
     expect(scan.units).toEqual([]);

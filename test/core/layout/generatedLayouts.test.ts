@@ -51,9 +51,9 @@ const truthArb = fc
   }));
 
 const caseArb = fc.record({
-  // The first unit is off its budget: a result column whose every row has spending = budget cannot
-  // show the sign convention (a known limit, README), and real sheets always have such a unit.
-  units: fc.tuple(truthArb.filter((t) => t.spending !== t.budget), fc.array(truthArb, { maxLength: 7 })).map(([first, more]) => [first, ...more]),
+  units: fc.array(truthArb, { minLength: 1, maxLength: 8 }),
+  // Every unit at spending = budget: a result column then cannot show the sign convention.
+  onBudget: fc.constantFrom(false, false, false, true),
   scale: fc.constantFrom("kr", "tkr", "mkr" as const),
   scaleWhere: fc.constantFrom("title", "heading"),
   convention: fc.constantFrom("plus-is-deficit", "plus-is-surplus" as const),
@@ -121,7 +121,8 @@ function build(c: Case): { grid: SheetGrid; truth: Map<number, Truth> } {
   push(columns.map((col) => col.heading));
 
   const truth = new Map<number, Truth>();
-  const half = Math.ceil(c.units.length / 2);
+  const units = c.onBudget ? c.units.map((u) => ({ ...u, spending: u.budget })) : c.units;
+  const half = Math.ceil(units.length / 2);
   let index = 0;
   const unitsOf = (list: readonly { budget: number; spending: number; carried: number }[], offset: number): void => {
     for (const [i, u] of list.entries()) {
@@ -136,11 +137,11 @@ function build(c: Case): { grid: SheetGrid; truth: Map<number, Truth> } {
     }
   };
   if (c.sections) push([...labels.map(() => null), null].slice(0, labels.length).concat([]).map((_v, i) => (i === labels.length - 1 ? "Skoler" : null)));
-  unitsOf(c.units.slice(0, half), 0);
-  if (c.sections && c.units.length > half) {
+  unitsOf(units.slice(0, half), 0);
+  if (c.sections && units.length > half) {
     push(labels.map((_v, i) => (i === labels.length - 1 ? "Dagtilbud" : null)));
-    unitsOf(c.units.slice(half), half);
-  } else unitsOf(c.units.slice(half), half);
+    unitsOf(units.slice(half), half);
+  } else unitsOf(units.slice(half), half);
   if (c.total) {
     const sum = (f: (t: Truth) => number): number => [...truth.values()].reduce((a, t) => a + f(t), 0);
     const total: Truth = { id: 0, name: "I alt", budget: sum((t) => t.budget), spending: sum((t) => t.spending), carried: sum((t) => t.carried) };
@@ -153,6 +154,7 @@ describe("generated layouts (property, 2.000 cases)", () => {
   it("gives every unit its true colour or no colour with a reason — never a different colour", () => {
     let coloured = 0;
     let cases = 0;
+    let unknownSign = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
         cases++;
@@ -176,11 +178,23 @@ describe("generated layouts (property, 2.000 cases)", () => {
           expect(scan.skipped.length + scan.units.length).toBeGreaterThan(0);
         }
         if (c.unknown !== "none") expect(scan.units.filter((u) => u.assessment !== null)).toEqual([]);
+        // The sheet cannot show its sign (result column, every unit on budget, no words): a unit
+        // with overført gets no colour and a reason that says how to choose the sign — whichever
+        // sign the sheet really has, so the reader cannot have guessed right by luck.
+        if (c.onBudget && c.hasResult && c.hasCarried && c.unknown === "none") {
+          for (const unit of scan.units) {
+            if ((truth.get(unit.row)?.carried ?? 0) === 0) continue;
+            expect(unit.assessment).toBeNull();
+            expect(unit.error).toMatch(/^Fortegnet er ukendt: .*Kolonner i opgaveruden .*--mapping/);
+            unknownSign++;
+          }
+        }
       }),
       { seed: 20261201, numRuns: 2000 },
     );
-    // Not vacuous: most generated units do get their colour.
+    // Not vacuous: most generated units do get their colour, and the unknown sign is exercised.
     expect(cases).toBe(2000);
     expect(coloured).toBeGreaterThan(2000);
+    expect(unknownSign).toBeGreaterThan(20);
   });
 });

@@ -64,3 +64,20 @@ describe.each(["eksempel-budget.xlsx", "mio-kr.xlsx", "format-tusinder.xlsx", "g
     }
   });
 });
+
+describe("indicatorColumnsPatch on a sheet whose sign cannot be told", () => {
+  it("refuses formulas that would add overført with an assumed sign; a chosen sign or no overført writes them", () => {
+    const rows = [
+      ["Enhed", "Budget", "Regnskab", "Overført", "Mer-/mindreforbrug"],
+      ["X", 100, 100, 5, 5],
+      ["Y", 100, 100, 0, 0],
+    ];
+    const grid: SheetGrid = { name: "Ark", origin: { row: 0, col: 0 }, values: rows };
+    const unknown = scanWorkbook([grid], { policy }).sheets[0]!;
+    expect(() => indicatorColumnsPatch(unknown, grid, policy)).toThrow(/Arket "Ark": Fortegnet er ukendt: .*overført kan ikke regnes med i formlerne\. Vælg fortegnet under Kolonner/);
+    const chosen = scanWorkbook([grid], { policy, overrides: { Ark: { signConvention: "plus-is-surplus" } } }).sheets[0]!;
+    expect(indicatorColumnsPatch(chosen, grid, policy).cells.some((c) => c.formula?.includes("+-D2") === true)).toBe(true);
+    const withoutCarried = { ...policy, includeCarried: false };
+    expect(indicatorColumnsPatch(unknown, grid, withoutCarried).cells.length).toBeGreaterThan(0);
+  });
+});
