@@ -63,7 +63,7 @@ export class WriteFailedError extends Error {
 /** Writes generated sheets. All or nothing per sheet. */
 export interface WorkbookWriter {
   /**
-   * Writes one description as a new sheet. Excel: at most 3 `context.sync()` calls whatever its
+   * Writes one description as a new sheet. Excel: 2 `context.sync()` calls (4 when it fails) whatever its
    * size. Throws {@link WouldOverwriteError} when a plan for the same unit and kind exists and
    * `replaceExisting` is not set; {@link WriteFailedError} (Danish message) when the write failed,
    * after removing anything half-written. A successful write records the sheet under

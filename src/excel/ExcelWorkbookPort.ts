@@ -26,6 +26,7 @@ import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
 import { cellValue, readAllSheets, type ReadOptions } from "./readSheets";
 import type { CellValue } from "../core/cell";
 import { measureDescription, planBatches } from "./payload";
+import { undoWrite, type ReplacedSheet } from "./undoWrite";
 import { boundingRectangle, contains } from "./rectangles";
 import {
   mergeCellSpecs,
@@ -101,10 +102,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * Writes a description as a new sheet in 2 syncs (3 when it fails and the half-written sheet
-   * is removed):
+   * Writes a description as a new sheet in 2 syncs (4 when it fails: {@link undoWrite} looks and
+   * puts the workbook back):
    * 1. load the sheet names and the plan registry, and add the new sheet under a temporary name;
-   * 2. write everything, (replace: delete the old plan), rename to the unique name, register it.
+   * 2. write everything; when replacing, move the old plan aside (a temporary name), give the new
+   *    sheet its name and place, register it, and delete the old plan last.
    */
   async writeSheet(description: SheetDescription, options: WriteOptions = {}): Promise<WriteResult> {
     const problem = descriptionProblem(description);
@@ -113,7 +115,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const worksheets = workbook.worksheets;
-      worksheets.load("name,position");
+      worksheets.load("items/name,items/position,items/id");
       const registrySetting = workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
       registrySetting.load("value");
       // Added last, so a refused add leaves nothing behind.
@@ -125,7 +127,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
 
       const existingSheets = worksheets.items.filter((s) => s.name !== temporaryName);
-      const registry = parseRegistry(registrySetting.isNullObject ? undefined : registrySetting.value);
+      const registryBefore: unknown = registrySetting.isNullObject ? undefined : registrySetting.value;
+      const registry = parseRegistry(registryBefore);
       const key = planRegistryKey(description.kind, description.unitKey);
       const registered = registry[key];
       const existing = registered === undefined ? undefined : existingSheets.find((s) => s.name.toLowerCase() === registered.toLowerCase());
@@ -134,27 +137,39 @@ export class ExcelWorkbookPort implements WorkbookPort {
         await context.sync();
         throw new WouldOverwriteError(existing.name, MESSAGES.wouldOverwrite(description.kind, description.unitKey, existing.name));
       }
+      const taken = existingSheets.map((s) => s.name);
       const finalName = uniqueSheetName(
         description.name,
-        existingSheets.filter((s) => s !== existing).map((s) => s.name),
+        taken.filter((n) => n !== existing?.name),
       );
+      const replaced: ReplacedSheet[] =
+        existing === undefined ? [] : [{ id: existing.id, name: existing.name, asideName: uniqueSheetName(`${temporaryName} gammel`, [...taken, temporaryName, finalName]) }];
 
       queueSheetDescription(sheet, description);
-      if (existing !== undefined) {
-        // The old plan goes only after the new one is complete, right before the rename.
-        existing.delete();
+      for (const old of replaced) {
+        // The old plan steps aside (nothing is lost), and is deleted only as the very last step.
+        (existing as Excel.Worksheet).name = old.asideName;
       }
       sheet.name = finalName;
       if (existing !== undefined) sheet.position = existing.position;
       if (options.activate !== false) sheet.activate();
       workbook.settings.add(SETTING_KEYS.plans, JSON.stringify({ ...registry, [key]: finalName }));
+      if (existing !== undefined) existing.delete();
+      const result: WriteResult = { sheetName: finalName, replaced: existing !== undefined };
       try {
         await context.sync();
       } catch (error) {
-        await this.removeHalfWritten(context, sheet, description.name, temporaryName, error);
-        throw new WriteFailedError(MESSAGES.writeFailed(description.name, error), { cause: error });
+        const outcome = await undoWrite(context, { newSheetNames: [temporaryName, finalName], replaced, registryBefore });
+        if (outcome.kind === "completed") return result;
+        const message =
+          outcome.kind === "incomplete"
+            ? MESSAGES.undoIncomplete(description.name, error, outcome)
+            : existing !== undefined
+              ? MESSAGES.replaceFailed(existing.name, error)
+              : MESSAGES.writeFailed(description.name, error);
+        throw new WriteFailedError(message, { cause: error });
       }
-      return { sheetName: finalName, replaced: existing !== undefined };
+      return result;
     });
   }
 
@@ -162,11 +177,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * Writes many descriptions as new sheets in 1 + one sync per batch (see `WorkbookWriter.writeSheets`):
    * 1. load the sheet names and the plan registry;
    * 2…. per batch of ≤ 25 sheets and ≤ 4 MB of measured request (`payload.ts`): add each sheet
-   *    under a temporary name, queue its contents, (replace: delete the old plan), rename it, and
-   *    record the batch in the registry last — one sync.
-   * A failing batch costs 2 syncs more: the sheet names are loaded again and every sheet of the
-   * batch that exists (by temporary or final name) is deleted; the batches after it are not tried.
-   * `shouldStop` is asked before each batch, `onProgress` told after each.
+   *    under a temporary name, queue its contents, (replace: move the old plan aside), rename it,
+   *    record the batch in the registry, and (replace) delete the old plans last — one sync.
+   * A failing batch costs 2 syncs more ({@link undoWrite}): every sheet of the batch is deleted and
+   * every old plan gets its name back — or, when the failing sync had already deleted an old plan,
+   * the batch is complete and the rest of the old plans go. The batches after a failed one are not
+   * tried. `shouldStop` is asked before each batch, `onProgress` told after each.
    */
   async writeSheets(descriptions: readonly SheetDescription[], options: BatchWriteOptions = {}): Promise<BatchItemResult[]> {
     const results: (BatchItemResult | undefined)[] = descriptions.map((description) => {
@@ -178,7 +194,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     await this.run(async (context) => {
       const workbook = context.workbook;
       const worksheets = workbook.worksheets;
-      worksheets.load("items/name,items/position");
+      worksheets.load("items/name,items/position,items/id");
       const registrySetting = workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
       registrySetting.load("value");
       try {
@@ -187,7 +203,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
         descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(d.name, error), { cause: error }) }));
         return;
       }
-      const registry = parseRegistry(registrySetting.isNullObject ? undefined : registrySetting.value);
+      let registryBefore: unknown = registrySetting.isNullObject ? undefined : registrySetting.value;
+      const registry = parseRegistry(registryBefore);
       const sheets = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s] as const));
       const taken = worksheets.items.map((s) => s.name);
       interface Job {
@@ -197,13 +214,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
         readonly finalName: string;
         readonly temporaryName: string;
         readonly existing: Excel.Worksheet | undefined;
+        readonly replaced: ReplacedSheet | undefined;
         readonly bytes: number;
       }
       const jobs: Job[] = [];
       const temporaryNames = new Set<string>();
       const temporaryName = (): string => {
         let name = makeTemporary();
-        if (temporaryNames.has(name)) name = `${name.slice(0, 24)}-${temporaryNames.size + 1}`;
+        if (temporaryNames.has(name) || taken.some((n) => n.toLowerCase() === name.toLowerCase())) name = `${name.slice(0, 24)}-${temporaryNames.size + 1}`;
         temporaryNames.add(name);
         return name;
       };
@@ -219,7 +237,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const others = existing === undefined ? taken : taken.filter((n) => n !== existing.name);
         const finalName = uniqueSheetName(description.name, others);
         taken.push(finalName);
-        jobs.push({ index, description, key, finalName, temporaryName: temporaryName(), existing, bytes: measureDescription(description).bytes });
+        const replaced = existing === undefined ? undefined : { id: existing.id, name: existing.name, asideName: temporaryName() };
+        jobs.push({ index, description, key, finalName, temporaryName: temporaryName(), existing, replaced, bytes: measureDescription(description).bytes });
       });
       options.onProgress?.(settled());
       const batches = planBatches(jobs, (job) => job.bytes);
@@ -231,68 +250,53 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const added = batch.map((job) => ({ job, sheet: worksheets.add(job.temporaryName) }));
         for (const { job, sheet } of added) queueSheetDescription(sheet, job.description);
         for (const { job, sheet } of added) {
-          // The old plan goes only after the new one is complete, right before the rename.
-          if (job.existing !== undefined) job.existing.delete();
+          // The old plan steps aside (nothing is lost) and is deleted only after the registry.
+          if (job.existing !== undefined && job.replaced !== undefined) job.existing.name = job.replaced.asideName;
           sheet.name = job.finalName;
           if (job.existing !== undefined) sheet.position = job.existing.position;
         }
         const recorded = { ...registry };
         for (const { job } of added) recorded[job.key] = job.finalName;
-        workbook.settings.add(SETTING_KEYS.plans, JSON.stringify(recorded));
+        const recordedText = JSON.stringify(recorded);
+        workbook.settings.add(SETTING_KEYS.plans, recordedText);
+        for (const { job } of added) job.existing?.delete();
+        const written = (): void => {
+          Object.assign(registry, recorded);
+          registryBefore = recordedText;
+          for (const job of batch) results[job.index] = { kind: "written", result: { sheetName: job.finalName, replaced: job.existing !== undefined } };
+          options.onProgress?.(settled());
+        };
         try {
           // One sync per batch of up to 25 sheets: the batches are the point (Annullér between them).
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (error) {
-          const leftovers = await this.removeBatch(context, batch);
+          const replaced = batch.flatMap((job) => (job.replaced === undefined ? [] : [job.replaced]));
+          const newSheetNames = batch.flatMap((job) => [job.temporaryName, job.finalName]);
+          // After a failed sync, one look and one repair: only the failing batch, so not per item.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          const outcome = await undoWrite(context, { newSheetNames, replaced, registryBefore });
+          if (outcome.kind === "completed") {
+            written();
+            continue;
+          }
           for (const job of batch) {
-            const message = leftovers.length === 0 ? MESSAGES.writeFailed(job.description.name, error) : MESSAGES.batchLeftovers(job.description.name, leftovers, error);
+            const message =
+              outcome.kind === "incomplete"
+                ? MESSAGES.undoIncomplete(job.description.name, error, outcome)
+                : job.existing !== undefined
+                  ? MESSAGES.replaceFailed(job.replaced?.name ?? job.finalName, error)
+                  : MESSAGES.writeFailed(job.description.name, error);
             results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error }) };
           }
           for (const job of batches.slice(batchIndex + 1).flat()) results[job.index] = { kind: "notAttempted" };
           break;
         }
-        Object.assign(registry, recorded);
-        for (const job of batch) results[job.index] = { kind: "written", result: { sheetName: job.finalName, replaced: job.existing !== undefined } };
-        options.onProgress?.(settled());
+        written();
       }
     });
     options.onProgress?.(settled());
     return results.map((r) => r ?? { kind: "notAttempted" });
-  }
-
-  /**
-   * After a failed batch (2 syncs): load the sheet names again and delete every sheet of the batch
-   * that exists under its temporary or final name. Returns the names that could not be removed.
-   */
-  private async removeBatch(context: Excel.RequestContext, batch: readonly { temporaryName: string; finalName: string; existing: Excel.Worksheet | undefined }[]): Promise<string[]> {
-    const ours = new Set(batch.flatMap((job) => [job.temporaryName.toLowerCase(), ...(job.existing === undefined ? [job.finalName.toLowerCase()] : [])]));
-    try {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      await context.sync();
-      const leftovers = worksheets.items.filter((s) => ours.has(s.name.toLowerCase()));
-      if (leftovers.length === 0) return [];
-      for (const sheet of leftovers) sheet.delete();
-      try {
-        await context.sync();
-        return [];
-      } catch {
-        return leftovers.map((s) => s.name);
-      }
-    } catch {
-      return batch.map((job) => job.temporaryName);
-    }
-  }
-
-  /** Sync 3 of a failed write: delete the sheet that sync 1 created (a proxy that was synced). */
-  private async removeHalfWritten(context: Excel.RequestContext, sheet: Excel.Worksheet, wanted: string, temporaryName: string, cause: unknown): Promise<void> {
-    sheet.delete();
-    try {
-      await context.sync();
-    } catch (error) {
-      throw new WriteFailedError(MESSAGES.writeFailedLeftover(wanted, temporaryName, cause), { cause: error });
-    }
   }
 
   /**

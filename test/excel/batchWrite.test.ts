@@ -13,7 +13,8 @@ import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
 import { planRegistryKey, SETTING_KEYS, type WorkbookPort } from "../../src/core/ports";
 import { describeOversigt, describePlan, neededPlans, type PlanContext } from "../../src/taskpane/actions/plans";
 import { writeAllPlans, type AllPlansHooks, type AllPlansOutcome } from "../../src/taskpane/actions/allPlans";
-import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
+import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets, diffSnapshots } from "../fakes/workbookSnapshot";
+import { planDescription } from "./helpers";
 import type { FakeExcel } from "../../src/officeFake";
 import { sheetGrid } from "../../bench/sheet";
 
@@ -170,5 +171,75 @@ describe("batches", () => {
     expect(big.bytes - small.bytes).toBe(2 * 10_000 - 1);
     expect(small.operations).toBeGreaterThan(0);
     expect(big.operations).toBe(small.operations);
+  });
+});
+
+describe("Replacing plans in a batch (port.writeSheets)", () => {
+  const source = (): FakeExcel => fakeExcelFromGrids([sheetGrid(3)]);
+  const plans = (text: string) => ["u1", "u2", "u3"].map((u) => ({ ...planDescription(u, `Plan ${u}`), cells: [{ row: 0, col: 0, value: `${text} ${u}` }] }));
+
+  it("moves the old plans aside, writes, then deletes them: same names and places, 1 + 1 syncs", async () => {
+    const fake = source();
+    const port = new ExcelWorkbookPort(fake.run);
+    await port.writeSheets(plans("Gammel"));
+    const before = fake.syncCount;
+    const results = await port.writeSheets(plans("Ny"), { replaceExisting: true });
+    expect(fake.syncCount - before).toBe(2);
+    expect(results.map((r) => r.kind === "written" && r.result)).toEqual(["u1", "u2", "u3"].map((u) => ({ sheetName: `Plan ${u}`, replaced: true })));
+    expect(fake.model.sheets.map((s) => [s.name, s.peek(0, 0)?.value])).toEqual([[sheetGrid(3).name, expect.anything()], ["Plan u1", "Ny u1"], ["Plan u2", "Ny u2"], ["Plan u3", "Ny u3"]]);
+  });
+
+  it("a failure after any operation of the batch leaves the workbook exactly as before — or, after the first old plan's deletion, completes it", async () => {
+    let failed = 0;
+    let completed = 0;
+    for (let k = 0; k < 600; k++) {
+      const fake = source();
+      const port = new ExcelWorkbookPort(fake.run);
+      await port.writeSheets(plans("Gammel"));
+      const before = snapshotWorkbook(fake);
+      fake.failOn({ sync: 2, afterOperations: k, code: "InvalidArgument", message: "RAW office text" });
+      const results = await port.writeSheets(plans("Ny"), { replaceExisting: true });
+      if (results.every((r) => r.kind === "failed")) {
+        failed++;
+        expect(JSON.stringify(diffSnapshots(before, snapshotWorkbook(fake))), `failure after ${k} operations`).toBe("[]");
+        for (const r of results) {
+          const message = r.kind === "failed" && r.error instanceof Error ? r.error.message : "";
+          expect(message).toMatch(/^Budgetlys kunne ikke erstatte planen i arket "Plan u\d"\. Excel afviste en værdi, en formel eller et format \(Excel: InvalidArgument\)\. Den gamle plan er bevaret under sit eget navn; intet er ændret i projektmappen\.$/);
+        }
+        continue;
+      }
+      expect(results.map((r) => r.kind), `failure after ${k} operations`).toEqual(["written", "written", "written"]);
+      expect(fake.model.sheets.map((s) => [s.name, s.peek(0, 0)?.value]).slice(1)).toEqual([["Plan u1", "Ny u1"], ["Plan u2", "Ny u2"], ["Plan u3", "Ny u3"]]);
+      expect(JSON.parse(String(fake.model.settings.get(SETTING_KEYS.plans)))).toEqual({ "handleplan|u1": "Plan u1", "handleplan|u2": "Plan u2", "handleplan|u3": "Plan u3" });
+      completed++;
+      if (completed > 4) break;
+    }
+    expect(failed).toBeGreaterThan(20);
+    expect(completed).toBeGreaterThan(3);
+  });
+
+  it("when the undo fails too, no old plan is lost and every sheet left over is named in the message", async () => {
+    let checked = 0;
+    for (let k = 0; k < 60; k++) {
+      const fake = source();
+      const port = new ExcelWorkbookPort(fake.run);
+      await port.writeSheets(plans("Gammel"));
+      const oldIds = new Map(fake.model.sheets.slice(1).map((s) => [s.id, s.peek(0, 0)?.value] as const));
+      fake.failOn({ sync: 2, afterOperations: k });
+      fake.failOn({ sync: 4 });
+      const results = await port.writeSheets(plans("Ny"), { replaceExisting: true });
+      const failure = results.find((r) => r.kind === "failed");
+      if (failure === undefined) continue;
+      checked++;
+      const message = failure.kind === "failed" && failure.error instanceof Error ? failure.error.message : "";
+      for (const [id, text] of oldIds) {
+        const old = fake.model.sheets.find((s) => s.id === id);
+        if (old === undefined) continue; // deleted only once the batch was complete
+        expect(old.peek(0, 0)?.value).toBe(text);
+        if (!/^Plan u\d$/.test(old.name)) expect(message, `k=${k}`).toContain(`"${old.name}"`);
+      }
+      for (const s of fake.model.sheets.slice(1)) if (!oldIds.has(s.id) && !/^Plan u\d$/.test(s.name)) expect(message, `k=${k}`).toContain(`"${s.name}"`);
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });

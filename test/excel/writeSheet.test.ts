@@ -177,7 +177,8 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     const error = await write(fake, overviewDescription(30)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteFailedError);
     expect((error as Error).message).toMatch(/^Budgetlys kunne ikke oprette arket "Oversigt"\. .* Intet er ændret i projektmappen\.$/);
-    expect(fake.syncCount - start).toBe(3);
+    // 2, then 1 to look at what the failing sync applied and 1 to undo it.
+    expect(fake.syncCount - start).toBe(4);
     expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
   });
 
@@ -188,6 +189,70 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     fake.failOn({ operation: "Worksheet.delete", code: "AccessDenied" });
     await expect(write(fake, planDescription("u1"), { replaceExisting: true })).rejects.toThrow(/beskyttet/);
     expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
+  it("replacing: a failure after any operation of the write leaves the workbook exactly as before, old plan under its own name", async () => {
+    let failed = 0;
+    let completed = 0;
+    for (let k = 0; k < 400; k++) {
+      const fake = workbook();
+      await write(fake, planDescription("u1", "Plan u1"));
+      await write(fake, overviewDescription(3));
+      const before = snapshotWorkbook(fake);
+      const oldId = sheet(fake, "Plan u1").id;
+      fake.failOn({ sync: 2, afterOperations: k });
+      const changed = { ...planDescription("u1", "Plan u1"), cells: [{ row: 0, col: 0, value: "Ny udgave" }] };
+      const outcome = await write(fake, changed, { replaceExisting: true }).catch((e: unknown) => e);
+      if (outcome instanceof WriteFailedError) {
+        failed++;
+        expect(outcome.message, `failure after ${k} operations`).toMatch(/^Budgetlys kunne ikke erstatte planen i arket "Plan u1"\. .* Den gamle plan er bevaret under sit eget navn; intet er ændret i projektmappen\.$/);
+        expect(JSON.stringify(diffSnapshots(before, snapshotWorkbook(fake))), `failure after ${k} operations`).toBe("[]");
+        expect(sheet(fake, "Plan u1").id).toBe(oldId);
+        continue;
+      }
+      // The failure came after the old plan's deletion: the write is complete, and says so.
+      expect(outcome, `failure after ${k} operations`).toMatchObject({ result: { sheetName: "Plan u1", replaced: true } });
+      expect(sheet(fake, "Plan u1").peek(0, 0)?.value).toBe("Ny udgave");
+      expect(fake.model.sheets.map((s) => s.name)).toEqual(["Dagtilbud", "Skoler", "Plan u1", "Oversigt"]);
+      expect(JSON.parse(fake.model.settings.get(SETTING_KEYS.plans) as string)).toEqual({ "handleplan|u1": "Plan u1", "oversigt|": "Oversigt" });
+      completed++;
+      if (completed > 3) break;
+    }
+    expect(failed).toBeGreaterThan(5);
+    expect(completed).toBeGreaterThan(0);
+  });
+
+  it("replacing: when the undo fails too, nothing is lost and the message says where the old plan is", async () => {
+    let checked = 0;
+    for (let k = 0; k < 60; k++) {
+      for (const undoSync of [3, 4]) {
+        const fake = workbook();
+        await write(fake, planDescription("u1", "Plan u1"));
+        const oldId = sheet(fake, "Plan u1").id;
+        const oldCells = JSON.stringify(snapshotWorkbook(fake).sheets[oldId]?.cells);
+        fake.failOn({ sync: 2, afterOperations: k });
+        fake.failOn({ sync: undoSync });
+        const changed = { ...planDescription("u1", "Plan u1"), cells: [{ row: 0, col: 0, value: "Ny udgave" }] };
+        const error = await write(fake, changed, { replaceExisting: true }).catch((e: unknown) => e);
+        if (!(error instanceof WriteFailedError)) continue;
+        checked++;
+        // The old plan still exists, with its cells, under its own name or the one the message gives
+        // — or the failing sync had got as far as deleting it, and then the new plan is complete.
+        const old = fake.model.sheets.find((s) => s.id === oldId);
+        if (old === undefined) {
+          expect(sheet(fake, "Plan u1").peek(0, 0)?.value, `k=${k}`).toBe("Ny udgave");
+        } else {
+          expect(JSON.stringify(snapshotWorkbook(fake).sheets[oldId]?.cells)).toBe(oldCells);
+          if (old.name !== "Plan u1") expect(error.message, `k=${k}, undo sync ${undoSync}`).toContain(`"${old.name}"`);
+        }
+        // Every other sheet the write left behind is named in the message.
+        for (const s of fake.model.sheets) {
+          if (!["Dagtilbud", "Skoler", "Plan u1"].includes(s.name) && s.id !== oldId) expect(error.message, `k=${k}`).toContain(`"${s.name}"`);
+        }
+        expect(error.message).not.toMatch(/Injected|RichApi/);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("changes nothing in a workbook whose structure is protected", async () => {
@@ -238,8 +303,10 @@ describe("Excel limits the fake enforces", () => {
     const port = new ExcelWorkbookPort(fake.run, { temporaryName: () => "Budgetlys-tmp" });
     const error = await port.writeSheet(overviewDescription(6)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteFailedError);
-    expect((error as Error).message).toContain("Afslut redigeringen af cellen og prøv igen.");
-    expect((error as Error).message).not.toMatch(/InvalidOperationInCellEditMode|Edit cell mode/);
+    expect((error as Error).message).toContain("Afslut redigeringen af cellen og prøv igen");
+    // Office's own English message never; its code, for support.
+    expect((error as Error).message).not.toMatch(/Edit cell mode/);
+    expect((error as Error).message).toContain("(Excel: InvalidOperationInCellEditMode).");
     expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
     fake.cellEditMode = false;
     await expect(port.writeSheet(overviewDescription(6))).resolves.toMatchObject({ sheetName: "Oversigt" });
