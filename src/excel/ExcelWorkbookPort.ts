@@ -273,8 +273,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         } catch (error) {
           const replaced = batch.flatMap((job) => (job.replaced === undefined ? [] : [job.replaced]));
           const newSheetNames = batch.flatMap((job) => [job.temporaryName, job.finalName]);
-          // After a failed sync, one look and one repair: only the failing batch, so not per item.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          // After a failed sync, one look and one repair (2 syncs), then the loop ends or continues.
           const outcome = await undoWrite(context, { newSheetNames, replaced, registryBefore });
           if (outcome.kind === "completed") {
             written();
