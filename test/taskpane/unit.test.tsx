@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { renderTaskpane, type Rendered } from "./render";
 import { budgetGrid } from "./grids";
-import { SETTING_KEYS } from "../../src/core/ports";
+import { SETTING_KEYS, WriteFailedError } from "../../src/core/ports";
 import { defaultAccountsYear } from "../../src/core/repayment";
 
 afterEach(cleanup);
@@ -112,6 +112,20 @@ describe("Enhed", () => {
     rendered.port.activated.length = 0;
     await rendered.user.click(link);
     expect(rendered.port.activated).toEqual(["HP Bakkeskolen"]);
+  });
+
+  it("says in Danish when a link to a plan sheet cannot show it (deleted meanwhile), instead of doing nothing", async () => {
+    const rendered = await renderTaskpane([budgetGrid()]);
+    await openUnit(rendered, "Engskolen");
+    await rendered.user.click(screen.getByRole("button", { name: "Opret handleplan" }));
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    rendered.port.activateSheet = () => Promise.reject(new WriteFailedError("Arket «HP Engskolen» findes ikke længere."));
+    // The link in the unit's list of plans (the success message has one too).
+    const links = screen.getAllByRole("button", { name: "Gå til arket «HP Engskolen»" });
+    await rendered.user.click(links[links.length - 1] as HTMLElement);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Arket «HP Engskolen» kunne ikke vises");
+    expect(alert.textContent).toContain("Arket «HP Engskolen» findes ikke længere. Intet af dit arbejde er gået tabt");
   });
 
   it("shows the Danish message when a write fails, and nothing else changes", async () => {

@@ -7,7 +7,8 @@
  *
  * Round trips in Excel for n plans, none existing: 1 + one per batch + 2 for the Oversigt, i.e.
  * 3 + ⌈n ÷ 25⌉ while batches stay under 4 MB. Plans that exist are asked about one by one
- * afterwards; those the user replaces go in a second batched write (1 + their batches more).
+ * afterwards — an answer "for all" settles the rest without asking again ("Gælder alle"); those
+ * the user replaces go in a second batched write (1 + their batches more).
  */
 import { writeSheetsThrough, type BatchItemResult, type WorkbookPort } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
@@ -36,12 +37,24 @@ export interface AllPlansOutcome {
   readonly skipped: readonly { readonly label: string; readonly reason: NotWrittenReason }[];
 }
 
+/**
+ * The answer to the replace question: true replaces; `forAll` makes the answer the answer for every
+ * plan still to be asked about ("Gælder alle").
+ */
+export type ReplaceAnswer = boolean | { readonly replace: boolean; readonly forAll: boolean };
+
 /** What the action needs from its caller. */
 export interface AllPlansHooks {
-  /** Writes the Oversigt (asking before it replaces one): the page's `useSheetWriter`. */
-  readonly writeOne: (description: SheetDescription, options: { activate: boolean }) => Promise<WriteOutcome>;
-  /** Asked for each plan that exists already: true replaces it. */
-  readonly confirmReplace: (existingSheet: string) => Promise<boolean>;
+  /**
+   * Writes the Oversigt (asking before it replaces one, unless `replace` carries an answer given
+   * for all): the page's `useSheetWriter`.
+   */
+  readonly writeOne: (description: SheetDescription, options: { activate: boolean; replace?: boolean }) => Promise<WriteOutcome>;
+  /**
+   * Asked for each plan that exists already, until an answer is given for all: true replaces it.
+   * `remaining` is how many more existing plans would be asked about after this one.
+   */
+  readonly confirmReplace: (existingSheet: string, remaining: number) => Promise<ReplaceAnswer>;
   /** True stops before the next batch. */
   readonly shouldStop: () => boolean;
   /** Sheets settled so far (of jobs + 1). */
@@ -80,18 +93,29 @@ export async function writeAllPlans(
     { shouldStop: hooks.shouldStop, onProgress: (settled) => hooks.onProgress(invalid + settled) },
   );
   const toReplace: { index: number; description: SheetDescription }[] = [];
+  let existing = first.filter((result) => result.kind === "exists").length;
+  /** The answer given "for all", once there is one. */
+  let forAll: boolean | null = null;
   for (const [i, result] of first.entries()) {
     const { index, description } = described[i] as { index: number; description: SheetDescription };
     const settled = settle(result);
     if (settled.kind !== "exists") {
       outcome.set(index, settled);
-    } else if (hooks.shouldStop()) {
-      outcome.set(index, { kind: "cancelled" });
-    } else if (await hooks.confirmReplace(settled.existingSheet)) {
-      toReplace.push({ index, description });
-    } else {
-      outcome.set(index, { kind: "kept", existingSheet: settled.existingSheet });
+      continue;
     }
+    existing -= 1;
+    if (hooks.shouldStop()) {
+      outcome.set(index, { kind: "cancelled" });
+      continue;
+    }
+    let replace = forAll;
+    if (replace === null) {
+      const answer = await hooks.confirmReplace(settled.existingSheet, existing);
+      replace = typeof answer === "boolean" ? answer : answer.replace;
+      if (typeof answer !== "boolean" && answer.forAll) forAll = answer.replace;
+    }
+    if (replace) toReplace.push({ index, description });
+    else outcome.set(index, { kind: "kept", existingSheet: settled.existingSheet });
   }
   if (toReplace.length > 0) {
     const second = await writeSheetsThrough(
@@ -125,7 +149,8 @@ export async function writeAllPlans(
     skipped.push({ label: oversigt.label, reason: { kind: "cancelled" } });
   } else {
     try {
-      const result = await hooks.writeOne(oversigt.describe(planSheets), { activate: true });
+      // An answer given "for all" about the plans answers for the Oversigt too.
+      const result = await hooks.writeOne(oversigt.describe(planSheets), { activate: true, ...(forAll === null ? {} : { replace: forAll }) });
       if (result.kind === "written") written.push({ label: oversigt.label, key: oversigt.key, sheet: result.result.sheetName });
       else if (result.kind === "kept") skipped.push({ label: oversigt.label, reason: { kind: "kept", existingSheet: result.existingSheet } });
       else skipped.push({ label: oversigt.label, reason: { kind: "failed", error: result.error } });

@@ -84,6 +84,34 @@ export function checkRequest(request: PlanRequest, policy: Pick<Policy, "maxYear
   return checkYears(request.unit, request.years ?? 1, request.begrundelse ?? "", policy);
 }
 
+/** Years as typed ("2", " 3 "): a whole number, else NaN (which {@link checkYears} calls invalid). */
+export function parseYears(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** The years and begrundelse chosen for one Rød unit in Alle planer (as typed). */
+export interface YearsChoice {
+  readonly yearsText: string;
+  readonly begrundelse: string;
+}
+
+/** True for a request whose years the user chooses: a Rød unit's handleplan (Gul is 1 year). */
+export function choosesYears(request: PlanRequest): boolean {
+  return request.kind !== "overskudsplan" && request.unit.assessment?.indicator === "Rød";
+}
+
+/**
+ * Alle planer's requests with the years and begrundelse chosen per Rød unit (by unit key); a Rød
+ * unit without a choice keeps 1 year, as does every Gul unit.
+ */
+export function withYearsChoices(requests: readonly PlanRequest[], choices: Readonly<Record<string, YearsChoice>>): PlanRequest[] {
+  return requests.map((request) => {
+    const choice = choices[request.unitKey];
+    if (!choosesYears(request) || choice === undefined) return request;
+    return { ...request, years: parseYears(choice.yearsText), begrundelse: choice.begrundelse };
+  });
+}
+
 function sheetContext(request: PlanRequest, context: PlanContext): SheetPlanContext {
   return {
     unit: request.unit,

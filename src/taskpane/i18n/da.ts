@@ -26,6 +26,7 @@ export const da = {
     errorTitle: "Det lykkedes ikke",
     successTitle: "Færdig",
     goToSheet: (sheet: string) => `Gå til arket «${sheet}»`,
+    goToFailed: (sheet: string) => `Arket «${sheet}» kunne ikke vises`,
     written: (sheet: string) => `Arket «${sheet}» er oprettet og vist.`,
     replaced: (sheet: string) => `Arket «${sheet}» er erstattet og vist.`,
     kept: (sheet: string) => `Arket «${sheet}» er beholdt uændret; der er ikke skrevet noget.`,
@@ -45,6 +46,8 @@ export const da = {
       `Der findes allerede et ark «${sheet}» for denne enhed. Hvis du erstatter det, går det, der er skrevet i det, tabt. Vælger du at beholde det, ændres intet.`,
     replace: "Erstat arket",
     keep: "Behold det eksisterende",
+    moreExisting: (n: number) => `${n === 1 ? "1 plan mere" : `${n} planer mere`} findes allerede.`,
+    applyToAll: "Gælder alle",
   },
   indicator: {
     notAssessed: "Ikke vurderet",
@@ -169,6 +172,11 @@ export const da = {
     counts: (needed: number, missing: number) =>
       `${needed} ${needed === 1 ? "enhed kræver" : "enheder kræver"} en plan; ${missing === 0 ? "alle er lavet" : `${missing} mangler`}. Til sidst skrives arket Oversigt.`,
     onlyMissing: "Kun manglende planer",
+    rodHeading: "Røde enheder: år og begrundelse",
+    rodIntro: (max: number) => `En rød enhed afvikler på 1 år, i særlige tilfælde op til ${max} år med en begrundelse. Vælg for hver enhed, før planerne skrives.`,
+    rodYears: "Antal år",
+    rodBegrundelse: "Begrundelse for særlige tilfælde",
+    rodBlocked: "Ret antal år og begrundelse for de røde enheder ovenfor, før planerne kan skrives.",
     start: "Opret alle planer og Oversigt",
     cancel: "Annullér",
     cancelling: "Stopper, når de ark, der skrives nu, er færdige …",

@@ -19,6 +19,7 @@ export const en: Strings = {
     errorTitle: "That did not work",
     successTitle: "Done",
     goToSheet: (sheet) => `Go to the sheet “${sheet}”`,
+    goToFailed: (sheet) => `The sheet “${sheet}” could not be shown`,
     written: (sheet) => `The sheet “${sheet}” was created and shown.`,
     replaced: (sheet) => `The sheet “${sheet}” was replaced and shown.`,
     kept: (sheet) => `The sheet “${sheet}” was kept unchanged; nothing was written.`,
@@ -38,6 +39,8 @@ export const en: Strings = {
       `A sheet “${sheet}” already exists for this unit. Replacing it loses what was written in it. If you keep it, nothing changes.`,
     replace: "Replace the sheet",
     keep: "Keep the existing one",
+    moreExisting: (n) => `${n === 1 ? "1 more plan exists" : `${n} more plans exist`} already.`,
+    applyToAll: "Applies to all",
   },
   indicator: { notAssessed: "Not assessed", surplusLabel: "Grøn, surplus above the limit" },
   legend: {
@@ -157,6 +160,11 @@ export const en: Strings = {
     counts: (needed, missing) =>
       `${needed} ${needed === 1 ? "unit requires" : "units require"} a plan; ${missing === 0 ? "all are made" : `${missing} missing`}. The Oversigt sheet is written last.`,
     onlyMissing: "Only missing plans",
+    rodHeading: "Rød units: years and justification",
+    rodIntro: (max) => `A Rød unit repays in 1 year, in special cases up to ${max} years with a justification. Choose for each unit before the plans are written.`,
+    rodYears: "Number of years",
+    rodBegrundelse: "Justification for special cases",
+    rodBlocked: "Correct the years and justification of the Rød units above before the plans can be written.",
     start: "Create all plans and the Oversigt",
     cancel: "Cancel",
     cancelling: "Stopping once the sheets being written are done …",

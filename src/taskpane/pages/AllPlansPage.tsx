@@ -2,18 +2,30 @@
  * Alle planer: every plan the scan needs and the Oversigt sheet in one action
  * (`actions/allPlans.ts`: the plans in batches of up to 25 sheets per round trip), with a progress
  * bar, a cancel button (it stops between batches, never inside one) and a summary of what was
- * written and what was not, with the reason.
+ * written and what was not, with the reason. Before writing, each Rød unit's years and begrundelse
+ * are chosen (`allPlans/RodYears`); the replace question offers "Gælder alle".
  */
 import { useMemo, useRef, useState } from "react";
 import { Button, Checkbox, Field, Link, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { useStrings, useWorkbook, usePort } from "../context";
-import { describeOversigt, describePlan, neededPlans, type PlanContext } from "../actions/plans";
+import {
+  checkRequest,
+  choosesYears,
+  describeOversigt,
+  describePlan,
+  neededPlans,
+  withYearsChoices,
+  type PlanContext,
+  type YearsChoice,
+} from "../actions/plans";
 import { planRegistryKey } from "../../core/ports";
 import { writeAllPlans, type AllPlansJob, type AllPlansOutcome, type NotWrittenReason } from "../actions/allPlans";
 import { describeError } from "../state/errors";
-import { useConfirmReplace, useSheetWriter } from "../state/useSheetWriter";
+import { useConfirmReplaceAll, useSheetWriter } from "../state/useSheetWriter";
+import { useGoToSheet } from "../state/useGoToSheet";
 import { AccountsYearField } from "../components/AccountsYearField";
-import { Notice } from "../components/Notice";
+import { Notice, type NoticeValue } from "../components/Notice";
+import { RodYears } from "./allPlans/RodYears";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -38,7 +50,7 @@ function useAllPlansState() {
   const workbook = useWorkbook();
   const port = usePort();
   const write = useSheetWriter();
-  const confirmReplace = useConfirmReplace();
+  const confirmReplace = useConfirmReplaceAll();
   const needed = useMemo(() => (workbook.scan === null ? [] : neededPlans(workbook.scan)), [workbook.scan]);
   // The plans the workbook has not recorded yet: what is left to do.
   const missing = useMemo(
@@ -47,7 +59,18 @@ function useAllPlansState() {
   );
   // "Kun manglende planer": on by default when some plans exist already (nothing is asked about them).
   const [onlyMissing, setOnlyMissing] = useState(true);
-  const requests = onlyMissing ? missing : needed;
+  // Years and begrundelse per Rød unit (by unit key); without a choice a Rød unit gets 1 year.
+  const [yearsChoices, setYearsChoices] = useState<Readonly<Record<string, YearsChoice>>>({});
+  const requests = useMemo(() => withYearsChoices(onlyMissing ? missing : needed, yearsChoices), [onlyMissing, missing, needed, yearsChoices]);
+  const rodRequests = useMemo(() => requests.filter(choosesYears), [requests]);
+  const yearsInvalid = useMemo(
+    () => rodRequests.some((request) => checkRequest(request, workbook.policy) !== null),
+    [rodRequests, workbook.policy],
+  );
+  const chooseYears = (unitKey: string, choice: YearsChoice): void => setYearsChoices((all) => ({ ...all, [unitKey]: choice }));
+  /** A failure to show a written sheet (from the summary's links). */
+  const [goToNotice, setGoToNotice] = useState<NoticeValue | null>(null);
+  const goTo = useGoToSheet(setGoToNotice);
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [done, setDone] = useState(0);
@@ -61,7 +84,7 @@ function useAllPlansState() {
 
   const run = async (): Promise<void> => {
     const scan = workbook.scan;
-    if (scan === null || running) return;
+    if (scan === null || running || yearsInvalid) return;
     const t = strings.allPlans;
     const context: PlanContext = {
       scan,
@@ -149,6 +172,13 @@ function useAllPlansState() {
     onlyMissing,
     setOnlyMissing,
     requests,
+    rodRequests,
+    yearsChoices,
+    chooseYears,
+    yearsInvalid,
+    goTo,
+    goToNotice,
+    setGoToNotice,
     running,
     cancelling,
     done,
@@ -165,7 +195,6 @@ export default function AllPlansPage(): JSX.Element {
   const state = useAllPlansState();
   const styles = useStyles();
   const t = state.strings.allPlans;
-  const goTo = (sheet: string): void => void state.port.activateSheet(sheet).catch(() => undefined);
   const [yearValid, setYearValid] = useState(true);
   return (
     <section className={styles.page} aria-labelledby="all-plans-heading">
@@ -182,8 +211,26 @@ export default function AllPlansPage(): JSX.Element {
         />
       )}
       <AccountsYearField onValidity={setYearValid} />
+      <RodYears
+        requests={state.rodRequests}
+        choices={state.yearsChoices}
+        onChange={state.chooseYears}
+        maxYears={state.workbook.policy.maxYears}
+        disabled={state.running}
+        strings={state.strings}
+      />
+      {state.yearsInvalid ? (
+        <Text block as="p" id="all-plans-blocked">
+          {t.rodBlocked}
+        </Text>
+      ) : null}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={state.running || !yearValid} onClick={() => void state.run()}>
+        <Button
+          appearance="primary"
+          disabled={state.running || !yearValid || state.yearsInvalid}
+          aria-describedby={state.yearsInvalid ? "all-plans-blocked" : undefined}
+          onClick={() => void state.run()}
+        >
           {t.start}
         </Button>
         <Button disabled={!state.running || state.cancelling} onClick={state.cancel}>
@@ -208,6 +255,7 @@ export default function AllPlansPage(): JSX.Element {
           <ProgressBar value={state.done} max={state.total} />
         </Field>
       ) : null}
+      <Notice notice={state.goToNotice} onDismiss={() => state.setGoToNotice(null)} />
       {state.summary === null ? null : (
         <section aria-labelledby="summary-heading" role="status">
           <Text block as="h3" id="summary-heading" size={300} weight="semibold">
@@ -223,7 +271,7 @@ export default function AllPlansPage(): JSX.Element {
               {state.summary.written.map((line, index) => (
                 <li key={index}>
                   {line.label}:{" "}
-                  <Link as="button" onClick={() => goTo(line.sheet ?? "")}>
+                  <Link as="button" onClick={() => state.goTo(line.sheet ?? "")}>
                     {line.sheet}
                   </Link>
                 </li>

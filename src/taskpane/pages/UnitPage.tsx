@@ -32,12 +32,12 @@ import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
 import { IndicatorBadge } from "../components/IndicatorBadge";
 import { Notice, type NoticeValue } from "../components/Notice";
-import { checkYears, describePlan, plansOffered, type PlanKind, type PlanProblem, type PlanRequest } from "../actions/plans";
+import { checkYears, describePlan, parseYears, plansOffered, type PlanKind, type PlanRequest } from "../actions/plans";
 import { planRegistryKey } from "../../core/ports";
 import { unitKeys } from "../../core/unitKey";
-import { describeError } from "../state/errors";
+import { describeError, planProblemText } from "../state/errors";
 import { useSheetWriter } from "../state/useSheetWriter";
-import type { Strings } from "../i18n/strings";
+import { useGoToSheet } from "../state/useGoToSheet";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -71,20 +71,6 @@ const useStyles = makeStyles({
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
 });
 
-function problemText(problem: PlanProblem, strings: Strings, maxYears: number): string {
-  switch (problem) {
-    case "years-too-many":
-      return strings.unit.yearsTooMany(maxYears);
-    case "begrundelse-required":
-      return strings.unit.begrundelseRequired;
-    case "gul-one-year":
-      return strings.unit.yearsHintGul;
-    case "not-assessed":
-    case "years-invalid":
-      return strings.unit.yearsInvalid;
-  }
-}
-
 function useUnitState() {
   const workbook = useWorkbook();
   const navigation = useNavigation();
@@ -102,9 +88,11 @@ function useUnitState() {
   const [begrundelse, setBegrundelse] = useState("");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeValue | null>(null);
+  // A link to a sheet that cannot be shown says so (in the notice), instead of doing nothing.
+  const goTo = useGoToSheet(setNotice);
 
   const isGul = unit?.assessment?.indicator === "Gul";
-  const years = isGul ? 1 : /^\s*\d+\s*$/.test(yearsText) ? Number(yearsText) : Number.NaN;
+  const years = isGul ? 1 : parseYears(yearsText);
   const problem = unit === null ? null : checkYears(unit, years, begrundelse, workbook.policy);
   const debt: Ore | null = unit?.assessment == null ? null : debtOf(unit.assessment);
   const preview = useMemo(() => {
@@ -167,7 +155,7 @@ function useUnitState() {
           intent: "success",
           title: strings.common.successTitle,
           body: outcome.result.replaced ? strings.common.replaced(sheet) : strings.common.written(sheet),
-          link: { label: strings.common.goToSheet(sheet), onClick: () => void port.activateSheet(sheet).catch(() => undefined) },
+          link: { label: strings.common.goToSheet(sheet), onClick: () => goTo(sheet) },
         });
       } else if (outcome.kind === "kept") {
         setNotice({ intent: "info", body: strings.common.kept(outcome.existingSheet) });
@@ -184,6 +172,7 @@ function useUnitState() {
     workbook,
     navigation,
     port,
+    goTo,
     unit,
     yearsText,
     setYearsText,
@@ -353,7 +342,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   const existingLinks = existing.map((sheet) => (
     <li key={sheet}>
       {t.existing(sheet)}{" "}
-      <Link as="button" onClick={() => void state.port.activateSheet(sheet).catch(() => undefined)}>
+      <Link as="button" onClick={() => state.goTo(sheet)}>
         {state.strings.common.goToSheet(sheet)}
       </Link>
     </li>
@@ -387,7 +376,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
   }
 
   const yearsError =
-    state.problem === "years-invalid" || state.problem === "years-too-many" ? problemText(state.problem, state.strings, policy.maxYears) : undefined;
+    state.problem === "years-invalid" || state.problem === "years-too-many" ? planProblemText(state.problem, state.strings, policy.maxYears) : undefined;
   const begrundelseError = state.problem === "begrundelse-required" ? t.begrundelseRequired : undefined;
   const blocked = state.busy || state.problem !== null || !yearValid;
   return (

@@ -5,6 +5,7 @@
 import { isBudgetlysError } from "../../core/errors";
 import { WouldOverwriteError, WriteFailedError } from "../../core/ports";
 import type { Strings } from "../i18n/strings";
+import type { PlanProblem } from "../actions/plans";
 
 /** The body of an error message bar. */
 export function describeError(error: unknown, strings: Strings): string {
@@ -13,4 +14,19 @@ export function describeError(error: unknown, strings: Strings): string {
       ? error.message
       : strings.common.unexpected;
   return `${known} ${strings.common.nothingLost}`;
+}
+
+/** Why a plan request cannot be written (years, begrundelse), in the user's words. */
+export function planProblemText(problem: PlanProblem, strings: Strings, maxYears: number): string {
+  switch (problem) {
+    case "years-too-many":
+      return strings.unit.yearsTooMany(maxYears);
+    case "begrundelse-required":
+      return strings.unit.begrundelseRequired;
+    case "gul-one-year":
+      return strings.unit.yearsHintGul;
+    case "not-assessed":
+    case "years-invalid":
+      return strings.unit.yearsInvalid;
+  }
 }

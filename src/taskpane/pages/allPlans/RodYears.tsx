@@ -1,0 +1,109 @@
+/**
+ * Alle planer: the years and begrundelse of every Rød unit before anything is written (a Rød unit
+ * may repay over 1 to the policy's maximum years; above 1 only with a begrundelse). Gul units are
+ * repaid in 1 year and are not listed. Each unit's problem is shown at its field; the page does
+ * not start while one remains.
+ */
+import { Field, Input, makeStyles, Text, Textarea, tokens } from "@fluentui/react-components";
+import { debtOf } from "../../../core/assessment";
+import { formatKroner } from "../../../core/format";
+import { checkRequest, parseYears, type PlanRequest, type YearsChoice } from "../../actions/plans";
+import { planProblemText } from "../../state/errors";
+import type { Strings } from "../../i18n/strings";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  unit: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  name: { overflowWrap: "anywhere" },
+  years: { maxWidth: "8em" },
+});
+
+/** Props of {@link RodYears}. */
+export interface RodYearsProps {
+  /** The Rød units' requests, with the choices applied (`withYearsChoices`). */
+  readonly requests: readonly PlanRequest[];
+  readonly choices: Readonly<Record<string, YearsChoice>>;
+  readonly onChange: (unitKey: string, choice: YearsChoice) => void;
+  readonly maxYears: number;
+  readonly disabled: boolean;
+  readonly strings: Strings;
+}
+
+/** The Rød units' years and begrundelse, one small form per unit. */
+export function RodYears(props: RodYearsProps): JSX.Element | null {
+  const styles = useStyles();
+  const { requests, strings } = props;
+  if (requests.length === 0) return null;
+  const t = strings.allPlans;
+  return (
+    <section aria-labelledby="rod-years-heading">
+      <Text block as="h3" id="rod-years-heading" size={300} weight="semibold">
+        {t.rodHeading}
+      </Text>
+      <Text block as="p" size={200}>
+        {t.rodIntro(props.maxYears)}
+      </Text>
+      <ul className={styles.list}>
+        {requests.map((request) => {
+          const choice = props.choices[request.unitKey] ?? { yearsText: "1", begrundelse: "" };
+          const problem = checkRequest(request, { maxYears: props.maxYears });
+          const yearsError =
+            problem === "years-invalid" || problem === "years-too-many" ? planProblemText(problem, strings, props.maxYears) : undefined;
+          const begrundelseError = problem === "begrundelse-required" ? strings.unit.begrundelseRequired : undefined;
+          const years = parseYears(choice.yearsText);
+          const debt = request.unit.assessment === null ? null : debtOf(request.unit.assessment);
+          return (
+            <li key={request.unitKey} className={styles.unit} role="group" aria-label={request.unit.name}>
+              <Text weight="semibold" className={styles.name}>
+                {request.unit.name}
+              </Text>
+              {debt === null ? null : (
+                <Text size={200}>
+                  {strings.unit.debt}: {formatKroner(debt)}
+                </Text>
+              )}
+              <Field
+                label={t.rodYears}
+                validationState={yearsError === undefined ? "none" : "error"}
+                validationMessage={yearsError ?? null}
+              >
+                <Input
+                  className={styles.years}
+                  type="number"
+                  min={1}
+                  max={props.maxYears}
+                  step={1}
+                  value={choice.yearsText}
+                  disabled={props.disabled}
+                  onChange={(_e, data) => props.onChange(request.unitKey, { ...choice, yearsText: data.value })}
+                />
+              </Field>
+              {years > 1 || choice.begrundelse !== "" ? (
+                <Field
+                  label={t.rodBegrundelse}
+                  required={years > 1}
+                  validationState={begrundelseError === undefined ? "none" : "error"}
+                  validationMessage={begrundelseError ?? null}
+                >
+                  <Textarea
+                    rows={2}
+                    resize="vertical"
+                    value={choice.begrundelse}
+                    disabled={props.disabled}
+                    onChange={(_e, data) => props.onChange(request.unitKey, { ...choice, begrundelse: data.value })}
+                  />
+                </Field>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
