@@ -4,15 +4,34 @@
  * repaid in 1 year and are not listed. Each unit's problem is shown at its field; the page does
  * not start while one remains.
  */
-import { Field, Input, makeStyles, Text, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Field,
+  Input,
+  makeStyles,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { debtOf } from "../../../core/assessment";
 import { formatKroner } from "../../../core/format";
-import { checkRequest, parseYears, type PlanRequest, type YearsChoice } from "../../actions/plans";
+import {
+  checkRequest,
+  parseYears,
+  type PlanRequest,
+  type YearsChoice,
+} from "../../actions/plans";
 import { planProblemText } from "../../state/errors";
 import type { Strings } from "../../i18n/strings";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
   unit: {
     display: "flex",
     flexDirection: "column",
@@ -50,56 +69,86 @@ export function RodYears(props: RodYearsProps): JSX.Element | null {
         {t.rodIntro(props.maxYears)}
       </Text>
       <ul className={styles.list}>
-        {requests.map((request) => {
-          const choice = props.choices[request.unitKey] ?? { yearsText: "1", begrundelse: "" };
+        {requests.map((request, index) => {
+          const nameId = `rod-unit-${index}`;
+          const choice = props.choices[request.unitKey] ?? {
+            yearsText: "1",
+            begrundelse: "",
+          };
           const problem = checkRequest(request, { maxYears: props.maxYears });
           const yearsError =
-            problem === "years-invalid" || problem === "years-too-many" ? planProblemText(problem, strings, props.maxYears) : undefined;
-          const begrundelseError = problem === "begrundelse-required" ? strings.unit.begrundelseRequired : undefined;
+            problem === "years-invalid" || problem === "years-too-many"
+              ? planProblemText(problem, strings, props.maxYears)
+              : undefined;
+          const begrundelseError =
+            problem === "begrundelse-required"
+              ? strings.unit.begrundelseRequired
+              : undefined;
           const years = parseYears(choice.yearsText);
-          const debt = request.unit.assessment === null ? null : debtOf(request.unit.assessment);
+          const debt =
+            request.unit.assessment === null
+              ? null
+              : debtOf(request.unit.assessment);
           return (
-            <li key={request.unitKey} className={styles.unit} role="group" aria-label={request.unit.name}>
-              <Text weight="semibold" className={styles.name}>
-                {request.unit.name}
-              </Text>
-              {debt === null ? null : (
-                <Text size={200}>
-                  {strings.unit.debt}: {formatKroner(debt)}
-                </Text>
-              )}
-              <Field
-                label={t.rodYears}
-                validationState={yearsError === undefined ? "none" : "error"}
-                validationMessage={yearsError ?? null}
+            <li key={request.unitKey}>
+              <div
+                className={styles.unit}
+                role="group"
+                aria-labelledby={nameId}
               >
-                <Input
-                  className={styles.years}
-                  type="number"
-                  min={1}
-                  max={props.maxYears}
-                  step={1}
-                  value={choice.yearsText}
-                  disabled={props.disabled}
-                  onChange={(_e, data) => props.onChange(request.unitKey, { ...choice, yearsText: data.value })}
-                />
-              </Field>
-              {years > 1 || choice.begrundelse !== "" ? (
+                <Text weight="semibold" className={styles.name} id={nameId}>
+                  {request.unit.name}
+                </Text>
+                {debt === null ? null : (
+                  <Text size={200}>
+                    {strings.unit.debt}: {formatKroner(debt)}
+                  </Text>
+                )}
                 <Field
-                  label={t.rodBegrundelse}
-                  required={years > 1}
-                  validationState={begrundelseError === undefined ? "none" : "error"}
-                  validationMessage={begrundelseError ?? null}
+                  label={t.rodYears}
+                  validationState={yearsError === undefined ? "none" : "error"}
+                  validationMessage={yearsError ?? null}
                 >
-                  <Textarea
-                    rows={2}
-                    resize="vertical"
-                    value={choice.begrundelse}
+                  <Input
+                    className={styles.years}
+                    type="number"
+                    min={1}
+                    max={props.maxYears}
+                    step={1}
+                    value={choice.yearsText}
                     disabled={props.disabled}
-                    onChange={(_e, data) => props.onChange(request.unitKey, { ...choice, begrundelse: data.value })}
+                    onChange={(_e, data) =>
+                      props.onChange(request.unitKey, {
+                        ...choice,
+                        yearsText: data.value,
+                      })
+                    }
                   />
                 </Field>
-              ) : null}
+                {years > 1 || choice.begrundelse !== "" ? (
+                  <Field
+                    label={t.rodBegrundelse}
+                    required={years > 1}
+                    validationState={
+                      begrundelseError === undefined ? "none" : "error"
+                    }
+                    validationMessage={begrundelseError ?? null}
+                  >
+                    <Textarea
+                      rows={2}
+                      resize="vertical"
+                      value={choice.begrundelse}
+                      disabled={props.disabled}
+                      onChange={(_e, data) =>
+                        props.onChange(request.unitKey, {
+                          ...choice,
+                          begrundelse: data.value,
+                        })
+                      }
+                    />
+                  </Field>
+                ) : null}
+              </div>
             </li>
           );
         })}
