@@ -80,3 +80,25 @@ export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   if (r === undefined) return null;
   return r[col - grid.origin.col] ?? null;
 }
+
+/** Arrays longer than this are walked by their keys: a sparse array holds few of its indices. */
+const DENSE_INDICES = 1 << 17;
+
+/**
+ * The indices of `array` that hold a value (`present` decides), ascending — in time proportional
+ * to what the array holds: a sparse array of length 1.048.576 (one stray cell at the last row)
+ * with ten rows costs ten, not a million (`forEach` and `for` would visit every index).
+ */
+export function presentIndices<T>(array: readonly T[], present: (value: T | undefined) => boolean): number[] {
+  const out: number[] = [];
+  if (array.length <= DENSE_INDICES) {
+    for (let i = 0; i < array.length; i++) if (present(array[i])) out.push(i);
+    return out;
+  }
+  // Integer keys come in ascending order (ECMAScript's property order for array indices).
+  for (const key of Object.keys(array)) {
+    const i = Number(key);
+    if (Number.isInteger(i) && i >= 0 && present(array[i])) out.push(i);
+  }
+  return out;
+}

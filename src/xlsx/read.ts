@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { uncalculatedFormula, type CellValue } from "../core/cell";
-import type { CellRange, SheetGrid } from "../core/grid";
+import { presentIndices, type CellRange, type SheetGrid } from "../core/grid";
 import { READ_ERROR_MESSAGES, XlsxReadError, sniffNonXlsx, zipEntryNames } from "./readErrors";
 
 export { XlsxReadError } from "./readErrors";
@@ -146,9 +146,9 @@ function gridOfWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): Sheet
 function eachStoredRow(worksheet: ExcelJS.Worksheet, visit: (row: ExcelJS.Row, rowNumber: number) => void): void {
   const rows = (worksheet as unknown as { _rows?: unknown })._rows;
   if (Array.isArray(rows)) {
-    rows.forEach((row: unknown) => {
-      if (row !== undefined && row !== null) visit(row as ExcelJS.Row, (row as ExcelJS.Row).number);
-    });
+    // By the indices it holds: `forEach` over a sparse array visits every index up to a stray last row.
+    const list = rows as unknown[];
+    for (const i of presentIndices(list, (row) => row !== undefined && row !== null)) visit(list[i] as ExcelJS.Row, (list[i] as ExcelJS.Row).number);
     return;
   }
   worksheet.eachRow({ includeEmpty: false }, visit);

@@ -230,8 +230,7 @@ function classifyDataRows(
   const notes: string[] = [];
   const first = hints.firstDataRow !== undefined ? hints.firstDataRow - 1 : headerRow + 1;
   const last = hints.lastDataRow !== undefined ? Math.min(hints.lastDataRow - 1, view.bottom) : view.bottom;
-  for (let r = Math.max(first, view.top); r <= last; r++) {
-    if (!view.hasRow(r)) continue;
+  for (const r of view.rowsBetween(first, last)) {
     const kind = classifier.classify(r);
     if (kind.kind === "unit") unitRows.push(r);
     else if (notes.length < 200) collectTexts(view, r, notes, 10);
@@ -421,9 +420,8 @@ function findHeadingRow(view: GridView): HeadingRow | undefined {
   let best: HeadingRow | undefined;
   let figuresSeen = false;
   const end = Math.min(view.bottom, view.top + HEADING_SEARCH_MAX_ROWS - 1);
-  for (let r = view.top; r <= end; r++) {
+  for (const r of view.rowsBetween(view.top, end)) {
     if (r >= view.top + HEADING_SEARCH_ROWS && (figuresSeen || (best !== undefined && hasTable(best.roles)))) break;
-    if (!view.hasRow(r)) continue;
     if (!figuresSeen && rowHasFigures(view, r)) figuresSeen = true;
     const h = headingRowAt(view, r);
     if (h === undefined || h.roles.size === 0) continue;

@@ -72,7 +72,7 @@ export function detectInputShape(view: GridView, sheetName: string): InputShape 
   let inC = 0;
   let first = -1;
   let numericC = 0;
-  for (let r = view.top; r <= view.bottom; r++) {
+  for (const r of view.rowsBetween(view.top, view.bottom)) {
     const a = RANDERS_ID.test(idText(view.value(r, A)));
     const c = RANDERS_ID.test(idText(view.value(r, C)));
     if (a) inA++;

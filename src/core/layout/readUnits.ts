@@ -78,7 +78,8 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
   const first = Math.max(view.top, (mapping.firstDataRow ?? mapping.headerRow + 1) - 1);
   const last = Math.min(view.bottom, (mapping.lastDataRow ?? Number.MAX_SAFE_INTEGER) - 1);
   const baseRole = BASE_ROLE[policy.base];
-  for (let r = first; r <= last; r++) {
+  // Only the rows the grid has: a row it leaves out is blank (and blank rows change no state).
+  for (const r of view.rowsBetween(first, last)) {
     const kind = classifier.classify(r);
     if (kind.kind === "blank") continue;
     if (kind.kind === "skip") {

@@ -3,7 +3,7 @@
  * date-formatted numbers) and the follow-up date a heading names ("31/5", "31. maj", "30.09.2025").
  */
 import { isBlank, isCellError, type CellValue } from "../cell";
-import type { CellRange, SheetGrid } from "../grid";
+import { presentIndices, type CellRange, type SheetGrid } from "../grid";
 
 /** Lower case, line breaks and runs of spaces as one space, trimmed. */
 export function normaliseText(text: string): string {
@@ -88,6 +88,8 @@ export class GridView {
   readonly left: number;
   readonly right: number;
   private readonly mergeOrigin = new Map<number, CellRange>();
+  /** Sheet rows that have a row array, ascending. */
+  private readonly present: readonly number[];
 
   constructor(grid: SheetGrid) {
     this.grid = grid;
@@ -95,8 +97,12 @@ export class GridView {
     this.top = grid.origin?.row ?? 0;
     this.left = grid.origin?.col ?? 0;
     this.bottom = this.top + values.length - 1;
+    this.present = presentIndices(values, Array.isArray).map((i) => this.top + i);
     let width = 0;
-    for (const row of values) if (Array.isArray(row) && row.length > width) width = row.length;
+    for (const r of this.present) {
+      const row = values[r - this.top] as readonly CellValue[];
+      if (row.length > width) width = row.length;
+    }
     this.right = this.left + width - 1;
     for (const m of grid.merges ?? []) {
       // Only small merges matter for headings; a huge merge is skipped to stay linear.
@@ -114,6 +120,24 @@ export class GridView {
     if (!Array.isArray(r)) return null;
     const v = r[col - this.left];
     return v === undefined ? null : sanitise(v);
+  }
+
+  /**
+   * The sheet rows from `first` to `last` (inclusive) that have a row array, ascending: a sheet
+   * stretched to row 1.048.576 by one stray cell costs the rows it has, not every row number.
+   */
+  rowsBetween(first: number, last: number): readonly number[] {
+    const rows = this.present;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((rows[mid] as number) < first) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < rows.length && (rows[end] as number) <= last) end++;
+    return lo === 0 && end === rows.length ? rows : rows.slice(lo, end);
   }
 
   /** True when the grid has a row array at this sheet row (a sparse grid leaves empty rows out). */

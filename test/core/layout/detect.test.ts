@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../../src/core/cell";
-import type { SheetGrid } from "../../../src/core/grid";
+import { presentIndices, type SheetGrid } from "../../../src/core/grid";
 import { detectLayout } from "../../../src/core/layout/detect";
 import { matchHeading } from "../../../src/core/layout/headings";
 import { readUnits } from "../../../src/core/layout/readUnits";
@@ -283,11 +283,49 @@ describe("hostile layouts (issue 12)", () => {
     expect(input.sheets[0]?.explained?.mapping.columns.budget).toBe("C");
   });
 
+  it("a sheet stretched to row 1.048.576 by one stray cell: reading visits the rows present, not every row number", () => {
+    const rows: CellValue[][] = [["Nr.", "Navn", "Korrigeret budget", "Regnskab", "Overført"]];
+    for (let i = 0; i < 8; i++) rows.push([1000 + i, `Enhed ${i}`, 1_000_000, 1_000_000 + i * 20_000, 0]);
+    const sparse: CellValue[][] = [...rows];
+    sparse[1_048_575] = ["x"];
+    // Count how often the reader asks the grid for a row: a proxy over the sparse row array.
+    let rowReads = 0;
+    const counted = new Proxy(sparse, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) rowReads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const stretched = scanWorkbook([grid(counted)], { policy });
+    const plain = scanWorkbook([grid(rows)], { policy });
+    expect(stretched.units.map((u) => [u.row, u.assessment?.indicator])).toEqual(plain.units.map((u) => [u.row, u.assessment?.indicator]));
+    expect(stretched.units).toHaveLength(8);
+    // Row numbers stepped through one by one would be over two million reads (detection + reading).
+    expect(rowReads).toBeGreaterThan(0);
+    expect(rowReads).toBeLessThan(10_000);
+  });
+
   it("finds a heading below 40 rows of notes, but not below rows of figures", () => {
     const notes: CellValue[][] = Array.from({ length: 44 }, (_, i) => [`Note ${i + 1}`]);
     const table: CellValue[][] = [["Navn", "Korrigeret budget", "Regnskab"], ["A-skolen", 100, 104]];
     expect(scanWorkbook([grid([...notes, ...table])], { policy }).sheets[0]?.explained?.mapping.headerRow).toBe(45);
     const figures: CellValue[][] = Array.from({ length: 44 }, (_, i) => [`Linje ${i + 1}`, i, i * 2]);
     expect(scanWorkbook([grid([...figures, ...table])], { policy }).units).toEqual([]);
+  });
+});
+
+describe("presentIndices", () => {
+  it("gives the indices an array holds, ascending, for dense and sparse arrays alike", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(300_000), fc.constantFrom("a", null, undefined)), { maxLength: 40 }), fc.nat(300_000), (entries, length) => {
+        const array: (string | null | undefined)[] = [];
+        array.length = length;
+        for (const [i, v] of entries) array[i] = v;
+        const naive: number[] = [];
+        for (let i = 0; i < array.length; i++) if (typeof array[i] === "string") naive.push(i);
+        expect(presentIndices(array, (v) => typeof v === "string")).toEqual(naive);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
