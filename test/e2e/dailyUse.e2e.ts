@@ -2,8 +2,8 @@
  * The task pane for daily use, walked through at 350 × 560 px as issue 15 asks: the tabs fit one
  * row at 320 px (with room for Opfølgning), the rule's legend from every page, a Rød unit's
  * requirement and action within the first screen with the focus on its name, an edit in the sheet
- * that shows "Tallene er ændret" and refuses a plan from the old figures, and taskpane.html outside
- * Excel. Screenshots of the pane go to test-results/e2e (docs/images takes the ones the docs show).
+ * that shows "Tallene er ændret" and refuses a plan from the old figures, Alle planer with years per
+ * Rød unit and "Gælder alle", and taskpane.html outside Excel. Screenshots of the pane go to test-results/e2e (docs/images takes the ones the docs show).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -97,6 +97,11 @@ describe("the task pane at 350 × 560", () => {
       expect(requirement.y).toBeLessThan(button.y);
       expect(button.y + button.height - paneBox.y).toBeLessThanOrEqual(560);
     }
+    // Nothing sticks out to the right at 350 px (the regnskabsår field did).
+    const right = await pane.evaluate((aside) =>
+      Math.max(...[...aside.querySelectorAll("input, textarea, button")].map((el) => el.getBoundingClientRect().right)) - aside.getBoundingClientRect().right,
+    );
+    expect(right).toBeLessThanOrEqual(0);
     await shot(page, "22-enhed-roed-350");
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -112,14 +117,61 @@ describe("the task pane at 350 × 560", () => {
     expect(typeof spending).toBe("number");
     await typeInto(page, `F${row + 1}`, String((spending as number) + 1).replace(".", ","));
     await pane.getByText("Tallene er ændret").waitFor({ timeout: 20_000 });
+    // The banner is at the top of every page (docs/images/taskpane-tallene-er-aendret.png).
+    await pane.getByText("Tallene er ændret").scrollIntoViewIfNeeded();
+    await shot(page, "23-tallene-er-aendret");
     await pane.getByRole("button", { name: "Opret handleplan" }).click();
     await pane.getByText(`Tallene for «${red}» er ændret i arket, siden de blev læst, så der er ikke skrevet noget.`, { exact: false }).waitFor();
     // The result message has the focus (it is where the user looks after an action).
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("er ændret i arket");
     expect((await sheetNames(page)).some((name) => name.startsWith("HP "))).toBe(false);
-    await shot(page, "23-tallene-er-aendret");
+    await shot(page, "23b-plan-afvist");
     await pane.getByRole("button", { name: "Opdatér" }).first().click();
     await pane.getByText("Tallene er ændret").waitFor({ state: "detached" });
+  });
+
+  it("Alle planer: years and begrundelse per Rød unit before writing; 'Gælder alle' answers once for every existing plan", async () => {
+    const pane = taskpane(page);
+    await pane.getByRole("tab", { name: "Planer" }).click();
+    await pane.getByRole("heading", { level: 2, name: "Alle planer" }).waitFor();
+    const group = pane.getByRole("group", { name: red });
+    const years = group.getByLabel("Antal år");
+    await years.fill("2");
+    const start = pane.getByRole("button", { name: "Opret alle planer og Oversigt" });
+    // Two years without a begrundelse: refused at the field, and nothing can start.
+    await group.getByText("Skriv en begrundelse, når gælden afvikles over mere end 1 år.").waitFor();
+    expect(await start.isDisabled()).toBe(true);
+    await group.getByLabel(/Begrundelse for særlige tilfælde/).fill("Stor engangsudgift til nyt tag");
+    expect(await start.isDisabled()).toBe(false);
+    await group.scrollIntoViewIfNeeded();
+    await shot(page, "25-alle-planer-roede-350");
+    expect(await axeViolations(page)).toEqual([]);
+    await start.click();
+    await pane.getByText("Resultat", { exact: true }).waitFor({ timeout: 60_000 });
+    const plan = (await sheetNames(page)).find((name) => name === `HP ${red}`);
+    expect(plan).toBeDefined();
+    expect((await sheetValues(page, plan ?? "")).flat().join(" ")).toContain("Stor engangsudgift til nyt tag");
+    const sheetsAfterFirst = await sheetNames(page);
+
+    // Again, with every plan: one question, answered for all.
+    await pane.getByRole("checkbox", { name: "Kun manglende planer" }).uncheck();
+    await start.click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await dialog.innerText()).toMatch(/\d+ planer mere findes allerede\./);
+    await dialog.getByRole("checkbox", { name: "Gælder alle" }).check();
+    await shot(page, "26-gaelder-alle");
+    // The dialog alone (the preview centres it over the whole page; in Office it is in the pane).
+    await dialog.screenshot({ path: "test-results/e2e/26-gaelder-alle-dialog.png" });
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Behold det eksisterende" }).click();
+    const skipped = pane.getByRole("list", { name: "Ikke skrevet" });
+    await skipped.waitFor({ timeout: 60_000 });
+    const reasons = await skipped.getByRole("listitem").allInnerTexts();
+    expect(reasons.length).toBeGreaterThan(2);
+    for (const reason of reasons) expect(reason).toContain("Findes allerede og er beholdt.");
+    expect(await dialog.count()).toBe(0);
+    expect(await sheetNames(page)).toEqual(sheetsAfterFirst);
   });
 });
 

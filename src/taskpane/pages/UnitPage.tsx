@@ -55,7 +55,15 @@ const useStyles = makeStyles({
   // A section's parts close together (no paragraph margins): the action stays on the first screen.
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& p, & h3": { margin: 0 } },
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS, "& > *": { minWidth: 0 } },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingHorizontalS,
+    "& > *": { minWidth: 0 },
+    // A text input's natural width (its size attribute) must not push the second field past 350 px.
+    "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    "& input": { minWidth: 0, width: "100%" },
+  },
   fold: { "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS } },
   figures: {
     display: "grid",
