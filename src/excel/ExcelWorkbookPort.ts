@@ -92,10 +92,21 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.options = options;
   }
 
+  /** Cells per sync learnt from a payload refusal: later reads start there. */
+  private cellsPerSync: number | undefined;
+
   /** Every sheet's used range, in tab order: 2 syncs (more only for data over one response). */
   async readSheets(): Promise<readonly SheetGrid[]> {
+    const options: ReadOptions = {
+      ...this.options,
+      ...(this.cellsPerSync === undefined ? {} : { maxCellsPerSync: this.cellsPerSync }),
+      onCellsPerSyncLowered: (cells) => {
+        this.cellsPerSync = cells;
+        this.options.onCellsPerSyncLowered?.(cells);
+      },
+    };
     try {
-      return await this.run((context) => readAllSheets(context, this.options));
+      return await this.run((context) => readAllSheets(context, options));
     } catch (error) {
       throw new ExcelPortError(MESSAGES.readFailed(error), { cause: error });
     }

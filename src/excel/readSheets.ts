@@ -12,8 +12,10 @@
  * them are read, and the grid is sparse.
  *
  * Only when the data is bigger than one response may carry (Excel on the web refuses more than
- * 5 MB) are further syncs made, one per `maxCellsPerSync` cells; and only for a workbook with
- * more sheets than the chain covers does step 1 continue. If the chain itself is refused, the
+ * 5 MB) are further syncs made, one per `maxCellsPerSync` cells. Should Excel still refuse a sync
+ * as over its payload limit (`ResponsePayloadSizeLimitExceeded`: long texts in many cells), that
+ * sync is asked again with half the cells, and so on down to one row: one failed sync per halving.
+ * Only for a workbook with more sheets than the chain covers does step 1 continue. If the chain itself is refused, the
  * reader falls back to loading the worksheet collection first (one sync more).
  */
 import { uncalculatedFormula, type CellValue } from "../core/cell";
@@ -31,6 +33,11 @@ export interface ReadOptions {
   readonly sheetsPerProbe?: number;
   /** Whether `Range.getMergedAreasOrNullObject` (ExcelApi 1.13) may be used. */
   readonly mergedAreas?: boolean;
+  /**
+   * Told when Excel refused a read as over its payload limit and the reader went on with fewer
+   * cells per sync (the port remembers it for its next reads).
+   */
+  readonly onCellsPerSyncLowered?: (cells: number) => void;
   /**
    * A used range with more cells than this (stretched by a stray cell far from the table) is read
    * sparsely: one sync more learns where the constants and formulas are, and only rectangles
@@ -121,6 +128,38 @@ interface Chunk {
   readonly left: number;
   readonly columns: number;
   range?: Excel.Range;
+}
+
+/** Excel refused a sync as over its request or response payload limit (Excel on the web: 5 MB). */
+export function isPayloadLimit(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = "code" in error ? error.code : undefined;
+  if (code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded") return true;
+  return "message" in error && typeof error.message === "string" && /payload size/i.test(error.message);
+}
+
+/**
+ * The same rows again in chunks of at most `limit` cells (at least one row each). Adjacent chunks of
+ * one rectangle are joined first, so halving never leaves a trail of one-row remainders.
+ */
+function rechunk(chunks: readonly Chunk[], limit: number): Chunk[] {
+  const joined: Chunk[] = [];
+  for (const chunk of chunks) {
+    const last = joined.at(-1);
+    if (last !== undefined && last.probe === chunk.probe && last.left === chunk.left && last.columns === chunk.columns && last.top + last.rows === chunk.top) {
+      joined[joined.length - 1] = { ...last, rows: last.rows + chunk.rows };
+    } else {
+      joined.push(chunk);
+    }
+  }
+  return joined.flatMap((chunk) => {
+    const rowsPerChunk = Math.max(1, Math.floor(limit / chunk.columns));
+    const out: Chunk[] = [];
+    for (let top = chunk.top; top < chunk.top + chunk.rows; top += rowsPerChunk) {
+      out.push({ probe: chunk.probe, top, rows: Math.min(rowsPerChunk, chunk.top + chunk.rows - top), left: chunk.left, columns: chunk.columns });
+    }
+    return out;
+  });
 }
 
 /** Parses the areas of a RangeAreas address ("Ark1!A1:C3,Ark1!E1:E3", sheet names quoted or not). */
@@ -244,45 +283,68 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
       }
     }
   });
-  // Formula cells of the other sheets, in the same sync as their values: a formula whose value is
-  // empty has no calculated result.
-  probes.forEach((probe, index) => {
-    if (probe.area === undefined || sparse[index]) return;
-    const formulas = probe.used.getSpecialCellsOrNullObject("Formulas");
-    formulas.load("address");
-    formulaAreas[index] = formulas;
-  });
-  const visibleAreas = probes.map((probe) => {
-    if (probe.area === undefined) return undefined;
-    const visible = probe.used.getSpecialCellsOrNullObject("Visible");
-    visible.load("address");
-    return visible;
-  });
-  const mergedAreas = probes.map((probe) => {
-    if (probe.area === undefined || options.mergedAreas === false) return undefined;
-    const merged = probe.used.getMergedAreasOrNullObject();
-    merged.load("address");
-    return merged;
-  });
-  const batches: Chunk[][] = [[]];
-  let cellsInBatch = 0;
-  for (const chunk of chunks) {
-    const cells = chunk.rows * chunk.columns;
-    if (cellsInBatch > 0 && cellsInBatch + cells > cellsPerSync) {
-      batches.push([]);
-      cellsInBatch = 0;
+  // Formula cells of the other sheets, their visible and merged areas: with the first data sync
+  // (a formula whose value is empty has no calculated result); queued again if that sync fails.
+  const queueAreaLoads = (): { visible: (Excel.RangeAreas | undefined)[]; merged: (Excel.RangeAreas | undefined)[] } => {
+    probes.forEach((probe, index) => {
+      if (probe.area === undefined || sparse[index]) return;
+      const formulas = probe.used.getSpecialCellsOrNullObject("Formulas");
+      formulas.load("address");
+      formulaAreas[index] = formulas;
+    });
+    const visible = probes.map((probe) => {
+      if (probe.area === undefined) return undefined;
+      const areas = probe.used.getSpecialCellsOrNullObject("Visible");
+      areas.load("address");
+      return areas;
+    });
+    const merged = probes.map((probe) => {
+      if (probe.area === undefined || options.mergedAreas === false) return undefined;
+      const areas = probe.used.getMergedAreasOrNullObject();
+      areas.load("address");
+      return areas;
+    });
+    return { visible, merged };
+  };
+  let { visible: visibleAreas, merged: mergedAreas } = queueAreaLoads();
+  let areasLoaded = false;
+
+  // Step 2's data, `limit` cells per sync. Only data bigger than one response takes more syncs; a
+  // sync that Excel refuses as over its payload limit is asked again with half the cells per sync
+  // (`isPayloadLimit`, `rechunk`): one failed sync per halving, at most log2(cellsPerSync).
+  let limit = cellsPerSync;
+  let pending = chunks;
+  const done: Chunk[] = [];
+  while (pending.length > 0 || !areasLoaded) {
+    let cells = 0;
+    let count = 0;
+    while (count < pending.length) {
+      const chunk = pending[count] as Chunk;
+      if (count > 0 && cells + chunk.rows * chunk.columns > limit) break;
+      cells += chunk.rows * chunk.columns;
+      count++;
     }
-    (batches[batches.length - 1] as Chunk[]).push(chunk);
-    cellsInBatch += cells;
-  }
-  for (const batch of batches) {
+    const batch = pending.slice(0, count);
     for (const chunk of batch) {
       chunk.range = (probes[chunk.probe] as SheetProbe).sheet.getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns);
       chunk.range.load("values,valueTypes,numberFormat");
     }
-    // More than one batch only when the data exceeds one response (see the module comment).
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // More than one sync only when the data exceeds one response (see the module comment).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // Nothing smaller to ask for (one row), or not a payload refusal: the read fails.
+      if (!isPayloadLimit(error) || batch.length === 0 || (batch.length === 1 && (batch[0] as Chunk).rows === 1)) throw error;
+      limit = Math.max(1, Math.floor(Math.min(limit, cells) / 2));
+      options.onCellsPerSyncLowered?.(limit);
+      pending = rechunk(pending, limit);
+      if (!areasLoaded) ({ visible: visibleAreas, merged: mergedAreas } = queueAreaLoads());
+      continue;
+    }
+    areasLoaded = true;
+    done.push(...batch);
+    pending = pending.slice(count);
   }
 
   return probes.map((probe, index): SheetGrid => {
@@ -292,7 +354,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
     // Rows only where rectangles were read (all rows of an ordinary sheet); sparse otherwise.
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
-    for (const chunk of chunks) {
+    for (const chunk of done) {
       if (chunk.probe !== index || chunk.range === undefined) continue;
       const types = chunk.range.valueTypes;
       const formats = chunk.range.numberFormat;

@@ -3,7 +3,7 @@
  * injected failures, change events) and the request context whose `sync()` runs the queued work.
  */
 import { SheetModel, WorkbookModel, type StoredValue } from "./model";
-import { FakeApiMisuse, FakeOfficeError, NEWEST_EXCEL_API, compareVersions, make, strict } from "./base";
+import { FakeApiMisuse, FakeObject, FakeOfficeError, NEWEST_EXCEL_API, compareVersions, make, strict } from "./base";
 import { rangeAddress, type CellRange } from "../core/grid";
 import { FakeWorkbook } from "./workbook";
 
@@ -73,6 +73,14 @@ export class FakeExcel {
    * `InvalidOperationInCellEditMode` (the most common real error; docs/excel.md).
    */
   cellEditMode = false;
+  /**
+   * The most bytes of loaded values one sync may return (Excel on the web: 5 MB), or none. A sync
+   * whose loads come to more fails with `ResponsePayloadSizeLimitExceeded`, as Excel does, with its
+   * operations applied and its loads discarded. Measured as the JSON of every loaded value.
+   */
+  responsePayloadLimit: number | undefined;
+  /** With a limit set: the bytes of loaded values each successful sync returned. */
+  readonly responseBytes: number[] = [];
   private readonly rules: ArmedRule[] = [];
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 
@@ -221,6 +229,16 @@ export class FakeRequestContext {
       });
       const late = fake._failureAtEnd(syncNumber);
       if (late !== undefined) throw late;
+      if (fake.responsePayloadLimit !== undefined) {
+        const bytes = this._staged.reduce((sum, { value }) => sum + responseBytes(value), 0);
+        if (bytes > fake.responsePayloadLimit) {
+          throw new FakeOfficeError(
+            "ResponsePayloadSizeLimitExceeded",
+            "The size of the payload exceeded the limit. Read the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+          );
+        }
+        fake.responseBytes.push(bytes);
+      }
     } catch (error) {
       this._staged = [];
       if (mutated) fake._notify(touched);
@@ -230,4 +248,12 @@ export class FakeRequestContext {
     this._staged = [];
     if (mutated) fake._notify(touched);
   }
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a loaded value as JSON (a loaded proxy, such as a collection's items, counts as a reference). */
+function responseBytes(value: unknown): number {
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof FakeObject ? 0 : v));
+  return text === undefined ? 0 : encoder.encode(text).length;
 }

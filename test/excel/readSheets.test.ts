@@ -191,3 +191,65 @@ describe("readRectangles", () => {
     expect(readRectangles([table, stray, gap])).toEqual([{ top: 0, left: 0, bottom: 99, right: 7 }, stray]);
   });
 });
+
+describe("reads over Excel's payload limit", () => {
+  /** A sheet whose remarks are long texts: 3.000 rows × 5 columns, ≈ 1,2 MB of response. */
+  const heavy = (): SheetGrid => {
+    const grid = sourceGrid("Stor", 3000);
+    return { ...grid, values: grid.values.map((row, r) => (r < 3 ? row : [...row.slice(0, 4), `Bemærkning ${r}: ${"lang tekst ".repeat(30)}`])) };
+  };
+  const width = 5;
+
+  async function readUnder(limit: number | undefined, grid: SheetGrid) {
+    const fake = fakeExcelFromGrids([grid]);
+    fake.responsePayloadLimit = limit;
+    const lowered: number[] = [];
+    const port = new ExcelWorkbookPort(fake.run, { onCellsPerSyncLowered: (cells) => lowered.push(cells) });
+    const before = fake.syncCount;
+    const read = await port.readSheets();
+    return { read, syncs: fake.syncCount - before, lowered, fake, port };
+  }
+
+  it("asks again with half the cells until a sync fits, reading the same grid in a bounded number of syncs", async () => {
+    const grid = heavy();
+    const whole = await readUnder(Number.MAX_SAFE_INTEGER, grid);
+    expect(whole.syncs).toBe(2);
+    const total = whole.fake.responseBytes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(1_000_000);
+    const rows = grid.values.length;
+    const maxRowBytes = Math.ceil(total / rows) * 2;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: maxRowBytes * 4, max: total - 1 }), async (limit) => {
+        const run = await readUnder(limit, grid);
+        expect(run.read).toEqual(whole.read);
+        expect(run.fake.responseBytes.every((b) => b <= limit)).toBe(true);
+        // Each lowering is one refused sync; there are at most log2(50.000 cells) of them …
+        expect(run.lowered.length).toBeGreaterThan(0);
+        expect(run.lowered.length).toBeLessThanOrEqual(Math.ceil(Math.log2(50_000)));
+        // … and the rows then take one sync per chunk of the final size (plus the probe).
+        const final = run.lowered.at(-1) as number;
+        expect(run.syncs).toBeLessThanOrEqual(1 + run.lowered.length + Math.ceil(rows / Math.max(1, Math.floor(final / width))) + 1);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it("remembers the lower size: the next read needs no refused sync", async () => {
+    const grid = heavy();
+    const first = await readUnder(200_000, grid);
+    expect(first.lowered.length).toBeGreaterThan(0);
+    const before = first.fake.syncCount;
+    const lowerings = first.lowered.length;
+    const again = await first.port.readSheets();
+    expect(again).toEqual(first.read);
+    expect(first.lowered).toHaveLength(lowerings);
+    const syncs = first.fake.syncCount - before;
+    expect(syncs).toBe(1 + Math.ceil(grid.values.length / Math.floor((first.lowered.at(-1) as number) / width)));
+  });
+
+  it("a single row over the limit: a Danish message with the code, never Office's text", async () => {
+    const error = await readUnder(200, heavy()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelPortError);
+    expect((error as Error).message).toBe("Budgetlys kunne ikke læse projektmappen. Der var for mange data til ét svar fra Excel (Excel: ResponsePayloadSizeLimitExceeded).");
+  });
+});
