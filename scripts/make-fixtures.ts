@@ -262,6 +262,22 @@ function signUnknown(): Fixture {
   };
 }
 
+function unclearCarried(): Fixture {
+  // "Gæld" looks like the carry-over, but no rule reads it as one: a unit with an amount there
+  // gets no colour (never read as if the column were not there); blank or 0 keeps the colour.
+  const b = new SheetBuilder("Opfølgning");
+  b.row(["Nr.", "Navn", "Korrigeret budget", "Forventet forbrug", "Gæld"]);
+  const refused = "ligner overført";
+  b.unit({ id: "7101", name: "Solgården", budget: 0, spending: 0, error: refused }, ["7101", "Solgården", 10_000_000, 10_100_000, 450_000]);
+  b.unit({ id: "7102", name: "Tjørnehaven", budget: 6_000_000, spending: 5_800_000, carried: 0 }, ["7102", "Tjørnehaven", 6_000_000, 5_800_000, 0]);
+  b.unit({ id: "7103", name: "Lindevang", budget: 4_000_000, spending: 4_150_000, carried: 0 }, ["7103", "Lindevang", 4_000_000, 4_150_000, null]);
+  return {
+    name: "overfoert-uklar",
+    description: "A column headed \"Gæld\" looks like the carry-over but is not read as one: the unit with an amount there gets no colour and a reason; the others keep theirs",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D" } } }],
+  };
+}
+
 function textNumbers(): Fixture {
   const b = new SheetBuilder("Budget");
   b.row(["Aftaleenhed", "Korr. budget", "Forventet forbrug", "Overførsel"]);
@@ -753,6 +769,7 @@ async function main(): Promise<void> {
     oppositeSign(),
     oppositeSignNumbersOnly(),
     signUnknown(),
+    unclearCarried(),
     textNumbers(),
     hiddenHelper(),
     errorCells(),

@@ -69,6 +69,14 @@ export interface SheetMapping {
   readonly lastDataRow?: number;
 }
 
+/** A column that looks like a carry-over but has no role. */
+export interface CarriedUnclear {
+  /** Column letters. */
+  readonly column: string;
+  /** Its heading, as written. */
+  readonly heading: string;
+}
+
 /** A mapping with the reasons behind each part, as detection returns it. */
 export interface ExplainedMapping {
   readonly mapping: SheetMapping;
@@ -83,6 +91,12 @@ export interface ExplainedMapping {
    * get no colour. A user's choice of sign (Kolonner, `--mapping`) removes it.
    */
   readonly signUnknown?: string;
+  /**
+   * Columns whose heading looks like a carry-over (gæld, saldo, "Overført budget", a second
+   * overført column …) but that detection could not read as the overført: a unit with an amount
+   * in one gets no colour. Choosing the overført column (Kolonner, `--mapping`) removes them.
+   */
+  readonly carriedUnclear?: readonly CarriedUnclear[];
   /** Heading text by column letter, for dropdowns. */
   readonly headings: Readonly<Record<string, string>>;
 }

@@ -11,13 +11,14 @@ import {
   AMOUNT_UNIT_EXPONENT,
   COLUMN_ROLES,
   type AmountUnit,
+  type CarriedUnclear,
   type ColumnRole,
   type Decision,
   type ExplainedMapping,
   type SheetMapping,
   type SignConvention,
 } from "../unit";
-import { matchHeading, type HeadingMatch, type SpendingKind } from "./headings";
+import { looksCarried, matchHeading, type HeadingMatch, type SpendingKind } from "./headings";
 import { detectInputShape, isInputSheetName, RANDERS_ID, type InputShape } from "./randersInput";
 import { idText, RowClassifier } from "./rows";
 import { GridView, cellText, isDateFormat, normaliseText } from "./text";
@@ -108,7 +109,15 @@ function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
       ? { decision: byUser(hints.signConvention) }
       : detectSign(view, columns, [...texts.titles, ...texts.headings, ...rows.notes], rows.unitRows, AMOUNT_UNIT_EXPONENT[unitDecision.value]);
   const explained = explainedMapping(view, grid.name, hints, headerDecision, columns, unitDecision, sign.decision);
-  return { explained: sign.unknown === undefined ? explained : { ...explained, signUnknown: sign.unknown }, reason: null };
+  const unclear = located.byHeadings ? unclearCarried(view, headerRow, columns, hints) : [];
+  return {
+    explained: {
+      ...explained,
+      ...(sign.unknown === undefined ? {} : { signUnknown: sign.unknown }),
+      ...(unclear.length === 0 ? {} : { carriedUnclear: unclear }),
+    },
+    reason: null,
+  };
 }
 
 /** Where the table is: its heading row, the columns known from it, and the spending candidates. */
@@ -119,6 +128,8 @@ type LocatedTable =
       readonly headerDecision: Decision<number>;
       readonly columns: Map<ColumnRole, Decision<string>>;
       readonly spending: SpendingCandidate[];
+      /** Found by its heading row (not by Randers' Input positions or the user's columns alone). */
+      readonly byHeadings: boolean;
     }
   | { readonly ok: false; readonly reason: string };
 
@@ -146,7 +157,7 @@ function locateTable(view: GridView, sheetName: string, hints: DetectionHints): 
             Math.min(0.95, 0.5 + heading.score / 20),
           );
     const spending = assignColumns(view, heading, columns);
-    return { ok: true, headerRow: heading.row, headerDecision, columns, spending };
+    return { ok: true, headerRow: heading.row, headerDecision, columns, spending, byHeadings: true };
   }
 
   const shape = detectInputShape(view, sheetName);
@@ -162,11 +173,11 @@ function locateTable(view: GridView, sheetName: string, hints: DetectionHints): 
             0.8,
           );
     const spending = assignInputColumns(view, shape, columns, confirmed.why);
-    return { ok: true, headerRow, headerDecision, columns, spending };
+    return { ok: true, headerRow, headerDecision, columns, spending, byHeadings: false };
   }
 
   if (userColumns.budget !== undefined && userColumns.spending !== undefined && fixedHeader !== undefined) {
-    return { ok: true, headerRow: fixedHeader, headerDecision: byUser(fixedHeader + 1), columns, spending: [] };
+    return { ok: true, headerRow: fixedHeader, headerDecision: byUser(fixedHeader + 1), columns, spending: [], byHeadings: false };
   }
   return { ok: false, reason: noTableReason(heading, shape, confirmed) };
 }
@@ -273,6 +284,32 @@ function explainedMapping(
     ...(hints.lastDataRow !== undefined ? { lastDataRow: hints.lastDataRow } : {}),
   };
   return { mapping, headerRow: headerDecision, columns: columnDecisions, unit: unitDecision, signConvention: signDecision, headings };
+}
+
+/**
+ * Heading-row columns that look like a carry-over ({@link looksCarried}: gæld, saldo, "Overført
+ * budget", a second overført …) but have no role: never ignored silently — a unit with an amount
+ * in one gets no colour (readUnits). Not when the user chose the overført column (also "none")
+ * or pointed out budget and spending themselves: then every column they left out is unused on
+ * purpose. Hidden columns lose to visible ones anyway and are left out.
+ */
+function unclearCarried(
+  view: GridView,
+  headerRow: number,
+  columns: ReadonlyMap<ColumnRole, Decision<string>>,
+  hints: DetectionHints,
+): CarriedUnclear[] {
+  const user = hints.columns ?? {};
+  if (user.carried !== undefined || (user.budget !== undefined && user.spending !== undefined)) return [];
+  const taken = new Set([...columns.values()].map((d) => columnIndex(d.value)));
+  const out: CarriedUnclear[] = [];
+  const end = Math.min(view.rowEnd(headerRow), view.left + 199);
+  for (let c = view.left; c <= end; c++) {
+    if (taken.has(c) || view.columnHidden(c)) continue;
+    const text = view.text(headerRow, c);
+    if (text !== "" && looksCarried(text)) out.push({ column: columnLetter(c), heading: text.replace(/\s+/g, " ").trim() });
+  }
+  return out;
 }
 
 /** Whether the Input positions may be used, and why (or why not). */
@@ -586,7 +623,8 @@ function fillMissingLabels(view: GridView, headerRow: number, out: Map<ColumnRol
   const firstAmount = amountCols.length === 0 ? view.right + 1 : Math.min(...amountCols);
   const taken = new Set([...out.values()].map((d) => columnIndex(d.value)));
   for (let c = view.left; c < firstAmount && c <= view.right && c < view.left + 200; c++) {
-    if (taken.has(c) || view.columnHidden(c)) continue;
+    // A heading that looks like a carry-over ("Gæld") is no label, whatever its figures look like.
+    if (taken.has(c) || view.columnHidden(c) || looksCarried(view.text(headerRow, c))) continue;
     const p = contentProfile(view, c, headerRow + 1);
     if (p.filled < 1) continue;
     if (!out.has("name") && p.names >= 0.6) {

@@ -22,7 +22,15 @@ export interface HeadingMatch {
 const PERCENT = /%|\bprocent|\bpct\b|\bandel\b/;
 const RESULT_WORDS =
   /mer-?\s*\/?\s*(og\s*)?mindre-?\s*forbrug|merforbrug|mindreforbrug|over-?\s*\/?\s*(og\s*)?underskud|overskud|underskud|afvigelse|\bresultat|difference|forskel|restbudget|rådighedsbeløb|\brest\b/;
-const CARRIED_WORDS = /overf(ø|o|oe)r(t|sel|sler|te|ing)|opsparing|fra tidligere år|fra sidste år|\bprimo\b|videreført/;
+const CARRIED_WORDS =
+  /overf(ø|o|oe)r(t|sel|sler|te|ing)|\boverf\.|\bovf\.?(\s|$)|opspar(ing|et|ede)|fra tidligere år|fra tidl\.? år|fra (sidste|forrige) år|\bprimo\b|primosaldo|videreført/;
+/** Last year's result by its year: "Over-/underskud fra 2024", "Mer-/mindreforbrug fra 2024". */
+const FROM_YEAR = /\bfra\s+(19|20)\d{2}\b/;
+/**
+ * Words of a carry-over that no rule reads with certainty ("Gæld", "Saldo", "Overført budget",
+ * a second overført column): such a column is never ignored silently (see {@link looksCarried}).
+ */
+const CARRY_HINT = /overf|\bovf\b|opspar|gæld|\bsaldo|primo|tidligere år|tidl\.? år|sidste år|forrige år|videreført|fra (19|20)\d{2}/;
 const NOTES_WORDS = /bemærkning|kommentar|\bnoter?\b|forklaring|begrundelse|\bstatus\b|(^|[^a-zæøå])årsag/;
 
 /** Results by raw heading text: the same headings recur in every sheet of a department. */
@@ -72,6 +80,14 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
   }
   if (CARRIED_WORDS.test(t) && !mentionsBudget) {
     push({ role: "carried", score: 0.9, reason: why("overført fra tidligere år") });
+    return out;
+  }
+  // A budget said to be carried over ("Overført budget", "Budgetoverførsel") is no budget this
+  // reader understands, nor surely the carry-over: no role (detection then refuses to ignore it).
+  if (CARRIED_WORDS.test(t) && !inclCarried && !exclCarried) return [];
+  // Last year's result named by its year is what was carried in.
+  if (RESULT_WORDS.test(t) && FROM_YEAR.test(full) && !mentionsBudget) {
+    push({ role: "carried", score: 0.8, reason: why("overført fra tidligere år (sidste års resultat)") });
     return out;
   }
   // Results before spending: "mer-/mindreforbrug" contains "forbrug".
@@ -140,4 +156,17 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * True when a heading looks like a carry-over (overført, gæld, opsparing, saldo, last year's
+ * result) — whatever role, if any, {@link matchHeading} gives it. A budget or result that only
+ * says it includes or excludes carry-overs ("Korr. budget ekskl. overførsler") does not count, nor
+ * the result carried out ("Overføres til næste år"), nor a percentage.
+ */
+export function looksCarried(raw: string): boolean {
+  const t = normaliseText(raw)
+    .replace(/\b(inkl|ekskl|ekskl|excl|incl|uden|med)\.?\s*(over\w*|opspar\w*|gæld\w*)/g, " ")
+    .replace(/overføres|til næste år|overf(ø|o|oe)r(t|sel|sler)? til/g, " ");
+  return !PERCENT.test(t) && CARRY_HINT.test(t);
 }

@@ -6,10 +6,10 @@
 import { assess, type Assessment } from "../assessment";
 import { readAmount } from "../cell";
 import { isBudgetlysError } from "../errors";
-import { cellAddress, columnIndex, quoteSheetName, type SheetGrid } from "../grid";
+import { cellAddress, columnIndex, columnLetter, quoteSheetName, type SheetGrid } from "../grid";
 import { negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
-import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
+import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
 import { AMOUNT_ROLES, CHOOSE_SIGN } from "./detect";
 import { RowClassifier } from "./rows";
 import { GridView } from "./text";
@@ -50,7 +50,17 @@ export interface ReadOptions {
    * overført amount gets no colour and this reason, never a colour from an assumed sign.
    */
   readonly signUnknown?: string | undefined;
+  /**
+   * Columns that look like a carry-over but were not read as the overført
+   * (`ExplainedMapping.carriedUnclear`): when the policy counts overført, a unit with an amount in
+   * one gets no colour — the amount may be the unit's carry-over.
+   */
+  readonly carriedUnclear?: readonly CarriedUnclear[] | undefined;
 }
+
+/** How a user settles a column that looks like a carry-over. */
+export const CHOOSE_CARRIED =
+  'Vælg overført-kolonnen under Kolonner i opgaveruden og gem (også når arket ikke har overført), eller angiv "carried" i --mapping på kommandolinjen ("carried": "" når arket ikke har overført).';
 
 /** Reads the units of a sheet with `mapping`. Never throws. */
 export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy, file?: string, options: ReadOptions = {}): UnitReading {
@@ -78,6 +88,10 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
   const first = Math.max(view.top, (mapping.firstDataRow ?? mapping.headerRow + 1) - 1);
   const last = Math.min(view.bottom, (mapping.lastDataRow ?? Number.MAX_SAFE_INTEGER) - 1);
   const baseRole = BASE_ROLE[policy.base];
+  const unclearCols = (options.carriedUnclear ?? []).flatMap((u) => {
+    const col = columnIndex(u.column);
+    return col < 0 ? [] : [{ col, heading: u.heading }];
+  });
   // Only the rows the grid has: a row it leaves out is blank (and blank rows change no state).
   for (const r of view.rowsBetween(first, last)) {
     const kind = classifier.classify(r);
@@ -87,7 +101,8 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       continue;
     }
     if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.warning });
-    const read = readFigures(view, r, cols, scale, mapping, baseRole, options.signUnknown);
+    const unclear = policy.includeCarried ? unclearCarriedAt(view, r, unclearCols, scale) : undefined;
+    const read = unclear !== undefined ? ({ ok: false, error: unclear } as const) : readFigures(view, r, cols, scale, mapping, baseRole, options.signUnknown);
     if (!read.ok) {
       units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, null, null, read.error));
       continue;
@@ -101,6 +116,20 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
     }
   }
   return { units, skipped, warnings };
+}
+
+/**
+ * Why a unit gets no colour because a column that looks like a carry-over holds an amount (or
+ * something unreadable) in its row; `undefined` when those cells are blank or 0.
+ */
+function unclearCarriedAt(view: GridView, row: number, unclear: readonly { col: number; heading: string }[], scale: number): string | undefined {
+  for (const { col, heading } of unclear) {
+    const read = readAmount(view.value(row, col), scale);
+    if (read.kind === "blank" || (read.kind === "amount" && read.ore === 0)) continue;
+    const where = `${quoteSheetName(view.grid.name)}!${cellAddress(row, col)}`;
+    return `Kolonne ${columnLetter(col)} ("${heading}") ligner overført fra tidligere år, men kan ikke læses som overført med sikkerhed, og ${where} har et beløb, der kan ændre farven. ${CHOOSE_CARRIED}`;
+  }
+  return undefined;
 }
 
 /** One record with a fixed shape (no spreads: a 100.000-row sheet allocates little). */

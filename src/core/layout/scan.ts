@@ -62,7 +62,10 @@ export function scanSheet(grid: SheetGrid, options: Pick<ScanOptions, "policy" |
       };
     }
     const explained: ExplainedMapping = detection.explained;
-    const { units, skipped, warnings } = readUnits(grid, explained.mapping, options.policy, options.file, { signUnknown: explained.signUnknown });
+    const { units, skipped, warnings } = readUnits(grid, explained.mapping, options.policy, options.file, {
+      signUnknown: explained.signUnknown,
+      carriedUnclear: explained.carriedUnclear,
+    });
     if (units.length === 0) {
       skipped.push({ ...fileField, sheet: grid.name, row: 0, reason: "Arket har en tabel, men ingen rækker med enheder." });
     }

@@ -14,6 +14,7 @@ import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetReading } from "../uni
 import { INDICATOR_COLORS } from "../theme";
 import { INDICATORS } from "../assessment";
 import { CHOOSE_SIGN } from "../layout/detect";
+import { CHOOSE_CARRIED } from "../layout/readUnits";
 import { cellAddress } from "../grid";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
@@ -55,6 +56,13 @@ export function indicatorColumnsPatch(reading: SheetReading, grid: SheetGrid, po
     signUnknown === undefined || !policy.includeCarried || carried === undefined,
     "invalid-argument",
     `Arket "${reading.sheet}": ${signUnknown ?? ""}, så overført kan ikke regnes med i formlerne. ${CHOOSE_SIGN}`,
+  );
+  const unclear = reading.explained?.carriedUnclear ?? [];
+  // A column that may be the carry-over, left out of the formulas: a colour from a guess.
+  assert(
+    unclear.length === 0 || !policy.includeCarried,
+    "invalid-argument",
+    `Arket "${reading.sheet}": kolonne ${unclear.map((u) => `${u.column} ("${u.heading}")`).join(", ")} ligner overført, men kan ikke læses som overført med sikkerhed. ${CHOOSE_CARRIED}`,
   );
   const sign = mapping.signConvention === "plus-is-deficit" ? "" : "-";
   const scale = 10 ** AMOUNT_UNIT_EXPONENT[mapping.unit];

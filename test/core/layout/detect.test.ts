@@ -305,6 +305,48 @@ describe("hostile layouts (issue 12)", () => {
     expect(rowReads).toBeLessThan(10_000);
   });
 
+  it("reads more carry-over headings as overført: abbreviations, opsparet, last year's result by its year", () => {
+    for (const text of ["Overf. fra 2024", "Ovf.", "Opsparet", "Over-/underskud fra 2024", "Mer-/mindreforbrug fra 2024", "Primosaldo", "Overført fra forrige år"]) {
+      expect(`${text}: ${matchHeading(text)[0]?.role}`).toBe(`${text}: carried`);
+    }
+    expect(matchHeading("Mer-/mindreforbrug 2025")[0]?.role).toBe("result");
+    // A budget said to be carried over is neither a budget nor surely the carry-over.
+    expect(matchHeading("Overført budget")).toEqual([]);
+    expect(matchHeading("Budgetoverførsel")).toEqual([]);
+    expect(matchHeading("Korr. budget ekskl. overførsler")[0]?.role).toBe("budget");
+  });
+
+  it("a column that looks like a carry-over but is not understood is never ignored: no colour where it holds an amount", () => {
+    const rows: CellValue[][] = [
+      ["Nr.", "Navn", "Korrigeret budget", "Regnskab", "Gæld"],
+      [1, "A-skolen", 1000, 1000, 80],
+      [2, "B-skolen", 1000, 1010, 0],
+      [3, "C-skolen", 1000, 1010, null],
+    ];
+    const scan = scanWorkbook([grid(rows)], { policy });
+    expect(scan.sheets[0]?.explained?.carriedUnclear).toEqual([{ column: "E", heading: "Gæld" }]);
+    const [a, b, c] = scan.units;
+    expect(a?.assessment).toBeNull();
+    expect(a?.error).toMatch(/^Kolonne E \("Gæld"\) ligner overført fra tidligere år, .*Ark!E2 har et beløb.*Kolonner i opgaveruden.*"carried" i --mapping/);
+    // Blank or 0 there: the colour cannot depend on the column.
+    expect([b?.assessment?.indicator, c?.assessment?.indicator]).toEqual(["Gul", "Gul"]);
+    // Pointing it out settles it, either way.
+    const isCarried = scanWorkbook([grid(rows)], { policy, overrides: { Ark: { columns: { carried: "E" } } } });
+    expect(isCarried.units.map((u) => u.assessment?.indicator)).toEqual(["Rød", "Gul", "Gul"]);
+    const notCarried = scanWorkbook([grid(rows)], { policy, overrides: { Ark: { columns: { carried: "" } } } });
+    expect(notCarried.units.map((u) => u.assessment?.indicator)).toEqual(["Grøn", "Gul", "Gul"]);
+    // A policy without overført does not need it.
+    expect(scanWorkbook([grid(rows)], { policy: policyFromJson({ includeCarried: false }) }).units.every((u) => u.assessment !== null)).toBe(true);
+    // A second overført column (gæld and opsparing apart) is not dropped silently either.
+    const split = scanWorkbook([grid([["Navn", "Budget", "Forbrug", "Overført opsparing", "Overført gæld"], ["X", 1000, 1000, 0, 60]])], { policy });
+    expect(split.sheets[0]?.explained?.mapping.columns.carried).toBe("D");
+    expect(split.units[0]?.assessment).toBeNull();
+    expect(split.units[0]?.error).toMatch(/^Kolonne E \("Overført gæld"\) ligner overført/);
+    // A budget that only says it excludes carry-overs, or the result carried out, is no doubt.
+    const plain = scanWorkbook([grid([["Navn", "Korr. budget ekskl. overførsler", "Forbrug", "Overføres til næste år"], ["X", 1000, 1000, 0]])], { policy });
+    expect(plain.sheets[0]?.explained?.carriedUnclear).toBeUndefined();
+  });
+
   it("finds a heading below 40 rows of notes, but not below rows of figures", () => {
     const notes: CellValue[][] = Array.from({ length: 44 }, (_, i) => [`Note ${i + 1}`]);
     const table: CellValue[][] = [["Navn", "Korrigeret budget", "Regnskab"], ["A-skolen", 100, 104]];

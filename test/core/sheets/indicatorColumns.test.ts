@@ -81,3 +81,13 @@ describe("indicatorColumnsPatch on a sheet whose sign cannot be told", () => {
     expect(indicatorColumnsPatch(unknown, grid, withoutCarried).cells.length).toBeGreaterThan(0);
   });
 });
+
+describe("indicatorColumnsPatch on a sheet with a column that looks like overført", () => {
+  it("refuses while the column is unclear; choosing the overført column writes the formulas with it", () => {
+    const grid: SheetGrid = { name: "Ark", origin: { row: 0, col: 0 }, values: [["Navn", "Budget", "Forbrug", "Gæld"], ["X", 1000, 1000, 80], ["Y", 1000, 1010, 0]] };
+    const unclear = scanWorkbook([grid], { policy }).sheets[0]!;
+    expect(() => indicatorColumnsPatch(unclear, grid, policy)).toThrow(/Arket "Ark": kolonne D \("Gæld"\) ligner overført.*Vælg overført-kolonnen/);
+    const chosen = scanWorkbook([grid], { policy, overrides: { Ark: { columns: { carried: "D" } } } }).sheets[0]!;
+    expect(indicatorColumnsPatch(chosen, grid, policy).cells.some((c) => c.formula?.includes("+D2") === true)).toBe(true);
+  });
+});
