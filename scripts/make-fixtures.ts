@@ -16,7 +16,7 @@ import ExcelJS from "exceljs";
 import { assess } from "../src/core/assessment";
 import { oreFromKroner, toKroner } from "../src/core/money";
 import { DEFAULT_POLICY } from "../src/core/policy";
-import type { ExpectedRefusal, ExpectedSheet, ExpectedUnit } from "../test/fixtures/workbooks/expected";
+import type { ExpectedPeriod, ExpectedRefusal, ExpectedSheet, ExpectedUnit } from "../test/fixtures/workbooks/expected";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "test", "fixtures", "workbooks");
@@ -648,6 +648,100 @@ export function exampleWorkbook(): Fixture {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The period (budget year, as-of date, forecast or regnskab) in varied wording.
+
+/** The period each example states, by fixture and sheet name (the truth, written by hand). */
+const PERIODS: Readonly<Record<string, Readonly<Record<string, ExpectedPeriod>>>> = {
+  "eksempel-budget": { Budgetopfølgning: { budgetYear: 2025, asOf: "2025-05-31", figures: "forecast", source: "sheet" } },
+  "titler-tkr": { "Opfølgning 31-5": { budgetYear: 2025, asOf: "2025-05-31", figures: "forecast", source: "sheet" } },
+  "mio-kr": { Oversigt: { budgetYear: 2025, asOf: null, figures: "forecast", source: "sheet" } },
+  "modsat-fortegn": { "Regnskab 2024": { budgetYear: 2024, asOf: "2024-12-31", figures: "accounts", source: "sheet", reasonContains: "arknavnet" } },
+  "regnskab-udfyldt": { Årsregnskab: { budgetYear: 2024, asOf: "2024-12-31", figures: "accounts", source: "sheet" } },
+  "to-raekker-overskrift": { Budgetopfølgning: { budgetYear: 2025, asOf: "2025-05-31", figures: "forecast", source: "sheet" } },
+  "simpel-kr": { Enheder: { budgetYear: "guess", asOf: "YYYY-12-31", figures: "accounts", source: "default", reasonContains: "gæt" } },
+  "periode-status-30-9": { Status: { budgetYear: 2026, asOf: "2026-09-30", figures: "forecast", source: "sheet" } },
+  "periode-31-3-i-april": { "Opfølgning marts": { budgetYear: 2026, asOf: "2026-03-31", figures: "forecast", source: "sheet" } },
+  "periode-regnskab-note": { Ark1: { budgetYear: 2025, asOf: "2025-12-31", figures: "accounts", source: "sheet", reasonContains: "en note" } },
+  "periode-uenige": {
+    Opfølgning: { budgetYear: 2025, asOf: "2025-05-31", figures: "forecast", source: "sheet", reasonContains: "mere specifik" },
+  },
+  "periode-overfoert": { Aftaleenheder: { budgetYear: 2026, asOf: null, figures: null, source: "sheet", reasonContains: "overført fra året før" } },
+};
+
+const PERIOD_UNITS: Truth[] = [
+  { id: "73000202101", name: "Bakkeskolen", budget: 42_500_000, spending: 43_100_000, carried: -250_000 },
+  { id: "73000202102", name: "Nørrevangsskolen", budget: 38_200_000, spending: 40_300_000, carried: 150_000 },
+  { id: "73000202103", name: "Vorup Skole", budget: 31_000_000, spending: 29_100_000, carried: -400_000 },
+];
+
+/** "Status pr. 30/9-2026" in the title; the spending heading has no date. */
+function periodStatus(): Fixture {
+  const b = new SheetBuilder("Status");
+  b.row(["Børn og Skole"]);
+  b.row(["Status pr. 30/9-2026"]);
+  b.row(["Nr.", "Enhed", "Korrigeret budget", "Forventet forbrug", "Overført"]);
+  for (const t of PERIOD_UNITS) b.unit(t, [t.id, t.name, t.budget, t.spending, t.carried ?? 0]);
+  return {
+    name: "periode-status-30-9",
+    description: "The period in the title as 'Status pr. 30/9-2026'; the spending heading says forventet forbrug without a date",
+    sheets: [{ builder: b, expect: { headerRow: 3, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+  };
+}
+
+/** A 31/3 follow-up, handled in April: the year is the sheet's, not last year's. */
+function period31March(): Fixture {
+  const b = new SheetBuilder("Opfølgning marts");
+  b.row(["Budgetopfølgning pr. 31. marts 2026"]);
+  b.row(["Udskrevet 14. april 2026"]);
+  b.row(["Aftaleenhed", "Navn", "Korr. budget", "Forventet forbrug 31/3", "Overført"]);
+  for (const t of PERIOD_UNITS) b.unit(t, [t.id, t.name, t.budget, t.spending, t.carried ?? 0]);
+  return {
+    name: "periode-31-3-i-april",
+    description: "A 31/3 follow-up printed in April: the budget year 2026 comes from the title, the date from the heading",
+    sheets: [{ builder: b, expect: { headerRow: 3, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+  };
+}
+
+/** A regnskab sheet that states its year only in a note below the table. */
+function periodAccountsNote(): Fixture {
+  const b = new SheetBuilder("Ark1");
+  b.row(["Enhed", "Korr. budget", "Regnskab", "Overført"]);
+  for (const t of PERIOD_UNITS.map(strip)) b.unit(t, [t.name, t.budget, t.spending, t.carried ?? 0]);
+  b.row([]);
+  b.row(["Note: tallene er årets regnskab for 2025, opgjort 31.12.2025."]);
+  return {
+    name: "periode-regnskab-note",
+    description: "A regnskab sheet whose year stands only in a note under the table",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+  };
+}
+
+/** A stale title ("Budget 2026") against the spending heading's own date: the heading wins. */
+function periodDisagree(): Fixture {
+  const b = new SheetBuilder("Opfølgning");
+  b.row(["Budget 2026 – skabelon"]);
+  b.row(["Nr.", "Enhed", "Korrigeret budget", "Forventet forbrug pr. 31/5 2025", "Overført"]);
+  for (const t of PERIOD_UNITS) b.unit(t, [t.id, t.name, t.budget, t.spending, t.carried ?? 0]);
+  return {
+    name: "periode-uenige",
+    description: "Two statements disagree: the title says 2026, the spending heading 31/5 2025; the more specific heading wins",
+    sheets: [{ builder: b, expect: { headerRow: 2, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+  };
+}
+
+/** Only "Overført fra 2025" states a year: the budget year is 2026. */
+function periodCarried(): Fixture {
+  const b = new SheetBuilder("Aftaleenheder");
+  b.row(["Nr.", "Enhed", "Korrigeret budget", "Forbrug", "Overført fra 2025"]);
+  for (const t of PERIOD_UNITS) b.unit(t, [t.id, t.name, t.budget, t.spending, t.carried ?? 0]);
+  return {
+    name: "periode-overfoert",
+    description: "The year only in 'Overført fra 2025': the budget year is 2026; no date and no word on forecast or regnskab",
+    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing.
 
 async function writeWorkbook(fixture: Fixture): Promise<Uint8Array> {
@@ -684,7 +778,8 @@ function expectedOf(fixture: Fixture): { description: string; sheets: ExpectedSh
   const units: ExpectedUnit[] = [];
   const refused: ExpectedRefusal[] = [];
   for (const { builder, expect, refuse } of fixture.sheets) {
-    if (expect !== undefined) sheets.push({ sheet: builder.name, ...expect, skippedRows: builder.skippedRows });
+    const period = PERIODS[fixture.name]?.[builder.name];
+    if (expect !== undefined) sheets.push({ sheet: builder.name, ...expect, skippedRows: builder.skippedRows, ...(period !== undefined ? { period } : {}) });
     if (refuse !== undefined) refused.push({ sheet: builder.name, reasonContains: [...refuse] });
     if (builder.state === "hidden") continue;
     for (const u of builder.units) units.push(expectedUnit(builder.name, u.row, u.truth));
@@ -789,6 +884,11 @@ async function main(): Promise<void> {
     formulasWithoutValues(),
     unitEqualsSum(),
     strayCell(),
+    periodStatus(),
+    period31March(),
+    periodAccountsNote(),
+    periodDisagree(),
+    periodCarried(),
   ];
   for (const f of fixtures) {
     writeFileSync(join(outDir, `${f.name}.xlsx`), await writeWorkbook(f));

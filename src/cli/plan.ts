@@ -7,10 +7,10 @@
  */
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
+import { guessedSheets, guessRefusal } from "../core/layout/period";
 import { scanWorkbook } from "../core/layout/scan";
 import { planRecordSheet, planRecordsOf } from "../core/planRecord";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../core/policy";
-import { defaultAccountsYear } from "../core/repayment";
 import type { SheetDescription } from "../core/sheetDescription";
 import { planRegistryKey } from "../core/ports";
 import { OVERSIGT_NAME } from "../core/sheets/oversigt";
@@ -42,7 +42,8 @@ const PLAN_USAGE = `Brug: budgetlys plan FIL.xlsx (--unit NUMMER|NAVN ... | --al
   --dispensation-sag ENHED=TEKST   Sagsnummeret på afgørelsen (kan gentages).
   --dispensation-af ENHED=NAVN     Hvem der traf afgørelsen (kan gentages).
   --dispensation-dato ENHED=ÅÅÅÅ-MM-DD  Datoen for afgørelsen (kan gentages).
-  --regnskabsaar ÅÅÅÅ  Regnskabsåret for tallene (standard: i år, i januar–april sidste år).
+  --regnskabsaar ÅÅÅÅ  Budgetåret (regnskabsåret) for tallene, når arket ikke selv angiver det rigtige.
+                       Angiver arket intet år, skal det gives her (eller i mapping-filen).
   --separat-afviklingsplan  Skriv også afviklingsplanen på sit eget ark.
   --mapping FIL        JSON med rettelser til kolonnerne (som i budgetlys scan).
   --policy FIL         JSON med politikken.
@@ -211,19 +212,26 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
     if (error instanceof XlsxReadError) throw new CliError(`${args.file}: ${error.message}`);
     throw error;
   }
-  const scan = scanWorkbook(grids, { policy, file: basename(args.file), ...(overrides !== undefined ? { overrides } : {}) });
-  if (scan.units.length === 0) throw new CliError(`${args.file}: der blev ikke fundet nogen enheder (prøv budgetlys scan).`);
-
   const now = io.env.BUDGETLYS_NOW ? new Date(io.env.BUDGETLYS_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new CliError("BUDGETLYS_NOW er ikke et gyldigt tidspunkt.");
+  const scan = scanWorkbook(grids, {
+    policy,
+    file: basename(args.file),
+    now,
+    ...(args.accountsYear !== undefined ? { budgetYear: args.accountsYear } : {}),
+    ...(overrides !== undefined ? { overrides } : {}),
+  });
+  if (scan.units.length === 0) throw new CliError(`${args.file}: der blev ikke fundet nogen enheder (prøv budgetlys scan).`);
+  // Nothing is written from a guess: a sheet that states no year needs --regnskabsaar or a mapping.
+  const guessed = guessedSheets(scan.sheets);
+  if (guessed.length > 0) throw new CliError(guessRefusal(guessed));
   const readAt = formatReadAt(now);
-  const accountsYear = args.accountsYear ?? defaultAccountsYear(now);
+  const years = [...new Set(scan.sheets.flatMap((s) => (s.period !== undefined && s.units.length > 0 ? [s.period.budgetYear] : [])))];
 
   let set: PlanSet;
   try {
     set = plansFor(scan, {
       policy,
-      accountsYear,
       readAt,
       select: args.all ? "all" : args.units,
       ...(args.years !== undefined ? { years: args.years } : {}),
@@ -245,7 +253,7 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
   const planSheets = sheets.slice(1).filter((s) => s.kind !== "planregister");
   io.stdout.write(
     `Skrev ${args.out ?? out}: Oversigt over ${scan.units.length} enheder og ${planSheets.length} ${planSheets.length === 1 ? "plan" : "planer"} ` +
-      `(regnskabsår ${accountsYear}, ${policy.name}).\n`,
+      `(budgetår ${years.join(", ")}, ${policy.name}).\n`,
   );
   const kindLabel = { handleplan: "handleplan", afviklingsplan: "afviklingsplan", overskudsplan: "plan for anvendelse af overskud", oversigt: "oversigt", planregister: "planregister (skjult)" };
   for (const sheet of sheets.slice(1)) io.stdout.write(`  ${sheet.name}: ${kindLabel[sheet.kind]}\n`);

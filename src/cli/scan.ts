@@ -10,23 +10,26 @@ import { isAbsolute, resolve } from "node:path";
 import type { Indicator } from "../core/assessment";
 import { isBudgetlysError } from "../core/errors";
 import { formatKroner, formatPercent } from "../core/format";
+import { periodJson, periodLine, periodOverrideFromJson } from "../core/layout/period";
 import { scanWorkbook, type WorkbookScan } from "../core/layout/scan";
 import { toKroner } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson, policySummary, type Policy, type RequirementCode } from "../core/policy";
 import { AMOUNT_UNIT_EXPONENT, COLUMN_ROLES, type SheetMapping, type UnitRecord } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";
-import type { ParsedArgs } from "./args";
+import { wholeNumber, type ParsedArgs } from "./args";
 import { defineCommand, runCommand } from "./command";
 import { CliError, EXIT, UsageError, type CliIO } from "./io";
 
-const SCAN_USAGE = `Brug: budgetlys scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]
+const SCAN_USAGE = `Brug: budgetlys scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json] [--regnskabsaar ÅÅÅÅ]
 
   --json             Skriv resultatet som JSON.
   --sheet NAVN       Læs kun arket NAVN (kan gentages).
   --mapping FIL      JSON: { "Arknavn": { "headerRow": 4, "columns": { "budget": "E" }, "unit": "tkr",
                      "signConvention": "plus-is-surplus" } } — retter det, der blev fundet automatisk.
   --policy FIL       JSON med politikken (grænse, procentgrundlag, overførsler).
+  --regnskabsaar ÅÅÅÅ  Budgetåret for alle ark (ellers læses det på arket; angiver arket intet år,
+                     vises standarden markeret som et gæt).
 
 Exitkoder: 0 alle enheder vurderet; 1 nogle enheder kunne ikke vurderes, eller et ark havde ingen
 enheder; 2 forkert brug, eller en fil kunne ikke åbnes.
@@ -38,12 +41,13 @@ export const SCAN_OPTIONS = {
   sheet: { type: "string", multiple: true, value: "et arknavn" },
   mapping: { type: "string", value: "en JSON-fil" },
   policy: { type: "string", value: "en JSON-fil" },
+  regnskabsaar: { type: "string", value: "et årstal" },
 } as const;
 
 /** `budgetlys scan`. */
 export const scanCommand = defineCommand({
   name: "scan",
-  synopsis: `  scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json]
+  synopsis: `  scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json] [--regnskabsaar ÅÅÅÅ]
         Læs enhedernes budgetter og vis trafiklys for hver enhed.`,
   usage: SCAN_USAGE,
   options: SCAN_OPTIONS,
@@ -58,6 +62,8 @@ export function runScan(argv: readonly string[], io: CliIO): Promise<number> {
 async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIONS>, io: CliIO): Promise<number> {
   if (files.length === 0) throw new UsageError("Angiv mindst én .xlsx-fil.");
   const args = { files, json: values.json, sheets: values.sheet, mapping: values.mapping, policy: values.policy };
+  const budgetYear = values.regnskabsaar === undefined ? undefined : wholeNumber("--regnskabsaar", values.regnskabsaar);
+  if (budgetYear !== undefined && (budgetYear < 1900 || budgetYear > 9998)) throw new UsageError("--regnskabsaar skal være et årstal, fx 2025.");
   const pathOf = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
 
   let policy: Policy = DEFAULT_POLICY;
@@ -76,6 +82,8 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
     overrides = checked;
   }
 
+  const now = io.env.BUDGETLYS_NOW ? new Date(io.env.BUDGETLYS_NOW) : new Date();
+  if (Number.isNaN(now.getTime())) throw new CliError("BUDGETLYS_NOW er ikke et gyldigt tidspunkt.");
   const color = io.stdout.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
   const progress = args.files.length > 1 && io.stderr.isTTY === true;
   // Each file is printed (or turned into its JSON part) as soon as it is scanned, and its scan is
@@ -95,6 +103,8 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
       scan = scanWorkbook(grids, {
         policy,
         file,
+        now,
+        ...(budgetYear !== undefined ? { budgetYear } : {}),
         ...(overrides !== undefined ? { overrides } : {}),
         ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
       });
@@ -182,6 +192,11 @@ export function mappingOverrides(json: unknown): Record<string, Partial<SheetMap
       }
       part.columns = columns;
     }
+    if (m.period !== undefined) {
+      const period = periodOverrideFromJson(m.period, `"${sheet}".period`);
+      if (typeof period === "string") return period;
+      part.period = period;
+    }
     out[sheet] = part;
   }
   return out;
@@ -211,7 +226,15 @@ export function jsonOutput(
   missingSheets: readonly { file: string; sheet: string }[] = [],
 ): {
   policy: ReturnType<typeof policySummary>;
-  sheets: { file: string; sheet: string; headerRow: number; unit: string; signConvention: string; columns: Record<string, string> }[];
+  sheets: {
+    file: string;
+    sheet: string;
+    headerRow: number;
+    unit: string;
+    signConvention: string;
+    columns: Record<string, string>;
+    period: ReturnType<typeof periodJson> | null;
+  }[];
   units: JsonUnit[];
   skipped: { file: string; sheet: string; row: number; reason: string }[];
   /** Units read with a doubt (a numbered row equal to the sum above it); only when there are any. */
@@ -226,7 +249,8 @@ export function jsonOutput(
         const letters = m.columns[role];
         if (letters !== undefined) columns[role] = letters;
       }
-      return [{ file, sheet: s.sheet, headerRow: m.headerRow, unit: m.unit, signConvention: m.signConvention, columns }];
+      const period = s.period === undefined ? null : periodJson(s.period);
+      return [{ file, sheet: s.sheet, headerRow: m.headerRow, unit: m.unit, signConvention: m.signConvention, columns, period }];
     }),
   );
   const units = results.flatMap(({ file, scan }) => scan.units.map((u) => jsonUnit(file, u)));
@@ -289,6 +313,7 @@ export function humanOutput(file: string, scan: WorkbookScan, color: boolean): s
         ? `${file} › ${sheet.sheet}: ingen tabel med enheder`
         : `${file} › ${sheet.sheet} (overskrifter i række ${m.headerRow}, beløb i ${UNIT_TEXT[m.unit]}, ${sheet.explained?.signUnknown !== undefined ? "fortegn ukendt" : m.signConvention === "plus-is-deficit" ? "plus = merforbrug" : "plus = mindreforbrug, vendt om"})`,
     );
+    if (sheet.period !== undefined) lines.push(`  Periode: ${periodLine(sheet.period)}`);
     if (sheet.units.length > 0) {
       const rows = sheet.units.map((u) => {
         const a = u.assessment;

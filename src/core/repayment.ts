@@ -121,15 +121,6 @@ export function repaymentSchedule(
   });
 }
 
-/**
- * The accounts year (regnskabsår) that figures read at `now` most likely belong to: the year before
- * in January–April, while last year's regnskab is closed and the overførselssag decided (April);
- * otherwise the current year (budget follow-up). The first repayment year is the year after.
- */
-export function defaultAccountsYear(now: Date): number {
-  return now.getMonth() < 4 ? now.getFullYear() - 1 : now.getFullYear();
-}
-
 /** The closing debt after the schedule: 0 by construction. */
 export function remainingDebt(rows: readonly RepaymentRow[]): Ore {
   return rows.length === 0 ? ZERO : (rows[rows.length - 1] as RepaymentRow).closingDebt;

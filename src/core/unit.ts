@@ -4,6 +4,7 @@
  * sheet descriptions and the task pane alike.
  */
 import type { Assessment } from "./assessment";
+import type { PeriodOverride, SheetPeriod } from "./layout/period";
 import type { Ore } from "./money";
 
 /** What a column means. Keys are also the `columns` keys of `budgetlys scan --json`. */
@@ -67,6 +68,8 @@ export interface SheetMapping {
   /** 1-based first and last data rows (inclusive) considered. */
   readonly firstDataRow?: number;
   readonly lastDataRow?: number;
+  /** The user's statement of the period (budget year, as-of date, forecast or accounts). */
+  readonly period?: PeriodOverride;
 }
 
 /** A column that looks like a carry-over but has no role. */
@@ -147,4 +150,6 @@ export interface SheetReading {
   readonly skipped: readonly SkippedRow[];
   /** Units read with a doubt, with the Danish reason (a numbered row equal to the sum above it). */
   readonly warnings?: readonly SkippedRow[];
+  /** The period the figures belong to (absent when no unit table was found). */
+  readonly period?: SheetPeriod;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
 import { capturedIo, type CapturedIO } from "./capturedIo";
 import { defaultOutPath } from "../../src/cli/plan";
-import { defaultAccountsYear } from "../../src/core/repayment";
+import { defaultBudgetYear } from "../../src/core/layout/period";
 import { handleplanLayout } from "../../src/core/sheets/handleplanLayout";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
 
@@ -33,7 +33,7 @@ describe("budgetlys plan", () => {
     expect(io.err()).toBe("");
     expect(code).toBe(0);
     const out = join(dir, "budget-planer.xlsx");
-    expect(io.out()).toContain(`Skrev ${out}: Oversigt over 20 enheder og 14 planer (regnskabsår 2025, Randersmodellen 2.0).`);
+    expect(io.out()).toContain(`Skrev ${out}: Oversigt over 20 enheder og 14 planer (budgetår 2025, Randersmodellen 2.0).`);
     expect(io.out()).toContain("  HP Nørrevangsskolen: handleplan\n");
     expect(io.out()).toContain("  OP Vorup Skole: plan for anvendelse af overskud\n");
     expect(readFileSync(join(dir, "budget.xlsx")).equals(before)).toBe(true);
@@ -49,7 +49,9 @@ describe("budgetlys plan", () => {
     const cell = (c: { row: number; col: number }) => hp.getCell(c.row + 1, c.col + 1);
     expect(cell(L.header.value("name")).value).toBe("Nørrevangsskolen");
     expect(cell(L.header.value("readAt")).value).toBe("31-05-2026 kl. 09.30");
+    expect(cell(L.header.label("readAt")).value).toBe("Oprettet");
     expect(cell(L.header.value("accountsYear")).value).toBe(2025);
+    expect(cell(L.header.value("asOf")).value).toBe("31/5 2025 (forventet forbrug)");
     expect(cell(L.schedule.cell("planned", 0)).formula).toBe(`${"$B$"}${L.header.value("debt").row + 1}`);
     const names2 = wb.getWorksheet("Oversigt")!.getColumn(2).values;
     expect(names2).toContain("=Børnehaven Mælkebøtten");
@@ -112,9 +114,43 @@ describe("budgetlys plan", () => {
     expect(io.err()).toContain("Filen er tom");
   });
 
-  it("names the output next to the input and picks the accounts year", () => {
+  it("names the output next to the input; the clock's year is only ever a guess", () => {
     expect(defaultOutPath("/a/b/budget 2026.xlsx")).toBe("/a/b/budget 2026-planer.xlsx");
-    expect(defaultAccountsYear(new Date(2026, 3, 30))).toBe(2025);
-    expect(defaultAccountsYear(new Date(2026, 4, 31))).toBe(2026);
+    expect(defaultBudgetYear(new Date(2026, 3, 30))).toBe(2025);
+    expect(defaultBudgetYear(new Date(2026, 4, 31))).toBe(2026);
+  });
+
+  it("takes the budget year, the as-of date and the forecast from the sheet (read a year later, too)", async () => {
+    const { dir, io } = setup();
+    const later = { ...io, env: { BUDGETLYS_NOW: "2026-11-02T10:00:00" } };
+    expect(await runCli(["plan", "budget.xlsx", "--unit", "Nørrevangsskolen", "--unit", "Vorup Skole"], later)).toBe(0);
+    expect(io.out()).toContain("(budgetår 2025, Randersmodellen 2.0)");
+    const wb = await load(join(dir, "budget-planer.xlsx"));
+    const hp = wb.getWorksheet("HP Nørrevangsskolen")!;
+    const L = handleplanLayout(1, RANDERSMODELLEN_2_0.followUpDates.length);
+    const cell = (c: { row: number; col: number }) => hp.getCell(c.row + 1, c.col + 1);
+    expect(cell(L.header.value("accountsYear")).value).toBe(2025);
+    expect(cell(L.header.value("asOf")).value).toBe("31/5 2025 (forventet forbrug)");
+    expect(cell(L.header.label("spending")).value).toBe("Forventet forbrug pr. 31/5 2025");
+    expect(cell(L.header.value("readAt")).value).toBe("02-11-2026 kl. 10.00");
+    expect(cell(L.header.value("firstYear")).formula).toBe(`${"B"}${L.header.value("accountsYear").row + 1}+1`);
+    expect(hp.getCell(L.subtitleRow + 1, 1).value).toBe(
+      "Randersmodellen 2.0 · budgetår 2025 · forventet forbrug pr. 31/5 2025 · afvikling fra 2026 over 1 år",
+    );
+    const op = wb.getWorksheet("OP Vorup Skole")!;
+    expect(String(op.getCell(2, 1).value)).toContain("bygger på forventet forbrug pr. 31/5 2025: et skøn");
+  });
+
+  it("refuses to write from a guessed year: exit 2, a Danish message naming --regnskabsaar; the flag or a mapping fixes it", async () => {
+    const { dir, io } = setup();
+    copyFileSync(join(root, "test", "fixtures", "workbooks", "simpel-kr.xlsx"), join(dir, "uden-aar.xlsx"));
+    expect(await runCli(["plan", "uden-aar.xlsx", "--all"], io)).toBe(2);
+    expect(io.err()).toContain("Fejl: Arket 'Enheder' angiver intet budgetår, og Budgetlys skriver ikke planer ud fra et gæt. Angiv året med --regnskabsaar");
+    expect(existsSync(join(dir, "uden-aar-planer.xlsx"))).toBe(false);
+    writeFileSync(join(dir, "m.json"), JSON.stringify({ Enheder: { period: { budgetYear: 2024, asOf: "2024-12-31", figures: "accounts" } } }));
+    expect(await runCli(["plan", "uden-aar.xlsx", "--all", "--mapping", "m.json"], io)).toBe(0);
+    expect(io.out()).toContain("(budgetår 2024, Randersmodellen 2.0)");
+    expect(await runCli(["plan", "uden-aar.xlsx", "--all", "--regnskabsaar", "2023", "--out", "b.xlsx"], io)).toBe(0);
+    expect(io.out()).toContain("(budgetår 2023, Randersmodellen 2.0)");
   });
 });

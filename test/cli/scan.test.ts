@@ -73,6 +73,47 @@ describe("budgetlys scan", () => {
     });
   });
 
+  it("--json gives every sheet its period: the sheet's, a mapping's, the flag's, or today's default marked as a guess", async () => {
+    const io = fakeIo({ env: { BUDGETLYS_NOW: "2026-04-14T10:00:00" } });
+    expect(await runScan(["eksempel-budget.xlsx", "periode-31-3-i-april.xlsx", "simpel-kr.xlsx", "--json"], io)).toBe(0);
+    const doc = JSON.parse(io.out()) as { sheets: { file: string; period: unknown }[] };
+    expect(Object.keys(doc.sheets[0] ?? {})).toEqual(["file", "sheet", "headerRow", "unit", "signConvention", "columns", "period"]);
+    const period = (file: string) => doc.sheets.find((s) => s.file === file)?.period as Record<string, unknown>;
+    expect(period("eksempel-budget.xlsx")).toEqual({
+      budgetYear: 2025,
+      asOf: "2025-05-31",
+      figures: "forecast",
+      source: "sheet",
+      reason: expect.stringContaining('Budgetår 2025: titlen "Budgetopfølgning pr. 31. maj 2025') as unknown,
+    });
+    // A 31/3 follow-up read in April belongs to the sheet's year, not to last year.
+    expect(period("periode-31-3-i-april.xlsx")).toMatchObject({ budgetYear: 2026, asOf: "2026-03-31", figures: "forecast", source: "sheet" });
+    // No year anywhere: today's default (January–April: last year), marked as a guess.
+    expect(period("simpel-kr.xlsx")).toMatchObject({ budgetYear: 2025, source: "default", reason: expect.stringContaining("gæt") as unknown });
+
+    const human = fakeIo({ env: { BUDGETLYS_NOW: "2026-04-14T10:00:00" } });
+    await runScan(["simpel-kr.xlsx"], human);
+    expect(human.out()).toContain("Periode: budgetår 2025 (GÆT: arket angiver intet år — angiv det med --regnskabsaar), regnskab 2025");
+
+    const dir = mkdtempSync(join(tmpdir(), "budgetlys-scan-"));
+    writeFileSync(join(dir, "m.json"), JSON.stringify({ Enheder: { period: { budgetYear: 2024, figures: "accounts" } } }));
+    const mapped = fakeIo();
+    await runScan(["simpel-kr.xlsx", "--json", "--mapping", join(dir, "m.json")], mapped);
+    expect((JSON.parse(mapped.out()) as { sheets: { period: unknown }[] }).sheets[0]?.period).toMatchObject({ budgetYear: 2024, asOf: "2024-12-31", source: "mapping" });
+    const flagged = fakeIo();
+    await runScan(["eksempel-budget.xlsx", "--json", "--regnskabsaar", "2024"], flagged);
+    expect((JSON.parse(flagged.out()) as { sheets: { period: unknown }[] }).sheets[0]?.period).toMatchObject({
+      budgetYear: 2024,
+      asOf: "2024-05-31",
+      source: "flag",
+      reason: expect.stringContaining("--regnskabsaar (arket siger 2025)") as unknown,
+    });
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ Enheder: { period: { budgetYear: "i år" } } }));
+    const bad = fakeIo();
+    expect(await runScan(["simpel-kr.xlsx", "--mapping", join(dir, "bad.json")], bad)).toBe(2);
+    expect(bad.err()).toContain('"Enheder".period.budgetYear skal være et årstal som 2025.');
+  });
+
   it("exits 1 when a unit cannot be assessed, with indicator and deficitPct null and a Danish error", async () => {
     const io = fakeIo();
     expect(await runScan(["fejlceller.xlsx", "--json"], io)).toBe(1);

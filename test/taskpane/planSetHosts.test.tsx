@@ -10,7 +10,7 @@ import { workbookSheets } from "../../src/cli/plan";
 import type { SheetGrid } from "../../src/core/grid";
 import { scanWorkbook } from "../../src/core/layout/scan";
 import { DEFAULT_POLICY } from "../../src/core/policy";
-import { defaultAccountsYear } from "../../src/core/repayment";
+import { defaultBudgetYear } from "../../src/core/layout/period";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { formatReadAt } from "../../src/core/sheets/planContext";
 import { plansFor } from "../../src/core/sheets/plansFor";
@@ -53,17 +53,19 @@ function duplicateGrids(): SheetGrid[] {
 function cliOversigt(grids: SheetGrid[]): SheetDescription {
   const scan = scanWorkbook(grids, { policy: DEFAULT_POLICY });
   const readAt = formatReadAt(NOW);
-  const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: defaultAccountsYear(NOW), readAt, select: "all", afviklingsplan: "inline" });
+  const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: defaultBudgetYear(NOW), readAt, select: "all", afviklingsplan: "inline" });
   const [oversigt] = workbookSheets(scan.units, set, DEFAULT_POLICY, readAt);
   return oversigt as SheetDescription;
 }
 
 /** The task pane's Oversigt for the grids: "Opret alle planer og Oversigt" on a fresh workbook. */
-async function paneOversigt(grids: SheetGrid[]): Promise<{ oversigt: SheetDescription; plans: string[] }> {
+async function paneOversigt(grids: SheetGrid[], guessedYear: boolean): Promise<{ oversigt: SheetDescription; plans: string[] }> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(NOW);
   const rendered = await renderTaskpane(grids);
   await rendered.user.click(screen.getByRole("tab", { name: "Planer" }));
+  // Nothing is written from a guess: where no sheet states the year, the user confirms it first.
+  if (guessedYear) await rendered.user.click(await screen.findByRole("button", { name: `Bekræft ${NOW.getFullYear()}` }));
   await rendered.user.click(await screen.findByRole("button", { name: "Opret alle planer og Oversigt" }));
   await screen.findByRole("list", { name: "Skrevet" });
   const oversigt = rendered.port.sheets.find((s) => s.description.kind === "oversigt");
@@ -78,11 +80,11 @@ function planColumn(sheet: SheetDescription): string[] {
 
 describe("the plan set's Oversigt is the same from the command line and the task pane", () => {
   it.each([
-    ["two sheets, every colour and a unit without figures", () => [budgetGrid(), careGrid()]],
-    ["repeated unit numbers and names", duplicateGrids],
-  ])("%s", async (_name, grids) => {
+    ["two sheets, every colour and a unit without figures", () => [budgetGrid(), careGrid()], false],
+    ["repeated unit numbers and names (no year on the sheets: confirmed)", duplicateGrids, true],
+  ])("%s", async (_name, grids, guessedYear) => {
     const cli = cliOversigt(grids());
-    const { oversigt: pane, plans } = await paneOversigt(grids());
+    const { oversigt: pane, plans } = await paneOversigt(grids(), guessedYear);
     expect(pane.cells).toEqual(cli.cells);
     expect(pane).toEqual(cli);
     // Each unit that needs a plan links to its own plan sheet: no two units share one.

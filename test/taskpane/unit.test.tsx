@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { renderTaskpane, type Rendered } from "./render";
-import { budgetGrid } from "./grids";
+import { budgetGrid, careGrid } from "./grids";
+import { defaultBudgetYear } from "../../src/core/layout/period";
 import { SETTING_KEYS, WriteFailedError } from "../../src/core/ports";
-import { defaultAccountsYear } from "../../src/core/repayment";
 
 afterEach(cleanup);
 
@@ -81,8 +81,8 @@ describe("Enhed", () => {
       .getAllByRole("row")
       .slice(1)
       .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
-    // Calendar years from the year after the accounts year of the reading.
-    const first = defaultAccountsYear(new Date()) + 1;
+    // Calendar years from the year after the budget year the sheet states ("Budgetopfølgning 2024").
+    const first = 2025;
     expect(rows).toEqual([
       [String(first), "33.333,00 kr.", "66.667,00 kr."],
       [String(first + 1), "33.333,00 kr.", "33.334,00 kr."],
@@ -174,11 +174,27 @@ describe("Enhed", () => {
     expect(rendered.port.writeCalls.at(-1)?.options).toEqual({ activate: true, replaceExisting: true });
   });
 
+  it("asks to confirm a guessed year before writing when the sheet states none", async () => {
+    const rendered = await renderTaskpane([careGrid()]);
+    await openUnit(rendered, "Plejecenter Solgården");
+    const guess = defaultBudgetYear(new Date());
+    expect(screen.getByText(`Arket angiver intet budgetår: ${guess} er et gæt ud fra dags dato. Ret året, eller bekræft det, før der skrives planer.`)).toBeTruthy();
+    const create = screen.getByRole("button", { name: "Opret handleplan" });
+    expect(create.getAttribute("aria-disabled")).toBe("true");
+    await rendered.user.click(create);
+    expect(rendered.port.writeCalls).toHaveLength(0);
+    await rendered.user.click(screen.getByRole("button", { name: `Bekræft ${guess}` }));
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
+    await rendered.user.click(create);
+    await screen.findByText("Arket «HP Plejecenter Solgården» er oprettet og vist.");
+  });
+
   it("takes the regnskabsår from the user: the preview and the written plan follow it; a bad year blocks writing", async () => {
     const rendered = await renderTaskpane([budgetGrid()]);
     await openUnit(rendered, "Engskolen");
     const year = screen.getByLabelText("Regnskabsår") as HTMLInputElement;
-    expect(year.value).toBe(String(defaultAccountsYear(new Date())));
+    // The year the sheet states, never the clock's.
+    expect(year.value).toBe("2024");
     await rendered.user.clear(year);
     await rendered.user.type(year, "20x");
     expect(screen.getByText("Regnskabsåret skal være et årstal, fx 2025.")).toBeTruthy();

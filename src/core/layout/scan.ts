@@ -6,6 +6,7 @@ import type { SheetGrid } from "../grid";
 import type { Policy } from "../policy";
 import type { ExplainedMapping, SheetMapping, SheetReading, SkippedRow, UnitRecord } from "../unit";
 import { detectLayout, type DetectionHints } from "./detect";
+import { detectPeriod } from "./period";
 import { readUnits } from "./readUnits";
 
 /** Options of a scan. */
@@ -17,6 +18,10 @@ export interface ScanOptions {
   readonly sheets?: readonly string[];
   /** Source file name, copied into every record (CLI). */
   readonly file?: string;
+  /** `--regnskabsaar`: the budget year of every sheet, whatever the sheets say. */
+  readonly budgetYear?: number;
+  /** Today: only for the default budget year of a sheet that states none (a guess). */
+  readonly now?: Date;
 }
 
 /** The reading of a workbook. */
@@ -48,7 +53,11 @@ export function scanWorkbook(grids: readonly SheetGrid[], options: ScanOptions):
 }
 
 /** Reads one sheet: detection (steered by `override`), then the units. Never throws. */
-export function scanSheet(grid: SheetGrid, options: Pick<ScanOptions, "policy" | "file">, override?: Partial<SheetMapping>): SheetReading {
+export function scanSheet(
+  grid: SheetGrid,
+  options: Pick<ScanOptions, "policy" | "file" | "budgetYear" | "now">,
+  override?: Partial<SheetMapping>,
+): SheetReading {
   const fileField = options.file === undefined ? {} : { file: options.file };
   try {
     const hints: DetectionHints = override === undefined ? {} : stripSheet(override);
@@ -69,7 +78,13 @@ export function scanSheet(grid: SheetGrid, options: Pick<ScanOptions, "policy" |
     if (units.length === 0) {
       skipped.push({ ...fileField, sheet: grid.name, row: 0, reason: "Arket har en tabel, men ingen rækker med enheder." });
     }
-    return warnings.length > 0 ? { sheet: grid.name, explained, units, skipped, warnings } : { sheet: grid.name, explained, units, skipped };
+    const period = detectPeriod(grid, explained, {
+      now: options.now ?? new Date(),
+      ...(units.length > 0 ? { lastUnitRow: (units[units.length - 1] as UnitRecord).row } : {}),
+      ...(override?.period !== undefined ? { override: override.period } : {}),
+      ...(options.budgetYear !== undefined ? { flagYear: options.budgetYear } : {}),
+    });
+    return warnings.length > 0 ? { sheet: grid.name, explained, units, skipped, warnings, period } : { sheet: grid.name, explained, units, skipped, period };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

@@ -21,7 +21,7 @@ import {
 import { afviklingsplanName } from "./planNames";
 import { unitKeyOf } from "../unitKey";
 import { type AssessedUnit, checkPlanContext, type PlanContext } from "./planContext";
-import { dispensationText, dispensedExpression, writeUnitHeader } from "./unitHeader";
+import { dispensationText, dispensedExpression, planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
 import { unitHeaderLayout } from "./unitHeaderLayout";
 
 /** The Danish statuses the formulas produce: the six words of core/planStatus. */
@@ -232,15 +232,7 @@ export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
   );
   b.merge({ top: s.subtitleRow, left: 0, bottom: s.subtitleRow, right: s.lastCol });
   const header = unitHeaderLayout(s.headerTop, AFVIKLINGSPLAN_HEADER_ROLES);
-  writeUnitHeader(b, header, {
-    unit: ctx.unit,
-    assessed,
-    policy: ctx.policy,
-    accountsYear: ctx.accountsYear,
-    readAt: ctx.readAt,
-    years: ctx.years,
-    dispensation: ctx.dispensation ?? false,
-  });
+  writeUnitHeader(b, header, unitHeaderData(ctx, assessed, { years: ctx.years, dispensation: ctx.dispensation ?? false }));
   const layout = scheduleLayout(header.next + 1, ctx.years);
   writeSchedule(
     b,
@@ -265,7 +257,7 @@ export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
       fitToWidth: true,
       repeatRows: { first: s.titleRow, last: s.subtitleRow },
       header: `Afviklingsplan – ${ctx.unit.name}${ctx.unit.id ? ` (${ctx.unit.id})` : ""}`,
-      footer: `${ctx.policy.name} · opgjort ${ctx.readAt}`,
+      footer: planFooter(ctx),
       printArea: { top: 0, left: 0, bottom: layout.next - 1, right: s.lastCol },
     },
   });

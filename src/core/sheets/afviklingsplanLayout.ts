@@ -63,6 +63,7 @@ export const AFVIKLINGSPLAN_HEADER_ROLES: readonly HeaderRole[] = [
   "name",
   "id",
   "accountsYear",
+  "asOf",
   "readAt",
   "source",
   "budget",

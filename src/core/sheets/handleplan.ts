@@ -10,9 +10,10 @@ import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from
 import { SCHEDULE_WIDTHS, scheduleData, writeSchedule } from "./afviklingsplan";
 import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handleplanLayout";
 import { handleplanName } from "./planNames";
+import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
-import { checkPlanContext, type PlanContext } from "./planContext";
-import { writeUnitHeader } from "./unitHeader";
+import { checkPlanContext, planPeriod, type PlanContext } from "./planContext";
+import { planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
 
 /** Types of a tiltag (validation list). */
 export const TILTAG_TYPES = ["løn", "drift", "indtægt"] as const;
@@ -69,7 +70,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: last });
   b.value(
     at(L.subtitleRow, 0),
-    `${policy.name} · budgetår ${ctx.accountsYear} · afvikling fra ${firstYear} over ${years} år`,
+    `${policy.name} · budgetår ${ctx.accountsYear} · ${spendingLabel(planPeriod(ctx)).toLowerCase()} · afvikling fra ${firstYear} over ${years} år`,
     "subtitle",
   );
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: last });
@@ -82,17 +83,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
 
   // 1. Stamoplysninger.
   heading(b, L.sections.stamdata, "1. Stamoplysninger", last);
-  writeUnitHeader(b, L.header, {
-    unit,
-    assessed,
-    policy,
-    accountsYear: ctx.accountsYear,
-    readAt: ctx.readAt,
-    ...(ctx.leader !== undefined ? { leader: ctx.leader } : {}),
-    ...(ctx.udvalg !== undefined ? { udvalg: ctx.udvalg } : {}),
-    years,
-    dispensation: ctx.dispensation ?? false,
-  });
+  writeUnitHeader(b, L.header, unitHeaderData(ctx, assessed, { years, dispensation: ctx.dispensation ?? false }));
   const debt = L.header.value("debt");
 
   // 2. Årsager.
@@ -288,7 +279,7 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
       fitToWidth: true,
       repeatRows: { first: L.titleRow, last: L.subtitleRow },
       header: `Handleplan – ${unit.name}${unit.id ? ` (${unit.id})` : ""}`,
-      footer: `${policy.name} · opgjort ${ctx.readAt}`,
+      footer: planFooter(ctx),
       printArea: { top: 0, left: 0, bottom: L.lastRow, right: last },
     },
   });

@@ -19,6 +19,7 @@ export const HANDLEPLAN_HEADER_ROLES: readonly HeaderRole[] = [
   "leader",
   "udvalg",
   "accountsYear",
+  "asOf",
   "readAt",
   "source",
   "budget",

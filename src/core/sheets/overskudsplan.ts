@@ -8,9 +8,10 @@ import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, ref, rangeOf, rangeRef, SheetBuilder, str } from "./build";
 import { overskudsplanLayout } from "./overskudsplanLayout";
 import { overskudsplanName } from "./planNames";
+import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
-import { assessedUnit, type PlanContext } from "./planContext";
-import { writeUnitHeader, YES_NO } from "./unitHeader";
+import { assessedUnit, planPeriod, type PlanContext } from "./planContext";
+import { planFooter, unitHeaderData, writeUnitHeader, YES_NO } from "./unitHeader";
 
 /** The texts of the planned-uses check. */
 export const USES_CHECK = {
@@ -36,21 +37,15 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: last });
   b.value(
     at(L.subtitleRow, 0),
-    `${policy.name} · budgetår ${ctx.accountsYear} · beskrives i forbindelse med årsregnskabet`,
+    ctx.figures === "forecast"
+      ? `${policy.name} · budgetår ${ctx.accountsYear} · bygger på ${spendingLabel(planPeriod(ctx)).toLowerCase()}: et skøn — det endelige overskud opgøres ved årsregnskabet`
+      : `${policy.name} · budgetår ${ctx.accountsYear} · beskrives i forbindelse med årsregnskabet`,
     "subtitle",
   );
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: last });
 
   heading(L.sections.stamdata, "1. Overskuddet");
-  writeUnitHeader(b, L.header, {
-    unit,
-    assessed,
-    policy,
-    accountsYear: ctx.accountsYear,
-    readAt: ctx.readAt,
-    ...(ctx.leader !== undefined ? { leader: ctx.leader } : {}),
-    ...(ctx.udvalg !== undefined ? { udvalg: ctx.udvalg } : {}),
-  });
+  writeUnitHeader(b, L.header, unitHeaderData(ctx, assessed));
   const surplus = L.header.value("surplus");
 
   heading(L.sections.cause, "2. Årsag til overskuddet");
@@ -128,7 +123,7 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
       fitToWidth: true,
       repeatRows: { first: L.titleRow, last: L.subtitleRow },
       header: `Plan for anvendelse af overskud – ${unit.name}${unit.id ? ` (${unit.id})` : ""}`,
-      footer: `${policy.name} · opgjort ${ctx.readAt}`,
+      footer: planFooter(ctx),
       printArea: { top: 0, left: 0, bottom: L.lastRow, right: last },
     },
   });

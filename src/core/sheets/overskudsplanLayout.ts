@@ -16,6 +16,7 @@ export const OVERSKUDSPLAN_HEADER_ROLES: readonly HeaderRole[] = [
   "leader",
   "udvalg",
   "accountsYear",
+  "asOf",
   "readAt",
   "source",
   "budget",

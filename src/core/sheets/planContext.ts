@@ -6,6 +6,7 @@
 import type { DispensationDecision } from "../planStatus";
 import type { Assessment } from "../assessment";
 import { assert } from "../errors";
+import type { FiguresKind } from "../layout/period";
 import { toKroner } from "../money";
 import type { Policy } from "../policy";
 import { assertYears } from "../repayment";
@@ -16,8 +17,12 @@ export interface PlanContext {
   /** The unit with its snapshot figures, source sheet and row. */
   readonly unit: UnitRecord;
   readonly policy: Policy;
-  /** The regnskabsår of the figures; the first instalment falls in the year after. */
+  /** The budget year of the figures (the sheet's, never the clock's); the first instalment falls in the year after. */
   readonly accountsYear: number;
+  /** The as-of date of the figures (ISO), the opgørelsestidspunkt; null or absent when the sheet does not say. */
+  readonly asOf?: string | null;
+  /** Whether the spending is a forecast or the accounts; null or absent when the sheet does not say. */
+  readonly figures?: FiguresKind | null;
   /** Years of the afviklingsplan: Gul 1; Rød 1..policy.maxYears (above 1 only with a begrundelse). */
   readonly years: number;
   /** Begrundelse for særlige tilfælde (Rød over more than one year). */
@@ -29,10 +34,15 @@ export interface PlanContext {
   readonly dispensation?: boolean | DispensationDecision;
   /** Who decided the dispensation, when (ÅÅÅÅ-MM-DD) and the sagsnummer — for the plan record. */
   readonly dispensationDetails?: { readonly by: string; readonly date: string; readonly caseNumber: string };
-  /** When the figures were read, already formatted for display ("31-05-2026 kl. 14.03"). */
+  /** When the sheet was written ("Oprettet"), formatted for display ("31-05-2026 kl. 14.03"). */
   readonly readAt: string;
   readonly leader?: string;
   readonly udvalg?: string;
+}
+
+/** The period of a plan's figures, as {@link spendingLabel} takes it. */
+export function planPeriod(ctx: Pick<PlanContext, "accountsYear" | "asOf" | "figures">): { budgetYear: number; asOf: string | null; figures: FiguresKind | null } {
+  return { budgetYear: ctx.accountsYear, asOf: ctx.asOf ?? null, figures: ctx.figures ?? null };
 }
 
 /** A unit that can have a plan: figures and assessment present. */

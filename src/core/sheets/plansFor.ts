@@ -9,10 +9,11 @@
  */
 import { assert } from "../errors";
 import { NO_PLAN_STATUS, type DispensationDecision } from "../planStatus";
+import { periodInYear } from "../layout/period";
 import type { Policy } from "../policy";
 import { planRegistryKey } from "../ports";
 import type { SheetDescription } from "../sheetDescription";
-import type { UnitRecord } from "../unit";
+import type { SheetReading, UnitRecord } from "../unit";
 import { unitKeys } from "../unitKey";
 import { assertYears } from "../repayment";
 import { afviklingsplanSheet } from "./afviklingsplan";
@@ -93,7 +94,11 @@ export function planSetOversigt(units: readonly UnitRecord[], options: PlanSetOv
 /** Options of {@link plansFor}. */
 export interface PlanOptions {
   readonly policy: Policy;
-  readonly accountsYear: number;
+  /**
+   * The budget year where the scan's sheets carry no period (a bare list of units). A sheet's own
+   * period (read from the sheet, a mapping or --regnskabsaar) always wins.
+   */
+  readonly accountsYear?: number;
   /** When the figures were read, formatted for display. */
   readonly readAt: string;
   /** "all", or unit numbers/names (names case-insensitive). An unknown or ambiguous one throws. */
@@ -145,7 +150,11 @@ function matches(unit: UnitRecord, wanted: string): boolean {
 }
 
 /** Chooses and describes the plans of the selected units. Throws a Danish `BudgetlysError` on bad options. */
-export function plansFor(scan: { readonly units: readonly UnitRecord[] }, options: PlanOptions): PlanSet {
+export function plansFor(
+  scan: { readonly units: readonly UnitRecord[]; readonly sheets?: readonly Pick<SheetReading, "sheet" | "period">[] },
+  options: PlanOptions,
+): PlanSet {
+  const periodOf = (unit: UnitRecord) => scan.sheets?.find((s) => s.sheet === unit.sheet)?.period;
   const keys = unitKeys(scan.units);
   let indices: number[];
   if (options.select === "all") {
@@ -182,10 +191,14 @@ export function plansFor(scan: { readonly units: readonly UnitRecord[] }, option
     }
     const { indicator } = unit.assessment;
     const choice = choices.find((c) => matches(unit, c.unit));
+    const period = periodOf(unit) ?? periodInYear(undefined, options.accountsYear);
+    assert(period !== undefined, "invalid-argument", `Budgetåret for "${unit.name}" er ukendt: angiv det.`);
     const ctx: PlanContext = {
       unit,
       policy: options.policy,
-      accountsYear: options.accountsYear,
+      accountsYear: period.budgetYear,
+      asOf: period.asOf,
+      figures: period.figures,
       years: indicator === "Rød" ? years : 1,
       readAt: options.readAt,
       ...(choice !== undefined

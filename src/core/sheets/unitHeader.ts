@@ -3,13 +3,14 @@
  * the reading time) and what follows from them (live formulas: results, %, indicator,
  * requirement, debt or surplus).
  */
+import { formatAsOf, spendingLabel, type FiguresKind } from "../layout/period";
 import { toKroner } from "../money";
 import { DISPENSATION_DECISIONS, type DispensationDecision } from "../planStatus";
 import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import { NUMBER_FORMATS } from "../theme";
 import type { UnitRecord } from "../unit";
 import { ref, SheetBuilder, str, type Cell } from "./build";
-import { sourceText, type AssessedUnit } from "./planContext";
+import { planPeriod, sourceText, type AssessedUnit, type PlanContext } from "./planContext";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 import { HEADER_LAST_COL, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
@@ -19,6 +20,9 @@ export interface UnitHeaderData {
   readonly assessed: AssessedUnit;
   readonly policy: Policy;
   readonly accountsYear: number;
+  /** ISO as-of date of the figures, null when the sheet does not say. */
+  readonly asOf?: string | null;
+  readonly figures?: FiguresKind | null;
   readonly readAt: string;
   readonly leader?: string;
   readonly udvalg?: string;
@@ -41,8 +45,9 @@ const LABELS: Readonly<Record<HeaderRole, string>> = {
   id: "Nummer",
   leader: "Leder",
   udvalg: "Udvalg/område",
-  accountsYear: "Budgetår (regnskabsår)",
-  readAt: "Opgørelsestidspunkt",
+  accountsYear: "Budgetår",
+  asOf: "Opgørelsestidspunkt",
+  readAt: "Oprettet",
   source: "Kilde",
   budget: "Korrigeret budget",
   spending: "Forbrug",
@@ -75,7 +80,12 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
   const results = { result: r("totalResult"), base: r("base") };
 
   for (const role of layout.roles) {
-    const label = role === "base" ? `Procentgrundlag: ${PERCENTAGE_BASE_LABELS[policy.base].toLowerCase()}` : LABELS[role];
+    const label =
+      role === "base"
+        ? `Procentgrundlag: ${PERCENTAGE_BASE_LABELS[policy.base].toLowerCase()}`
+        : role === "spending"
+          ? spendingLabel(planPeriod(data))
+          : LABELS[role];
     b.value(layout.label(role), label, "label");
     switch (role) {
       case "name":
@@ -92,6 +102,9 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         break;
       case "accountsYear":
         b.value(v(role), data.accountsYear, "text", NUMBER_FORMATS.year);
+        break;
+      case "asOf":
+        textRow(role, asOfText(data));
         break;
       case "readAt":
         textRow(role, data.readAt);
@@ -164,6 +177,39 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
       }
     }
   }
+}
+
+/** The header's data from a plan's context. */
+export function unitHeaderData(
+  ctx: PlanContext,
+  assessed: AssessedUnit,
+  extra: Pick<UnitHeaderData, "years" | "dispensation"> = {},
+): UnitHeaderData {
+  return {
+    unit: ctx.unit,
+    assessed,
+    policy: ctx.policy,
+    accountsYear: ctx.accountsYear,
+    readAt: ctx.readAt,
+    ...(ctx.asOf !== undefined ? { asOf: ctx.asOf } : {}),
+    ...(ctx.figures !== undefined ? { figures: ctx.figures } : {}),
+    ...(ctx.leader !== undefined ? { leader: ctx.leader } : {}),
+    ...(ctx.udvalg !== undefined ? { udvalg: ctx.udvalg } : {}),
+    ...extra,
+  };
+}
+
+/** "31/5 2025 (forventet forbrug)", "31/12 2024 (regnskab)" or "Ikke angivet på kildearket". */
+export function asOfText(data: Pick<UnitHeaderData, "asOf" | "figures">): string {
+  if (data.asOf === undefined || data.asOf === null) return "Ikke angivet på kildearket";
+  const what = data.figures === "forecast" ? " (forventet forbrug)" : data.figures === "accounts" ? " (regnskab)" : "";
+  return `${formatAsOf(data.asOf)}${what}`;
+}
+
+/** The footer of a plan sheet: the policy, the as-of date and when the sheet was written. */
+export function planFooter(ctx: Pick<PlanContext, "policy" | "asOf" | "figures" | "readAt">): string {
+  const asOf = ctx.asOf === undefined || ctx.asOf === null ? "" : ` · opgjort ${formatAsOf(ctx.asOf)}`;
+  return `${ctx.policy.name}${asOf} · oprettet ${ctx.readAt}`;
 }
 
 /** A condition that is TRUE when the dispensation cell (an A1 reference) says "bevilget" (granted). */

@@ -11,6 +11,7 @@ export type HeaderRole =
   | "leader"
   | "udvalg"
   | "accountsYear"
+  | "asOf"
   | "readAt"
   | "source"
   | "budget"

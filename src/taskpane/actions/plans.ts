@@ -11,7 +11,7 @@ import { planNeedsOf, planSetOversigt, planSheet, type PlanNeed } from "../../co
 import { unitKeys } from "../../core/unitKey";
 import type { SheetGrid } from "../../core/grid";
 import type { Policy } from "../../core/policy";
-import { defaultAccountsYear } from "../../core/repayment";
+import { defaultBudgetYear, periodInYear } from "../../core/layout/period";
 import type { SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
@@ -41,7 +41,7 @@ export interface PlanContext {
   readonly grids: readonly SheetGrid[];
   /** When the figures were read (shown on every plan). */
   readonly readAt: Date;
-  /** The regnskabsår of the figures (default: the year of `readAt`); instalments start the year after. */
+  /** The budget year the user chose (default: the unit's sheet's); instalments start the year after. */
   readonly accountsYear?: number;
 }
 
@@ -113,10 +113,15 @@ export function withYearsChoices(requests: readonly PlanRequest[], choices: Read
 }
 
 function sheetContext(request: PlanRequest, context: PlanContext): SheetPlanContext {
+  const sheetPeriod = context.scan.sheets.find((s) => s.sheet === request.unit.sheet)?.period;
+  // The pane asks the user to confirm a guessed year before it writes (AccountsYearField).
+  const period = periodInYear(sheetPeriod, context.accountsYear) ?? periodInYear(undefined, defaultBudgetYear(context.readAt));
   return {
     unit: request.unit,
     policy: context.policy,
-    accountsYear: context.accountsYear ?? defaultAccountsYear(context.readAt),
+    accountsYear: period?.budgetYear ?? defaultBudgetYear(context.readAt),
+    asOf: period?.asOf ?? null,
+    figures: period?.figures ?? null,
     years: request.kind === "overskudsplan" ? 1 : (request.years ?? 1),
     readAt: formatReadAt(context.readAt),
     dispensation: request.dispensation === true,

@@ -3,8 +3,8 @@
  * Defaults to the workbook model's guess for the time of reading; a typed year is kept for the
  * session. Shared by the Enhed and Alle planer pages.
  */
-import { useState } from "react";
-import { Field, Input } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Button, Field, Input } from "@fluentui/react-components";
 import { useStrings, useWorkbook } from "../context";
 
 /** A year the plans accept. */
@@ -18,23 +18,31 @@ export function AccountsYearField({ onValidity }: { readonly onValidity?: (valid
   const workbook = useWorkbook();
   const [text, setText] = useState(String(workbook.accountsYear));
   const valid = isAccountsYear(text);
+  // Nothing is written from a guess: while no sheet states the year, the user must confirm it.
+  const guessed = workbook.accountsYearGuessed;
+  useEffect(() => onValidity?.(valid && !guessed), [valid, guessed, onValidity]);
   return (
-    <Field
-      label={t.accountsYear}
-      validationState={valid ? "none" : "error"}
-      validationMessage={valid ? null : t.accountsYearInvalid}
-      hint={valid ? t.accountsYearHint(Number(text) + 1) : null}
-    >
-      <Input
-        inputMode="numeric"
-        value={text}
-        onChange={(_event, data) => {
-          setText(data.value);
-          const ok = isAccountsYear(data.value);
-          if (ok) workbook.setAccountsYear(Number(data.value));
-          onValidity?.(ok);
-        }}
-      />
-    </Field>
+    <>
+      <Field
+        label={t.accountsYear}
+        validationState={!valid ? "error" : guessed ? "warning" : "none"}
+        validationMessage={!valid ? t.accountsYearInvalid : guessed ? t.accountsYearGuess(workbook.accountsYear) : null}
+        hint={valid ? t.accountsYearHint(Number(text) + 1) : null}
+      >
+        <Input
+          inputMode="numeric"
+          value={text}
+          onChange={(_event, data) => {
+            setText(data.value);
+            if (isAccountsYear(data.value)) workbook.setAccountsYear(Number(data.value));
+          }}
+        />
+      </Field>
+      {guessed && valid ? (
+        <Button size="small" onClick={() => workbook.setAccountsYear(Number(text))}>
+          {t.accountsYearConfirm(Number(text))}
+        </Button>
+      ) : null}
+    </>
   );
 }

@@ -39,6 +39,9 @@ export const da = {
     refresh: "Opdatér",
     changedRefused: (names: string) =>
       `Tallene for ${names} er ændret i arket, siden de blev læst, så der er ikke skrevet noget. Klik Opdatér, og prøv igen.`,
+    accountsYearGuess: (year: number) =>
+      `Arket angiver intet budgetår: ${year} er et gæt ud fra dags dato. Ret året, eller bekræft det, før der skrives planer.`,
+    accountsYearConfirm: (year: number) => `Bekræft ${year}`,
   },
   confirm: {
     overwriteTitle: "Erstat eksisterende ark?",

@@ -26,6 +26,9 @@ export const en: Strings = {
     accountsYear: "Accounts year",
     accountsYearHint: (first) => `The first instalment falls in ${first}.`,
     accountsYearInvalid: "The accounts year must be a year, e.g. 2025.",
+    accountsYearGuess: (year) =>
+      `The sheet states no budget year: ${year} is a guess from today's date. Correct or confirm the year before plans are written.`,
+    accountsYearConfirm: (year) => `Confirm ${year}`,
     working: "Working …",
     staleTitle: "The figures have changed",
     staleBody: "The source sheet changed after the figures were read. Refresh before you make plans from them.",

@@ -7,7 +7,7 @@
  * it is fetched with `import()` at the moment the read starts, in parallel with the port's reads,
  * so it is there by the time the grids are.
  */
-import { defaultAccountsYear } from "../../core/repayment";
+import { defaultBudgetYear, statedBudgetYear } from "../../core/layout/period";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WorkbookScan } from "../../core/layout/scan";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
@@ -35,10 +35,12 @@ export interface WorkbookModel {
   /** When the sheets were last read (shown on generated plans). */
   readonly readAt: Date;
   /**
-   * The regnskabsår of the figures: the user's choice, else the default for `readAt`
-   * (January–April: last year). Instalments start the year after.
+   * The budget year of the figures: the user's choice, else the year the sheets state, else a
+   * guess for `readAt` (January–April: last year). Instalments start the year after.
    */
   readonly accountsYear: number;
+  /** True while `accountsYear` is only a guess (no sheet states a year): confirm before writing. */
+  readonly accountsYearGuessed: boolean;
   /** Sets the regnskabsår for the plans of this session (null: back to the default). */
   setAccountsYear(year: number | null): void;
   /**
@@ -275,12 +277,15 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
   }, []);
 
   const [chosenAccountsYear, setAccountsYear] = useState<number | null>(null);
-  const accountsYear = chosenAccountsYear ?? defaultAccountsYear(snapshot.readAt.getTime() === 0 ? new Date() : snapshot.readAt);
+  const statedYear = snapshot.scan === null ? undefined : statedBudgetYear(snapshot.scan.sheets);
+  const accountsYear = chosenAccountsYear ?? statedYear ?? defaultBudgetYear(snapshot.readAt.getTime() === 0 ? new Date() : snapshot.readAt);
+  const accountsYearGuessed = chosenAccountsYear === null && statedYear === undefined;
 
   return useMemo(
     () => ({
       ...snapshot,
       accountsYear,
+      accountsYearGuessed,
       setAccountsYear,
       status,
       refreshing,
@@ -292,6 +297,6 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       saveMapping,
       recordPlan,
     }),
-    [snapshot, accountsYear, status, refreshing, stale, changedSinceRead, error, refresh, savePolicy, saveMapping, recordPlan],
+    [snapshot, accountsYear, accountsYearGuessed, status, refreshing, stale, changedSinceRead, error, refresh, savePolicy, saveMapping, recordPlan],
   );
 }

@@ -59,6 +59,18 @@ describe("golden workbooks", () => {
         for (const [role, letter] of Object.entries(sheet.columns)) {
           expect(`${role}=${(mapping?.columns as Record<string, string> | undefined)?.[role]}`).toBe(`${role}=${letter}`);
         }
+        if (sheet.period !== undefined) {
+          const p = reading?.period;
+          // A guessed year is today's: compared as "guess", and a date in it as "YYYY-…".
+          const asOf = p?.guess === true ? (p.asOf?.replace(/^\d{4}/, "YYYY") ?? null) : p?.asOf;
+          expect({ budgetYear: p?.guess ? "guess" : p?.budgetYear, asOf, figures: p?.figures, source: p?.source }).toEqual({
+            budgetYear: sheet.period.budgetYear,
+            asOf: sheet.period.asOf,
+            figures: sheet.period.figures,
+            source: sheet.period.source,
+          });
+          if (sheet.period.reasonContains !== undefined) expect(p?.reason).toContain(sheet.period.reasonContains);
+        }
         const skippedRows = new Set(reading?.skipped.map((s) => s.row));
         for (const row of sheet.skippedRows) expect(skippedRows.has(row), `${sheet.sheet} row ${row} skipped`).toBe(true);
       }

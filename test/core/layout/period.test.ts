@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { SheetGrid } from "../../../src/core/grid";
+import {
+  dateInText,
+  defaultBudgetYear,
+  figuresInText,
+  isIsoDate,
+  periodInYear,
+  spendingLabel,
+  yearInText,
+} from "../../../src/core/layout/period";
+import { scanWorkbook } from "../../../src/core/layout/scan";
+import { DEFAULT_POLICY } from "../../../src/core/policy";
+
+const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A small sheet: title rows, then the heading row and two units. */
+function sheet(name: string, titles: readonly string[], headings: readonly string[], notes: readonly string[] = []): SheetGrid {
+  return {
+    name,
+    origin: { row: 0, col: 0 },
+    values: [
+      ...titles.map((t) => [t, null, null, null]),
+      [...headings],
+      ["Bakkeskolen", 1_000_000, 1_030_000, 0],
+      ["Vorup Skole", 2_000_000, 1_900_000, 0],
+      ...notes.map((n) => [n, null, null, null]),
+    ],
+  };
+}
+
+function periodOf(grid: SheetGrid, options: { budgetYear?: number; now?: Date } = {}) {
+  const scan = scanWorkbook([grid], { policy: DEFAULT_POLICY, now: options.now ?? new Date(2026, 10, 1), ...(options.budgetYear !== undefined ? { budgetYear: options.budgetYear } : {}) });
+  const period = scan.sheets[0]?.period;
+  if (period === undefined) throw new Error(`no period: ${JSON.stringify(scan.skipped)}`);
+  return period;
+}
+
+describe("the period of a sheet", () => {
+  it("reads dates in the department's wordings, and only real ones", () => {
+    expect(dateInText("Budgetopfølgning pr. 31. maj 2025")).toEqual({ day: 31, month: 5, year: 2025 });
+    expect(dateInText("Status pr. 30/9-2026")).toEqual({ day: 30, month: 9, year: 2026 });
+    expect(dateInText("Forventet forbrug 31/5")).toEqual({ day: 31, month: 5, year: undefined });
+    expect(dateInText("opgjort 31.12.2025")).toEqual({ day: 31, month: 12, year: 2025 });
+    expect(dateInText("2025-05-31")).toEqual({ day: 31, month: 5, year: 2025 });
+    expect(dateInText("Opfølgning 31-5")).toEqual({ day: 31, month: 5, year: undefined });
+    // Not dates: a range of years, amounts, "1-3 år", 31/4.
+    expect(dateInText("Budget 2025-2028")).toBeUndefined();
+    expect(dateInText("Beløb 12.500.000,00")).toBeUndefined();
+    expect(dateInText("afvikling over 1-3 år")).toBeUndefined();
+    expect(dateInText("31/4 2025")).toBeUndefined();
+    expect(yearInText("Aftaleenhed 73000202101")).toBeUndefined();
+    expect(yearInText("Overført fra 2024")).toBe(2024);
+    expect(figuresInText("Forventet regnskab 30/9")).toEqual({ figures: "forecast", weak: false });
+    expect(figuresInText("Regnskab 2024")).toEqual({ figures: "accounts", weak: false });
+    expect(figuresInText("Regnskabsår 2024")).toBeUndefined();
+    expect(figuresInText("Budgetopfølgning 2025")).toEqual({ figures: "forecast", weak: true });
+  });
+
+  it("finds any month-end follow-up date and year in a title, as the as-of date and the budget year (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), (year, month, named) => {
+        const day = lastDay(year, month);
+        const date = named ? `${day}. ${MONTH_NAMES[month - 1]} ${year}` : `${day}/${month}-${year}`;
+        const p = periodOf(sheet("Ark1", [`Budgetopfølgning pr. ${date}`], ["Enhed", "Korrigeret budget", "Forventet forbrug", "Overført"]));
+        expect(p.budgetYear).toBe(year);
+        expect(p.asOf).toBe(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+        expect(p.figures).toBe("forecast");
+        expect(p.source).toBe("sheet");
+        expect(p.guess).toBe(false);
+        expect(isIsoDate(p.asOf ?? "")).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("lets the more specific statement win, and says so", () => {
+    const p = periodOf(sheet("Budget 2026", ["Budget 2026"], ["Enhed", "Korrigeret budget", "Forventet forbrug pr. 31/5 2025", "Overført"]));
+    expect(p.budgetYear).toBe(2025);
+    expect(p.asOf).toBe("2025-05-31");
+    expect(p.reason).toContain("siger 2026, men forbrugskolonnens overskrift er mere specifik");
+  });
+
+  it("makes a regnskab column 31/12 of its year, and 'Overført fra 2024' the year 2025", () => {
+    const accounts = periodOf(sheet("Ark1", [], ["Enhed", "Korrigeret budget", "Regnskab 2024", "Overført"]));
+    expect([accounts.budgetYear, accounts.asOf, accounts.figures]).toEqual([2024, "2024-12-31", "accounts"]);
+    const carried = periodOf(sheet("Ark1", [], ["Enhed", "Korrigeret budget", "Forbrug", "Overført fra 2024"]));
+    expect([carried.budgetYear, carried.asOf, carried.figures]).toEqual([2025, null, null]);
+  });
+
+  it("ignores a printing date in the title", () => {
+    const p = periodOf(sheet("Ark1", ["Udskrevet 14. april 2027", "Budgetopfølgning 2026"], ["Enhed", "Korrigeret budget", "Forventet forbrug 31/3", "Overført"]));
+    expect([p.budgetYear, p.asOf]).toEqual([2026, "2026-03-31"]);
+  });
+
+  it("without any year guesses today's default and marks it; the flag always wins (property)", () => {
+    const bare = sheet("Ark1", [], ["Enhed", "Korrigeret budget", "Forbrug", "Overført"]);
+    const guessed = periodOf(bare, { now: new Date(2026, 3, 14) });
+    expect(guessed).toMatchObject({ budgetYear: 2025, guess: true, source: "default" });
+    expect(defaultBudgetYear(new Date(2026, 3, 30))).toBe(2025);
+    expect(defaultBudgetYear(new Date(2026, 4, 1))).toBe(2026);
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2090 }), fc.boolean(), (year, stated) => {
+        const grid = stated ? sheet("Ark1", ["Budgetopfølgning pr. 31. maj 2025"], ["Enhed", "Korrigeret budget", "Forventet forbrug", "Overført"]) : bare;
+        const p = periodOf(grid, { budgetYear: year });
+        expect(p.budgetYear).toBe(year);
+        expect(p.source).toBe("flag");
+        expect(p.guess).toBe(false);
+        if (p.asOf !== null) expect(p.asOf.startsWith(`${year}-`)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("names the spending line, and moves the as-of date into a chosen year", () => {
+    expect(spendingLabel({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" })).toBe("Forventet forbrug pr. 31/5 2025");
+    expect(spendingLabel({ budgetYear: 2025, asOf: "2025-12-31", figures: "accounts" })).toBe("Regnskab 2025");
+    expect(spendingLabel({ budgetYear: 2025, asOf: null, figures: null })).toBe("Forbrug");
+    expect(periodInYear({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" }, 2026)).toEqual({ budgetYear: 2026, asOf: "2026-05-31", figures: "forecast" });
+    expect(periodInYear(undefined, undefined)).toBeUndefined();
+  });
+});
