@@ -7,7 +7,7 @@
  */
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
-import { guessedSheets, guessRefusal } from "../core/layout/period";
+import { guessedSheets, guessRefusal, workbookPeriodSentence } from "../core/layout/period";
 import { scanWorkbook } from "../core/layout/scan";
 import { planRecordSheet, planRecordsOf } from "../core/planRecord";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../core/policy";
@@ -169,11 +169,17 @@ export function defaultOutPath(input: string): string {
 }
 
 /** The Oversigt and the plans with final names, the Oversigt linking to the final names. */
-export function workbookSheets(units: Parameters<typeof planSetOversigt>[0], set: PlanSet, policy: Policy, readAt: string): SheetDescription[] {
+export function workbookSheets(
+  units: Parameters<typeof planSetOversigt>[0],
+  set: PlanSet,
+  policy: Policy,
+  readAt: string,
+  period?: string,
+): SheetDescription[] {
   const plans = withUniqueNames(set.descriptions, [OVERSIGT_NAME]);
   const planSheets: Record<string, string> = {};
   for (const plan of plans) planSheets[planRegistryKey(plan.kind, plan.unitKey)] ??= plan.name;
-  const oversigt = planSetOversigt(units, { policy, readAt, planSheets });
+  const oversigt = planSetOversigt(units, { policy, readAt, planSheets, ...(period !== undefined ? { period } : {}) });
   // The hidden plan record, so that opfoelgning and the task pane can read the plans later.
   const records = planRecordsOf(plans);
   return records.length > 0 ? [oversigt, ...plans, planRecordSheet(records)] : [oversigt, ...plans];
@@ -245,7 +251,7 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
     throw error;
   }
 
-  const sheets = workbookSheets(scan.units, set, policy, readAt);
+  const sheets = workbookSheets(scan.units, set, policy, readAt, workbookPeriodSentence(scan.sheets));
   const bytes = await writeWorkbookXlsx(sheets);
   await checkOutputPath(out, [input], args.out ?? out);
   await writeOutputFile(out, bytes, { force: args.force, shown: args.out ?? out });

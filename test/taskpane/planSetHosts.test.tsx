@@ -10,7 +10,7 @@ import { workbookSheets } from "../../src/cli/plan";
 import type { SheetGrid } from "../../src/core/grid";
 import { scanWorkbook } from "../../src/core/layout/scan";
 import { DEFAULT_POLICY } from "../../src/core/policy";
-import { defaultBudgetYear } from "../../src/core/layout/period";
+import { defaultBudgetYear, guessedSheets, workbookPeriodSentence } from "../../src/core/layout/period";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { formatReadAt } from "../../src/core/sheets/planContext";
 import { plansFor } from "../../src/core/sheets/plansFor";
@@ -49,12 +49,16 @@ function duplicateGrids(): SheetGrid[] {
   ];
 }
 
-/** The command line's Oversigt for the grids (what `budgetlys plan --all` writes first). */
-function cliOversigt(grids: SheetGrid[]): SheetDescription {
-  const scan = scanWorkbook(grids, { policy: DEFAULT_POLICY });
+/**
+ * The command line's Oversigt for the grids (what `budgetlys plan --all --regnskabsaar YEAR` writes
+ * first; without the flag it refuses sheets that state no year).
+ */
+function cliOversigt(grids: SheetGrid[], year: number): SheetDescription {
+  const scan = scanWorkbook(grids, { policy: DEFAULT_POLICY, budgetYear: year });
+  expect(guessedSheets(scan.sheets)).toEqual([]);
   const readAt = formatReadAt(NOW);
-  const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: defaultBudgetYear(NOW), readAt, select: "all", afviklingsplan: "inline" });
-  const [oversigt] = workbookSheets(scan.units, set, DEFAULT_POLICY, readAt);
+  const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: year, readAt, select: "all", afviklingsplan: "inline" });
+  const [oversigt] = workbookSheets(scan.units, set, DEFAULT_POLICY, readAt, workbookPeriodSentence(scan.sheets));
   return oversigt as SheetDescription;
 }
 
@@ -80,10 +84,11 @@ function planColumn(sheet: SheetDescription): string[] {
 
 describe("the plan set's Oversigt is the same from the command line and the task pane", () => {
   it.each([
-    ["two sheets, every colour and a unit without figures", () => [budgetGrid(), careGrid()], false],
-    ["repeated unit numbers and names (no year on the sheets: confirmed)", duplicateGrids, true],
-  ])("%s", async (_name, grids, guessedYear) => {
-    const cli = cliOversigt(grids());
+    // The first sheet states budgetår 2024, which the pane uses for the workbook.
+    ["two sheets, every colour and a unit without figures", () => [budgetGrid(), careGrid()], 2024, false],
+    ["repeated unit numbers and names (no year on the sheets: confirmed)", duplicateGrids, defaultBudgetYear(NOW), true],
+  ])("%s", async (_name, grids, year, guessedYear) => {
+    const cli = cliOversigt(grids(), year);
     const { oversigt: pane, plans } = await paneOversigt(grids(), guessedYear);
     expect(pane.cells).toEqual(cli.cells);
     expect(pane).toEqual(cli);

@@ -76,7 +76,7 @@ describe("writeWorkbookXlsx", () => {
     const cfs = conditionalFormatsOf(ws);
     const onIndicator = cfs.filter((cf) => cf.ref === `B${ind.row + 1}`);
     expect(onIndicator.map((cf) => cf.rules[0]?.type)).toEqual(["expression", "expression", "expression"]);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 2, printTitlesRow: "1:2" });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 3, printTitlesRow: "1:2" });
     expect(ws.headerFooter.oddHeader).toContain("Handleplan – Børnehuset O'Brien (73000202102)");
     expect(ws.headerFooter.oddHeader).toContain("&D");
   });

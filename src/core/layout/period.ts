@@ -485,3 +485,28 @@ export function periodInYear(
   if (year === undefined || year === period.budgetYear) return { budgetYear: period.budgetYear, asOf: period.asOf, figures: period.figures };
   return { budgetYear: year, asOf: period.asOf === null ? null : `${String(year).padStart(4, "0")}${period.asOf.slice(4)}`, figures: period.figures };
 }
+
+/**
+ * What the figures of a workbook's sheets are, in one Danish sentence for the Oversigt:
+ * "forventet forbrug pr. 31/5 2025 (budgetår 2025)"; several periods are joined with "; ".
+ */
+export function periodSentence(periods: readonly Pick<SheetPeriod, "budgetYear" | "asOf" | "figures">[]): string | undefined {
+  const texts = [...new Set(periods.map((p) => `${spendingLabel(p).toLowerCase()} (budgetår ${p.budgetYear})`))];
+  return texts.length === 0 ? undefined : texts.join("; ");
+}
+
+/**
+ * {@link periodSentence} of a workbook's sheets that hold units, each in `year` where the user chose
+ * another budget year (see {@link periodInYear}); the Oversigt's line in both hosts.
+ */
+export function workbookPeriodSentence(
+  sheets: readonly { readonly units: readonly unknown[]; readonly period?: SheetPeriod }[],
+  year?: number,
+): string | undefined {
+  return periodSentence(
+    sheets.flatMap((s) => {
+      const p = s.units.length > 0 ? periodInYear(s.period, year) : undefined;
+      return p !== undefined ? [p] : [];
+    }),
+  );
+}

@@ -12,7 +12,7 @@ import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handle
 import { handleplanName } from "./planNames";
 import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
-import { checkPlanContext, planPeriod, type PlanContext } from "./planContext";
+import { checkPlanContext, planPeriod, type AssessedUnit, type PlanContext } from "./planContext";
 import { planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
 
 /** Types of a tiltag (validation list). */
@@ -21,7 +21,26 @@ export const TILTAG_TYPES = ["løn", "drift", "indtægt"] as const;
 export const TILTAG_STATUSES = ["Ikke startet", "I gang", "Gennemført", "Opgivet"] as const;
 /** The coverage check's texts. */
 export const COVERAGE = { covers: "Dækker", short: "Dækker ikke" } as const;
+/** The texts of section 10 a's check. */
+export const BEGRUNDELSE_CHECK = {
+  missing: "Begrundelse mangler",
+  given: "Begrundelse givet",
+  notApplicable: "Ikke relevant: afvikling på ét år",
+} as const;
+/** The footnote of the traffic-light table (seed 000), on every Gul and Rød plan and the Oversigt. */
+export const TRAFFIC_LIGHT_FOOTNOTE =
+  "Såfremt handleplanen ikke overholdes, kan de økonomiske frihedsgrader i Randersmodellen sættes ud af kraft.";
 
+/** What every section writer of the handleplan works on. */
+interface HandleplanWriter {
+  readonly b: SheetBuilder;
+  readonly L: HandleplanLayout;
+  readonly ctx: PlanContext;
+  readonly assessed: AssessedUnit;
+  readonly last: number;
+  /** The first repayment year: the budget year + 1. */
+  readonly firstYear: number;
+}
 
 function heading(b: SheetBuilder, row: number, text: string, lastCol: number): void {
   b.value(at(row, 0), text, "heading");
@@ -53,24 +72,14 @@ function dayMonth(text: string): { day: number; month: number } | null {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { day, month } : null;
 }
 
-/**
- * The handleplan of one unit. Throws a Danish `BudgetlysError` when the schedule's length is not
- * allowed (Gul over more than 1 year, more than the policy's maximum, Rød over several years
- * without a begrundelse) or the unit was not assessed.
- */
-export function handleplanSheet(ctx: PlanContext): SheetDescription {
-  const assessed = checkPlanContext(ctx);
-  const { policy, unit, years } = ctx;
-  const L: HandleplanLayout = handleplanLayout(years, policy.followUpDates.length);
-  const b = new SheetBuilder();
-  const last = L.lastCol;
-  const firstYear = ctx.accountsYear + 1;
-
-  b.value(at(L.titleRow, 0), `Handleplan – ${unit.name}`, "title");
+/** Title, subtitle (budget year, the spending line, the schedule) and the note on how to read the sheet. */
+function writeTitle(w: HandleplanWriter): void {
+  const { b, L, ctx, last, firstYear } = w;
+  b.value(at(L.titleRow, 0), `Handleplan – ${ctx.unit.name}`, "title");
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: last });
   b.value(
     at(L.subtitleRow, 0),
-    `${policy.name} · budgetår ${ctx.accountsYear} · ${spendingLabel(planPeriod(ctx)).toLowerCase()} · afvikling fra ${firstYear} over ${years} år`,
+    `${ctx.policy.name} · budgetår ${ctx.accountsYear} · ${spendingLabel(planPeriod(ctx)).toLowerCase()} · afvikling fra ${firstYear} over ${ctx.years} år`,
     "subtitle",
   );
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: last });
@@ -80,17 +89,26 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
     "Afsnit 1 er et øjebliksbillede af kilden på opgørelsestidspunktet. Grå felter er formler; gule felter udfyldes.",
     last,
   );
+}
 
-  // 1. Stamoplysninger.
+/** 1. Stamoplysninger: the snapshot of the source and what follows from it; the table's footnote below. */
+function writeStamdata(w: HandleplanWriter): void {
+  const { b, L, ctx, last } = w;
   heading(b, L.sections.stamdata, "1. Stamoplysninger", last);
-  writeUnitHeader(b, L.header, unitHeaderData(ctx, assessed, { years, dispensation: ctx.dispensation ?? false }));
-  const debt = L.header.value("debt");
+  writeUnitHeader(b, L.header, unitHeaderData(ctx, w.assessed, { years: ctx.years, dispensation: ctx.dispensation ?? false }));
+  note(b, at(L.header.next, 0), `* ${TRAFFIC_LIGHT_FOOTNOTE}`, last);
+}
 
-  // 2. Årsager.
+/** 2. Årsager til underskuddet. */
+function writeCauses(w: HandleplanWriter): void {
+  const { b, L, last } = w;
   heading(b, L.sections.causes, "2. Årsager til underskuddet", last);
   textArea(b, L.causes, "Beskriv årsagerne til underskuddet:");
+}
 
-  // 3. Tiltag.
+/** 3. Tiltag: one input row per measure, its effect per repayment year, summed. */
+function writeTiltag(w: HandleplanWriter): void {
+  const { b, L, last, firstYear } = w;
   heading(b, L.sections.tiltag, "3. Tiltag", last);
   const t = L.tiltag;
   const th = (col: number, text: string) => b.value(at(t.headerRow, col), text, "tableHeader");
@@ -118,8 +136,13 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   for (const col of t.effectCols) {
     b.formula(at(t.sumRow, col), `=SUM(${rangeRef(at(t.firstRow, col), at(t.lastRow, col))})`, "total");
   }
+}
 
-  // 4. Dækning.
+/** 4. The tiltag's effect against the planned instalments, per year and in total. */
+function writeCoverage(w: HandleplanWriter): void {
+  const { b, L, last } = w;
+  const t = L.tiltag;
+  const debt = L.header.value("debt");
   heading(b, L.sections.coverage, "4. Tiltagenes effekt over for gælden", last);
   const c = L.coverage;
   const ch = (col: number, text: string) => b.value(at(c.headerRow, col), text, "tableHeader");
@@ -152,8 +175,12 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   const checks = rangeOf(at(firstCov, c.col.check), at(c.totalRow, c.col.check));
   b.textColour(checks, COVERAGE.short, INDICATOR_COLORS.Rød);
   b.textColour(checks, COVERAGE.covers, INDICATOR_COLORS.Grøn);
+}
 
-  // 5. Afviklingsplan (inline).
+/** 5. The afviklingsplan, inline. */
+function writeScheduleSection(w: HandleplanWriter): void {
+  const { b, L, ctx, last } = w;
+  const debt = L.header.value("debt");
   heading(b, L.sections.schedule, "5. Afviklingsplan", last);
   note(
     b,
@@ -170,15 +197,21 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
       firstYear: L.header.value("firstYear"),
       dispensation: L.header.value("dispensation"),
     },
-    years,
+    ctx.years,
   );
+}
 
-  // 6. Konsekvenser og risici.
+/** 6. Konsekvenser for serviceniveau og risici. */
+function writeConsequences(w: HandleplanWriter): void {
+  const { b, L, last } = w;
   heading(b, L.sections.consequences, "6. Konsekvenser for serviceniveau og risici", last);
   textArea(b, L.consequences, "Konsekvenser for serviceniveau:");
   textArea(b, L.risks, "Risici:");
+}
 
-  // 7. Opfølgning.
+/** 7. Opfølgning: the follow-up dates of every repayment year. */
+function writeFollowUp(w: HandleplanWriter): void {
+  const { b, L, ctx, last } = w;
   heading(b, L.sections.followUp, "7. Opfølgning", last);
   const f = L.followUp;
   note(
@@ -192,10 +225,10 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
   b.value(at(f.headerRow, f.col.remark), "Status for tiltag og afdrag", "tableHeader");
   b.merge({ top: f.headerRow, left: f.col.remark, bottom: f.headerRow, right: last });
   const firstYearRef = absRef(L.header.value("firstYear"));
-  const perYear = policy.followUpDates.length;
+  const perYear = ctx.policy.followUpDates.length;
   f.rows.forEach((row, i) => {
     const yearIndex = Math.floor(i / perYear);
-    const text = policy.followUpDates[i % perYear] as string;
+    const text = ctx.policy.followUpDates[i % perYear] as string;
     const dm = dayMonth(text);
     const year = yearIndex === 0 ? firstYearRef : `${firstYearRef}+${yearIndex}`;
     if (dm) b.formula(at(row, f.col.date), `=DATE(${year},${dm.month},${dm.day})`, "computed", NUMBER_FORMATS.date);
@@ -204,8 +237,11 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
     b.blank(at(row, f.col.remark), "inputText");
     b.merge({ top: row, left: f.col.remark, bottom: row, right: last });
   });
+}
 
-  // 8. Inddragelse.
+/** 8. Inddragelse: MED-udvalg and bestyrelse. */
+function writeInvolvement(w: HandleplanWriter): void {
+  const { b, L, last } = w;
   heading(b, L.sections.involvement, "8. Inddragelse", last);
   const inv = L.involvement;
   b.value(at(inv.headerRow, inv.col.what), "Forum", "tableHeader");
@@ -221,8 +257,11 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
     b.blank(at(row, inv.col.remark), "inputText");
     b.merge({ top: row, left: inv.col.remark, bottom: row, right: last });
   }
+}
 
-  // 9. Godkendelse.
+/** 9. Godkendelse: leder and chef. */
+function writeApproval(w: HandleplanWriter): void {
+  const { b, L, ctx, last } = w;
   heading(b, L.sections.approval, "9. Godkendelse", last);
   const ap = L.approval;
   b.value(at(ap.headerRow, ap.col.role), "Rolle", "tableHeader");
@@ -241,26 +280,58 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
     b.blank(at(row, ap.col.signature), "input");
     b.merge({ top: row, left: ap.col.signature, bottom: row, right: last });
   }
+}
 
-  // 10. Begrundelse og dispensation.
-  heading(b, L.sections.begrundelse, "10. Begrundelse for særlige tilfælde og ansøgning om dispensation", last);
+/** 10. In two parts: a) the begrundelse for repayment over more than one year (with its check), b) the application for dispensation. */
+function writeBegrundelse(w: HandleplanWriter): void {
+  const { b, L, ctx, last } = w;
+  heading(b, L.sections.begrundelse, "10. Begrundelse og ansøgning om dispensation", last);
   const bg = L.begrundelse;
   note(
     b,
     at(bg.noteRow, 0),
-    `Gul: 1 år. Rød: 1 år; i særlige tilfælde op til ${policy.maxYears} år med begrundelse.`,
+    `a) Begrundelse for afvikling over mere end ét år — kun Rød, i særlige tilfælde op til ${ctx.policy.maxYears} år. b) Ansøgning om dispensation fra afvikling — Gul og Rød; Økonomiafdelingen træffer afgørelsen.`,
     last,
   );
-  textArea(b, bg, "Begrundelse for afvikling over flere år:", ctx.begrundelse);
+  textArea(b, bg, "a) Begrundelse for særlige tilfælde (afvikling over mere end ét år):", ctx.begrundelse);
   b.value(at(bg.check.row, 0), "Kontrol af begrundelse", "label");
   b.formula(
     bg.check,
-    `=IF(${absRef(L.header.value("years"))}>1,IF(LEN(TRIM(${ref(bg.input)}))=0,"Begrundelse mangler","Begrundelse givet"),"Ikke påkrævet (afvikling på ét år)")`,
+    `=IF(${absRef(L.header.value("years"))}>1,IF(LEN(TRIM(${ref(bg.input)}))=0,${str(BEGRUNDELSE_CHECK.missing)},${str(BEGRUNDELSE_CHECK.given)}),${str(BEGRUNDELSE_CHECK.notApplicable)})`,
     "check",
   );
-  b.merge({ top: bg.check.row, left: bg.check.col, bottom: bg.check.row, right: 3 });
-  b.textColour(single(bg.check), "Begrundelse mangler", INDICATOR_COLORS.Rød);
-  textArea(b, L.dispensationApplication, "Ansøgning om dispensation (valgfri):");
+  b.merge({ top: bg.check.row, left: bg.check.col, bottom: bg.check.row, right: last });
+  b.textColour(single(bg.check), BEGRUNDELSE_CHECK.missing, INDICATOR_COLORS.Rød);
+  textArea(b, L.dispensationApplication, "b) Ansøgning om dispensation fra afvikling (Gul og Rød) — begrundelse for ansøgningen:");
+}
+
+/**
+ * The handleplan of one unit. Throws a Danish `BudgetlysError` when the schedule's length is not
+ * allowed (Gul over more than 1 year, more than the policy's maximum, Rød over several years
+ * without a begrundelse) or the unit was not assessed.
+ */
+export function handleplanSheet(ctx: PlanContext): SheetDescription {
+  const assessed = checkPlanContext(ctx);
+  const { policy, unit, years } = ctx;
+  const L: HandleplanLayout = handleplanLayout(years, policy.followUpDates.length);
+  const b = new SheetBuilder();
+  const last = L.lastCol;
+  const w: HandleplanWriter = { b, L, ctx, assessed, last, firstYear: ctx.accountsYear + 1 };
+  for (const write of [
+    writeTitle,
+    writeStamdata,
+    writeCauses,
+    writeTiltag,
+    writeCoverage,
+    writeScheduleSection,
+    writeConsequences,
+    writeFollowUp,
+    writeInvolvement,
+    writeApproval,
+    writeBegrundelse,
+  ]) {
+    write(w);
+  }
 
   const widths: Record<number, number> = { ...SCHEDULE_WIDTHS };
   for (let col = 1; col <= last; col++) widths[col] = Math.max(widths[col] ?? 0, 18);

@@ -9,8 +9,8 @@ import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unit
 
 /** Empty rows of the tiltag table. */
 export const TILTAG_ROWS = 8;
-/** Rows of a free-text area. */
-export const TEXT_AREA_ROWS = 4;
+/** Rows of a free-text area: room to write (at least 6 lines). */
+export const TEXT_AREA_ROWS = 6;
 
 /** The header roles of the handleplan, in order. */
 export const HANDLEPLAN_HEADER_ROLES: readonly HeaderRole[] = [
@@ -159,8 +159,8 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
   gap();
 
   const consequencesHeading = take();
-  const consequences = area(3);
-  const risks = area(3);
+  const consequences = area();
+  const risks = area();
   gap();
 
   const followUpHeading = take();
@@ -186,7 +186,7 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
   const begrundelseNote = take();
   const begrundelse = area();
   const begrundelseCheck = at(take(), 1);
-  const dispensationApplication = area(3);
+  const dispensationApplication = area();
 
   return {
     lastCol,

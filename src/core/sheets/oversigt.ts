@@ -13,6 +13,7 @@ import { unitKeys } from "../unitKey";
 import { quoteSheetName, rangeAddress } from "../grid";
 import { at, ref, SheetBuilder, str } from "./build";
 import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn } from "./oversigtLayout";
+import { TRAFFIC_LIGHT_FOOTNOTE } from "./handleplan";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
 /** The Oversigt's wished sheet name. */
@@ -21,8 +22,10 @@ export const OVERSIGT_NAME = "Oversigt";
 /** What the Oversigt links to and says per unit. */
 export interface OversigtOptions {
   readonly policy: Policy;
-  /** When the figures were read, formatted for display. */
+  /** When the sheet was written ("Oprettet"), formatted for display. */
   readonly readAt: string;
+  /** What the figures are: "Forventet forbrug pr. 31/5 2025 (budgetår 2025)" (see `periodSentence`). */
+  readonly period?: string;
   /** The final sheet name of each unit's plan, by unit key (`unitKeys(units)`, see `../unitKey.ts`). */
   readonly planSheets?: ReadonlyMap<string, string>;
   /** A note for units without a plan sheet ("Ingen plan", "Mangler plan", "Ikke vurderet: …"), by unit key. */
@@ -64,10 +67,14 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   b.value(
     at(L.subtitleRow, 0),
     `${policy.name} · grænse ${String(policy.limitPct).replace(".", ",")} % af ${PERCENTAGE_BASE_LABELS[policy.base].toLowerCase()} · ` +
-      `overført ${policy.includeCarried ? "medregnet" : "ikke medregnet"} · opgjort ${options.readAt}`,
+      `overført ${policy.includeCarried ? "medregnet" : "ikke medregnet"} · oprettet ${options.readAt}`,
     "subtitle",
   );
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: L.lastCol });
+  if (options.period !== undefined) {
+    b.value(at(L.subtitleRow + 1, 0), `Tallene: ${options.period}`, "note");
+    b.merge({ top: L.subtitleRow + 1, left: 0, bottom: L.subtitleRow + 1, right: L.lastCol });
+  }
 
   // Counts per colour.
   b.value(at(L.countsHeadingRow, OVERSIGT_COLUMNS.name), "Antal enheder pr. farve", "heading");
@@ -127,6 +134,9 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
       if (noteText !== undefined) b.value(c("plan"), noteText, "note");
     }
   });
+  const footnoteRow = L.lastRow + 2;
+  b.value(at(footnoteRow, 0), `* ${TRAFFIC_LIGHT_FOOTNOTE}`, "note");
+  b.merge({ top: footnoteRow, left: 0, bottom: footnoteRow, right: L.lastCol });
   b.indicatorColours(L.column("indicator"));
   // Light bars, so the figure on top stays readable.
   b.dataBar(L.column("percent"), INDICATOR_COLORS.Rød.fill);
@@ -151,8 +161,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
       fitToWidth: true,
       repeatRows: { first: L.headerRow, last: L.headerRow },
       header: "Oversigt – trafiklys og planer",
-      footer: `${policy.name} · opgjort ${options.readAt}`,
-      printArea: { top: 0, left: 0, bottom: L.lastRow, right: L.lastCol },
+      footer: `${policy.name}${options.period !== undefined ? ` · ${options.period}` : ""} · oprettet ${options.readAt}`,
+      printArea: { top: 0, left: 0, bottom: footnoteRow, right: L.lastCol },
     },
   });
 }

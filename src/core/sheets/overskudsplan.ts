@@ -45,7 +45,7 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: last });
 
   heading(L.sections.stamdata, "1. Overskuddet");
-  writeUnitHeader(b, L.header, unitHeaderData(ctx, assessed));
+  writeUnitHeader(b, L.header, unitHeaderData(ctx, assessed, { surplusView: true }));
   const surplus = L.header.value("surplus");
 
   heading(L.sections.cause, "2. Årsag til overskuddet");
@@ -95,7 +95,21 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   b.value(at(s.amount.row, 0), "Beløb der spares op (kr.)", "label");
   b.blank(s.amount, "inputMoney");
 
-  heading(L.sections.approval, "5. Godkendelse");
+  heading(L.sections.involvement, "5. Inddragelse");
+  const inv = L.involvement;
+  ["Forum", "Dato for drøftelse", "Bemærkning"].forEach((text, col) => b.value(at(inv.headerRow, col), text, "tableHeader"));
+  b.merge({ top: inv.headerRow, left: 2, bottom: inv.headerRow, right: last });
+  for (const [row, label] of [
+    [inv.medRow, "MED-udvalg"],
+    [inv.boardRow, "Bestyrelse (hvor en sådan findes)"],
+  ] as const) {
+    b.value(at(row, 0), label, "label");
+    b.blank(at(row, 1), "inputDate");
+    b.blank(at(row, 2), "inputText");
+    b.merge({ top: row, left: 2, bottom: row, right: last });
+  }
+
+  heading(L.sections.approval, "6. Godkendelse");
   const ap = L.approval;
   ["Rolle", "Navn", "Dato", "Underskrift"].forEach((text, col) => b.value(at(ap.headerRow, col), text, "tableHeader"));
   b.merge({ top: ap.headerRow, left: 3, bottom: ap.headerRow, right: last });

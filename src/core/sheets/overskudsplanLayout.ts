@@ -3,7 +3,7 @@
  * saving and approval.
  */
 import { at, type Cell } from "./build";
-import type { TextArea } from "./handleplanLayout";
+import { TEXT_AREA_ROWS, type TextArea } from "./handleplanLayout";
 import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
 /** Empty rows of the planned-uses table. */
@@ -38,7 +38,7 @@ export interface OverskudsplanLayout {
   readonly lastCol: number;
   readonly titleRow: number;
   readonly subtitleRow: number;
-  readonly sections: { readonly stamdata: number; readonly cause: number; readonly uses: number; readonly saving: number; readonly approval: number };
+  readonly sections: { readonly stamdata: number; readonly cause: number; readonly uses: number; readonly saving: number; readonly involvement: number; readonly approval: number };
   readonly header: UnitHeaderLayout;
   readonly cause: TextArea;
   readonly uses: {
@@ -52,6 +52,8 @@ export interface OverskudsplanLayout {
     readonly check: Cell;
   };
   readonly saving: { readonly answer: Cell; readonly purpose: Cell; readonly amount: Cell };
+  /** Inddragelse: the model requires staff and boards to be involved in overførsler between years. */
+  readonly involvement: { readonly headerRow: number; readonly medRow: number; readonly boardRow: number };
   readonly approval: { readonly headerRow: number; readonly leaderRow: number; readonly chiefRow: number };
   readonly lastRow: number;
 }
@@ -73,7 +75,7 @@ export function overskudsplanLayout(): OverskudsplanLayout {
   take();
   const causeHeading = take();
   const causeLabel = at(take(), 0);
-  const causeTop = take(4);
+  const causeTop = take(TEXT_AREA_ROWS);
   take();
   const usesHeading = take();
   const usesHeader = take();
@@ -86,6 +88,11 @@ export function overskudsplanLayout(): OverskudsplanLayout {
   const purpose = at(take(), 1);
   const amount = at(take(), 1);
   take();
+  const involvementHeading = take();
+  const involvementHeader = take();
+  const medRow = take();
+  const boardRow = take();
+  take();
   const approvalHeading = take();
   const approvalHeader = take();
   const leaderRow = take();
@@ -94,9 +101,9 @@ export function overskudsplanLayout(): OverskudsplanLayout {
     lastCol,
     titleRow,
     subtitleRow,
-    sections: { stamdata, cause: causeHeading, uses: usesHeading, saving: savingHeading, approval: approvalHeading },
+    sections: { stamdata, cause: causeHeading, uses: usesHeading, saving: savingHeading, involvement: involvementHeading, approval: approvalHeading },
     header,
-    cause: { label: causeLabel, input: at(causeTop, 0), range: { top: causeTop, left: 0, bottom: causeTop + 3, right: lastCol } },
+    cause: { label: causeLabel, input: at(causeTop, 0), range: { top: causeTop, left: 0, bottom: causeTop + TEXT_AREA_ROWS - 1, right: lastCol } },
     uses: {
       headerRow: usesHeader,
       firstRow: usesFirst,
@@ -107,6 +114,7 @@ export function overskudsplanLayout(): OverskudsplanLayout {
       check: at(restRow, 2),
     },
     saving: { answer, purpose, amount },
+    involvement: { headerRow: involvementHeader, medRow, boardRow },
     approval: { headerRow: approvalHeader, leaderRow, chiefRow },
     lastRow: row - 1,
   };

@@ -69,6 +69,8 @@ export interface PlanSetOversigtOptions {
   readonly readAt: string;
   /** Final sheet names by plan-registry key (`planRegistryKey(kind, unitKey)`), as the writers record them. */
   readonly planSheets: Readonly<Record<string, string>>;
+  /** What the figures are (`workbookPeriodSentence`), in the Oversigt's subtitle and footer. */
+  readonly period?: string;
 }
 
 /**
@@ -88,7 +90,13 @@ export function planSetOversigt(units: readonly UnitRecord[], options: PlanSetOv
     if (sheet !== undefined) links.set(key, sheet);
     else notes.set(key, oversigtNote(unit));
   });
-  return oversigtSheet(units, { policy: options.policy, readAt: options.readAt, planSheets: links, notes });
+  return oversigtSheet(units, {
+    policy: options.policy,
+    readAt: options.readAt,
+    planSheets: links,
+    notes,
+    ...(options.period !== undefined ? { period: options.period } : {}),
+  });
 }
 
 /** Options of {@link plansFor}. */

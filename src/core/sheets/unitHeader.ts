@@ -27,6 +27,8 @@ export interface UnitHeaderData {
   readonly leader?: string;
   readonly udvalg?: string;
   readonly years?: number;
+  /** The overskudsplan: the percentage is shown as the surplus' share (positive). */
+  readonly surplusView?: boolean;
   /** The department's decision on a dispensation (true = "bevilget", as the first version had it). */
   readonly dispensation?: boolean | DispensationDecision;
 }
@@ -51,9 +53,9 @@ const LABELS: Readonly<Record<HeaderRole, string>> = {
   source: "Kilde",
   budget: "Korrigeret budget",
   spending: "Forbrug",
-  carried: "Overført fra tidligere år (+ gæld / − opsparing)",
-  yearResult: "Årets resultat (+ merforbrug)",
-  totalResult: "Samlet resultat (+ underskud / − overskud)",
+  carried: "Overførsler fra tidligere år (+ gæld / − opsparing)",
+  yearResult: "Årets resultat ekskl. overførsler (+ merforbrug)",
+  totalResult: "Årets resultat inkl. overførsler (+ underskud / − overskud)",
   base: "Procentgrundlag",
   percent: "Underskud i % (+ underskud / − overskud)",
   indicator: "Indikator",
@@ -85,7 +87,11 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         ? `Procentgrundlag: ${PERCENTAGE_BASE_LABELS[policy.base].toLowerCase()}`
         : role === "spending"
           ? spendingLabel(planPeriod(data))
-          : LABELS[role];
+          : role === "percent" && data.surplusView === true
+            ? "Overskud i % af procentgrundlaget"
+            : data.figures === "forecast" && (role === "yearResult" || role === "totalResult")
+              ? LABELS[role].replace("Årets resultat", "Årets forventede resultat")
+              : LABELS[role];
     b.value(layout.label(role), label, "label");
     switch (role) {
       case "name":
@@ -131,7 +137,8 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         b.formula(v(role), policy.includeCarried ? `=${r("yearResult")}+${r("carried")}` : `=${r("yearResult")}`, "computedMoney");
         break;
       case "percent":
-        b.formula(v(role), `=${deficitFractionExpression(results)}`, "computedPercent");
+        // A surplus plan shows the surplus as a positive share: never "Underskud i %" with a minus.
+        b.formula(v(role), data.surplusView === true ? `=-${deficitFractionExpression(results)}` : `=${deficitFractionExpression(results)}`, "computedPercent");
         break;
       case "indicator":
         b.formula(v(role), `=${indicatorExpression(results, policy)}`, "indicator");
@@ -183,7 +190,7 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
 export function unitHeaderData(
   ctx: PlanContext,
   assessed: AssessedUnit,
-  extra: Pick<UnitHeaderData, "years" | "dispensation"> = {},
+  extra: Pick<UnitHeaderData, "years" | "dispensation" | "surplusView"> = {},
 ): UnitHeaderData {
   return {
     unit: ctx.unit,

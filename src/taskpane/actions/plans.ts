@@ -11,7 +11,7 @@ import { planNeedsOf, planSetOversigt, planSheet, type PlanNeed } from "../../co
 import { unitKeys } from "../../core/unitKey";
 import type { SheetGrid } from "../../core/grid";
 import type { Policy } from "../../core/policy";
-import { defaultBudgetYear, periodInYear } from "../../core/layout/period";
+import { defaultBudgetYear, periodInYear, workbookPeriodSentence } from "../../core/layout/period";
 import type { SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
@@ -139,7 +139,13 @@ export function describePlan(request: PlanRequest, context: PlanContext): SheetD
 
 /** The Oversigt sheet (the plan set's), linking every unit to its plan sheet where one was written. */
 export function describeOversigt(context: PlanContext, planSheets: Readonly<Record<string, string>>): SheetDescription {
-  return planSetOversigt(context.scan.units, { policy: context.policy, readAt: formatReadAt(context.readAt), planSheets });
+  const period = workbookPeriodSentence(context.scan.sheets, context.accountsYear);
+  return planSetOversigt(context.scan.units, {
+    policy: context.policy,
+    readAt: formatReadAt(context.readAt),
+    planSheets,
+    ...(period !== undefined ? { period } : {}),
+  });
 }
 
 /** Indicator columns (live formulas) in the first empty columns right of a source sheet's table. */

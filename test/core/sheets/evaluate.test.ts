@@ -13,7 +13,7 @@ import { afviklingsplanSheet } from "../../../src/core/sheets/afviklingsplan";
 import { scheduleLayout } from "../../../src/core/sheets/afviklingsplanLayout";
 import { unitHeaderLayout } from "../../../src/core/sheets/unitHeaderLayout";
 import { AFVIKLINGSPLAN_HEADER_ROLES, AFVIKLINGSPLAN_SHEET } from "../../../src/core/sheets/afviklingsplanLayout";
-import { handleplanSheet } from "../../../src/core/sheets/handleplan";
+import { handleplanSheet, BEGRUNDELSE_CHECK } from "../../../src/core/sheets/handleplan";
 import { handleplanLayout } from "../../../src/core/sheets/handleplanLayout";
 import { overskudsplanSheet } from "../../../src/core/sheets/overskudsplan";
 import { overskudsplanLayout } from "../../../src/core/sheets/overskudsplanLayout";
@@ -158,7 +158,7 @@ describe("generated sheets under a formula engine", () => {
     const sheet = handleplanSheet({ ...base, unit, years: 1 });
     const hf = engineOf([sheet]);
     const L = handleplanLayout(1, policy.followUpDates.length);
-    expect(valueAt(hf, sheet.name, L.begrundelse.check)).toBe("Ikke påkrævet (afvikling på ét år)");
+    expect(valueAt(hf, sheet.name, L.begrundelse.check)).toBe(BEGRUNDELSE_CHECK.notApplicable);
     setAt(hf, sheet.name, L.header.value("years"), 2);
     expect(valueAt(hf, sheet.name, L.begrundelse.check)).toBe("Begrundelse mangler");
     setAt(hf, sheet.name, L.begrundelse.input, "Særligt tilfælde");

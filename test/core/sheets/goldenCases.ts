@@ -27,6 +27,7 @@ export function goldenCases(): Record<string, SheetDescription> {
     oversigt: planSetOversigt(SAMPLE_UNITS, {
       policy,
       readAt,
+      period: "forventet forbrug pr. 31/5 2025 (budgetår 2025)",
       planSheets: Object.fromEntries(set.descriptions.map((d) => [planRegistryKey(d.kind, d.unitKey), d.name])),
     }),
   };
