@@ -2,13 +2,17 @@
  * The plan record: a machine-readable copy of every afviklingsplan Budgetlys wrote, kept in the
  * workbook itself on a hidden sheet ({@link PLAN_RECORD_SHEET}), so that any reader — the task
  * pane, `budgetlys opfoelgning`, an .xlsx file opened years later — finds the plans without
- * Excel's workbook settings. Both writers add it (the .xlsx writer of `budgetlys plan`; the Excel
- * port through the same description). The record is the source of truth; the plan sheets'
- * stored formula values are a second opinion.
+ * Excel's workbook settings. Both writers add it from the functions here: the .xlsx writer of
+ * `budgetlys plan` ({@link planRecordSheet}), the Excel port plan by plan
+ * ({@link mergedPlanRecordSheet}, `src/excel/planRecord.ts`). One schedule per unit: one row per
+ * unit, and a writer replaces a contradicting schedule ({@link contradictingRecord}) only after the
+ * user agreed. The record is the source of truth; the plan sheets' stored formula values are a
+ * second opinion.
  *
  * Layout (values only, text as text): row 1 a marker, row 2 the headings, then one row per plan.
  */
 import { isBlank, type CellValue } from "./cell";
+import { assert } from "./errors";
 import { cellAddress, columnIndex, type SheetGrid } from "./grid";
 import { oreFromDecimalText, oreFromKroner, toKroner, type Ore } from "./money";
 import { DISPENSATION_DECISIONS, type DispensationDecision } from "./planStatus";
@@ -56,9 +60,12 @@ export interface PlanRecord extends PlanData {
   /** The plan sheet's final name (the handleplan, or the afviklingsplan sheet when that is the only one). */
   readonly planSheet: string;
   readonly kind: "handleplan" | "afviklingsplan";
+  /** The unit's key in the scan it was planned from (`core/unitKey.ts`); absent in rows of the first version. */
+  readonly unitKey?: string;
 }
 
-const HEADINGS = [
+/** The record's column headings (row 2), in order. */
+export const PLAN_RECORD_HEADINGS = [
   "Nummer",
   "Navn",
   "Planark",
@@ -75,6 +82,7 @@ const HEADINGS = [
   "Celler: forventet afdrag",
   "Celler: realiseret afdrag",
   "Celle: dispensation",
+  "Enhedsnøgle",
 ] as const;
 
 /** An amount as canonical decimal text of kroner ("133334.5"): exact, locale-free. */
@@ -85,8 +93,31 @@ function kronerText(amount: Ore): string {
   return `${sign}${Math.floor(abs / 100)}${ore === 0 ? "" : `.${String(ore).padStart(2, "0")}`}`;
 }
 
-/** The record of `plans` as a hidden sheet description (values only). */
-export function planRecordSheet(plans: readonly PlanRecord[]): SheetDescription {
+/** The values of one record row, in the order of the headings. */
+function recordValues(p: PlanRecord): (string | number)[] {
+  return [
+    p.unitId ?? "",
+    p.unitName,
+    p.planSheet,
+    p.kind,
+    p.accountsYear,
+    p.firstYear,
+    p.years,
+    toKroner(p.debt),
+    p.planned.map(kronerText).join(";"),
+    p.dispensation.decision,
+    p.dispensation.by,
+    p.dispensation.date,
+    p.dispensation.caseNumber,
+    p.cells.forecast.join(","),
+    p.cells.realised.join(","),
+    p.cells.dispensation,
+    p.unitKey ?? "",
+  ];
+}
+
+/** The record sheet with the given data rows (from row 3 on), values only, text as text. */
+function recordSheetOfRows(rows: readonly (readonly (string | number)[])[]): SheetDescription {
   const cells: CellSpec[] = [{ row: 0, col: 0, value: PLAN_RECORD_MARKER, style: "title" }];
   cells.push({
     row: 0,
@@ -94,43 +125,91 @@ export function planRecordSheet(plans: readonly PlanRecord[]): SheetDescription 
     value: "Skrevet af Budgetlys: planerne i projektmappen, til opfølgning. Ret ikke i arket.",
     style: "note",
   });
-  HEADINGS.forEach((h, col) => cells.push({ row: 1, col, value: h, style: "tableHeader" }));
-  plans.forEach((p, i) => {
-    const row = i + 2;
-    const values: (string | number)[] = [
-      p.unitId ?? "",
-      p.unitName,
-      p.planSheet,
-      p.kind,
-      p.accountsYear,
-      p.firstYear,
-      p.years,
-      toKroner(p.debt),
-      p.planned.map(kronerText).join(";"),
-      p.dispensation.decision,
-      p.dispensation.by,
-      p.dispensation.date,
-      p.dispensation.caseNumber,
-      p.cells.forecast.join(","),
-      p.cells.realised.join(","),
-      p.cells.dispensation,
-    ];
-    values.forEach((value, col) => cells.push({ row, col, value, style: typeof value === "number" ? "text" : "text" }));
-  });
+  PLAN_RECORD_HEADINGS.forEach((h, col) => cells.push({ row: 1, col, value: h, style: "tableHeader" }));
+  rows.forEach((values, i) => values.forEach((value, col) => cells.push({ row: i + 2, col, value, style: "text" })));
   return {
     kind: "planregister",
     name: PLAN_RECORD_SHEET,
     cells,
-    columnWidths: { 0: 14, 1: 30, 2: 30, 8: 30, 13: 20, 14: 20 },
+    columnWidths: { 0: 14, 1: 30, 2: 30, 8: 30, 13: 20, 14: 20, 16: 24 },
     hidden: true,
   };
+}
+
+/** The record of `plans` as a hidden sheet description (values only). */
+export function planRecordSheet(plans: readonly PlanRecord[]): SheetDescription {
+  return recordSheetOfRows(plans.map(recordValues));
+}
+
+/** True when two records are of the same unit: by key where both have one, else number, else name. */
+export function sameUnit(a: PlanRecord, b: PlanRecord): boolean {
+  if (a.unitKey !== undefined && b.unitKey !== undefined) return a.unitKey === b.unitKey;
+  if (a.unitId !== null && b.unitId !== null) return a.unitId.trim() === b.unitId.trim();
+  return a.unitName.trim().toLowerCase() === b.unitName.trim().toLowerCase();
+}
+
+/** True when two plans have the same schedule: debt, first year and every planned instalment. */
+export function sameSchedule(a: PlanData, b: PlanData): boolean {
+  return a.debt === b.debt && a.firstYear === b.firstYear && a.years === b.years && a.planned.length === b.planned.length && a.planned.every((p, i) => p === b.planned[i]);
+}
+
+/**
+ * Which of two records of one unit the record keeps (one schedule per unit): the later one,
+ * except that a separate afviklingsplan with the handleplan's own schedule leaves the handleplan's
+ * row (it is the same plan; the handleplan carries the input cells).
+ */
+export function keptRecord(earlier: PlanRecord, later: PlanRecord): PlanRecord {
+  return earlier.kind === "handleplan" && later.kind === "afviklingsplan" && sameSchedule(earlier, later) ? earlier : later;
+}
+
+/**
+ * The record's plan of the same unit as `plan` whose schedule contradicts it (other years or
+ * instalments), or undefined. One schedule per unit: a writer replaces it only after the user agreed.
+ */
+export function contradictingRecord(records: readonly PlanRecord[], plan: PlanRecord): PlanRecord | undefined {
+  return records.find((r) => sameUnit(r, plan) && !sameSchedule(r, plan));
+}
+
+/** Thrown when a sheet called {@link PLAN_RECORD_SHEET} is not Budgetlys' record: it is never overwritten. */
+export const NOT_A_RECORD_MESSAGE = `Projektmappen har et ark "${PLAN_RECORD_SHEET}", som ikke er Budgetlys' planregister. Budgetlys skriver ikke i det; omdøb det, og prøv igen.`;
+
+/**
+ * The record sheet after adding `added` to what `existing` (the record sheet's grid, or undefined
+ * when the workbook has none) holds: a unit's row is replaced in place (see {@link keptRecord}),
+ * new units are appended, and rows Budgetlys cannot read are kept as they are. Throws a Danish
+ * `BudgetlysError` when `existing` is a sheet of that name that is not a record.
+ */
+export function mergedPlanRecordSheet(existing: SheetGrid | undefined, added: readonly PlanRecord[]): SheetDescription {
+  const rows: (string | number)[][] = [];
+  const plans: (PlanRecord | undefined)[] = [];
+  if (existing !== undefined) {
+    const read = readRecordRows(existing);
+    assert(read !== null, "invalid-argument", NOT_A_RECORD_MESSAGE);
+    for (const row of read) {
+      rows.push(row.raw.map((v) => (typeof v === "number" || typeof v === "string" ? v : text(v))));
+      plans.push(row.plan);
+    }
+  }
+  for (const plan of added) {
+    const at = plans.findIndex((p) => p !== undefined && sameUnit(p, plan));
+    const before = plans[at];
+    if (before === undefined) {
+      rows.push(recordValues(plan));
+      plans.push(plan);
+      continue;
+    }
+    const kept = keptRecord(before, plan);
+    rows[at] = recordValues(kept);
+    plans[at] = kept;
+  }
+  return recordSheetOfRows(rows);
 }
 
 /** The record from a plan description with its final name, or undefined for a sheet without a schedule. */
 export function planRecordOf(description: SheetDescription): PlanRecord | undefined {
   if (description.plan === undefined) return undefined;
   if (description.kind !== "handleplan" && description.kind !== "afviklingsplan") return undefined;
-  return { ...description.plan, planSheet: description.name, kind: description.kind };
+  return { ...description.plan, planSheet: description.name, kind: description.kind, ...(description.unitKey === undefined ? {} : { unitKey: description.unitKey }) };
 }
 
 /**
@@ -144,9 +223,14 @@ export function planRecordsOf(descriptions: readonly SheetDescription[]): PlanRe
     if (record === undefined) continue;
     const key = d.unitKey ?? `${record.unitId ?? ""}|${record.unitName}`;
     const existing = byUnit.get(key);
-    if (existing === undefined || (existing.kind === "afviklingsplan" && record.kind === "handleplan")) byUnit.set(key, record);
+    byUnit.set(key, existing === undefined ? record : preferHandleplan(existing, record));
   }
   return [...byUnit.values()];
+}
+
+/** Of two records of one unit written together, the handleplan's (it carries the input cells). */
+function preferHandleplan(a: PlanRecord, b: PlanRecord): PlanRecord {
+  return a.kind === "afviklingsplan" && b.kind === "handleplan" ? b : a;
 }
 
 function text(value: CellValue | undefined): string {
@@ -174,54 +258,79 @@ export function addressCell(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) };
 }
 
-/** Reads the record sheet: `null` when `grid` is not one, else its plans and the rows it could not read. */
-export function readPlanRecords(grid: SheetGrid): { plans: PlanRecord[]; problems: string[] } | null {
+/** One data row of a record sheet: its raw values and the plan read from it, or why not. */
+interface RecordRow {
+  readonly raw: readonly CellValue[];
+  readonly plan?: PlanRecord;
+  readonly problem?: string;
+}
+
+/** The data rows of a record sheet (blank rows left out), or `null` when `grid` is not one. */
+function readRecordRows(grid: SheetGrid): RecordRow[] | null {
   const at = (row: number, col: number): CellValue | undefined => grid.values[row - grid.origin.row]?.[col - grid.origin.col];
   if (text(at(0, 0)) !== PLAN_RECORD_MARKER) return null;
-  const plans: PlanRecord[] = [];
-  const problems: string[] = [];
+  const rows: RecordRow[] = [];
   const lastRow = grid.origin.row + grid.values.length - 1;
   for (let row = 2; row <= lastRow; row++) {
-    const cols = Array.from({ length: HEADINGS.length }, (_, c) => at(row, c));
+    const cols = Array.from({ length: PLAN_RECORD_HEADINGS.length }, (_, c) => at(row, c) ?? null);
     if (cols.every((v) => text(v) === "")) continue;
-    const where = `${PLAN_RECORD_SHEET}!${cellAddress(row, 0)}`;
-    const [id, name, sheet, kind, accountsYear, firstYear, years, debt, planned, decision, by, date, caseNumber, fc, rc, dc] = cols;
-    const y = whole(years);
-    const fy = whole(firstYear);
-    const ay = whole(accountsYear);
-    let plannedOre: Ore[];
-    let debtOre: Ore;
-    try {
-      plannedOre = text(planned).split(";").filter((p) => p.trim() !== "").map((p) => oreFromDecimalText(p.trim()));
-      debtOre = typeof debt === "number" ? oreFromKroner(debt) : oreFromDecimalText(text(debt));
-    } catch {
-      problems.push(`${where}: beløbene kan ikke læses.`);
-      continue;
-    }
-    const k = text(kind);
-    const d = text(decision).toLowerCase();
-    if (text(name) === "" || text(sheet) === "" || y === null || fy === null || ay === null || plannedOre.length !== y || (k !== "handleplan" && k !== "afviklingsplan")) {
-      problems.push(`${where}: rækken er ufuldstændig.`);
-      continue;
-    }
-    plans.push({
-      unitId: text(id) === "" ? null : text(id),
-      unitName: text(name),
-      planSheet: text(sheet),
-      kind: k,
-      accountsYear: ay,
-      firstYear: fy,
-      years: y,
-      debt: debtOre,
-      planned: plannedOre,
-      dispensation: {
-        decision: (DISPENSATION_DECISIONS as readonly string[]).includes(d) ? (d as DispensationDecision) : "",
-        by: text(by),
-        date: text(date),
-        caseNumber: text(caseNumber),
-      },
-      cells: { forecast: addresses(fc), realised: addresses(rc), dispensation: addresses(dc)[0] ?? "" },
-    });
+    const read = recordOfRow(cols, `${PLAN_RECORD_SHEET}!${cellAddress(row, 0)}`);
+    rows.push(typeof read === "string" ? { raw: cols, problem: read } : { raw: cols, plan: read });
   }
-  return { plans, problems };
+  return rows;
+}
+
+/** The plan of one row, or a Danish reason why it cannot be read. */
+function recordOfRow(cols: readonly CellValue[], where: string): PlanRecord | string {
+  const [id, name, sheet, kind, accountsYear, firstYear, years, debt, planned, decision, by, date, caseNumber, fc, rc, dc, key] = cols;
+  const y = whole(years);
+  const fy = whole(firstYear);
+  const ay = whole(accountsYear);
+  let plannedOre: Ore[];
+  let debtOre: Ore;
+  try {
+    plannedOre = text(planned).split(";").filter((p) => p.trim() !== "").map((p) => oreFromDecimalText(p.trim()));
+    debtOre = typeof debt === "number" ? oreFromKroner(debt) : oreFromDecimalText(text(debt));
+  } catch {
+    return `${where}: beløbene kan ikke læses.`;
+  }
+  const k = text(kind);
+  const d = text(decision).toLowerCase();
+  if (text(name) === "" || text(sheet) === "" || y === null || fy === null || ay === null || plannedOre.length !== y || (k !== "handleplan" && k !== "afviklingsplan")) {
+    return `${where}: rækken er ufuldstændig.`;
+  }
+  return {
+    unitId: text(id) === "" ? null : text(id),
+    unitName: text(name),
+    planSheet: text(sheet),
+    kind: k,
+    accountsYear: ay,
+    firstYear: fy,
+    years: y,
+    debt: debtOre,
+    planned: plannedOre,
+    dispensation: {
+      decision: (DISPENSATION_DECISIONS as readonly string[]).includes(d) ? (d as DispensationDecision) : "",
+      by: text(by),
+      date: text(date),
+      caseNumber: text(caseNumber),
+    },
+    cells: { forecast: addresses(fc), realised: addresses(rc), dispensation: addresses(dc)[0] ?? "" },
+    ...(text(key) === "" ? {} : { unitKey: text(key) }),
+  };
+}
+
+/** Reads the record sheet: `null` when `grid` is not one, else its plans and the rows it could not read. */
+export function readPlanRecords(grid: SheetGrid): { plans: PlanRecord[]; problems: string[] } | null {
+  const rows = readRecordRows(grid);
+  if (rows === null) return null;
+  return {
+    plans: rows.flatMap((r) => (r.plan === undefined ? [] : [r.plan])),
+    problems: rows.flatMap((r) => (r.problem === undefined ? [] : [r.problem])),
+  };
+}
+
+/** The plan record's sheet among a workbook's grids (hidden or not; names compared as Excel does), if any. */
+export function planRecordGrid(grids: readonly SheetGrid[]): SheetGrid | undefined {
+  return grids.find((g) => g.name.toLowerCase() === PLAN_RECORD_SHEET.toLowerCase());
 }

@@ -63,8 +63,10 @@ export class WriteFailedError extends Error {
 /** Writes generated sheets. All or nothing per sheet. */
 export interface WorkbookWriter {
   /**
-   * Writes one description as a new sheet. Excel: 2 `context.sync()` calls (4 when it fails) whatever its
-   * size. Throws {@link WouldOverwriteError} when a plan for the same unit and kind exists and
+   * Writes one description as a new sheet. Excel: 2 `context.sync()` calls whatever its size (3
+   * for a plan with a schedule in a workbook with a plan record; more only when it fails). Throws
+   * {@link WouldOverwriteError} when a plan for the same unit and kind exists, or the plan record
+   * holds a contradicting schedule for the unit (core/planRecord.ts), and
    * `replaceExisting` is not set; {@link WriteFailedError} (Danish message) when the write failed,
    * after removing anything half-written. A successful write records the sheet under
    * `SETTING_KEYS.plans` ("kind|unitKey" → sheet name) in the same round trips, so callers never

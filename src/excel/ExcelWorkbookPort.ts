@@ -27,6 +27,8 @@ import { cellValue, readAllSheets, type ReadOptions } from "./readSheets";
 import type { CellValue } from "../core/cell";
 import { measureDescription, planBatches } from "./payload";
 import { undoWrite, type ReplacedSheet } from "./undoWrite";
+import { PLAN_RECORD_SHEET, planRecordOf, type PlanRecord } from "../core/planRecord";
+import { contradictingSheets, lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordAfter, recordGrid, recordSheetOf, recordsOf, type ReadRecord } from "./planRecord";
 import { boundingRectangle, contains } from "./rectangles";
 import {
   mergeCellSpecs,
@@ -61,6 +63,12 @@ function parseRegistry(value: unknown): PlanRegistry {
     // A registry someone edited by hand is treated as empty: plans are then found by name only.
     return {};
   }
+}
+
+/** The registry without the entries of sheets that are being replaced. */
+function withoutSheets(registry: PlanRegistry, sheets: readonly Excel.Worksheet[]): PlanRegistry {
+  const gone = new Set(sheets.map((s) => s.name.toLowerCase()));
+  return Object.fromEntries(Object.entries(registry).filter(([, name]) => !gone.has(name.toLowerCase())));
 }
 
 function randomTemporaryName(): string {
@@ -143,35 +151,66 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const key = planRegistryKey(description.kind, description.unitKey);
       const registered = registry[key];
       const existing = registered === undefined ? undefined : existingSheets.find((s) => s.name.toLowerCase() === registered.toLowerCase());
-      if (existing !== undefined && options.replaceExisting !== true) {
+      const refuse = async (error: Error): Promise<never> => {
         sheet.delete();
         await context.sync();
-        throw new WouldOverwriteError(existing.name, MESSAGES.wouldOverwrite(description.kind, description.unitKey, existing.name));
+        throw error;
+      };
+      if (existing !== undefined && options.replaceExisting !== true) {
+        return refuse(new WouldOverwriteError(existing.name, MESSAGES.wouldOverwrite(description.kind, description.unitKey, existing.name)));
       }
+      // One schedule per unit: a plan with a schedule reads the plan record first (1 sync more, only
+      // when the workbook has one) and replaces a contradicting schedule only when told to.
+      const record = await this.readRecord(context, description, existingSheets, sheet);
+      const contradiction = contradictingSheets(description, recordsOf(record?.grid), registry);
+      const contradicted = existingSheets.filter((s) => s !== existing && contradiction.sheets.some((n) => n.toLowerCase() === s.name.toLowerCase()));
+      if (contradicted.length > 0 && contradiction.record !== undefined && options.replaceExisting !== true) {
+        const first = contradicted[0] as Excel.Worksheet;
+        return refuse(new WouldOverwriteError(first.name, MESSAGES.contradictingSchedule(contradiction.record, first.name)));
+      }
+      const olds = existing === undefined ? contradicted : [existing, ...contradicted];
       const taken = existingSheets.map((s) => s.name);
       const finalName = uniqueSheetName(
         description.name,
-        taken.filter((n) => n !== existing?.name),
+        taken.filter((n) => !olds.some((o) => o.name === n)),
       );
-      const replaced: ReplacedSheet[] =
-        existing === undefined ? [] : [{ id: existing.id, name: existing.name, asideName: uniqueSheetName(`${temporaryName} gammel`, [...taken, temporaryName, finalName]) }];
+      const replaced: ReplacedSheet[] = [];
+      for (const old of olds) {
+        const asideName = uniqueSheetName(`${temporaryName} gammel`, [...taken, temporaryName, finalName, ...replaced.map((r) => r.asideName)]);
+        replaced.push({ id: old.id, name: old.name, asideName });
+      }
+      const plan = planRecordOf({ ...description, name: finalName });
+      let recordDescription: SheetDescription | undefined;
+      try {
+        recordDescription = plan === undefined ? undefined : recordAfter(record, [plan]);
+      } catch (error) {
+        return refuse(new WriteFailedError(error instanceof Error ? error.message : String(error), { cause: error }));
+      }
 
       queueSheetDescription(sheet, description);
-      for (const old of replaced) {
-        // The old plan steps aside (nothing is lost), and is deleted only as the very last step.
-        (existing as Excel.Worksheet).name = old.asideName;
-      }
+      // The old plans step aside (nothing is lost), and are deleted only after the registry.
+      olds.forEach((old, i) => (old.name = (replaced[i] as ReplacedSheet).asideName));
       sheet.name = finalName;
-      if (existing !== undefined) sheet.position = existing.position;
+      if (olds.length > 0) sheet.position = Math.min(...olds.map((o) => o.position));
       if (options.activate !== false) sheet.activate();
-      workbook.settings.add(SETTING_KEYS.plans, JSON.stringify({ ...registry, [key]: finalName }));
-      if (existing !== undefined) existing.delete();
-      const result: WriteResult = { sheetName: finalName, replaced: existing !== undefined };
+      workbook.settings.add(SETTING_KEYS.plans, JSON.stringify({ ...withoutSheets(registry, olds), [key]: finalName }));
+      for (const old of olds) old.delete();
+      // The plan record last: a failure before it leaves it as it was (undone), or the write
+      // complete with the record still to write (completed: written in one round trip more).
+      const addedRecord = recordDescription === undefined ? undefined : queueRecordWrite(worksheets, record, recordDescription);
+      const result: WriteResult = { sheetName: finalName, replaced: olds.length > 0 };
       try {
         await context.sync();
       } catch (error) {
-        const outcome = await undoWrite(context, { newSheetNames: [temporaryName, finalName], replaced, registryBefore });
-        if (outcome.kind === "completed") return result;
+        const newSheetNames = [temporaryName, finalName, ...(addedRecord === undefined ? [] : [PLAN_RECORD_SHEET])];
+        const outcome = await undoWrite(context, { newSheetNames, replaced, registryBefore });
+        if (outcome.kind === "completed") {
+          if (recordDescription !== undefined) await this.completeRecord(context, record, recordDescription, finalName);
+          return result;
+        }
+        if (outcome.kind === "undone" && record !== undefined && recordDescription !== undefined) {
+          await this.rewriteRecord(context, record.sheet, recordAfter(record, []), lastRecordRow(recordDescription));
+        }
         const message =
           outcome.kind === "incomplete"
             ? MESSAGES.undoIncomplete(description.name, error, outcome)
@@ -182,6 +221,63 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       return result;
     });
+  }
+
+  /**
+   * The plan record's sheet and cells, read in 1 sync — only for a description with a schedule in
+   * a workbook that has a record. A failed read removes the sheet being written and throws.
+   */
+  private async readRecord(context: Excel.RequestContext, description: SheetDescription, sheets: readonly Excel.Worksheet[], written: Excel.Worksheet): Promise<ReadRecord | undefined> {
+    const recordSheet = recordSheetOf(sheets);
+    if (description.plan === undefined || recordSheet === undefined) return undefined;
+    const read = queueRecordRead(recordSheet);
+    try {
+      await context.sync();
+    } catch (error) {
+      written.delete();
+      await context.sync().catch(() => undefined);
+      throw new WriteFailedError(MESSAGES.writeFailed(description.name, error), { cause: error });
+    }
+    return { sheet: recordSheet, grid: recordGrid(read) };
+  }
+
+  /**
+   * After a failed sync that completed the plans (undoWrite: "completed") but perhaps not the
+   * record: 1 sync to find the record sheet, 1 to write it whole. Throws a Danish
+   * `WriteFailedError` saying the plan is written but the record is not.
+   */
+  private async completeRecord(context: Excel.RequestContext, record: ReadRecord | undefined, desired: SheetDescription, sheetName: string): Promise<void> {
+    try {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const target = recordSheetOf(worksheets.items);
+      if (target === undefined) queueRecordWrite(worksheets, undefined, desired);
+      else if (record === undefined) queueSheetDescription(target, desired);
+      else queueRecordRewrite(target, desired, Math.max(lastRecordRow(desired), record.grid.origin.row + record.grid.values.length - 1));
+      await context.sync();
+    } catch (error) {
+      throw new WriteFailedError(MESSAGES.recordNotUpdated(sheetName, error), { cause: error });
+    }
+  }
+
+  /** The record sheet by name (1 sync), after a failed batch that completed; undefined when it cannot be found. */
+  private async findRecord(context: Excel.RequestContext): Promise<ReadRecord | undefined> {
+    try {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const sheet = recordSheetOf(worksheets.items);
+      return sheet === undefined ? undefined : { sheet, grid: { name: PLAN_RECORD_SHEET, origin: { row: 0, col: 0 }, values: [] } };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** After a failed sync that was undone: the record set back to `desired` (1 sync; a failure only leaves a stale row). */
+  private async rewriteRecord(context: Excel.RequestContext, sheet: Excel.Worksheet, desired: SheetDescription, upToRow: number): Promise<void> {
+    queueRecordRewrite(sheet, desired, upToRow);
+    await context.sync().catch(() => undefined);
   }
 
   /**
@@ -218,14 +314,38 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const registry = parseRegistry(registryBefore);
       const sheets = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s] as const));
       const taken = worksheets.items.map((s) => s.name);
+      // The plan record (one schedule per unit): 1 sync more, only when a plan has a schedule and
+      // the workbook has a record.
+      let record: ReadRecord | undefined;
+      const recordSheet = recordSheetOf(worksheets.items);
+      if (recordSheet !== undefined && descriptions.some((d, i) => results[i] === undefined && d.plan !== undefined)) {
+        const read = queueRecordRead(recordSheet);
+        try {
+          await context.sync();
+        } catch (error) {
+          descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(d.name, error), { cause: error }) }));
+          return;
+        }
+        record = { sheet: recordSheet, grid: recordGrid(read) };
+        try {
+          recordAfter(record, []);
+        } catch (error) {
+          // A sheet of that name that is not the record: plans with a schedule are refused, never written into it.
+          const message = error instanceof Error ? error.message : String(error);
+          descriptions.forEach((d, i) => (results[i] ??= d.plan === undefined ? undefined : { kind: "failed", error: new WriteFailedError(message, { cause: error }) }));
+          record = undefined;
+        }
+      }
+      const records = recordsOf(record?.grid);
       interface Job {
         readonly index: number;
         readonly description: SheetDescription;
         readonly key: string;
         readonly finalName: string;
         readonly temporaryName: string;
-        readonly existing: Excel.Worksheet | undefined;
-        readonly replaced: ReplacedSheet | undefined;
+        /** The plans this one replaces: the same kind's, and the sheets with a contradicting schedule. */
+        readonly olds: readonly Excel.Worksheet[];
+        readonly replaced: readonly ReplacedSheet[];
         readonly bytes: number;
       }
       const jobs: Job[] = [];
@@ -236,6 +356,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         temporaryNames.add(name);
         return name;
       };
+      const claimed = new Set<Excel.Worksheet>();
       descriptions.forEach((description, index) => {
         if (results[index] !== undefined) return;
         const key = planRegistryKey(description.kind, description.unitKey);
@@ -245,14 +366,26 @@ export class ExcelWorkbookPort implements WorkbookPort {
           results[index] = { kind: "exists", existingSheet: existing.name };
           return;
         }
-        const others = existing === undefined ? taken : taken.filter((n) => n !== existing.name);
-        const finalName = uniqueSheetName(description.name, others);
+        const contradicted = contradictingSheets(description, records, registry)
+          .sheets.map((name) => sheets.get(name.toLowerCase()))
+          .filter((s): s is Excel.Worksheet => s !== undefined && s !== existing);
+        if (contradicted.length > 0 && options.replaceExisting !== true) {
+          results[index] = { kind: "exists", existingSheet: (contradicted[0] as Excel.Worksheet).name };
+          return;
+        }
+        // Each old sheet is replaced once, by the first plan that claims it.
+        const olds = [...new Set(existing === undefined ? contradicted : [existing, ...contradicted])].filter((s) => !claimed.has(s));
+        for (const old of olds) claimed.add(old);
+        const oldNames = new Set(olds.map((s) => s.name));
+        const finalName = uniqueSheetName(description.name, taken.filter((n) => !oldNames.has(n)));
         taken.push(finalName);
-        const replaced = existing === undefined ? undefined : { id: existing.id, name: existing.name, asideName: temporaryName() };
-        jobs.push({ index, description, key, finalName, temporaryName: temporaryName(), existing, replaced, bytes: measureDescription(description).bytes });
+        const replaced = olds.map((old) => ({ id: old.id, name: old.name, asideName: temporaryName() }));
+        jobs.push({ index, description, key, finalName, temporaryName: temporaryName(), olds, replaced, bytes: measureDescription(description).bytes });
       });
       options.onProgress?.(settled());
       const batches = planBatches(jobs, (job) => job.bytes);
+      const writtenPlans: PlanRecord[] = [];
+      let recordTarget = record;
       for (const [batchIndex, batch] of batches.entries()) {
         if (options.shouldStop?.() === true) {
           for (const job of batches.slice(batchIndex).flat()) results[job.index] = { kind: "cancelled" };
@@ -261,20 +394,26 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const added = batch.map((job) => ({ job, sheet: worksheets.add(job.temporaryName) }));
         for (const { job, sheet } of added) queueSheetDescription(sheet, job.description);
         for (const { job, sheet } of added) {
-          // The old plan steps aside (nothing is lost) and is deleted only after the registry.
-          if (job.existing !== undefined && job.replaced !== undefined) job.existing.name = job.replaced.asideName;
+          // The old plans step aside (nothing is lost) and are deleted only after the registry.
+          job.olds.forEach((old, i) => (old.name = (job.replaced[i] as ReplacedSheet).asideName));
           sheet.name = job.finalName;
-          if (job.existing !== undefined) sheet.position = job.existing.position;
+          if (job.olds.length > 0) sheet.position = Math.min(...job.olds.map((o) => o.position));
         }
-        const recorded = { ...registry };
+        const recorded = withoutSheets(registry, batch.flatMap((job) => job.olds));
         for (const { job } of added) recorded[job.key] = job.finalName;
         const recordedText = JSON.stringify(recorded);
         workbook.settings.add(SETTING_KEYS.plans, recordedText);
-        for (const { job } of added) job.existing?.delete();
+        for (const { job } of added) for (const old of job.olds) old.delete();
+        // The plan record last, with every plan written so far (see writeSheet).
+        const batchPlans = batch.flatMap((job) => planRecordOf({ ...job.description, name: job.finalName }) ?? []);
+        const recordNow = batchPlans.length === 0 ? undefined : recordAfter(record, [...writtenPlans, ...batchPlans]);
+        const addedRecord = recordNow === undefined ? undefined : queueRecordWrite(worksheets, recordTarget, recordNow);
         const written = (): void => {
+          for (const key of Object.keys(registry)) if (!(key in recorded)) Reflect.deleteProperty(registry, key);
           Object.assign(registry, recorded);
           registryBefore = recordedText;
-          for (const job of batch) results[job.index] = { kind: "written", result: { sheetName: job.finalName, replaced: job.existing !== undefined } };
+          writtenPlans.push(...batchPlans);
+          for (const job of batch) results[job.index] = { kind: "written", result: { sheetName: job.finalName, replaced: job.olds.length > 0 } };
           options.onProgress?.(settled());
         };
         try {
@@ -282,20 +421,33 @@ export class ExcelWorkbookPort implements WorkbookPort {
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (error) {
-          const replaced = batch.flatMap((job) => (job.replaced === undefined ? [] : [job.replaced]));
-          const newSheetNames = batch.flatMap((job) => [job.temporaryName, job.finalName]);
+          const replaced = batch.flatMap((job) => job.replaced);
+          const newSheetNames = [...batch.flatMap((job) => [job.temporaryName, job.finalName]), ...(addedRecord === undefined ? [] : [PLAN_RECORD_SHEET])];
           // After a failed sync, one look and one repair (2 syncs), then the loop ends or continues.
           const outcome = await undoWrite(context, { newSheetNames, replaced, registryBefore });
           if (outcome.kind === "completed") {
+            const lastSheet = batch.at(-1)?.finalName ?? "";
+            let recordError: unknown;
+            if (recordNow !== undefined) await this.completeRecord(context, recordTarget, recordNow, lastSheet).catch((e: unknown) => (recordError = e));
             written();
+            if (recordError !== undefined) {
+              for (const job of batch) results[job.index] = { kind: "failed", error: recordError };
+              for (const job of batches.slice(batchIndex + 1).flat()) results[job.index] = { kind: "notAttempted" };
+              break;
+            }
+            // A record added by this batch is found by name again in the next one.
+            if (addedRecord !== undefined) recordTarget = await this.findRecord(context);
             continue;
+          }
+          if (outcome.kind === "undone" && recordTarget !== undefined && recordNow !== undefined) {
+            await this.rewriteRecord(context, recordTarget.sheet, recordAfter(record, writtenPlans), lastRecordRow(recordNow));
           }
           for (const job of batch) {
             const message =
               outcome.kind === "incomplete"
                 ? MESSAGES.undoIncomplete(job.description.name, error, outcome)
-                : job.existing !== undefined
-                  ? MESSAGES.replaceFailed(job.replaced?.name ?? job.finalName, error)
+                : job.olds.length > 0
+                  ? MESSAGES.replaceFailed(job.replaced[0]?.name ?? job.finalName, error)
                   : MESSAGES.writeFailed(job.description.name, error);
             results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error }) };
           }
@@ -303,6 +455,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           break;
         }
         written();
+        if (addedRecord !== undefined) recordTarget = { sheet: addedRecord, grid: { name: PLAN_RECORD_SHEET, origin: { row: 0, col: 0 }, values: [] } };
       }
     });
     options.onProgress?.(settled());

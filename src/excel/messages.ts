@@ -2,6 +2,7 @@
  * The Danish words the Excel adapter says when something goes wrong, and the translation of
  * Office.js error codes into them. Every error leaving `src/excel` carries one of these messages.
  */
+import type { PlanRecord } from "../core/planRecord";
 import type { SheetKind } from "../core/sheetDescription";
 
 /** A failure to read, navigate or store settings (writes use the port's own error types). */
@@ -116,6 +117,10 @@ export const MESSAGES = {
     for (const o of left.asideOld) parts.push(`Den gamle plan ligger i arket "${o.asideName}"; giv det navnet "${o.name}" igen.`);
     return `${start} ${parts.join(" ")} Intet andet er ændret.`;
   },
+  contradictingSchedule: (record: Pick<PlanRecord, "unitName" | "years" | "firstYear">, existing: string) =>
+    `${record.unitName} har allerede en afviklingsplan over ${record.years} år fra ${record.firstYear} i arket "${existing}". En enhed har én afviklingsplan: Budgetlys erstatter den kun, hvis du vælger at erstatte den.`,
+  recordNotUpdated: (sheet: string, error: unknown) =>
+    `Planen i arket "${sheet}" er skrevet, men planregistret (Budgetlys_planer) kunne ikke opdateres. ${reasonFromError(error)} Lav planen igen, så opfølgningen kan finde den.`,
   invalidDescription: (sheet: string, detail: string) =>
     `Budgetlys kunne ikke oprette arket "${sheet}", fordi beskrivelsen er ugyldig: ${detail} Intet er ændret i projektmappen.`,
   patchNotEmpty: (sheet: string, address: string) =>

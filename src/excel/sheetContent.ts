@@ -167,6 +167,8 @@ export function queueSheetDescription(sheet: Excel.Worksheet, description: Sheet
     if (print.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = headerFooterText(print.footer);
   }
   if (description.tabColor !== undefined) sheet.tabColor = description.tabColor;
+  // The plan record: hidden, not very hidden, so a curious user can still unhide and read it.
+  if (description.hidden === true) sheet.visibility = "Hidden";
   const freeze = description.freeze;
   if (freeze !== undefined && (freeze.rows > 0 || freeze.columns > 0)) {
     if (freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));

@@ -17,6 +17,7 @@ import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets, diffSnap
 import { planDescription } from "./helpers";
 import type { FakeExcel } from "../../src/officeFake";
 import { sheetGrid } from "../../bench/sheet";
+import { planRecordGrid, readPlanRecords } from "../../src/core/planRecord";
 
 interface Run {
   readonly fake: FakeExcel;
@@ -53,6 +54,12 @@ async function allPlans(units: number, hooks: Partial<AllPlansHooks> = {}, prepa
     ...hooks,
   });
   return { fake, port, outcome, syncs: fake.syncCount - before, plans: jobs.length, bytes, batches, progress };
+}
+
+/** The plan sheets the workbook's plan record (Budgetlys_planer) names, read back through the port. */
+async function recordedSheets(run: Run): Promise<string[]> {
+  const grid = planRecordGrid(await run.port.readSheets());
+  return grid === undefined ? [] : (readPlanRecords(grid)?.plans ?? []).map((p) => p.planSheet);
 }
 
 const bound = (run: Run): number => 3 + Math.ceil(run.bytes / MAX_BATCH_BYTES) + Math.ceil(run.plans / 25);
@@ -92,7 +99,9 @@ describe("Alle planer in batches", () => {
     expect(run.outcome.skipped).toHaveLength(run.plans - twoBatches + 1);
     expect(run.outcome.skipped.every((line) => line.reason.kind === "cancelled")).toBe(true);
     expect(run.outcome.skipped.at(-1)?.label).toBe("Oversigt");
-    expect(run.fake.model.sheets).toHaveLength(1 + twoBatches);
+    // The source, the two batches and the plan record (added with the first batch).
+    expect(run.fake.model.sheets).toHaveLength(1 + twoBatches + 1);
+    expect(await recordedSheets(run)).toEqual(run.outcome.written.filter((line) => line.key.startsWith("handleplan|")).map((line) => line.sheet));
   }, 120_000);
 
   it("a failing batch removes every sheet of that batch; earlier batches stay, later ones are not tried", async () => {
@@ -109,9 +118,11 @@ describe("Alle planer in batches", () => {
     expect(run.outcome.written.slice(0, -1)).toHaveLength(first);
     expect(failed).toHaveLength(second);
     expect(notTried).toHaveLength(run.plans - first - second);
-    // Only the first batch, the Oversigt and the source remain; no temporary sheet is left.
+    // Only the first batch, its plan record, the Oversigt and the source remain; no temporary sheet is left.
     const names = run.fake.model.sheets.map((s) => s.name);
-    expect(names).toHaveLength(1 + first + 1);
+    expect(names).toHaveLength(1 + first + 1 + 1);
+    // The record holds the first batch's plans only.
+    expect(await recordedSheets(run)).toEqual(run.outcome.written.filter((line) => line.key.startsWith("handleplan|")).map((line) => line.sheet));
     expect(names.filter((n) => n.startsWith("Budgetlys-"))).toEqual([]);
     expect(changesToExistingSheets(before as ReturnType<typeof snapshotWorkbook>, snapshotWorkbook(run.fake))).toEqual([]);
     const registry = JSON.parse(String(run.fake.model.settings.get(SETTING_KEYS.plans) ?? "{}")) as Record<string, string>;
