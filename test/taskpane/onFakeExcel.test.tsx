@@ -11,6 +11,7 @@ import "./render"; // jsdom layout shim and async timeouts for Fluent
 import { App } from "../../src/taskpane/App";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { SETTING_KEYS } from "../../src/core/ports";
+import { PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords } from "../../src/core/planRecord";
 import { budgetGrid, BUDGET_SHEET } from "./grids";
 import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
 import type { FakeExcel } from "../../src/officeFake";
@@ -91,8 +92,13 @@ describe("the task pane on the fake Excel", () => {
     await user.click(await screen.findByRole("button", { name: "Opret alle planer og Oversigt" }));
     const written = await screen.findByRole("list", { name: "Skrevet" });
     expect(within(written).getAllByRole("listitem")).toHaveLength(4);
-    expect(sheetNames(fake)).toEqual([BUDGET_SHEET, "HP Bakkeskolen", "HP Engskolen", "OP Skovbørnehaven", "Oversigt"]);
+    expect(sheetNames(fake)).toEqual([BUDGET_SHEET, "HP Bakkeskolen", "HP Engskolen", "OP Skovbørnehaven", PLAN_RECORD_SHEET, "Oversigt"]);
     expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+    // The plan record, hidden, names the two handleplans (the overskudsplan has no schedule).
+    const record = fake.model.sheetByName(PLAN_RECORD_SHEET);
+    expect(record?.visibility).toBe("Hidden");
+    const grid = planRecordGrid(await new ExcelWorkbookPort(fake.run).readSheets());
+    expect(readPlanRecords(grid!)?.plans.map((p) => p.planSheet)).toEqual(["HP Bakkeskolen", "HP Engskolen"]);
   });
 
   it("writes the indicator columns into empty columns of the source sheet only", async () => {
