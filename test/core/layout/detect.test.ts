@@ -335,6 +335,11 @@ describe("hostile layouts (issue 12)", () => {
     expect(isCarried.units.map((u) => u.assessment?.indicator)).toEqual(["Rød", "Gul", "Gul"]);
     const notCarried = scanWorkbook([grid(rows)], { policy, overrides: { Ark: { columns: { carried: "" } } } });
     expect(notCarried.units.map((u) => u.assessment?.indicator)).toEqual(["Grøn", "Gul", "Gul"]);
+    // Budget and spending pointed out by the user (a mapping saved under Kolonner holds both):
+    // every column they left out is unused on purpose.
+    const byHand = scanWorkbook([grid(rows)], { policy, overrides: { Ark: { headerRow: 1, columns: { name: "B", budget: "C", spending: "D" } } } });
+    expect(byHand.sheets[0]?.explained?.carriedUnclear).toBeUndefined();
+    expect(byHand.units.map((u) => u.assessment?.indicator)).toEqual(["Grøn", "Gul", "Gul"]);
     // A policy without overført does not need it.
     expect(scanWorkbook([grid(rows)], { policy: policyFromJson({ includeCarried: false }) }).units.every((u) => u.assessment !== null)).toBe(true);
     // A second overført column (gæld and opsparing apart) is not dropped silently either.
