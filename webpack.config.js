@@ -66,6 +66,9 @@ export default (_env, argv) => {
   const baseUrl = addinBaseUrl(mode);
   const previewEntry = path.join(here, "src/preview/index.tsx");
   const withPreview = dev && fs.existsSync(previewEntry);
+  // `npm run bench` (bench/pane.ts): the preview with React and Griffel in their production form,
+  // so the pane's timings are those of the code Office loads, not of React's development checks.
+  const productionReact = dev && process.env.BUDGETLYS_PREVIEW_PRODUCTION_REACT === "1";
   const referenceEntry = path.join(here, "bench/reference/index.tsx");
   const withReference = process.env.BUDGETLYS_REFERENCE === "1" && fs.existsSync(referenceEntry);
 
@@ -81,7 +84,7 @@ export default (_env, argv) => {
 
   return {
     mode,
-    devtool: dev ? "eval-source-map" : false,
+    devtool: dev && !productionReact ? "eval-source-map" : false,
     entry,
     output: {
       path: path.join(here, process.env.BUDGETLYS_OUT_DIR ?? "dist"),
@@ -127,6 +130,7 @@ export default (_env, argv) => {
     },
     performance: { hints: false },
     optimization: {
+      ...(productionReact ? { nodeEnv: "production" } : {}),
       // The functions runtime loads one file: keep functions.js self-contained.
       splitChunks: {
         chunks: (chunk) => chunk.name !== "functions",

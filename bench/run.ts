@@ -2,7 +2,7 @@
  * `npm run bench`: measures every figure of issue 8 in one run, prints a table (figure, value,
  * target, pass/miss) and writes `bench/results.json`. See docs/benchmarks.md.
  *
- * Flags: `--only=core,syncs,functions,bundle,startup,cli` runs a subset and only prints (the
+ * Flags: `--only=core,syncs,functions,bundle,startup,cli,pane` runs a subset and only prints (the
  * results file is written by full runs only); `--no-write` never writes.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -15,6 +15,7 @@ import { benchFunctions, ROUNDS as FUNCTION_ROUNDS } from "./functions";
 import { benchStartup, RUNS as STARTUP_RUNS } from "./startup";
 import { benchCli, ONE_FILE_RUNS as CLI_ONE_FILE_RUNS, RUNS as CLI_RUNS } from "./cli";
 import { round } from "./stats";
+import { FILTER_ROUNDS as PANE_FILTER_ROUNDS, SEARCH_ROUNDS as PANE_SEARCH_ROUNDS } from "./pane";
 
 type Num = number | null;
 type BySize = Record<string, Num>;
@@ -29,6 +30,8 @@ export interface Results {
   bundle: { functionsJsGzip: Num; taskpaneInitialJsGzip: Num; referenceInitialJsGzip: Num };
   startup: { taskpaneMedianMs: Num; referenceMedianMs: Num };
   cli: { coldScanOneFileMs: Num; bareExceljsOneFileMs: Num; scan200Files: Num; bareExceljs200Files: Num };
+  /** Issue 15: the task pane in the browser preview (bench/pane.ts). */
+  pane: { searchKeystrokeMs300: Num; colourFilterMs300: Num; previewAllPlans60Ms: Num };
   meta: {
     date: string;
     machine: string;
@@ -43,7 +46,7 @@ export interface Results {
   };
 }
 
-const SECTIONS = ["core", "syncs", "functions", "bundle", "startup", "cli"] as const;
+const SECTIONS = ["core", "syncs", "functions", "bundle", "startup", "cli", "pane"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function emptyResults(): Results {
@@ -58,6 +61,7 @@ function emptyResults(): Results {
     bundle: { functionsJsGzip: null, taskpaneInitialJsGzip: null, referenceInitialJsGzip: null },
     startup: { taskpaneMedianMs: null, referenceMedianMs: null },
     cli: { coldScanOneFileMs: null, bareExceljsOneFileMs: null, scan200Files: null, bareExceljs200Files: null },
+    pane: { searchKeystrokeMs300: null, colourFilterMs300: null, previewAllPlans60Ms: null },
     meta: {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "?"}, ${round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`,
@@ -70,6 +74,7 @@ function emptyResults(): Results {
         syncs: "exact counts (no repetition needed)",
         functions: `median of ${FUNCTION_ROUNDS}, range and cell calls interleaved, after one check run`,
         startup: `median of ${STARTUP_RUNS} each after one warm-up each, fresh browser context per run, alternating which page goes first`,
+        pane: `headless Chromium, the preview's development build; search: median over ${PANE_SEARCH_ROUNDS} rounds of typing "Enhed 12" (per keystroke, until the list shows the matching units and a frame is drawn); colour filter: median over ${PANE_FILTER_ROUNDS} rounds of Rød, Gul, Grøn, all; Alle planer: one run, click to summary`,
         cli: `new process per run, spawn to exit; one file: median of ${CLI_ONE_FILE_RUNS} after one warm-up, 200 files: median of ${CLI_RUNS}; the command and the bare ExcelJS script interleaved`,
       },
       details: {},
@@ -192,6 +197,10 @@ export function tableRows(r: Results): Row[] {
   rows.push({ figure: "cli.bareExceljs200Files", value: fmt(c.bareExceljs200Files, "ms"), target: "(floor)", status: c.bareExceljs200Files === null ? "n/a" : "info" });
   const manyRatio = both(c.scan200Files, c.bareExceljs200Files) ? (c.scan200Files as number) / (c.bareExceljs200Files as number) : null;
   rows.push({ figure: "scan ÷ bare ExcelJS (200 files)", value: manyRatio === null ? "null" : `${round(manyRatio, 2)}×`, target: "≤ 1.3×", status: status(manyRatio === null ? null : manyRatio <= 1.3) });
+  const p = r.pane;
+  rows.push({ figure: "pane.searchKeystrokeMs300", value: fmt(p.searchKeystrokeMs300, "ms"), target: "≤ 50 ms", status: status(p.searchKeystrokeMs300 === null ? null : p.searchKeystrokeMs300 <= 50), note: note("pane") });
+  rows.push({ figure: "pane.colourFilterMs300", value: fmt(p.colourFilterMs300, "ms"), target: "≤ 100 ms", status: status(p.colourFilterMs300 === null ? null : p.colourFilterMs300 <= 100), note: note("pane") });
+  rows.push({ figure: "pane.previewAllPlans60Ms", value: fmt(p.previewAllPlans60Ms, "ms"), target: "≤ 15,000 ms", status: status(p.previewAllPlans60Ms === null ? null : p.previewAllPlans60Ms <= 15_000), note: note("pane") });
   return rows;
 }
 
@@ -328,6 +337,16 @@ export async function main(argv: readonly string[]): Promise<void> {
       const { runsMs, units, ...figures } = await benchCli(log);
       results.cli = figures;
       results.meta.details.cli = { units, runsMs };
+    });
+  }
+
+  if (wants("pane")) {
+    await section("pane", results, async () => {
+      log("the task pane in the preview (Chromium): search and colour filter over 300 units, Alle planer with 60 plans");
+      const { benchPane } = await import("./pane");
+      const { detail, ...figures } = await benchPane(log);
+      results.pane = figures;
+      results.meta.details.pane = detail;
     });
   }
 
