@@ -60,7 +60,7 @@ export interface OverviewState {
   readonly notice: NoticeValue | null;
   readonly setNotice: (notice: NoticeValue | null) => void;
   readonly open: (unit: UnitRecord) => void;
-  readonly selectInSheet: (unit: UnitRecord) => Promise<void>;
+  readonly selectInSheet: (unit: UnitRecord) => void;
 }
 
 function useOverviewState(): OverviewState {
@@ -101,16 +101,21 @@ function useOverviewState(): OverviewState {
   const failed = useMemo(() => notAssessed(units), [units]);
   const sheets = useMemo(() => Array.from(new Set(units.map((u) => u.sheet))), [units]);
 
-  const open = (unit: UnitRecord): void => navigation.chooseUnit(keys.get(unit) ?? null, true);
-  const selectInSheet = async (unit: UnitRecord): Promise<void> => {
-    navigation.chooseUnit(keys.get(unit) ?? null);
-    try {
-      await port.select(unit.sheet, rowRangeOf(workbook.grids, unit.sheet, unit.row));
-      setNotice(null);
-    } catch {
-      setNotice({ intent: "warning", body: strings.overview.selectFailed });
-    }
-  };
+  // Stable callbacks: the list's rows are memoised (a keystroke re-renders only rows that change).
+  const { chooseUnit } = navigation;
+  const open = useCallback((unit: UnitRecord): void => chooseUnit(keys.get(unit) ?? null, true), [chooseUnit, keys]);
+  const grids = workbook.grids;
+  const selectFailed = strings.overview.selectFailed;
+  const selectInSheet = useCallback(
+    (unit: UnitRecord): void => {
+      chooseUnit(keys.get(unit) ?? null);
+      port.select(unit.sheet, rowRangeOf(grids, unit.sheet, unit.row)).then(
+        () => setNotice(null),
+        () => setNotice({ intent: "warning", body: selectFailed }),
+      );
+    },
+    [chooseUnit, keys, port, grids, selectFailed],
+  );
 
   return {
     strings,
@@ -178,7 +183,7 @@ export function OverviewPage(): JSX.Element {
               missingPlan={state.missingPlan}
               strings={t}
               onOpen={state.open}
-              onSelectInSheet={(unit) => void state.selectInSheet(unit)}
+              onSelectInSheet={state.selectInSheet}
               afterId={AFTER_LIST_ID}
               limitBp={limitBasisPoints(workbook.policy)}
             />
