@@ -52,11 +52,27 @@ export class WouldOverwriteError extends Error {
   }
 }
 
-/** Thrown by writers when a write failed; the workbook is as it was before. */
+/**
+ * Thrown by writers when a write failed. Normally the workbook is as it was before; when even the
+ * clean-up failed, `workbookUnchanged` is false and the message says which sheets are left where.
+ */
 export class WriteFailedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly workbookUnchanged: boolean;
+  constructor(message: string, options?: { cause?: unknown; workbookUnchanged?: boolean }) {
     super(message, options);
     this.name = "WriteFailedError";
+    this.workbookUnchanged = options?.workbookUnchanged ?? true;
+  }
+}
+
+/**
+ * Thrown by a host when reading, navigating or storing settings failed, with a Danish message for
+ * the user (the host's own error as `cause`). Nothing was changed.
+ */
+export class HostError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "HostError";
   }
 }
 

@@ -217,7 +217,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
             : existing !== undefined
               ? MESSAGES.replaceFailed(existing.name, error)
               : MESSAGES.writeFailed(description.name, error);
-        throw new WriteFailedError(message, { cause: error });
+        throw new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
       }
       return result;
     });
@@ -449,7 +449,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
                 : job.olds.length > 0
                   ? MESSAGES.replaceFailed(job.replaced[0]?.name ?? job.finalName, error)
                   : MESSAGES.writeFailed(job.description.name, error);
-            results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error }) };
+            results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" }) };
           }
           for (const job of batches.slice(batchIndex + 1).flat()) results[job.index] = { kind: "notAttempted" };
           break;

@@ -3,10 +3,11 @@
  * Office.js error codes into them. Every error leaving `src/excel` carries one of these messages.
  */
 import type { PlanRecord } from "../core/planRecord";
+import { HostError } from "../core/ports";
 import type { SheetKind } from "../core/sheetDescription";
 
 /** A failure to read, navigate or store settings (writes use the port's own error types). */
-export class ExcelPortError extends Error {
+export class ExcelPortError extends HostError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "ExcelPortError";

@@ -3,16 +3,21 @@
  * by the reassurance that nothing was lost. Never a raw stack or an English exception text.
  */
 import { isBudgetlysError } from "../../core/errors";
-import { WouldOverwriteError, WriteFailedError } from "../../core/ports";
+import { HostError, WouldOverwriteError, WriteFailedError } from "../../core/ports";
 import type { Strings } from "../i18n/strings";
 import type { PlanProblem } from "../actions/plans";
 
-/** The body of an error message bar. */
+/**
+ * The body of an error message bar. The host's own Danish message (a read, a setting, navigation)
+ * is shown too; "nothing was lost" is left out only when a failed write could not clean up after
+ * itself — its message then says which sheets are left where.
+ */
 export function describeError(error: unknown, strings: Strings): string {
   const known =
-    error instanceof WriteFailedError || error instanceof WouldOverwriteError || isBudgetlysError(error)
+    error instanceof WriteFailedError || error instanceof WouldOverwriteError || error instanceof HostError || isBudgetlysError(error)
       ? error.message
       : strings.common.unexpected;
+  if (error instanceof WriteFailedError && !error.workbookUnchanged) return known;
   return `${known} ${strings.common.nothingLost}`;
 }
 
