@@ -8,7 +8,7 @@
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { ERROR_MESSAGES, isBudgetlysError } from "../core/errors";
 import { guessedSheets, guessRefusal, workbookPeriodSentence } from "../core/layout/period";
-import { scanWorkbook } from "../core/layout/scan";
+import { ownSheetsNote, scanSources } from "../core/ownSheets";
 import { planRecordSheet, planRecordsOf } from "../core/planRecord";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../core/policy";
 import type { SheetDescription } from "../core/sheetDescription";
@@ -220,14 +220,18 @@ async function plan(args: PlanArgs, io: CliIO): Promise<number> {
   }
   const now = io.env.BUDGETLYS_NOW ? new Date(io.env.BUDGETLYS_NOW) : new Date();
   if (Number.isNaN(now.getTime())) throw new CliError("BUDGETLYS_NOW er ikke et gyldigt tidspunkt.");
-  const scan = scanWorkbook(grids, {
+  const scan = scanSources(grids, {
     policy,
     file: basename(args.file),
     now,
     ...(args.accountsYear !== undefined ? { budgetYear: args.accountsYear } : {}),
     ...(overrides !== undefined ? { overrides } : {}),
   });
-  if (scan.units.length === 0) throw new CliError(`${args.file}: der blev ikke fundet nogen enheder (prøv budgetlys scan).`);
+  const ownNote = ownSheetsNote(scan.ownSheets);
+  if (scan.units.length === 0) {
+    throw new CliError(`${args.file}: der blev ikke fundet nogen enheder (prøv budgetlys scan).${ownNote === null ? "" : ` ${ownNote}`}`);
+  }
+  if (ownNote !== null) io.stdout.write(`${args.file}: ${ownNote}\n`);
   // Nothing is written from a guess: a sheet that states no year needs --regnskabsaar or a mapping.
   const guessed = guessedSheets(scan.sheets);
   if (guessed.length > 0) throw new CliError(guessRefusal(guessed));

@@ -11,7 +11,8 @@ import type { Indicator } from "../core/assessment";
 import { isBudgetlysError } from "../core/errors";
 import { formatKroner, formatPercent } from "../core/format";
 import { periodJson, periodLine, periodOverrideFromJson } from "../core/layout/period";
-import { scanWorkbook, type WorkbookScan } from "../core/layout/scan";
+import type { WorkbookScan } from "../core/layout/scan";
+import { OWN_SHEET_REASON, ownSheetsNote, scanSources, type SourceScan } from "../core/ownSheets";
 import { toKroner } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson, policySummary, type Policy, type RequirementCode } from "../core/policy";
 import { AMOUNT_UNIT_EXPONENT, COLUMN_ROLES, type SheetMapping, type UnitRecord } from "../core/unit";
@@ -97,10 +98,10 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
   if (!args.json && args.policy !== undefined) io.stdout.write(`Politik: ${policy.name}\n`);
   for (const [index, file] of args.files.entries()) {
     if (progress) io.stderr.write(`\rLæser ${index + 1} af ${args.files.length}: ${file}\u001b[K`);
-    let scan: WorkbookScan;
+    let scan: SourceScan;
     try {
       const grids = await readXlsxFile(pathOf(file));
-      scan = scanWorkbook(grids, {
+      scan = scanSources(grids, {
         policy,
         file,
         now,
@@ -115,7 +116,8 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
     }
     unassessed ||= scan.units.some((u) => u.assessment === null);
     emptySheet ||= scan.sheets.some((s) => s.units.length === 0);
-    const missing = args.sheets.filter((wanted) => !scan.sheets.some((s) => s.sheet.trim().toLowerCase() === wanted.trim().toLowerCase()));
+    const found = [...scan.sheets.map((s) => s.sheet), ...scan.ownSheets.map((o) => o.sheet)];
+    const missing = args.sheets.filter((wanted) => !found.some((sheet) => sheet.trim().toLowerCase() === wanted.trim().toLowerCase()));
     missingSheets.push(...missing.map((sheet) => ({ file, sheet })));
     if (args.json) {
       const part = jsonOutput(policy, [{ file, scan }]);
@@ -218,10 +220,13 @@ type JsonUnit = {
   error: string | null;
 };
 
+/** A scan as the output shows it: Budgetlys' own sheets, when given, are listed as left out. */
+type Scanned = WorkbookScan & Partial<Pick<SourceScan, "ownSheets">>;
+
 /** The `--json` document. */
 export function jsonOutput(
   policy: Policy,
-  results: readonly { file: string; scan: WorkbookScan }[],
+  results: readonly { file: string; scan: Scanned }[],
   fileErrors: readonly { file: string; reason: string }[] = [],
   missingSheets: readonly { file: string; sheet: string }[] = [],
 ): {
@@ -256,6 +261,7 @@ export function jsonOutput(
   const units = results.flatMap(({ file, scan }) => scan.units.map((u) => jsonUnit(file, u)));
   const skipped = [
     ...results.flatMap(({ file, scan }) => scan.skipped.map((s) => ({ file, sheet: s.sheet, row: s.row, reason: s.reason }))),
+    ...results.flatMap(({ file, scan }) => (scan.ownSheets ?? []).filter((o) => !o.hidden).map((o) => ({ file, sheet: o.sheet, row: 0, reason: OWN_SHEET_REASON }))),
     ...missingSheets.map((m) => ({ file: m.file, sheet: m.sheet, row: 0, reason: "Arket findes ikke i projektmappen." })),
     ...fileErrors.map((e) => ({ file: e.file, sheet: "", row: 0, reason: e.reason })),
   ];
@@ -303,8 +309,10 @@ function pad(text: string, width: number, right = false): string {
 }
 
 /** One table per sheet, then what was skipped and why. */
-export function humanOutput(file: string, scan: WorkbookScan, color: boolean): string {
+export function humanOutput(file: string, scan: Scanned, color: boolean): string {
   const lines: string[] = [];
+  const note = ownSheetsNote(scan.ownSheets ?? []);
+  if (note !== null) lines.push(`${file}: ${note}`, "");
   if (scan.sheets.length === 0) lines.push(`${file}: ingen ark at læse.`, "");
   for (const sheet of scan.sheets) {
     const m = sheet.explained?.mapping;

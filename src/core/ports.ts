@@ -198,6 +198,22 @@ export function planRegistryKey(kind: SheetKind, unitKey?: string): string {
   return `${kind}|${unitKey ?? ""}`;
 }
 
+/**
+ * The plan registry from its setting's text ("kind|unitKey" → sheet name): empty when there is
+ * none or it cannot be read (a registry someone edited by hand); entries that are not names are dropped.
+ */
+export function readPlanRegistry(text: string | null | undefined): Record<string, string> {
+  if (typeof text !== "string" || text.trim() === "") return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return {};
+  return Object.fromEntries(Object.entries(json).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
 /** Settings keys stored in the workbook. */
 export const SETTING_KEYS = {
   /** JSON: Record<sheet name, SheetMapping> the user corrected. */

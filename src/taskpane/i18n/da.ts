@@ -206,6 +206,8 @@ export const da = {
   columns: {
     heading: "Kolonner",
     intro: "Sådan er hvert ark læst, og hvorfor. Ret et valg i listen og gem: rettelsen gemmes i projektmappen.",
+    ownSheets: (names: readonly string[], more: number) =>
+      `Springer over Budgetlys' egne ark, som ikke er budgetter: ${names.map((n) => `«${n}»`).join(", ")}${more > 0 ? ` og ${more} andre` : ""}.`,
     sheet: (sheet: string) => `Ark «${sheet}»`,
     headerRow: "Overskriftsrække",
     role: {

@@ -189,6 +189,7 @@ export const en: Strings = {
   columns: {
     heading: "Columns",
     intro: "How each sheet was read, and why. Correct a choice in its list and save: the correction is stored in the workbook.",
+    ownSheets: (names, more) => `Not read: Budgetlys' own sheets, which are no budgets: ${names.map((n) => `“${n}”`).join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
     sheet: (sheet) => `Sheet “${sheet}”`,
     headerRow: "Heading row",
     role: {

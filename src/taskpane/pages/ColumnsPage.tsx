@@ -21,6 +21,7 @@ import { useConfirm } from "../components/ConfirmProvider";
 import { describeError } from "../state/errors";
 import { headingsAt, manualExplained } from "../state/manualMapping";
 import type { SheetGrid } from "../../core/grid";
+import { ownSheetsShown } from "../../core/ownSheets";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -46,6 +47,8 @@ export default function ColumnsPage(): JSX.Element {
   const confirm = useConfirm();
   const styles = useStyles();
   const readings = workbook.scan?.sheets ?? [];
+  // Budgetlys' own sheets (Oversigt, plans) are not read: said here, where the read sheets are.
+  const own = ownSheetsShown(workbook.scan?.ownSheets ?? []);
   // Sheets with unsaved corrections; while there are any, leaving the page asks first.
   const dirty = useRef(new Set<string>());
   const { setLeaveGuard } = navigation;
@@ -75,6 +78,7 @@ export default function ColumnsPage(): JSX.Element {
         {t.heading}
       </Text>
       <Text block as="p">{t.intro}</Text>
+      {own.names.length === 0 ? null : <Text block as="p">{t.ownSheets(own.names, own.more)}</Text>}
       {readings.map((reading) => {
         const grid = workbook.grids.find((g) => g.name === reading.sheet);
         if (reading.explained === null) {

@@ -9,9 +9,9 @@
  */
 import { defaultBudgetYear, statedBudgetYear } from "../../core/layout/period";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { WorkbookScan } from "../../core/layout/scan";
+import type { SourceScan } from "../../core/ownSheets";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
-import { SETTING_KEYS, type WorkbookPort } from "../../core/ports";
+import { readPlanRegistry, SETTING_KEYS, type WorkbookPort } from "../../core/ports";
 import type { SheetGrid } from "../../core/grid";
 import type { SheetMapping, UnitRecord } from "../../core/unit";
 import { changedUnits, rowRequests } from "./freshness";
@@ -25,7 +25,8 @@ export interface WorkbookModel {
   /** True while "Opdatér" re-reads a workbook already shown. */
   readonly refreshing: boolean;
   readonly grids: readonly SheetGrid[];
-  readonly scan: WorkbookScan | null;
+  /** The source sheets' scan; Budgetlys' own sheets (Oversigt, plans) are left out and listed in `ownSheets`. */
+  readonly scan: SourceScan | null;
   readonly policy: Policy;
   /** The user's corrections by sheet, as saved in the workbook. */
   readonly overrides: Readonly<Record<string, SheetMapping>>;
@@ -69,7 +70,7 @@ export interface WorkbookModel {
 
 interface Snapshot {
   readonly grids: readonly SheetGrid[];
-  readonly scan: WorkbookScan | null;
+  readonly scan: SourceScan | null;
   readonly policy: Policy;
   readonly overrides: Readonly<Record<string, SheetMapping>>;
   readonly plans: Readonly<Record<string, string>>;
@@ -128,18 +129,15 @@ export function readSavedMappings(text: string | null): { overrides: Record<stri
   return { overrides, invalid };
 }
 
-function readSavedPlans(text: string | null): Record<string, string> {
-  const json = parseJsonObject(text);
-  if (json === null || json === "invalid") return {};
-  return Object.fromEntries(Object.entries(json).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
+type ScanSources = typeof import("../../core/ownSheets").scanSources;
+let scanLoader: Promise<ScanSources> | null = null;
 
-type ScanWorkbook = typeof import("../../core/layout/scan").scanWorkbook;
-let scanLoader: Promise<ScanWorkbook> | null = null;
-
-/** The scan function, loaded once (its chunk is fetched on the first call). */
-export function loadScan(): Promise<ScanWorkbook> {
-  scanLoader ??= import("../../core/layout/scan").then((m) => m.scanWorkbook);
+/**
+ * The scan function, loaded once (its chunk is fetched on the first call): core's `scanSources`,
+ * which leaves the sheets Budgetlys wrote itself out, as the command line does.
+ */
+export function loadScan(): Promise<ScanSources> {
+  scanLoader ??= import("../../core/ownSheets").then((m) => m.scanSources);
   // A failed chunk load may be retried by the next read.
   scanLoader.catch(() => {
     scanLoader = null;
@@ -147,9 +145,9 @@ export function loadScan(): Promise<ScanWorkbook> {
   return scanLoader;
 }
 
-async function scanOf(grids: readonly SheetGrid[], policy: Policy, overrides: Readonly<Record<string, SheetMapping>>): Promise<WorkbookScan> {
-  const scanWorkbook = await loadScan();
-  return scanWorkbook(grids, { policy, overrides });
+async function scanOf(snapshot: Snapshot, policy: Policy, overrides: Readonly<Record<string, SheetMapping>>): Promise<SourceScan> {
+  const scanSources = await loadScan();
+  return scanSources(snapshot.grids, { policy, overrides, registry: snapshot.plans });
 }
 
 /** Owns the workbook state of one task pane; reads the workbook once on mount. */
@@ -178,13 +176,14 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       const grids = await port.readSheets();
       const { policy, invalid: policyInvalid } = readSavedPolicy(policyText);
       const { overrides, invalid: mappingInvalid } = readSavedMappings(mappingsText);
-      const scanWorkbook = await scanner;
-      const scan = scanWorkbook(grids, { policy, overrides });
+      const plans = readPlanRegistry(plansText);
+      const scanSources = await scanner;
+      const scan = scanSources(grids, { policy, overrides, registry: plans });
       if (mine !== generation.current) return;
       const warnings: SavedStateWarning[] = [];
       if (policyInvalid) warnings.push("policyInvalid");
       if (mappingInvalid) warnings.push("mappingInvalid");
-      setSnapshot({ grids, scan, policy, overrides, plans: readSavedPlans(plansText), warnings, readAt: new Date() });
+      setSnapshot({ grids, scan, policy, overrides, plans, warnings, readAt: new Date() });
       setStale(false);
       setError(null);
       setStatus("ready");
@@ -240,7 +239,7 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       await port.setSetting(SETTING_KEYS.policy, policy === null ? null : JSON.stringify(policy));
       const current = latest.current;
       const next = policy ?? DEFAULT_POLICY;
-      const scan = await scanOf(current.grids, next, current.overrides);
+      const scan = await scanOf(current, next, current.overrides);
       setSnapshot({
         ...current,
         policy: next,
@@ -259,7 +258,7 @@ export function useWorkbookModel(port: WorkbookPort): WorkbookModel {
       else overrides[sheet] = mapping;
       const json = Object.keys(overrides).length === 0 ? null : JSON.stringify(overrides);
       await port.setSetting(SETTING_KEYS.mappings, json);
-      const scan = await scanOf(current.grids, current.policy, overrides);
+      const scan = await scanOf(current, current.policy, overrides);
       setSnapshot({
         ...current,
         overrides,

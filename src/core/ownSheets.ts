@@ -1,0 +1,149 @@
+/**
+ * Budgetlys' own sheets — the Oversigt, the plans and the plan record it wrote — are not budgets:
+ * a scan that read them as units would find every unit twice, and a second "Alle planer" would
+ * then write extra plans ("HP Bakkeskolen (2)"). {@link scanSources} leaves them out, for the
+ * task pane and the command line alike, and says which it left out ({@link ownSheetsNote}).
+ *
+ * A sheet is Budgetlys' own when
+ * - the plan registry (`SETTING_KEYS.plans`, the workbook setting the Excel port keeps) names it;
+ * - the plan record sheet (`planRecord.ts`, also in an .xlsx file, which has no settings) names it,
+ *   or it is such a record sheet itself;
+ * - it is an Oversigt as `oversigtSheet` writes it (its title and its table's headings, cell for
+ *   cell), or such an Oversigt names it in its Plan column: how the command line's Oversigt and
+ *   its overskudsplaner are known in an .xlsx file, as the plan record names only plans with a
+ *   schedule.
+ */
+import { cellAt, type SheetGrid } from "./grid";
+import { scanWorkbook, type ScanOptions, type WorkbookScan } from "./layout/scan";
+import { DEFAULT_POLICY } from "./policy";
+import { readPlanRecords } from "./planRecord";
+import type { CellSpec } from "./sheetDescription";
+import { oversigtSheet } from "./sheets/oversigt";
+import { OVERSIGT_COLUMNS, oversigtLayout } from "./sheets/oversigtLayout";
+
+/** A sheet left out of the scan because Budgetlys wrote it, and how that is known. */
+export interface OwnSheet {
+  readonly sheet: string;
+  /**
+   * "registry": the plan registry names it; "record": the plan record names it (or it is the
+   * record); "oversigt": it is Budgetlys' Oversigt; "linked": such an Oversigt links to it as a plan.
+   */
+  readonly why: "registry" | "record" | "oversigt" | "linked";
+  /** Hidden in the workbook (the plan record): not named to the user. */
+  readonly hidden: boolean;
+}
+
+/** A scan of the source sheets, with the sheets Budgetlys wrote itself left out. */
+export interface SourceScan extends WorkbookScan {
+  /** Budgetlys' own sheets, in tab order; none of them is in `sheets`. */
+  readonly ownSheets: readonly OwnSheet[];
+}
+
+/** Options of {@link scanSources}. */
+export interface SourceScanOptions extends ScanOptions {
+  /** The plan registry ("kind|unitKey" → sheet name), as `readPlanRegistry` reads it; none in an .xlsx file. */
+  readonly registry?: Readonly<Record<string, string>>;
+}
+
+const fold = (name: string): string => name.trim().toLowerCase();
+
+let oversigtSignature: readonly CellSpec[] | undefined;
+
+/** The text cells every Oversigt has, wherever its units are: the title and the table's headings. */
+function signature(): readonly CellSpec[] {
+  if (oversigtSignature === undefined) {
+    const { titleRow, headerRow } = oversigtLayout(0);
+    const empty = oversigtSheet([], { policy: DEFAULT_POLICY, readAt: "" });
+    oversigtSignature = empty.cells.filter((c) => (c.row === titleRow || c.row === headerRow) && typeof c.value === "string" && c.value !== "");
+  }
+  return oversigtSignature;
+}
+
+/** True when `grid` is an Oversigt Budgetlys wrote (its title and headings, cell for cell). */
+export function isBudgetlysOversigt(grid: SheetGrid): boolean {
+  const cells = signature();
+  return cells.length > 0 && cells.every((c) => {
+    const value = cellAt(grid, c.row, c.col);
+    return typeof value === "string" && value.trim() === String(c.value).trim();
+  });
+}
+
+/** The texts in the Plan column of an Oversigt's table (the plan sheets' names, or notes such as "Ingen plan"). */
+function planColumnTexts(grid: SheetGrid): string[] {
+  const { firstRow } = oversigtLayout(0);
+  const texts: string[] = [];
+  for (let row = firstRow; row < grid.origin.row + grid.values.length; row++) {
+    const value = cellAt(grid, row, OVERSIGT_COLUMNS.plan);
+    if (typeof value === "string" && value.trim() !== "") texts.push(value);
+  }
+  return texts;
+}
+
+/** Budgetlys' own sheets among `grids`, in tab order (see the module's note for how they are known). */
+export function ownSheets(grids: readonly SheetGrid[], registry: Readonly<Record<string, string>> = {}): OwnSheet[] {
+  const registered = new Set(Object.values(registry).map(fold));
+  const recorded = new Set<string>();
+  const recordSheets = new Set<SheetGrid>();
+  const oversigter = new Set<SheetGrid>();
+  const linked = new Set<string>();
+  for (const grid of grids) {
+    const records = readPlanRecords(grid);
+    if (records !== null) {
+      recordSheets.add(grid);
+      for (const plan of records.plans) recorded.add(fold(plan.planSheet));
+    } else if (isBudgetlysOversigt(grid)) {
+      oversigter.add(grid);
+      for (const text of planColumnTexts(grid)) linked.add(fold(text));
+    }
+  }
+  const own: OwnSheet[] = [];
+  for (const grid of grids) {
+    const name = fold(grid.name);
+    const why = registered.has(name)
+      ? "registry"
+      : recordSheets.has(grid) || recorded.has(name)
+        ? "record"
+        : oversigter.has(grid)
+          ? "oversigt"
+          : linked.has(name)
+            ? "linked"
+            : null;
+    if (why !== null) own.push({ sheet: grid.name, why, hidden: grid.visibility === "hidden" || grid.visibility === "veryHidden" });
+  }
+  return own;
+}
+
+/**
+ * Scans the sheets that are not Budgetlys' own (see {@link ownSheets}); `ownSheets` says which
+ * were left out. The one scan of the task pane and the command line. Never throws on any grid.
+ */
+export function scanSources(grids: readonly SheetGrid[], options: SourceScanOptions): SourceScan {
+  const { registry, ...scanOptions } = options;
+  const own = ownSheets(grids, registry);
+  if (own.length === 0) return { ...scanWorkbook(grids, scanOptions), ownSheets: own };
+  const left = new Set(own.map((o) => o.sheet));
+  return { ...scanWorkbook(grids.filter((g) => !left.has(g.name)), scanOptions), ownSheets: own };
+}
+
+/** Why one of Budgetlys' own sheets was not read (per sheet, as in a list of skipped sheets). */
+export const OWN_SHEET_REASON = "Springer over: Budgetlys' eget ark (Oversigt, plan eller planregister), ikke et budget.";
+
+/** How many sheets a note names before it counts the rest. */
+const NAMED = 5;
+
+/**
+ * The sheets a note names: the visible ones (the hidden plan record is never scanned and the user
+ * does not see it), the first five when there are more than six, and how many more there are.
+ */
+export function ownSheetsShown(own: readonly OwnSheet[]): { readonly names: readonly string[]; readonly more: number } {
+  const visible = own.filter((o) => !o.hidden).map((o) => o.sheet);
+  return visible.length <= NAMED + 1 ? { names: visible, more: 0 } : { names: visible.slice(0, NAMED), more: visible.length - NAMED };
+}
+
+/** The Danish note that says which sheets were left out, or null when no visible sheet was. */
+export function ownSheetsNote(own: readonly OwnSheet[]): string | null {
+  const { names, more } = ownSheetsShown(own);
+  if (names.length === 0) return null;
+  const quoted = names.map((name) => `«${name}»`).join(", ");
+  return `Springer over Budgetlys' egne ark, som ikke er budgetter: ${more === 0 ? quoted : `${quoted} og ${more} andre`}.`;
+}

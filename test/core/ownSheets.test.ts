@@ -1,0 +1,182 @@
+/**
+ * Budgetlys' own sheets are not budgets: a workbook holding the Oversigt, the plans and the plan
+ * record Budgetlys wrote scans as its source sheets alone, so a second plan run plans the same set
+ * (no "HP Bakkeskolen (2)"). Plain data: the generated sheets as a reader of an .xlsx file without
+ * stored formula values sees them (values as written, formulas uncalculated).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { workbookSheets } from "../../src/cli/plan";
+import { uncalculatedFormula, type CellValue } from "../../src/core/cell";
+import type { SheetGrid } from "../../src/core/grid";
+import { isBudgetlysOversigt, OWN_SHEET_REASON, ownSheets, ownSheetsNote, ownSheetsShown, scanSources, type OwnSheet } from "../../src/core/ownSheets";
+import { PLAN_RECORD_SHEET } from "../../src/core/planRecord";
+import { DEFAULT_POLICY } from "../../src/core/policy";
+import { planRegistryKey, readPlanRegistry } from "../../src/core/ports";
+import type { SheetDescription } from "../../src/core/sheetDescription";
+import { plansFor } from "../../src/core/sheets/plansFor";
+import { unitKeys } from "../../src/core/unitKey";
+
+const HEADER = ["Aftaleenhed", "Navn", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"];
+
+/** A source sheet of units: number (or none), name, budget and spending in kr. */
+function sourceGrid(name: string, rows: readonly (readonly [string | null, string, number, number])[]): SheetGrid {
+  return { name, origin: { row: 0, col: 0 }, values: [["Budgetopfølgning (kr.)"], HEADER, ...rows.map(([id, unit, budget, spending]) => [id, unit, budget, spending, 0])] };
+}
+
+const SOURCE = sourceGrid("Budget", [
+  ["73000202101", "Bakkeskolen", 1_000_000, 1_100_000],
+  ["73000202102", "Engskolen", 1_000_000, 1_030_000],
+  ["73000202103", "Skovbørnehaven", 1_000_000, 900_000],
+  ["73000202104", "Åbiblioteket", 1_000_000, 1_000_000],
+  [null, "Engskolen", 2_000_000, 2_100_000],
+]);
+
+/** A written sheet as a reader sees it: values as written, formulas without a computed value. */
+function gridOf(description: SheetDescription): SheetGrid {
+  const values: CellValue[][] = [];
+  for (const cell of description.cells) {
+    const row = (values[cell.row] ??= []);
+    while (row.length < cell.col) row.push(null);
+    row[cell.col] = cell.formula !== undefined ? uncalculatedFormula() : (cell.value ?? null);
+  }
+  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  return { name: description.name, origin: { row: 0, col: 0 }, values, ...(description.hidden === true ? { visibility: "hidden" as const } : {}) };
+}
+
+/** What `budgetlys plan --all` writes for `source`: the Oversigt, the plans and the plan record. */
+function generated(source: readonly SheetGrid[], afviklingsplan: "inline" | "separate" = "inline"): SheetDescription[] {
+  const scan = scanSources(source, { policy: DEFAULT_POLICY });
+  const readAt = "02-12-2026 kl. 01.00";
+  const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: 2025, readAt, select: "all", afviklingsplan });
+  return workbookSheets(scan.units, set, DEFAULT_POLICY, readAt);
+}
+
+const planNames = (grids: readonly SheetGrid[]): string[] =>
+  plansFor(scanSources(grids, { policy: DEFAULT_POLICY }), { policy: DEFAULT_POLICY, accountsYear: 2025, readAt: "", select: "all", afviklingsplan: "separate" }).descriptions.map((d) => d.name);
+
+describe("the scan leaves Budgetlys' own sheets out", () => {
+  it("a workbook with the Oversigt, plans and record Budgetlys wrote scans as its source alone", () => {
+    const sheets = generated([SOURCE]);
+    expect(sheets.map((s) => s.kind)).toEqual(expect.arrayContaining(["oversigt", "handleplan", "overskudsplan", "planregister"]));
+    const workbook = [SOURCE, ...sheets.map(gridOf)];
+    const alone = scanSources([SOURCE], { policy: DEFAULT_POLICY });
+    const both = scanSources(workbook, { policy: DEFAULT_POLICY });
+    expect(both.units).toEqual(alone.units);
+    expect(both.sheets.map((s) => s.sheet)).toEqual(["Budget"]);
+    expect(both.skipped).toEqual(alone.skipped);
+    expect(both.ownSheets.map((o) => o.sheet)).toEqual(sheets.map((s) => s.name));
+    // The record is hidden and named by none of the notes; every other sheet is.
+    expect(both.ownSheets.filter((o) => o.hidden).map((o) => o.sheet)).toEqual([PLAN_RECORD_SHEET]);
+    // A second run plans the same sheets: no "(2)".
+    expect(planNames(workbook)).toEqual(planNames([SOURCE]));
+  });
+
+  it("separate afviklingsplaner in an .xlsx file (no registry) are read, but give no units: the units and the next plan set stay the same", () => {
+    // The record names the handleplan (which carries the schedule) and the Oversigt links to it,
+    // so nothing in the file names the separate sheet; the task pane's registry does.
+    const sheets = generated([SOURCE], "separate");
+    const separate = sheets.filter((s) => s.kind === "afviklingsplan").map((s) => s.name);
+    expect(separate.length).toBeGreaterThan(0);
+    const workbook = [SOURCE, ...sheets.map(gridOf)];
+    const both = scanSources(workbook, { policy: DEFAULT_POLICY });
+    expect(both.units).toEqual(scanSources([SOURCE], { policy: DEFAULT_POLICY }).units);
+    expect(both.sheets.map((s) => s.sheet)).toEqual(["Budget", ...separate]);
+    expect(planNames(workbook)).toEqual(planNames([SOURCE]));
+  });
+
+  it("knows each sheet by the registry, the plan record, the Oversigt's signature or the Oversigt's links", () => {
+    const sheets = generated([SOURCE]);
+    const byName = new Map(sheets.map((s) => [s.name, gridOf(s)] as const));
+    const record = byName.get(PLAN_RECORD_SHEET)!;
+    const oversigt = byName.get("Oversigt")!;
+    const handleplan = sheets.find((s) => s.kind === "handleplan")!.name;
+    const overskudsplan = sheets.find((s) => s.kind === "overskudsplan")!.name;
+    const why = (own: readonly OwnSheet[]) => Object.fromEntries(own.map((o) => [o.sheet, o.why]));
+
+    // The record names the plans with a schedule (and is its own); the Oversigt links to the rest.
+    const found = why(ownSheets([SOURCE, ...byName.values()]));
+    expect(found[PLAN_RECORD_SHEET]).toBe("record");
+    expect(found[handleplan]).toBe("record");
+    expect(found["Oversigt"]).toBe("oversigt");
+    expect(found[overskudsplan]).toBe("linked");
+    expect(found["Budget"]).toBeUndefined();
+
+    // Without record and Oversigt, only the registry tells: a sheet it names is left out, whatever it holds.
+    const plan = byName.get(handleplan)!;
+    expect(ownSheets([SOURCE, plan])).toEqual([]);
+    expect(ownSheets([SOURCE, plan], { [planRegistryKey("handleplan", "id:73000202101")]: handleplan.toUpperCase() })).toEqual([
+      { sheet: handleplan, why: "registry", hidden: false },
+    ]);
+    // The registry names sheets, not contents: a source sheet it names by mistake is left out too — and said.
+    expect(ownSheets([SOURCE], { "oversigt|": "Budget" })).toEqual([{ sheet: "Budget", why: "registry", hidden: false }]);
+    // Without any of them the plan sheets are read (they hold no unit table).
+    expect(ownSheets([record, oversigt]).map((o) => o.sheet)).toEqual([PLAN_RECORD_SHEET, "Oversigt"]);
+  });
+
+  it("a user's own sheet called Oversigt, with a budget table, is read", () => {
+    const mine = sourceGrid("Oversigt", [["73000202109", "Vestskolen", 1_000_000, 1_100_000]]);
+    expect(isBudgetlysOversigt(mine)).toBe(false);
+    const scan = scanSources([SOURCE, mine], { policy: DEFAULT_POLICY });
+    expect(scan.ownSheets).toEqual([]);
+    expect(scan.units.map((u) => u.name)).toContain("Vestskolen");
+  });
+
+  it("an Oversigt with its title or a heading changed by the user is not Budgetlys' any more", () => {
+    const oversigt = gridOf(generated([SOURCE]).find((s) => s.kind === "oversigt")!);
+    expect(isBudgetlysOversigt(oversigt)).toBe(true);
+    const retitled = { ...oversigt, values: [["Min oversigt"], ...oversigt.values.slice(1)] };
+    expect(isBudgetlysOversigt(retitled)).toBe(false);
+    const moved = { ...oversigt, origin: { row: 1, col: 0 } };
+    expect(isBudgetlysOversigt(moved)).toBe(false);
+  });
+
+  it("property: whatever the units (repeated numbers and names too), the first run's sheets change neither the units nor the next plan set", () => {
+    const row = fc.tuple(
+      fc.option(fc.constantFrom("73000202101", "73000202102", "73000202103"), { nil: null }),
+      fc.constantFrom("Solstrålen", "Mælkebøtten", "Bakkeskolen"),
+      fc.integer({ min: 1, max: 5_000_000 }),
+      fc.integer({ min: 0, max: 8_000_000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.boolean(), (rows, twoSheets) => {
+        const source = twoSheets ? [sourceGrid("Skoler", rows.slice(0, 1)), sourceGrid("Dagtilbud", rows.slice(1))] : [sourceGrid("Budget", rows)];
+        const workbook = [...source, ...generated(source).map(gridOf)];
+        const alone = scanSources(source, { policy: DEFAULT_POLICY });
+        const both = scanSources(workbook, { policy: DEFAULT_POLICY });
+        expect(both.units).toEqual(alone.units);
+        expect(unitKeys(both.units)).toEqual(unitKeys(alone.units));
+        expect(planNames(workbook)).toEqual(planNames(source));
+        expect(both.ownSheets.length).toBe(workbook.length - source.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("the note on Budgetlys' own sheets", () => {
+  const own = (sheet: string, hidden = false): OwnSheet => ({ sheet, why: "registry", hidden });
+
+  it("says nothing when nothing visible was left out", () => {
+    expect(ownSheetsNote([])).toBeNull();
+    expect(ownSheetsNote([own(PLAN_RECORD_SHEET, true)])).toBeNull();
+  });
+
+  it("names the visible sheets left out, up to six, and counts the rest", () => {
+    expect(ownSheetsNote([own("Oversigt"), own(PLAN_RECORD_SHEET, true), own("HP Bakkeskolen")])).toBe(
+      "Springer over Budgetlys' egne ark, som ikke er budgetter: «Oversigt», «HP Bakkeskolen».",
+    );
+    const six = ["A", "B", "C", "D", "E", "F"].map((n) => own(n));
+    expect(ownSheetsNote(six)).toBe("Springer over Budgetlys' egne ark, som ikke er budgetter: «A», «B», «C», «D», «E», «F».");
+    expect(ownSheetsNote([...six, own("G")])).toBe("Springer over Budgetlys' egne ark, som ikke er budgetter: «A», «B», «C», «D», «E» og 2 andre.");
+    expect(ownSheetsShown([...six, own("G"), own("H", true)])).toEqual({ names: ["A", "B", "C", "D", "E"], more: 2 });
+    expect(OWN_SHEET_REASON).toMatch(/^Springer over: Budgetlys' eget ark/);
+  });
+});
+
+describe("the plan registry's text", () => {
+  it("is read as names by key; anything else is an empty registry", () => {
+    expect(readPlanRegistry('{"handleplan|id:1":"HP A","oversigt|":"Oversigt","x":3}')).toEqual({ "handleplan|id:1": "HP A", "oversigt|": "Oversigt" });
+    for (const text of [null, undefined, "", "  ", "{", "[]", '"HP A"', "null", "42"]) expect(readPlanRegistry(text)).toEqual({});
+  });
+});
