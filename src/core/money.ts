@@ -1,7 +1,7 @@
 /**
  * Money inside the core: integers in øre. Every amount has the branded type {@link Ore}, so a
  * fraction or a number of kroner cannot be passed where øre are expected (see
- * `test/core/types.test-d.ts`). Conversion from kroner happens once, at the edge, by exact
+ * `test/core/types.typecheck.ts`). Conversion from kroner happens once, at the edge, by exact
  * decimal shifting and one half-away-from-zero rounding.
  */
 import { assert, BudgetlysError } from "./errors";

@@ -4,7 +4,7 @@
  * to the debt exactly (dinero.js' allocation idea: hand out the remainder, never lose it).
  */
 import { assert } from "./errors";
-import { ORE_PER_KRONE, ore, subtract, sum, ZERO, type Ore } from "./money";
+import { ORE_PER_KRONE, ore, subtract, sum, type Ore } from "./money";
 import type { Policy } from "./policy";
 
 /** One year of a schedule. */
@@ -121,7 +121,3 @@ export function repaymentSchedule(
   });
 }
 
-/** The closing debt after the schedule: 0 by construction. */
-export function remainingDebt(rows: readonly RepaymentRow[]): Ore {
-  return rows.length === 0 ? ZERO : (rows[rows.length - 1] as RepaymentRow).closingDebt;
-}

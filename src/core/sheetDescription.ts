@@ -91,8 +91,7 @@ export interface ChartSpec {
   readonly anchor: CellRange;
 }
 
-/** The kinds of generated sheets. */
-/** "planregister": the hidden plan record (core/planRecord). */
+/** The kinds of generated sheets ("planregister": the hidden plan record, core/planRecord). */
 export type SheetKind = "handleplan" | "afviklingsplan" | "overskudsplan" | "oversigt" | "planregister";
 
 /** A whole generated sheet. */

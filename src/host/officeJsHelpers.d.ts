@@ -1,6 +1,7 @@
 /**
  * Our own typings of the parts of `@microsoft/office-js-helpers` 1.0.2 we use. The package's own
- * typings fail under strict lib checking (TS1319, see docs/pitfalls), so we import its minified
+ * typings fail under strict lib checking (TS1319; the team's shared/docs/pitfalls.md, outside this
+ * repository), so we import its minified
  * UMD bundle by path and describe only what `officeHost.ts` calls.
  */
 declare module "@microsoft/office-js-helpers/dist/office.helpers.min.js" {

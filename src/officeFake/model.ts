@@ -324,14 +324,14 @@ function setFormula(cell: CellModel, formula: string): string {
   return formula;
 }
 
+/** The longest text value Excel accepts inside a formula (its specifications and limits). */
+export const MAX_FORMULA_STRING = 255;
+
 /**
  * A light syntax check of a formula, enough to catch what a writer gets wrong: unbalanced
  * quotes or parentheses, and sheet references that Excel would not parse (a name with a space
  * must be quoted: 'O''Brien Skole'!A1). Returns a reason, or undefined when it looks valid.
  */
-/** The longest text value Excel accepts inside a formula (its specifications and limits). */
-export const MAX_FORMULA_STRING = 255;
-
 export function formulaProblem(formula: string): string | undefined {
   if (!formula.startsWith("=")) return "does not start with =";
   let depth = 0;

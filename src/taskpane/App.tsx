@@ -232,9 +232,6 @@ export function App(props: AppProps): JSX.Element {
   );
 }
 
-/** The task pane under the name the composition roots use. */
-export const TaskpaneRoot = App;
-
 function WorkbookProvider({ port, children }: { readonly port: WorkbookPort; readonly children: ReactNode }): JSX.Element {
   const model = useWorkbookModel(port);
   return <WorkbookContext.Provider value={model}>{children}</WorkbookContext.Provider>;

@@ -1,7 +1,7 @@
 /**
  * The task pane's React contexts: the host's {@link WorkbookPort}, the language, the workbook
  * model (scan, policy, saved corrections) and navigation. Components read them through the hooks
- * below; only {@link TaskpaneRoot} provides them.
+ * below; only `App` provides them.
  */
 import { createContext, useContext } from "react";
 import type { WorkbookPort } from "../core/ports";
@@ -9,7 +9,7 @@ import type { Language, Strings } from "./i18n/strings";
 import type { WorkbookModel } from "./state/workbookModel";
 
 function missing(name: string): never {
-  throw new Error(`${name} bruges uden for TaskpaneRoot.`);
+  throw new Error(`${name} bruges uden for App.`);
 }
 
 /** The port to the open workbook (Excel, the preview, a test fake). */

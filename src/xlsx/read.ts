@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { uncalculatedFormula, type CellValue } from "../core/cell";
 import { presentIndices, type CellRange, type SheetGrid } from "../core/grid";
-import { READ_ERROR_MESSAGES, XlsxReadError, sniffNonXlsx, zipEntryNames } from "./readErrors";
+import { XlsxReadError, sniffNonXlsx, zipEntryNames } from "./readErrors";
 
 export { XlsxReadError } from "./readErrors";
 
@@ -49,11 +49,6 @@ export async function readXlsxGrids(data: Uint8Array | ArrayBuffer): Promise<She
   }
   if (grids.length === 0) throw new XlsxReadError("no-sheets");
   return grids;
-}
-
-/** A readable text for the reason codes, for callers that only have a code. */
-export function xlsxReadMessage(code: keyof typeof READ_ERROR_MESSAGES): string {
-  return READ_ERROR_MESSAGES[code];
 }
 
 /** Merges up to this many cells are looked up by cell; bigger ones (a whole column) by their bounds. */

@@ -21,7 +21,7 @@ import {
 import { looksCarried, matchHeading, type HeadingMatch, type SpendingKind } from "./headings";
 import { detectInputShape, isInputSheetName, RANDERS_ID, type InputShape } from "./randersInput";
 import { idText, RowClassifier } from "./rows";
-import { GridView, cellText, isDateFormat, normaliseText } from "./text";
+import { GridView, isDateFormat, normaliseText } from "./text";
 import { amountUnitInText, formatScaling, signConventionInText } from "./words";
 
 /** How many rows from the top may hold the heading row (more while the rows above are notes). */
@@ -862,9 +862,3 @@ const CONVENTION_WORD: Readonly<Record<SignConvention, string>> = {
   "plus-is-deficit": "Plus er merforbrug",
   "plus-is-surplus": "Plus er mindreforbrug",
 };
-
-/** The text of a cell as detection reads it (for tests and the task pane). */
-export function headingText(grid: SheetGrid, row: number, col: number): string {
-  const view = new GridView(grid);
-  return cellText(view.mergedValue(row, col), view.format(row, col));
-}

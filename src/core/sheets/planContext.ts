@@ -7,7 +7,6 @@ import type { DispensationDecision } from "../planStatus";
 import type { Assessment } from "../assessment";
 import { assert } from "../errors";
 import type { FiguresKind } from "../layout/period";
-import { toKroner } from "../money";
 import type { Policy } from "../policy";
 import { assertYears } from "../repayment";
 import type { UnitFigures, UnitRecord } from "../unit";
@@ -115,9 +114,6 @@ export function checkPlanContext(ctx: PlanContext): AssessedUnit {
 export function sourceText(unit: Pick<UnitRecord, "file" | "sheet" | "row">): string {
   return `${unit.file ? `${unit.file} · ` : ""}ark '${unit.sheet}', række ${unit.row}`;
 }
-
-/** Kroner as a cell value (exact to the øre). */
-export { toKroner as kroner };
 
 /** "dd-mm-yyyy kl. hh.mm" in the machine's local time. */
 export function formatReadAt(date: Date): string {

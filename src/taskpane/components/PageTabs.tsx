@@ -11,8 +11,10 @@ import { useStaticStyles } from "./staticStyles";
 
 /** Props of {@link PageTabs}. */
 export interface PageTabsProps<T extends string> {
-  /** The tabs in order, each with its value and label. */
-  /** With an `icon`, the tab shows the icon only; `label` stays its accessible name and tooltip. */
+  /**
+   * The tabs in order, each with its value and label. With an `icon`, the tab shows the icon only;
+   * `label` stays its accessible name and tooltip.
+   */
   readonly tabs: readonly { readonly value: T; readonly label: string; readonly icon?: ReactNode }[];
   /** The chosen tab. */
   readonly selected: T;

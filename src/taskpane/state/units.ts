@@ -3,6 +3,7 @@
  * pane's navigation) is the plan set's, from `core/unitKey.ts`.
  */
 import { INDICATORS, type Indicator } from "../../core/assessment";
+import { compareProducts } from "../../core/exactProduct";
 import type { UnitRecord } from "../../core/unit";
 
 /** How the Oversigt orders units. */
@@ -66,12 +67,11 @@ export function sortUnits(units: readonly UnitRecord[], sort: UnitSort): UnitRec
     case "name":
       return copy.sort((a, b) => collator.compare(a.name, b.name));
     case "pct":
-      // Compare exact ratios by cross-multiplying øre (bases are positive), never rounded floats.
+      // Highest % first, compared exactly (core's cross-multiplication of øre; bases are positive),
+      // never as rounded floats; units without an assessment last.
       return copy.sort((a, b) => {
-        if (a.assessment === null || b.assessment === null) return a.assessment === null ? 1 : -1;
-        const left = BigInt(a.assessment.totalResult) * BigInt(b.assessment.base);
-        const right = BigInt(b.assessment.totalResult) * BigInt(a.assessment.base);
-        return left > right ? -1 : left < right ? 1 : 0;
+        if (a.assessment === null || b.assessment === null) return (a.assessment === null ? 1 : 0) - (b.assessment === null ? 1 : 0);
+        return compareProducts(b.assessment.totalResult, a.assessment.base, a.assessment.totalResult, b.assessment.base);
       });
     case "result":
       return copy.sort((a, b) => (b.assessment?.totalResult ?? 0) - (a.assessment?.totalResult ?? 0));
