@@ -11,6 +11,7 @@ import userEvent from "@testing-library/user-event";
 import "./render"; // jsdom layout shim and async timeouts for Fluent
 import { App } from "../../src/taskpane/App";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
+import { PLAN_RECORD_SHEET } from "../../src/core/planRecord";
 import { budgetGrid, BUDGET_SHEET } from "./grids";
 import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
 import type { FakeExcel } from "../../src/officeFake";
@@ -54,7 +55,7 @@ describe("Budgetlys' own sheets in the task pane", () => {
     const unitsBefore = screen.getAllByRole("button", { name: /^Åbn siden for / }).map((b) => b.getAttribute("aria-label"));
     expect(await allPlans(user)).toHaveLength(4);
     const afterFirst = sheetNames(fake);
-    expect(afterFirst).toEqual([BUDGET_SHEET, "HP Bakkeskolen", "HP Engskolen", "OP Skovbørnehaven", "Oversigt"]);
+    expect(afterFirst).toEqual([BUDGET_SHEET, "HP Bakkeskolen", "HP Engskolen", "OP Skovbørnehaven", PLAN_RECORD_SHEET, "Oversigt"]);
 
     cleanup();
     user = await openPane(fake);
