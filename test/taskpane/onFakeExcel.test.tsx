@@ -11,7 +11,7 @@ import "./render"; // jsdom layout shim and async timeouts for Fluent
 import { App } from "../../src/taskpane/App";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { SETTING_KEYS } from "../../src/core/ports";
-import { PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords } from "../../src/core/planRecord";
+import { addressCell, PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords } from "../../src/core/planRecord";
 import { budgetGrid, BUDGET_SHEET } from "./grids";
 import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
 import type { FakeExcel } from "../../src/officeFake";
@@ -141,6 +141,12 @@ describe("the task pane on the fake Excel", () => {
     await screen.findByText(/er oprettet og vist/);
     const plan = fake.model.sheets.find((s) => s.name.startsWith("HP Bakkeskolen"));
     expect(plan).toBeDefined();
+    // The unit applies: the field says "ansøgt" (never "bevilget" — that is the department's
+    // decision), in the sheet and in the plan record, and the schedule still applies.
+    const recorded = readPlanRecords(planRecordGrid(await new ExcelWorkbookPort(fake.run).readSheets())!)?.plans ?? [];
+    expect(recorded.map((p) => [p.planSheet, p.dispensation.decision])).toEqual([[plan?.name, "ansøgt"]]);
+    const field = addressCell(recorded[0]!.cells.dispensation);
+    expect(plan?.peek(field.row, field.col)?.value).toBe("ansøgt");
     await user.click(screen.getByRole("button", { name: "Tilbage til Oversigt" }));
     await user.click(await screen.findByRole("button", { name: "Åbn siden for Skovbørnehaven" }));
     await screen.findByRole("heading", { name: "Skovbørnehaven", level: 2 });

@@ -10,6 +10,7 @@ import { formatReadAt, scheduleProblem, type PlanContext as SheetPlanContext, ty
 import { planNeedsOf, planSetOversigt, planSheet, type PlanNeed } from "../../core/sheets/plansFor";
 import { unitKeys } from "../../core/unitKey";
 import type { SheetGrid } from "../../core/grid";
+import type { DispensationDecision } from "../../core/planStatus";
 import type { Policy } from "../../core/policy";
 import { defaultBudgetYear, periodInYear, workbookPeriodSentence } from "../../core/layout/period";
 import type { SheetPatch } from "../../core/ports";
@@ -30,8 +31,11 @@ export interface PlanRequest {
   readonly years?: number;
   /** Required for a Rød unit repaid over more than one year. */
   readonly begrundelse?: string;
-  /** The handleplan applies for dispensation: no schedule is due. */
-  readonly dispensation?: boolean;
+  /**
+   * The dispensation field of the handleplan: "ansøgt" when the unit applies (the schedule still
+   * applies); only "bevilget" — the finance department's decision — means no schedule is due.
+   */
+  readonly dispensation?: DispensationDecision;
 }
 
 /** Everything a description may draw on. */
@@ -80,7 +84,7 @@ export function checkYears(unit: UnitRecord, years: number, begrundelse: string,
 /** Checks a whole request. */
 export function checkRequest(request: PlanRequest, policy: Pick<Policy, "maxYears">): PlanProblem | null {
   if (request.unit.assessment === null) return "not-assessed";
-  if (request.kind === "overskudsplan" || request.dispensation === true) return null;
+  if (request.kind === "overskudsplan" || request.dispensation === "bevilget") return null;
   return checkYears(request.unit, request.years ?? 1, request.begrundelse ?? "", policy);
 }
 
@@ -124,7 +128,7 @@ function sheetContext(request: PlanRequest, context: PlanContext): SheetPlanCont
     figures: period?.figures ?? null,
     years: request.kind === "overskudsplan" ? 1 : (request.years ?? 1),
     readAt: formatReadAt(context.readAt),
-    dispensation: request.dispensation === true,
+    ...(request.dispensation === undefined ? {} : { dispensation: request.dispensation }),
     ...(request.begrundelse !== undefined && request.begrundelse.trim() !== "" ? { begrundelse: request.begrundelse } : {}),
   };
 }

@@ -166,7 +166,7 @@ export const da = {
     createAfviklingsplan: "Opret afviklingsplan",
     createOverskudsplan: "Opret overskudsplan",
     dispensation: "Dispensation",
-    dispensationHint: "Opretter handleplanen med ansøgning om dispensation: afviklingen står som «Afvikling dispenseret».",
+    dispensationHint: "Opretter handleplanen med dispensation «ansøgt»: afviklingsplanen gælder, indtil forvaltningen har bevilget dispensationen.",
     existing: (sheet: string) => `Der er tidligere lavet arket «${sheet}».`,
   },
   allPlans: {

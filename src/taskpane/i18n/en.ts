@@ -154,7 +154,7 @@ export const en: Strings = {
     createAfviklingsplan: "Create repayment plan",
     createOverskudsplan: "Create surplus plan",
     dispensation: "Dispensation",
-    dispensationHint: "Creates the action plan with an application for dispensation: repayment reads “Afvikling dispenseret”.",
+    dispensationHint: "Creates the action plan with dispensation “ansøgt” (applied for): the repayment schedule applies until the finance department grants it.",
     existing: (sheet) => `The sheet “${sheet}” was created earlier.`,
   },
   allPlans: {

@@ -28,6 +28,7 @@ import { colourSteps, formatResultPercent } from "../../core/colourBands";
 import { equalInstalments } from "../../core/repayment";
 import { AccountsYearField } from "../components/AccountsYearField";
 import { subtract, type Ore } from "../../core/money";
+import type { DispensationDecision } from "../../core/planStatus";
 import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook } from "../context";
 import { IndicatorBadge } from "../components/IndicatorBadge";
@@ -112,7 +113,7 @@ function useUnitState() {
     }
   }, [debt, years, problem, workbook.policy]);
 
-  const create = async (kind: PlanKind, options: { dispensation?: boolean } = {}): Promise<void> => {
+  const create = async (kind: PlanKind, options: { dispensation?: DispensationDecision } = {}): Promise<void> => {
     if (unit === null || workbook.scan === null || navigation.unitKey === null) return;
     const request: PlanRequest = {
       kind,
@@ -435,7 +436,7 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
         <Button
           disabledFocusable={state.busy}
           aria-describedby="dispensation-hint"
-          onClick={() => void state.create("handleplan", { dispensation: true })}
+          onClick={() => void state.create("handleplan", { dispensation: "ansøgt" })}
         >
           {t.dispensation}
         </Button>
