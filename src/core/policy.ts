@@ -21,7 +21,7 @@ export const PERCENTAGE_BASES: readonly PercentageBase[] = [
 export const PERCENTAGE_BASE_LABELS: Readonly<Record<PercentageBase, string>> = {
   "korrigeret-ekskl-overfoersler": "Korrigeret budget ekskl. overførsler",
   oprindeligt: "Oprindeligt budget",
-  "korrigeret-inkl-bevillingsans": "Korr. budget inkl. bevillingsansøgninger",
+  "korrigeret-inkl-bevillingsans": "Korr. budget ekskl. overførsler inkl. bevillingsansøgninger",
 };
 
 /** What a unit must do, by the traffic-light table. */
@@ -47,7 +47,10 @@ export interface Policy {
   readonly limitPct: number;
   /** The longest repayment schedule in years (Rød, special cases). */
   readonly maxYears: number;
-  /** The budget the percentage is taken of. */
+  /**
+   * The budget of the result (forbrug − budget) and, the same figure, the percentage base. Default
+   * the department's: korrigeret budget ekskl. overførsler inkl. bevillingsansøgninger.
+   */
   readonly base: PercentageBase;
   /** Whether the amount carried from earlier years counts in the result. */
   readonly includeCarried: boolean;
@@ -62,7 +65,8 @@ export const RANDERSMODELLEN_2_0: Policy = Object.freeze({
   name: "Randersmodellen 2.0",
   limitPct: 5,
   maxYears: 3,
-  base: "korrigeret-ekskl-overfoersler",
+  // The department's basis (its Word add-in): korr. budget ekskl. overførsler inkl. bevillingsansøgninger.
+  base: "korrigeret-inkl-bevillingsans",
   includeCarried: true,
   requirementTexts: Object.freeze({
     none: "Ingen krav om beskrivelse",

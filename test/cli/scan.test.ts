@@ -53,7 +53,7 @@ describe("budgetlys scan", () => {
       skipped: unknown[];
     };
     expect(Object.keys(doc)).toEqual(["policy", "sheets", "units", "skipped"]);
-    expect(doc.policy).toEqual({ name: "Randersmodellen 2.0", limitPct: 5, maxYears: 3, base: "korrigeret-ekskl-overfoersler", includeCarried: true });
+    expect(doc.policy).toEqual({ name: "Randersmodellen 2.0", limitPct: 5, maxYears: 3, base: "korrigeret-inkl-bevillingsans", includeCarried: true });
     expect(doc.sheets[0]).toMatchObject({ file: "modsat-fortegn.xlsx", sheet: "Regnskab 2024", headerRow: 3, unit: "kr", signConvention: "plus-is-surplus" });
     // Rødekro: budget 30 mio., regnskab 31,2 mio., 300.000 kr. opsparing carried in → 900.000 kr. underskud.
     expect(doc.units[0]).toEqual({

@@ -7,7 +7,7 @@ import { assess, type Assessment } from "../assessment";
 import { readAmount } from "../cell";
 import { isBudgetlysError } from "../errors";
 import { cellAddress, columnIndex, columnLetter, quoteSheetName, type SheetGrid } from "../grid";
-import { negate, ZERO, type Ore } from "../money";
+import { add, negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
 import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
 import { AMOUNT_ROLES, CHOOSE_SIGN } from "./detect";
@@ -160,10 +160,25 @@ function readFigures(
   signUnknown: string | undefined,
 ): FiguresRead {
   const errors: string[] = [];
-  const budget = figureAt(view, row, cols, scale, mapping, "budget", true, errors);
+  const corrected = figureAt(view, row, cols, scale, mapping, "budget", true, errors);
   const spending = figureAt(view, row, cols, scale, mapping, "spending", true, errors);
   const carriedRaw = figureAt(view, row, cols, scale, mapping, "carried", false, errors);
-  const baseValue = baseRole === "budget" ? budget : figureAt(view, row, cols, scale, mapping, baseRole, true, errors);
+  // One budget, chosen by the policy, is both the result's budget and the percentage base. The
+  // department's basis: korr. budget inkl. bevillingsansøgninger — the sheet's own column where it
+  // has one, else korrigeret + bevillingsansøgninger, else the korrigeret budget.
+  // A blank cell in the sheet's "inkl. bevillingsans." column counts as no pending applications.
+  let baseValue: Ore | undefined;
+  const inclApplications =
+    baseRole === "budgetInclApplications" && cols.budgetInclApplications !== undefined
+      ? figureAt(view, row, cols, scale, mapping, "budgetInclApplications", false, errors)
+      : undefined;
+  if (baseRole === "budget") baseValue = corrected;
+  else if (baseRole === "budgetInclApplications" && inclApplications === undefined) {
+    const applications = cols.applications === undefined ? undefined : figureAt(view, row, cols, scale, mapping, "applications", false, errors);
+    baseValue = corrected === undefined ? undefined : applications === undefined ? corrected : add(corrected, applications);
+  } else if (baseRole === "budgetInclApplications") baseValue = inclApplications;
+  else baseValue = figureAt(view, row, cols, scale, mapping, baseRole, true, errors);
+  const budget = baseValue;
   const budgetOriginal = baseRole === "budgetOriginal" ? baseValue : cols.budgetOriginal === undefined ? undefined : optional(view, row, cols.budgetOriginal, scale);
   const budgetInclApplications =
     baseRole === "budgetInclApplications" ? baseValue : cols.budgetInclApplications === undefined ? undefined : optional(view, row, cols.budgetInclApplications, scale);

@@ -92,12 +92,23 @@ export function indicatorColumnsPatch(reading: SheetReading, grid: SheetGrid, po
   }
 
   const cells: CellSpec[] = INDICATOR_COLUMN_HEADINGS.map((text, i) => ({ row: headerRow, col: first + i, value: text, style: "tableHeader" }));
+  // The policy's budget is both the result's budget and the percentage base (the department's basis):
+  // the sheet's "inkl. bevillingsans." column, where blank or missing korrigeret + bevillingsansøgninger.
+  const applications = col("applications");
+  const inclApplications = col("budgetInclApplications");
+  const departmentBasis = policy.base === "korrigeret-inkl-bevillingsans" && budget !== undefined;
   for (const row of rows) {
     const a = (c: number) => cellAddress(row, c);
+    const corrected = departmentBasis && applications !== undefined ? `(${a(budget)}+${a(applications)})` : budget !== undefined ? a(budget) : "";
+    const basis = !departmentBasis
+      ? a(base)
+      : inclApplications !== undefined
+        ? `IF(${a(inclApplications)}="",${corrected},${a(inclApplications)})`
+        : corrected;
     const year =
-      budget !== undefined && spending !== undefined ? `(${a(spending)}-${a(budget)})` : `${sign}${a(result as number)}`;
+      budget !== undefined && spending !== undefined ? `(${a(spending)}-${basis})` : `${sign}${a(result as number)}`;
     const total = policy.includeCarried && carried !== undefined ? `(${year}+${sign}${a(carried)})` : year;
-    const refs = { result: total, base: a(base), scale };
+    const refs = { result: total, base: basis, scale };
     const pct = a(pctCol);
     cells.push(
       { row, col: pctCol, formula: `=IFERROR(${deficitFractionExpression(refs)},"")`, style: "percent" },

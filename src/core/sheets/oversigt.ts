@@ -97,7 +97,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
 
   // The table.
   for (const [column, col] of Object.entries(OVERSIGT_COLUMNS)) {
-    b.value(at(L.headerRow, col), HEADINGS[column as OversigtColumn], "tableHeader");
+    // The budget line by its name: the policy's basis (korr. budget inkl. bevillingsansøgninger …).
+    b.value(at(L.headerRow, col), column === "budget" ? PERCENTAGE_BASE_LABELS[policy.base] : HEADINGS[column as OversigtColumn], "tableHeader");
   }
   units.forEach((unit, i) => {
     const c = (column: OversigtColumn) => L.cell(column, i);

@@ -84,7 +84,9 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
   for (const role of layout.roles) {
     const label =
       role === "base"
-        ? `Procentgrundlag: ${PERCENTAGE_BASE_LABELS[policy.base].toLowerCase()}`
+        ? "Procentgrundlag (samme budget)"
+        : role === "budget"
+          ? PERCENTAGE_BASE_LABELS[policy.base]
         : role === "spending"
           ? spendingLabel(planPeriod(data))
           : role === "percent" && data.surplusView === true
@@ -128,7 +130,8 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         b.value(v(role), toKroner(assessed.figures.carried), "money");
         break;
       case "base":
-        b.value(v(role), toKroner(assessed.figures.base), "money");
+        // The result's budget and the percentage base are one figure (the policy's basis).
+        b.formula(v(role), `=${r("budget")}`, "computedMoney");
         break;
       case "yearResult":
         b.formula(v(role), `=${r("spending")}-${r("budget")}`, "computedMoney");

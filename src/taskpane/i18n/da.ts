@@ -250,11 +250,11 @@ export const da = {
     policyName: (name: string) => `Gældende: ${name}`,
     limit: "Grænse i procent",
     maxYears: "Maksimalt antal år for afvikling",
-    base: "Procentgrundlag",
+    base: "Budget i resultat og procent",
     bases: {
       "korrigeret-ekskl-overfoersler": "Korrigeret budget ekskl. overførsler",
       oprindeligt: "Oprindeligt budget",
-      "korrigeret-inkl-bevillingsans": "Korr. budget inkl. bevillingsansøgninger",
+      "korrigeret-inkl-bevillingsans": "Korr. budget ekskl. overførsler inkl. bevillingsansøgninger",
     } satisfies Record<PercentageBase, string>,
     includeCarried: "Overført fra tidligere år tæller med",
     requirementTexts: "Kravtekster",

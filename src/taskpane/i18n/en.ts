@@ -229,7 +229,7 @@ export const en: Strings = {
     policyName: (name) => `In force: ${name}`,
     limit: "Limit in percent",
     maxYears: "Maximum years of repayment",
-    base: "Percentage base",
+    base: "Budget of result and percentage",
     bases: {
       "korrigeret-ekskl-overfoersler": "Corrected budget excl. carry-over",
       oprindeligt: "Original budget",

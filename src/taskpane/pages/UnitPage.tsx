@@ -293,7 +293,8 @@ function Figures({ unit, state }: { readonly unit: UnitRecord; readonly state: U
   const assessment = unit.assessment;
   if (figures === null || assessment === null) return null;
   const rows: [string, string][] = [
-    [t.budget, formatKroner(figures.budget)],
+    // The policy's budget: the result's budget and the percentage base (one figure).
+    [state.strings.settings.bases[state.workbook.policy.base], formatKroner(figures.budget)],
     [t.spending, formatKroner(figures.spending)],
     [t.carried, formatKroner(figures.carried)],
     [t.yearResult, formatKroner(assessment.yearResult)],
