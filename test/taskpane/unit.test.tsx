@@ -38,7 +38,9 @@ describe("Enhed", () => {
     const rendered = await renderTaskpane([budgetGrid()]);
     await openUnit(rendered, "Bakkeskolen");
     expect(screen.getByText("1.100.000,00 kr.")).toBeTruthy();
-    expect(screen.getByText(/Procenten er taget af: Korrigeret budget ekskl. overførsler/)).toBeTruthy();
+    // The result's budget and the percentage base are one figure, named by the policy (the department's basis).
+    expect(screen.getByText(/Procenten er taget af: Korr\. budget ekskl\. overførsler inkl\. bevillingsansøgninger/)).toBeTruthy();
+    expect(screen.getByText("Korr. budget ekskl. overførsler inkl. bevillingsansøgninger")).toBeTruthy();
     expect(screen.getByText(/Beløbene i kildearket er i kr\./)).toBeTruthy();
     expect(screen.getByText(/Kilde: ark «Budget», række 3\./)).toBeTruthy();
     expect(
