@@ -17,7 +17,7 @@ import { OVERSIGT_NAME } from "../core/sheets/oversigt";
 import { formatReadAt } from "../core/sheets/planContext";
 import type { DispensationDecision } from "../core/planStatus";
 import { plansFor, planSetOversigt, type DispensationChoice, type PlanSet } from "../core/sheets/plansFor";
-import { withUniqueNames } from "../core/sheets/sheetNames";
+import { withUniqueNames } from "../core/sheets/finalSheetNames";
 import type { SheetMapping } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";

@@ -9,6 +9,7 @@ import type { CellRange, SheetGrid } from "../core/grid";
 import { rangeAddress } from "../core/grid";
 import {
   planRegistryKey,
+  readPlanRegistry,
   SETTING_KEYS,
   type BatchItemResult,
   type BatchWriteOptions,
@@ -21,7 +22,7 @@ import {
   type WriteResult,
 } from "../core/ports";
 import type { SheetDescription } from "../core/sheetDescription";
-import { uniqueSheetName } from "../core/sheetNames";
+import { uniqueSheetName } from "../core/validSheetNames";
 import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
 import { cellValue, readAllSheets, type ReadOptions } from "./readSheets";
 import type { CellValue } from "../core/cell";
@@ -53,16 +54,9 @@ const defaultRun: ExcelRun = (batch) => Excel.run(batch);
 /** Record<"kind|unitKey", sheet name> of generated plans, as stored under SETTING_KEYS.plans. */
 type PlanRegistry = Record<string, string>;
 
+/** The stored registry (a setting's value of any type); a registry edited by hand into something else is empty: plans are then found by name only. */
 function parseRegistry(value: unknown): PlanRegistry {
-  if (typeof value !== "string") return {};
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
-  } catch {
-    // A registry someone edited by hand is treated as empty: plans are then found by name only.
-    return {};
-  }
+  return readPlanRegistry(typeof value === "string" ? value : undefined);
 }
 
 /** The registry without the entries of sheets that are being replaced. */

@@ -9,7 +9,7 @@
 import ExcelJS from "exceljs";
 import { cellAddress, columnLetter, rangeAddress, type CellRange } from "../core/grid";
 import { headerFooterText, type CellSpec, type ConditionalFormat, type PrintSetup, type SheetDescription } from "../core/sheetDescription";
-import { withUniqueNames } from "../core/sheets/sheetNames";
+import { withUniqueNames } from "../core/sheets/finalSheetNames";
 import { THEME, type CellStyle } from "../core/theme";
 
 /** Rows an A4 page holds at a readable scale (fit-to-height page count). */

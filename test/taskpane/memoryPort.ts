@@ -19,7 +19,7 @@ import {
   type WriteResult,
 } from "../../src/core/ports";
 import type { SheetDescription } from "../../src/core/sheetDescription";
-import { uniqueSheetName } from "../../src/core/sheetNames";
+import { uniqueSheetName } from "../../src/core/validSheetNames";
 
 /** A generated sheet held by the fake. */
 export interface MemorySheet {

@@ -4,7 +4,7 @@
  * point at the final names; writers call it again, which changes nothing then.
  */
 import type { SheetDescription } from "../sheetDescription";
-import { uniqueSheetName } from "../sheetNames";
+import { uniqueSheetName } from "../validSheetNames";
 
 /** The descriptions with unique, valid names; idempotent on names that already are. */
 export function withUniqueNames(
