@@ -10,6 +10,7 @@
  * workbook. See docs/taskpane.md, "Keeping the first paint light".
  */
 import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Settings16Regular, Table16Regular } from "@fluentui/react-icons";
 import {
   Button,
   FluentProvider,
@@ -273,7 +274,7 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
           tabs={PAGES.filter((page) => page !== "unit" || navigation.unitKey !== null).map((page) => ({
             value: page,
             label: shell.tabs[page],
-            ...(page === "settings" ? { icon: <GearIcon /> } : page === "columns" ? { icon: <ColumnsIcon /> } : {}),
+            ...(page === "settings" ? { icon: <Settings16Regular /> } : page === "columns" ? { icon: <Table16Regular /> } : {}),
           }))}
           selected={navigation.page}
           onSelect={navigation.goTo}
@@ -295,30 +296,6 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
         )}
       </main>
     </div>
-  );
-}
-
-/** Indstillinger's tab: a gear (its name stays the tab's accessible name and tooltip). */
-function GearIcon(): JSX.Element {
-  return (
-    <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden focusable="false">
-      <path
-        fill="currentColor"
-        d="M10 6.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7ZM7.5 10a2.5 2.5 0 1 1 5 0 2.5 2.5 0 0 1-5 0Zm1.2-8h2.6l.5 2.3c.5.2 1 .5 1.4.8l2.2-.8 1.3 2.3-1.7 1.5c.1.5.1 1.1 0 1.7l1.7 1.5-1.3 2.3-2.2-.8c-.4.3-.9.6-1.4.8l-.5 2.4H8.7l-.5-2.4c-.5-.2-1-.5-1.4-.8l-2.2.8-1.3-2.3 1.7-1.5a5 5 0 0 1 0-1.7L3.3 7.4l1.3-2.3 2.2.8c.4-.3.9-.6 1.4-.8L8.7 2Zm.8 1-.4 2-.5.2c-.6.2-1.2.6-1.7 1l-.4.3-1.9-.7-.5.9 1.5 1.3-.1.5a4 4 0 0 0 0 2l.1.5-1.5 1.3.5.9 1.9-.7.4.3c.5.4 1.1.8 1.7 1l.5.2.4 2h1l.4-2 .5-.2c.6-.2 1.2-.6 1.7-1l.4-.3 1.9.7.5-.9-1.5-1.3.1-.5a4 4 0 0 0 0-2l-.1-.5 1.5-1.3-.5-.9-1.9.7-.4-.3c-.5-.4-1.1-.8-1.7-1l-.5-.2-.4-2h-1Z"
-      />
-    </svg>
-  );
-}
-
-/** Kolonner's tab: a table with its columns marked (its name stays the accessible name and tooltip). */
-function ColumnsIcon(): JSX.Element {
-  return (
-    <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden focusable="false">
-      <path
-        fill="currentColor"
-        d="M3 5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5Zm2-1a1 1 0 0 0-1 1v2h3V4H5Zm3 0v3h4V4H8Zm5 0v3h3V5a1 1 0 0 0-1-1h-2Zm3 4h-3v8h2a1 1 0 0 0 1-1V8Zm-4 8V8H8v8h4Zm-5 0V8H4v7a1 1 0 0 0 1 1h2Z"
-      />
-    </svg>
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import { memo, useRef, type KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { TableCursor16Regular } from "@fluentui/react-icons";
 import { formatKroner } from "../../../core/format";
 import { formatResultPercent } from "../../../core/colourBands";
 import type { UnitRecord } from "../../../core/unit";
@@ -143,16 +144,6 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-/** "Markér i arket": a cursor on a cell (inline, so no icon package is needed). */
-function SelectIcon(): JSX.Element {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden focusable="false">
-      <rect x="1.5" y="4.5" width="13" height="7" rx="1" fill="none" stroke="currentColor" />
-      <path d="M1.5 8h13M6 4.5v7" stroke="currentColor" fill="none" />
-    </svg>
-  );
-}
-
 /** Props of one row ({@link UnitRow}); all stable across a keystroke for a row that stays. */
 interface UnitRowProps {
   readonly unit: UnitRecord;
@@ -220,7 +211,7 @@ const UnitRow = memo(function UnitRow({ unit, chosen, missing, showSheet, limitB
             onSelectInSheet(unit);
           }}
         >
-          <SelectIcon />
+          <TableCursor16Regular />
         </button>
       </td>
     </tr>
