@@ -59,6 +59,15 @@ function parseRegistry(value: unknown): PlanRegistry {
   return readPlanRegistry(typeof value === "string" ? value : undefined);
 }
 
+/** What every write loads in its first sync: the sheets (name, place, id) and the plan registry setting. */
+function queueWriteState(context: Excel.RequestContext): { worksheets: Excel.WorksheetCollection; registrySetting: Excel.Setting } {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/position,items/id");
+  const registrySetting = context.workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
+  registrySetting.load("value");
+  return { worksheets, registrySetting };
+}
+
 /** The registry without the entries of sheets that are being replaced. */
 function withoutSheets(registry: PlanRegistry, sheets: readonly Excel.Worksheet[]): PlanRegistry {
   const gone = new Set(sheets.map((s) => s.name.toLowerCase()));
@@ -126,11 +135,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (problem !== undefined) throw new WriteFailedError(MESSAGES.invalidDescription(description.name, problem));
     const temporaryName = (this.options.temporaryName ?? randomTemporaryName)();
     return this.run(async (context) => {
-      const workbook = context.workbook;
-      const worksheets = workbook.worksheets;
-      worksheets.load("items/name,items/position,items/id");
-      const registrySetting = workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
-      registrySetting.load("value");
+      const { worksheets, registrySetting } = queueWriteState(context);
       // Added last, so a refused add leaves nothing behind.
       const sheet = worksheets.add(temporaryName);
       try {
@@ -187,7 +192,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       sheet.name = finalName;
       if (olds.length > 0) sheet.position = Math.min(...olds.map((o) => o.position));
       if (options.activate !== false) sheet.activate();
-      workbook.settings.add(SETTING_KEYS.plans, JSON.stringify({ ...withoutSheets(registry, olds), [key]: finalName }));
+      context.workbook.settings.add(SETTING_KEYS.plans, JSON.stringify({ ...withoutSheets(registry, olds), [key]: finalName }));
       for (const old of olds) old.delete();
       // The plan record last: a failure before it leaves it as it was (undone), or the write
       // complete with the record still to write (completed: written in one round trip more).
@@ -293,11 +298,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const settled = (): number => results.filter((r) => r !== undefined).length;
     const makeTemporary = this.options.temporaryName ?? randomTemporaryName;
     await this.run(async (context) => {
-      const workbook = context.workbook;
-      const worksheets = workbook.worksheets;
-      worksheets.load("items/name,items/position,items/id");
-      const registrySetting = workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
-      registrySetting.load("value");
+      const { worksheets, registrySetting } = queueWriteState(context);
       try {
         await context.sync();
       } catch (error) {
@@ -396,7 +397,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         const recorded = withoutSheets(registry, batch.flatMap((job) => job.olds));
         for (const { job } of added) recorded[job.key] = job.finalName;
         const recordedText = JSON.stringify(recorded);
-        workbook.settings.add(SETTING_KEYS.plans, recordedText);
+        context.workbook.settings.add(SETTING_KEYS.plans, recordedText);
         for (const { job } of added) for (const old of job.olds) old.delete();
         // The plan record last, with every plan written so far (see writeSheet).
         const batchPlans = batch.flatMap((job) => planRecordOf({ ...job.description, name: job.finalName }) ?? []);
