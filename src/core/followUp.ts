@@ -16,6 +16,7 @@ import { subtract, sum, ZERO, type Ore } from "./money";
 import { judgePlan, type PlanStatus } from "./planStatus";
 import type { PlanRecord } from "./planRecord";
 import type { SheetReading, UnitRecord } from "./unit";
+import type { SheetPeriod as LayoutPeriod } from "./layout/period";
 
 /** Forecast (a budgetopfølgning) or regnskab (the closed year). */
 export type FiguresKind = "forecast" | "regnskab";
@@ -103,6 +104,8 @@ export interface FollowedPlan {
   readonly status: PlanStatus;
   /** Danish: the status' reason, then any notes (a different gæld primo, …). */
   readonly reason: string;
+  /** The notes alone (Danish sentences, also part of `reason`): sheets that could not be used, a different gæld primo. */
+  readonly notes: readonly string[];
 }
 
 /** A plan whose unit could not be followed. */
@@ -142,8 +145,27 @@ function better(a: Candidate, b: Candidate): boolean {
 
 const kr = (amount: Ore): string => formatKroner(amount, { ore: "auto" });
 
+/** Options of {@link followPlans}. */
+export interface FollowOptions {
+  /** How the follow-up sheets are named in "not found" (default "opfølgningsfilerne"). */
+  readonly sheetsNoun?: string;
+}
+
+/**
+ * The follow-up period of a sheet from the period its reading found (`layout/period.ts`), or null
+ * when the sheet does not say enough to follow a plan with: its year is only a guess, it does not
+ * say whether the figures are a forecast or the regnskab, or a forecast has no as-of date. A
+ * regnskab without a date is as of 31/12.
+ */
+export function followUpPeriod(period: LayoutPeriod | undefined): SheetPeriod | null {
+  if (period === undefined || period.guess || period.figures === null) return null;
+  const year = period.budgetYear;
+  if (period.figures === "accounts") return { year, asOf: period.asOf ?? iso(year, 12, 31), figures: "regnskab" };
+  return period.asOf === null ? null : { year, asOf: period.asOf, figures: "forecast" };
+}
+
 /** Follows every recorded plan with the follow-up sheets. */
-export function followPlans(records: readonly PlanRecord[], sheets: readonly FollowUpSheet[]): FollowUpResult {
+export function followPlans(records: readonly PlanRecord[], sheets: readonly FollowUpSheet[], options: FollowOptions = {}): FollowUpResult {
   const plans: FollowedPlan[] = [];
   const unmatched: UnmatchedPlan[] = [];
   for (const record of records) {
@@ -187,7 +209,7 @@ export function followPlans(records: readonly PlanRecord[], sheets: readonly Fol
       if (current === undefined || better(candidate, current)) best.set(index, candidate);
     }
     if (!found) {
-      unmatched.push({ record, reason: "Enheden findes ikke i opfølgningsfilerne (hverken nummer eller navn)." });
+      unmatched.push({ record, reason: `Enheden findes ikke i ${options.sheetsNoun ?? "opfølgningsfilerne"} (hverken nummer eller navn).` });
       continue;
     }
     if (best.size === 0 && problems.length > 0) {
@@ -225,6 +247,7 @@ export function followPlans(records: readonly PlanRecord[], sheets: readonly Fol
       })),
       status: judged.status,
       reason: [judged.reason, ...notes].join(" "),
+      notes,
     });
   }
   return { plans, unmatched };

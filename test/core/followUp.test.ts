@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { followPlans, sheetPeriod, type FollowUpSheet } from "../../src/core/followUp";
+import { followPlans, followUpPeriod, sheetPeriod, type FollowUpSheet } from "../../src/core/followUp";
+import type { SheetPeriod as LayoutPeriod } from "../../src/core/layout/period";
 import { oreFromKroner } from "../../src/core/money";
 import type { PlanRecord } from "../../src/core/planRecord";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
@@ -22,6 +23,24 @@ describe("sheetPeriod", () => {
   ])("%s", (title, expected) => {
     expect(sheetPeriod(grid(title))).toEqual(expected);
   });
+});
+
+describe("followUpPeriod: a sheet's follow-up period from the period its reading found", () => {
+  const period = (budgetYear: number, asOf: string | null, figures: LayoutPeriod["figures"], guess = false): LayoutPeriod => {
+    const part = <T,>(value: T) => ({ value, reason: "", confidence: 1 });
+    return { budgetYear, asOf, figures, source: guess ? "default" : "sheet", reason: "", guess, parts: { budgetYear: part(budgetYear), asOf: part(asOf), figures: part(figures) } };
+  };
+  it.each([
+    ["forecast with a date", period(2026, "2026-05-31", "forecast"), { year: 2026, asOf: "2026-05-31", figures: "forecast" }],
+    ["regnskab with its date", period(2026, "2026-12-31", "accounts"), { year: 2026, asOf: "2026-12-31", figures: "regnskab" }],
+    ["regnskab without a date is as of 31/12", period(2026, null, "accounts"), { year: 2026, asOf: "2026-12-31", figures: "regnskab" }],
+    ["forecast without a date", period(2026, null, "forecast"), null],
+    ["figures not stated", period(2026, "2026-05-31", null), null],
+    ["a guessed year", period(2026, "2026-05-31", "forecast", true), null],
+  ])("%s", (_, input, expected) => {
+    expect(followUpPeriod(input)).toEqual(expected);
+  });
+  it("no period (no table found)", () => expect(followUpPeriod(undefined)).toBeNull());
 });
 
 describe("followPlans", () => {

@@ -27,6 +27,9 @@ import { unitHeaderLayout } from "./unitHeaderLayout";
 /** The Danish statuses the formulas produce: the six words of core/planStatus. */
 export const SCHEDULE_STATUS = PLAN_STATUS;
 
+/** The label of the schedule's total row, whose status column holds the plan's status. */
+export const SCHEDULE_TOTAL_LABEL = "I alt / planens status";
+
 /** The cells the schedule is computed from. */
 export interface ScheduleRefs {
   readonly debt: Cell;
@@ -169,7 +172,7 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
   const plannedRange = rangeRef(layout.cell("planned", 0), layout.cell("planned", years - 1));
   const forecastRange = rangeRef(layout.cell("forecast", 0), layout.cell("forecast", years - 1));
   const realisedRange = rangeRef(layout.cell("realised", 0), layout.cell("realised", years - 1));
-  b.value(layout.total("year"), "I alt / planens status", "total");
+  b.value(layout.total("year"), SCHEDULE_TOTAL_LABEL, "total");
   b.formula(layout.total("planned"), `=SUM(${plannedRange})`, "total");
   b.formula(layout.total("forecast"), `=SUM(${forecastRange})`, "total");
   b.formula(layout.total("realised"), `=SUM(${realisedRange})`, "total");
