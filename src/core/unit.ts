@@ -117,6 +117,14 @@ export interface UnitFigures {
 }
 
 /** One unit row of a source sheet. */
+/** The udvalg/område a unit belongs to, as the sheet states it (see `layout/area.ts`). */
+export interface UnitArea {
+  /** As written on the sheet ("Skoler", "Børne- og Skoleudvalget"). */
+  readonly name: string;
+  /** Danish: where it was read ("Afsnitsoverskriften i række 6 (\"Skoler\")"). */
+  readonly reason: string;
+}
+
 export interface UnitRecord {
   readonly file?: string;
   readonly sheet: string;
@@ -130,6 +138,12 @@ export interface UnitRecord {
   readonly assessment: Assessment | null;
   /** Danish reason when the unit could not be assessed. */
   readonly error: string | null;
+  /**
+   * The udvalg/område the sheet puts the unit in (a column, a section heading or the title); null
+   * or absent when the sheet does not say. Groups the Oversigt and the task pane; fills the plans'
+   * "Udvalg/område" line.
+   */
+  readonly area?: UnitArea | null;
 }
 
 /** A row that was not taken as a unit. */

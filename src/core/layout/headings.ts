@@ -149,7 +149,10 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
   const nameWords = /navn|aftaleenhed|\benhed|institution|tekst|betegnelse|skole|område|ansvarssted|omkostningssted|afdeling|tilbud|beskrivelse/;
   if (idWords.test(t)) push({ role: "id", score: 0.85, reason: why("enhedens nummer") });
   if (nameWords.test(t)) {
-    push({ role: "name", score: /navn|betegnelse|tekst/.test(t) ? 0.9 : 0.7, reason: why("enhedens navn") });
+    // A bare "Område" is more often the udvalg/område of the unit (./area.ts) than its name:
+    // it is the name only when no other column says so.
+    const areaOnly = /^(område|politikområde|bevillingsområde|serviceområde)$/.test(t);
+    push({ role: "name", score: /navn|betegnelse|tekst/.test(t) ? 0.9 : areaOnly ? 0.4 : 0.7, reason: why("enhedens navn") });
     // "Ansvarssted" or "Aftaleenhed" may hold the number instead: the content decides.
     if (!idWords.test(t) && /ansvarssted|omkostningssted|aftaleenhed|\benhed\b/.test(t)) {
       push({ role: "id", score: 0.6, reason: why("enhedens nummer") });

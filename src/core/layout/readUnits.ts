@@ -9,7 +9,8 @@ import { isBudgetlysError } from "../errors";
 import { cellAddress, columnIndex, columnLetter, quoteSheetName, type SheetGrid } from "../grid";
 import { add, negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
-import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitFigures, type UnitRecord } from "../unit";
+import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitArea, type UnitFigures, type UnitRecord } from "../unit";
+import { areaColumn, areaInColumn, isSectionLabel, sectionArea, titleArea } from "./area";
 import { AMOUNT_ROLES, CHOOSE_SIGN } from "./detect";
 import { RowClassifier } from "./rows";
 import { GridView } from "./text";
@@ -92,27 +93,36 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
     const col = columnIndex(u.column);
     return col < 0 ? [] : [{ col, heading: u.heading }];
   });
+  // The udvalg/område: the unit's own cell in an "Område"/"Udvalg" column, else the section
+  // heading above its group, else the title (see ./area.ts).
+  const areaCol = areaColumn(view, mapping.headerRow - 1, new Set(Object.values(cols)));
+  const areaLetters = areaCol === undefined ? "" : columnLetter(areaCol.col);
+  const fromTitle = titleArea(view, mapping.headerRow - 1) ?? null;
+  let section: UnitArea | null = null;
   // Only the rows the grid has: a row it leaves out is blank (and blank rows change no state).
   for (const r of view.rowsBetween(first, last)) {
     const kind = classifier.classify(r);
     if (kind.kind === "blank") continue;
     if (kind.kind === "skip") {
       skipped.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.reason });
+      if (kind.endsGroup === true) section = null;
+      else if (kind.label !== undefined) section = isSectionLabel(kind.label) ? sectionArea(kind.label, r + 1) : section;
       continue;
     }
+    const area = (areaCol === undefined ? undefined : areaInColumn(view, r, areaCol, areaLetters)) ?? section ?? fromTitle;
     if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.warning });
     const unclear = policy.includeCarried ? unclearCarriedAt(view, r, unclearCols, scale) : undefined;
     const read = unclear !== undefined ? ({ ok: false, error: unclear } as const) : readFigures(view, r, cols, scale, mapping, baseRole, options.signUnknown);
     if (!read.ok) {
-      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, null, null, read.error));
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, null, null, read.error, area));
       continue;
     }
     try {
       const assessment = assess(read.figures, policy);
-      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, assessment, null));
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, assessment, null, area));
     } catch (error) {
       const message = isBudgetlysError(error) ? error.message : "Enheden kunne ikke vurderes.";
-      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, null, message));
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, null, message, area));
     }
   }
   return { units, skipped, warnings };
@@ -142,10 +152,11 @@ function unitRecord(
   figures: UnitFigures | null,
   assessment: Assessment | null,
   error: string | null,
+  area: UnitArea | null,
 ): UnitRecord {
   return file === undefined
-    ? { sheet, row, id, name, figures, assessment, error }
-    : { file, sheet, row, id, name, figures, assessment, error };
+    ? { sheet, row, id, name, figures, assessment, error, area }
+    : { file, sheet, row, id, name, figures, assessment, error, area };
 }
 
 type FiguresRead = { ok: true; figures: UnitFigures } | { ok: false; error: string };

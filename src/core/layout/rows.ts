@@ -10,7 +10,14 @@ import { nonUnitLabel } from "./words";
 /** What a row is. */
 export type RowKind =
   | { readonly kind: "blank" }
-  | { readonly kind: "skip"; readonly reason: string }
+  | {
+      readonly kind: "skip";
+      readonly reason: string;
+      /** A label without amounts and without a unit number (a section heading or a note): its text. */
+      readonly label?: string;
+      /** A total, subtotal or non-unit line: the group of units above it ends here. */
+      readonly endsGroup?: true;
+    }
   | { readonly kind: "unit"; readonly id: string | null; readonly name: string; readonly warning?: string };
 
 /** The columns a row classifier looks at (0-based sheet columns). */
@@ -70,7 +77,7 @@ export class RowClassifier {
       const reason = nonUnitLabel(value);
       if (reason !== undefined) {
         this.block = { budget: 0, spending: 0, count: 0 };
-        return { kind: "skip", reason };
+        return { kind: "skip", reason, endsGroup: true };
       }
       if (labelText === "") labelText = value.trim();
     }
@@ -86,7 +93,9 @@ export class RowClassifier {
       if (label === "") return { kind: "blank" };
       // A section heading or a note: a new block of units starts below it.
       this.block = { budget: 0, spending: 0, count: 0 };
-      return { kind: "skip", reason: `Ingen beløb i rækken ("${shorten(label)}")` };
+      const reason = `Ingen beløb i rækken ("${shorten(label)}")`;
+      // A row with a unit number is a unit without figures, never a section heading.
+      return id === "" ? { kind: "skip", reason, label } : { kind: "skip", reason };
     }
     const budget = this.amountAt(row, this.cols.budget);
     const spending = this.amountAt(row, this.cols.spending);
@@ -95,7 +104,7 @@ export class RowClassifier {
     const sumRow = budget !== undefined && this.isSumRow(budget, spending);
     if (sumRow && id === "") {
       this.block = { budget: 0, spending: 0, count: 0 };
-      return { kind: "skip", reason: SUM_ROW_REASON };
+      return { kind: "skip", reason: SUM_ROW_REASON, endsGroup: true };
     }
     if (name === "" && id === "") {
       return { kind: "skip", reason: labelText === "" ? NO_LABEL_REASON : `Ingen enhed i navne- eller nummerkolonnen ("${shorten(labelText)}")` };

@@ -2,6 +2,8 @@
  * The Oversigt: every unit of a scan with its figures (snapshot), result, %, indicator and
  * requirement (live formulas), a link to its plan sheet, counts per colour (COUNTIF) and a bar
  * chart of the deficit % — with data bars on the % column for writers that cannot draw charts.
+ * Units are grouped by udvalg/område where the sheets state one, each group with a subtotal
+ * (amounts and colours); an I alt row ends the table (see `oversigtGroups.ts`).
  */
 import { INDICATORS } from "../assessment";
 import { toKroner } from "../money";
@@ -11,8 +13,9 @@ import { INDICATOR_COLORS } from "../theme";
 import type { UnitRecord } from "../unit";
 import { unitKeys } from "../unitKey";
 import { quoteSheetName, rangeAddress } from "../grid";
-import { at, ref, SheetBuilder, str } from "./build";
-import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn } from "./oversigtLayout";
+import { at, ref, SheetBuilder, str, type Cell } from "./build";
+import { NO_AREA_LABEL, oversigtGroups } from "./oversigtGroups";
+import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn, type OversigtLayout } from "./oversigtLayout";
 import { TRAFFIC_LIGHT_FOOTNOTE } from "./handleplan";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
@@ -58,7 +61,9 @@ const COUNT_LABELS: Readonly<Record<CountRole, string>> = {
 /** The Oversigt of `units`. */
 export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOptions): SheetDescription {
   const { policy } = options;
-  const L = oversigtLayout(units.length);
+  const grouping = oversigtGroups(units, policy);
+  const order = grouping.groups.flatMap((g) => g.indices);
+  const L = oversigtLayout(units.length, grouping.grouped ? grouping.groups.map((g) => g.indices.length) : undefined);
   const b = new SheetBuilder();
   const keys = unitKeys(units);
 
@@ -100,9 +105,10 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     // The budget line by its name: the policy's basis (korr. budget inkl. bevillingsansøgninger …).
     b.value(at(L.headerRow, col), column === "budget" ? PERCENTAGE_BASE_LABELS[policy.base] : HEADINGS[column as OversigtColumn], "tableHeader");
   }
-  units.forEach((unit, i) => {
+  order.forEach((unitIndex, i) => {
+    const unit = units[unitIndex] as UnitRecord;
     const c = (column: OversigtColumn) => L.cell(column, i);
-    const key = keys[i] as string;
+    const key = keys[unitIndex] as string;
     b.value(c("id"), unit.id ?? "", "text");
     b.value(c("name"), unit.name, "text");
     b.value(c("source"), `${unit.sheet}, række ${unit.row}`, "text");
@@ -135,7 +141,9 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
       if (noteText !== undefined) b.value(c("plan"), noteText, "note");
     }
   });
-  const footnoteRow = L.lastRow + 2;
+  groupRows(b, L, grouping.grouped ? grouping.groups.map((g) => g.area ?? NO_AREA_LABEL) : []);
+  totalRow(b, L);
+  const footnoteRow = L.totalRow + 2;
   b.value(at(footnoteRow, 0), `* ${TRAFFIC_LIGHT_FOOTNOTE}`, "note");
   b.merge({ top: footnoteRow, left: 0, bottom: footnoteRow, right: L.lastCol });
   b.indicatorColours(L.column("indicator"));
@@ -166,4 +174,54 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
       printArea: { top: 0, left: 0, bottom: footnoteRow, right: L.lastCol },
     },
   });
+}
+
+/** The money columns that get subtotals and I alt. */
+const SUM_COLUMNS: readonly OversigtColumn[] = ["budget", "spending", "carried", "result", "base"];
+
+/** A label over the id, name and source columns (so COUNTA of the names counts units only). */
+function rowLabel(b: SheetBuilder, row: number, text: string, style: "heading" | "total"): void {
+  b.value(at(row, OVERSIGT_COLUMNS.id), text, style);
+  b.merge({ top: row, left: OVERSIGT_COLUMNS.id, bottom: row, right: OVERSIGT_COLUMNS.source });
+}
+
+/** "2 Grøn · 1 Gul · 0 Rød" of an indicator range, live. */
+function colourCounts(first: Cell, last: Cell): string {
+  const range = `${ref(first)}:${ref(last)}`;
+  return "=" + INDICATORS.map((i, n) => `COUNTIF(${range},${str(i)})&${str(` ${i}${n < INDICATORS.length - 1 ? " · " : ""}`)}`).join("&");
+}
+
+/** Each group's heading row and its subtotal row ("Skoler i alt": SUM per amount, colours per group). */
+function groupRows(b: SheetBuilder, L: OversigtLayout, areas: readonly string[]): void {
+  L.groups.forEach((g, n) => {
+    const area = areas[n] as string;
+    rowLabel(b, g.heading, area, "heading");
+    rowLabel(b, g.subtotal, `${area} i alt`, "total");
+    for (const column of SUM_COLUMNS) {
+      const col = OVERSIGT_COLUMNS[column];
+      b.formula(at(g.subtotal, col), `=SUM(${ref(at(g.first, col))}:${ref(at(g.last, col))})`, "total");
+    }
+    b.formula(at(g.subtotal, OVERSIGT_COLUMNS.requirement), colourCounts(at(g.first, OVERSIGT_COLUMNS.indicator), at(g.last, OVERSIGT_COLUMNS.indicator)), "total");
+  });
+}
+
+/** Excel's SUM takes at most 255 arguments: more subtotals are added in parts. */
+const SUM_ARGUMENTS = 200;
+
+/** I alt: the sum of the subtotals (grouped) or of every unit row, and the colours of all. */
+function totalRow(b: SheetBuilder, L: OversigtLayout): void {
+  rowLabel(b, L.totalRow, "I alt", "total");
+  for (const column of SUM_COLUMNS) {
+    const col = OVERSIGT_COLUMNS[column];
+    let formula: string;
+    if (L.groups.length === 0) formula = `=SUM(${ref(at(L.firstRow, col))}:${ref(at(L.lastRow, col))})`;
+    else {
+      const refs = L.groups.map((g) => ref(at(g.subtotal, col)));
+      const parts: string[] = [];
+      for (let i = 0; i < refs.length; i += SUM_ARGUMENTS) parts.push(`SUM(${refs.slice(i, i + SUM_ARGUMENTS).join(",")})`);
+      formula = `=${parts.join("+")}`;
+    }
+    b.formula(at(L.totalRow, col), formula, "total");
+  }
+  b.formula(at(L.totalRow, OVERSIGT_COLUMNS.requirement), colourCounts(at(L.firstRow, OVERSIGT_COLUMNS.indicator), at(L.lastRow, OVERSIGT_COLUMNS.indicator)), "total");
 }

@@ -1,5 +1,6 @@
 /**
- * Layout of the Oversigt: title, counts per colour, the unit table and where the chart sits.
+ * Layout of the Oversigt: title, counts per colour, the unit table (grouped by udvalg/område: a
+ * heading row, the units, a subtotal row per group), the I alt row and where the chart sits.
  */
 import type { CellRange } from "../grid";
 import { at, type Cell } from "./build";
@@ -36,8 +37,16 @@ export interface OversigtLayout {
   count(role: CountRole): { readonly label: Cell; readonly value: Cell };
   readonly headerRow: number;
   readonly firstRow: number;
-  /** The last unit row (equal to `firstRow` when there is no unit: one empty row). */
+  /**
+   * The last row of the table above I alt: the last unit row, or the last group's subtotal row
+   * (equal to `firstRow` when there is no unit: one empty row).
+   */
   readonly lastRow: number;
+  /** The I alt row, right below the table. */
+  readonly totalRow: number;
+  /** The rows of each group (only when grouped), in order. */
+  readonly groups: readonly OversigtGroupRows[];
+  /** The cell of the `index`-th unit in table order (groups one after the other). */
   cell(column: OversigtColumn, index: number): Cell;
   /** A whole column of the table's rows. */
   column(column: OversigtColumn): CellRange;
@@ -46,15 +55,42 @@ export interface OversigtLayout {
   readonly chartAnchor: CellRange;
 }
 
+/** Where one group of units is. */
+export interface OversigtGroupRows {
+  /** The row with the area's name. */
+  readonly heading: number;
+  /** The group's first and last unit rows. */
+  readonly first: number;
+  readonly last: number;
+  /** The "… i alt" row. */
+  readonly subtotal: number;
+}
+
 const COUNT_ROLES: readonly CountRole[] = ["Grøn", "Gul", "Rød", "unassessed", "total"];
 
-/** The layout for `units` rows. */
-export function oversigtLayout(units: number): OversigtLayout {
+/**
+ * The layout for `units` rows; with `groupSizes` (the number of units of each group, adding up to
+ * `units`) the units are grouped, each group under a heading row and above a subtotal row.
+ */
+export function oversigtLayout(units: number, groupSizes?: readonly number[]): OversigtLayout {
   const countsHeadingRow = 3;
   const countsTop = countsHeadingRow + 1;
   const headerRow = countsTop + COUNT_ROLES.length + 1;
   const firstRow = headerRow + 1;
-  const lastRow = firstRow + Math.max(units, 1) - 1;
+  const unitRows: number[] = [];
+  const groups: OversigtGroupRows[] = [];
+  if (groupSizes === undefined) for (let i = 0; i < units; i++) unitRows.push(firstRow + i);
+  else {
+    let row = firstRow;
+    for (const size of groupSizes) {
+      const heading = row;
+      for (let i = 0; i < size; i++) unitRows.push(heading + 1 + i);
+      groups.push({ heading, first: heading + 1, last: heading + size, subtotal: heading + size + 1 });
+      row = heading + size + 2;
+    }
+    if (unitRows.length !== units) throw new RangeError(`Grupperne har ${unitRows.length} enheder, ikke ${units}.`);
+  }
+  const lastRow = groups.length > 0 ? (groups[groups.length - 1] as OversigtGroupRows).subtotal : firstRow + Math.max(units, 1) - 1;
   const lastCol = OVERSIGT_COLUMNS.plan;
   return {
     titleRow: 0,
@@ -67,7 +103,9 @@ export function oversigtLayout(units: number): OversigtLayout {
     headerRow,
     firstRow,
     lastRow,
-    cell: (column, index) => at(firstRow + index, OVERSIGT_COLUMNS[column]),
+    totalRow: lastRow + 1,
+    groups,
+    cell: (column, index) => at(unitRows[index] ?? firstRow + index, OVERSIGT_COLUMNS[column]),
     column: (column) => ({ top: firstRow, left: OVERSIGT_COLUMNS[column], bottom: lastRow, right: OVERSIGT_COLUMNS[column] }),
     lastCol,
     chartAnchor: { top: headerRow, left: lastCol + 2, bottom: headerRow + 24, right: lastCol + 12 },

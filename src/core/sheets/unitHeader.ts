@@ -204,7 +204,8 @@ export function unitHeaderData(
     ...(ctx.asOf !== undefined ? { asOf: ctx.asOf } : {}),
     ...(ctx.figures !== undefined ? { figures: ctx.figures } : {}),
     ...(ctx.leader !== undefined ? { leader: ctx.leader } : {}),
-    ...(ctx.udvalg !== undefined ? { udvalg: ctx.udvalg } : {}),
+    // The udvalg/område the user gave, else the one the sheet states (editable on the plan).
+    ...(ctx.udvalg !== undefined ? { udvalg: ctx.udvalg } : ctx.unit.area ? { udvalg: ctx.unit.area.name } : {}),
     ...extra,
   };
 }
