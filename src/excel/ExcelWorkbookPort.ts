@@ -24,7 +24,7 @@ import {
 import type { SheetDescription } from "../core/sheetDescription";
 import { uniqueSheetName } from "../core/validSheetNames";
 import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
-import { cellValue, readAllSheets, type ReadOptions } from "./readSheets";
+import { cellValue, DEFAULT_CELLS_PER_SYNC, readAllSheets, readRowChunks, rechunk, type ReadOptions, type RowChunk } from "./readSheets";
 import type { CellValue } from "../core/cell";
 import { measureDescription, planBatches } from "./payload";
 import { undoWrite, type ReplacedSheet } from "./undoWrite";
@@ -103,18 +103,20 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.options = options;
   }
 
-  /** Cells per sync learnt from a payload refusal: later reads start there. */
+  /** Cells per sync learnt from a payload refusal: later reads (sheets and ranges) start there. */
   private cellsPerSync: number | undefined;
+
+  private lowerCellsPerSync(cells: number): void {
+    this.cellsPerSync = cells;
+    this.options.onCellsPerSyncLowered?.(cells);
+  }
 
   /** Every sheet's used range, in tab order: 2 syncs (more only for data over one response). */
   async readSheets(): Promise<readonly SheetGrid[]> {
     const options: ReadOptions = {
       ...this.options,
       ...(this.cellsPerSync === undefined ? {} : { maxCellsPerSync: this.cellsPerSync }),
-      onCellsPerSyncLowered: (cells) => {
-        this.cellsPerSync = cells;
-        this.options.onCellsPerSyncLowered?.(cells);
-      },
+      onCellsPerSyncLowered: (cells) => this.lowerCellsPerSync(cells),
     };
     try {
       return await this.run((context) => readAllSheets(context, options));
@@ -604,23 +606,34 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
   }
 
-  /** The current values of some ranges: 1 sync whatever their number. */
+  /**
+   * The current values of some ranges: 1 sync whatever their number, while they fit one response
+   * (the same cells per sync as `readSheets`). A sync Excel refuses as over its payload limit is
+   * asked again with half the cells, down to one row, and the port remembers the size
+   * (`readRowChunks`, shared with `readSheets`).
+   */
   async readRanges(requests: readonly RangeRequest[]): Promise<readonly (readonly (readonly CellValue[])[])[]> {
     if (requests.length === 0) return [];
+    const cellsPerSync = Math.max(1, this.cellsPerSync ?? this.options.maxCellsPerSync ?? DEFAULT_CELLS_PER_SYNC);
+    const chunks: RowChunk[] = requests.flatMap(({ range }, source) => {
+      const columns = range.right - range.left + 1;
+      return rechunk([{ source, top: range.top, rows: range.bottom - range.top + 1, left: range.left, columns }], cellsPerSync);
+    });
     try {
       return await this.run(async (context) => {
-        const ranges = requests.map(({ sheet, range }) => {
-          const target = context.workbook.worksheets
-            .getItem(sheet)
-            .getRangeByIndexes(range.top, range.left, range.bottom - range.top + 1, range.right - range.left + 1);
-          target.load("values,valueTypes");
-          return target;
+        const sheets = requests.map(({ sheet }) => context.workbook.worksheets.getItem(sheet));
+        const done = await readRowChunks(context, chunks, {
+          cellsPerSync,
+          rangeOf: (chunk) => (sheets[chunk.source] as Excel.Worksheet).getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns),
+          load: "values,valueTypes",
+          onLowered: (cells) => this.lowerCellsPerSync(cells),
         });
-        await context.sync();
-        return ranges.map((range) => {
+        const out: CellValue[][][] = requests.map(() => []);
+        for (const { chunk, range } of done) {
           const types = range.valueTypes;
-          return range.values.map((row, r) => row.map((value, c) => cellValue(value, types[r]?.[c])));
-        });
+          (out[chunk.source] as CellValue[][]).push(...range.values.map((row, r) => row.map((value, c) => cellValue(value, types[r]?.[c]))));
+        }
+        return out;
       });
     } catch (error) {
       throw new ExcelPortError(MESSAGES.readFailed(error), { cause: error });

@@ -46,7 +46,8 @@ export interface ReadOptions {
   readonly sparseAboveCells?: number;
 }
 
-const DEFAULT_CELLS_PER_SYNC = 50_000;
+/** Cells per sync of every read (`ReadOptions.maxCellsPerSync`). */
+export const DEFAULT_CELLS_PER_SYNC = 50_000;
 const DEFAULT_SHEETS_PER_PROBE = 64;
 const DEFAULT_SPARSE_ABOVE_CELLS = 1_000_000;
 /** Empty cells a read rectangle may add to join two areas (fewer requests, bounded waste). */
@@ -121,13 +122,14 @@ async function probeByCollection(context: Excel.RequestContext): Promise<SheetPr
   return pending.map(probeResult);
 }
 
-interface Chunk {
-  readonly probe: number;
+/** Rows `top…top+rows-1` × columns `left…left+columns-1` of one source (a sheet, or a requested range). */
+export interface RowChunk {
+  /** Which sheet or request the rows belong to (chunks of one source are joined when re-split). */
+  readonly source: number;
   readonly top: number;
   readonly rows: number;
   readonly left: number;
   readonly columns: number;
-  range?: Excel.Range;
 }
 
 /** Excel refused a sync as over its request or response payload limit (Excel on the web: 5 MB). */
@@ -142,11 +144,11 @@ export function isPayloadLimit(error: unknown): boolean {
  * The same rows again in chunks of at most `limit` cells (at least one row each). Adjacent chunks of
  * one rectangle are joined first, so halving never leaves a trail of one-row remainders.
  */
-function rechunk(chunks: readonly Chunk[], limit: number): Chunk[] {
-  const joined: Chunk[] = [];
+export function rechunk(chunks: readonly RowChunk[], limit: number): RowChunk[] {
+  const joined: RowChunk[] = [];
   for (const chunk of chunks) {
     const last = joined.at(-1);
-    if (last !== undefined && last.probe === chunk.probe && last.left === chunk.left && last.columns === chunk.columns && last.top + last.rows === chunk.top) {
+    if (last !== undefined && last.source === chunk.source && last.left === chunk.left && last.columns === chunk.columns && last.top + last.rows === chunk.top) {
       joined[joined.length - 1] = { ...last, rows: last.rows + chunk.rows };
     } else {
       joined.push(chunk);
@@ -154,12 +156,75 @@ function rechunk(chunks: readonly Chunk[], limit: number): Chunk[] {
   }
   return joined.flatMap((chunk) => {
     const rowsPerChunk = Math.max(1, Math.floor(limit / chunk.columns));
-    const out: Chunk[] = [];
+    const out: RowChunk[] = [];
     for (let top = chunk.top; top < chunk.top + chunk.rows; top += rowsPerChunk) {
-      out.push({ probe: chunk.probe, top, rows: Math.min(rowsPerChunk, chunk.top + chunk.rows - top), left: chunk.left, columns: chunk.columns });
+      out.push({ source: chunk.source, top, rows: Math.min(rowsPerChunk, chunk.top + chunk.rows - top), left: chunk.left, columns: chunk.columns });
     }
     return out;
   });
+}
+
+/** How {@link readRowChunks} reads. */
+export interface RowChunkRead {
+  /** Cells per sync to start with (lowered by half at each payload refusal). */
+  readonly cellsPerSync: number;
+  /** The range of a chunk (a new proxy each time it is asked for). */
+  readonly rangeOf: (chunk: RowChunk) => Excel.Range;
+  /** What to load of each chunk's range. */
+  readonly load: string;
+  /** Loads that ride with the first successful sync: queued before each try until one succeeds. */
+  readonly withFirstSync?: { readonly queue: () => void; readonly loaded: () => void };
+  /** Told the new size after each refusal (callers remember it for their next read). */
+  readonly onLowered?: (cells: number) => void;
+}
+
+/**
+ * Loads row chunks, packed into syncs of at most `cellsPerSync` cells: one sync for data that fits
+ * one response. A sync that Excel refuses as over its payload limit (`isPayloadLimit`) is asked
+ * again with half the cells per sync (`rechunk`): one refused sync per halving, at most
+ * log2(cellsPerSync), down to one row — a single row over the limit fails the read. Returns the
+ * chunks read, in order, each with its loaded range.
+ */
+export async function readRowChunks(context: Excel.RequestContext, chunks: readonly RowChunk[], read: RowChunkRead): Promise<{ chunk: RowChunk; range: Excel.Range }[]> {
+  let limit = Math.max(1, read.cellsPerSync);
+  let pending: readonly RowChunk[] = chunks;
+  let firstDone = read.withFirstSync === undefined;
+  const done: { chunk: RowChunk; range: Excel.Range }[] = [];
+  while (pending.length > 0 || !firstDone) {
+    let cells = 0;
+    let count = 0;
+    while (count < pending.length) {
+      const chunk = pending[count] as RowChunk;
+      if (count > 0 && cells + chunk.rows * chunk.columns > limit) break;
+      cells += chunk.rows * chunk.columns;
+      count++;
+    }
+    const batch = pending.slice(0, count).map((chunk) => {
+      const range = read.rangeOf(chunk);
+      range.load(read.load);
+      return { chunk, range };
+    });
+    if (!firstDone) read.withFirstSync?.queue();
+    try {
+      // More than one sync only when the data exceeds one response (see above).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // Nothing smaller to ask for (one row), or not a payload refusal: the read fails.
+      if (!isPayloadLimit(error) || batch.length === 0 || (batch.length === 1 && (batch[0] as { chunk: RowChunk }).chunk.rows === 1)) throw error;
+      limit = Math.max(1, Math.floor(Math.min(limit, cells) / 2));
+      read.onLowered?.(limit);
+      pending = rechunk(pending, limit);
+      continue;
+    }
+    if (!firstDone) {
+      firstDone = true;
+      read.withFirstSync?.loaded();
+    }
+    done.push(...batch);
+    pending = pending.slice(count);
+  }
+  return done;
 }
 
 /** Parses the areas of a RangeAreas address ("Ark1!A1:C3,Ark1!E1:E3", sheet names quoted or not). */
@@ -267,7 +332,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
   if (sparse.some((s) => s)) await context.sync();
 
   // Step 2: the rectangles to read per sheet, in row chunks of at most `cellsPerSync` cells.
-  const chunks: Chunk[] = [];
+  const chunks: RowChunk[] = [];
   probes.forEach((probe, index) => {
     if (probe.area === undefined) return;
     let rects: CellRange[] = [probe.area];
@@ -279,7 +344,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
       const width = rect.right - rect.left + 1;
       const rowsPerChunk = Math.max(1, Math.floor(cellsPerSync / width));
       for (let top = rect.top; top <= rect.bottom; top += rowsPerChunk) {
-        chunks.push({ probe: index, top, rows: Math.min(rowsPerChunk, rect.bottom - top + 1), left: rect.left, columns: width });
+        chunks.push({ source: index, top, rows: Math.min(rowsPerChunk, rect.bottom - top + 1), left: rect.left, columns: width });
       }
     }
   });
@@ -306,46 +371,25 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
     });
     return { visible, merged };
   };
-  let { visible: visibleAreas, merged: mergedAreas } = queueAreaLoads();
-  let areasLoaded = false;
+  let visibleAreas: (Excel.RangeAreas | undefined)[] = [];
+  let mergedAreas: (Excel.RangeAreas | undefined)[] = [];
 
-  // Step 2's data, `limit` cells per sync. Only data bigger than one response takes more syncs; a
-  // sync that Excel refuses as over its payload limit is asked again with half the cells per sync
-  // (`isPayloadLimit`, `rechunk`): one failed sync per halving, at most log2(cellsPerSync).
-  let limit = cellsPerSync;
-  let pending = chunks;
-  const done: Chunk[] = [];
-  while (pending.length > 0 || !areasLoaded) {
-    let cells = 0;
-    let count = 0;
-    while (count < pending.length) {
-      const chunk = pending[count] as Chunk;
-      if (count > 0 && cells + chunk.rows * chunk.columns > limit) break;
-      cells += chunk.rows * chunk.columns;
-      count++;
-    }
-    const batch = pending.slice(0, count);
-    for (const chunk of batch) {
-      chunk.range = (probes[chunk.probe] as SheetProbe).sheet.getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns);
-      chunk.range.load("values,valueTypes,numberFormat");
-    }
-    try {
-      // More than one sync only when the data exceeds one response (see the module comment).
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    } catch (error) {
-      // Nothing smaller to ask for (one row), or not a payload refusal: the read fails.
-      if (!isPayloadLimit(error) || batch.length === 0 || (batch.length === 1 && (batch[0] as Chunk).rows === 1)) throw error;
-      limit = Math.max(1, Math.floor(Math.min(limit, cells) / 2));
-      options.onCellsPerSyncLowered?.(limit);
-      pending = rechunk(pending, limit);
-      if (!areasLoaded) ({ visible: visibleAreas, merged: mergedAreas } = queueAreaLoads());
-      continue;
-    }
-    areasLoaded = true;
-    done.push(...batch);
-    pending = pending.slice(count);
-  }
+  // Step 2's data, `cellsPerSync` cells per sync (see `readRowChunks`); the areas ride with the
+  // first data sync and are queued again while it is refused.
+  let areasLoaded = false;
+  const done = await readRowChunks(context, chunks, {
+    cellsPerSync,
+    rangeOf: (chunk) => (probes[chunk.source] as SheetProbe).sheet.getRangeByIndexes(chunk.top, chunk.left, chunk.rows, chunk.columns),
+    load: "values,valueTypes,numberFormat",
+    withFirstSync: {
+      queue: () => {
+        if (areasLoaded) return;
+        ({ visible: visibleAreas, merged: mergedAreas } = queueAreaLoads());
+      },
+      loaded: () => (areasLoaded = true),
+    },
+    ...(options.onCellsPerSyncLowered === undefined ? {} : { onLowered: options.onCellsPerSyncLowered }),
+  });
 
   return probes.map((probe, index): SheetGrid => {
     const visibility = VISIBILITY[probe.visibility as keyof typeof VISIBILITY] ?? "visible";
@@ -354,12 +398,12 @@ export async function readAllSheets(context: Excel.RequestContext, options: Read
     // Rows only where rectangles were read (all rows of an ordinary sheet); sparse otherwise.
     const values: CellValue[][] = [];
     const numberFormats: string[][] = [];
-    for (const chunk of done) {
-      if (chunk.probe !== index || chunk.range === undefined) continue;
-      const types = chunk.range.valueTypes;
-      const formats = chunk.range.numberFormat;
+    for (const { chunk, range } of done) {
+      if (chunk.source !== index) continue;
+      const types = range.valueTypes;
+      const formats = range.numberFormat;
       const offset = chunk.left - area.left;
-      chunk.range.values.forEach((row, r) => {
+      range.values.forEach((row, r) => {
         const at = chunk.top + r - area.top;
         const valueRow = (values[at] ??= []);
         const formatRow = (numberFormats[at] ??= []);

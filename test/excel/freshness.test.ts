@@ -2,11 +2,15 @@
  * The Excel adapter's part in never acting on old figures: `readRanges` reads any number of rows
  * in one sync, with the same cell values as the full read.
  */
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
 import { sourceGrid } from "./helpers";
 import { gridValues } from "../../src/taskpane/state/freshness";
+import type { RangeRequest } from "../../src/core/ports";
+import type { SheetGrid } from "../../src/core/grid";
+import { ExcelPortError } from "../../src/excel/messages";
 
 describe("ExcelWorkbookPort.readRanges", () => {
   it("reads rows of several sheets in one sync, equal to what readSheets read", async () => {
@@ -32,6 +36,64 @@ describe("ExcelWorkbookPort.readRanges", () => {
     expect(await port.readRanges([])).toEqual([]);
     expect(fake.syncCount).toBe(0);
     await expect(port.readRanges([{ sheet: "Væk", range: { top: 0, left: 0, bottom: 0, right: 0 } }])).rejects.toThrow(/Budgetlys kunne ikke læse projektmappen/);
+  });
+});
+
+describe("ExcelWorkbookPort.readRanges over Excel's payload limit", () => {
+  /** 3.000 unit rows × 5 columns with a long remark in each: ≈ 1,2 MB of response. */
+  const heavy = (): SheetGrid => {
+    const grid = sourceGrid("Stor", 3000);
+    return { ...grid, values: grid.values.map((row, r) => (r < 3 ? row : [...row.slice(0, 4), `Bemærkning ${r}: ${"lang tekst ".repeat(30)}`])) };
+  };
+  const width = 5;
+  /** As the pane asks: a block of rows, then one request per unit row (3.000 rows in all). */
+  const requests: RangeRequest[] = [
+    { sheet: "Stor", range: { top: 3, left: 0, bottom: 1502, right: width - 1 } },
+    ...Array.from({ length: 1500 }, (_, i) => ({ sheet: "Stor", range: { top: 1503 + i, left: 0, bottom: 1503 + i, right: width - 1 } })),
+  ];
+  const cells = 3000 * width;
+
+  async function readUnder(limit: number | undefined) {
+    const fake = fakeExcelFromGrids([heavy()]);
+    fake.responsePayloadLimit = limit;
+    const lowered: number[] = [];
+    const port = new ExcelWorkbookPort(fake.run, { onCellsPerSyncLowered: (c) => lowered.push(c) });
+    const read = await port.readRanges(requests);
+    return { read, syncs: fake.syncCount, lowered, fake, port };
+  }
+
+  it("asks again with half the cells until a sync fits, reading the same values in a bounded number of syncs (property)", async () => {
+    const whole = await readUnder(Number.MAX_SAFE_INTEGER);
+    expect(whole.syncs).toBe(1);
+    const largest = Math.max(...whole.fake.responseBytes);
+    expect(largest).toBeGreaterThan(1_000_000);
+    const rowBytes = Math.ceil(largest / 3000) * 2;
+    await fc.assert(
+      // Every limit below the one sync's size makes Excel refuse at least once.
+      fc.asyncProperty(fc.integer({ min: rowBytes * 4, max: largest - 1 }), async (limit) => {
+        const run = await readUnder(limit);
+        expect(run.read).toEqual(whole.read);
+        expect(run.fake.responseBytes.every((b) => b <= limit)).toBe(true);
+        // One refused sync per halving, at most log2(50.000) of them …
+        expect(run.lowered.length).toBeGreaterThan(0);
+        expect(run.lowered.length).toBeLessThanOrEqual(Math.ceil(Math.log2(50_000)));
+        // … then syncs of the final size: two neighbouring syncs hold more than it.
+        const final = run.lowered.at(-1) as number;
+        expect(run.syncs).toBeLessThanOrEqual(run.lowered.length + 2 * Math.ceil(cells / final) + 1);
+        // The port remembers the size: the next read (ranges or sheets) is refused no more.
+        const refusedBefore = run.lowered.length;
+        expect(await run.port.readRanges(requests)).toEqual(whole.read);
+        await run.port.readSheets();
+        expect(run.lowered).toHaveLength(refusedBefore);
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
+
+  it("a single row over the limit: a Danish message with the code, never Office's text", async () => {
+    const error = await readUnder(200).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelPortError);
+    expect((error as Error).message).toBe("Budgetlys kunne ikke læse projektmappen. Der var for mange data til ét svar fra Excel (Excel: ResponsePayloadSizeLimitExceeded).");
   });
 });
 
