@@ -106,6 +106,24 @@ describe("the task pane at 350 × 560", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("Enhed's two fields side by side stay level when one label wraps (320 px)", async () => {
+    const pane = taskpane(page);
+    await pane.getByRole("heading", { level: 2, name: red }).waitFor();
+    await paneSize(page, 320, 560);
+    const measure = (label: string) =>
+      pane.getByLabel(label, { exact: true }).evaluate((input) => {
+        const field = input.closest(".fui-Field");
+        const labelBox = field?.querySelector(".fui-Field__label")?.getBoundingClientRect();
+        return { top: input.getBoundingClientRect().top, labelHeight: labelBox?.height ?? 0 };
+      });
+    const years = await measure("Antal år for afviklingen");
+    const year = await measure("Regnskabsår");
+    // The test means something only while one label wraps and the other does not.
+    expect(years.labelHeight).toBeGreaterThan(year.labelHeight * 1.5);
+    expect(Math.abs(years.top - year.top)).toBeLessThanOrEqual(1);
+    await paneSize(page, 350, 560);
+  });
+
   it("an edit in the sheet shows 'Tallene er ændret' and refuses a plan from the old figures", async () => {
     const pane = taskpane(page);
     const sheet = (await sheetNames(page))[0] ?? "";

@@ -4,7 +4,8 @@
  * session. Shared by the Enhed and Alle planer pages.
  */
 import { useEffect, useState } from "react";
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { FormField } from "./FormField";
 import { useStrings, useWorkbook } from "../context";
 
 /** A year the plans accept. */
@@ -23,21 +24,17 @@ export function AccountsYearField({ onValidity }: { readonly onValidity?: (valid
   useEffect(() => onValidity?.(valid && !guessed), [valid, guessed, onValidity]);
   return (
     <>
-      <Field
+      <FormField
         label={t.accountsYear}
-        validationState={!valid ? "error" : guessed ? "warning" : "none"}
-        validationMessage={!valid ? t.accountsYearInvalid : guessed ? t.accountsYearGuess(workbook.accountsYear) : null}
+        problem={!valid ? { intent: "error", text: t.accountsYearInvalid } : guessed ? { intent: "warning", text: t.accountsYearGuess(workbook.accountsYear) } : null}
         hint={valid ? t.accountsYearHint(Number(text) + 1) : null}
-      >
-        <Input
-          inputMode="numeric"
-          value={text}
-          onChange={(_event, data) => {
-            setText(data.value);
-            if (isAccountsYear(data.value)) workbook.setAccountsYear(Number(data.value));
-          }}
-        />
-      </Field>
+        control={{ kind: "input", inputMode: "numeric" }}
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          if (isAccountsYear(value)) workbook.setAccountsYear(Number(value));
+        }}
+      />
       {guessed && valid ? (
         <Button size="small" onClick={() => workbook.setAccountsYear(Number(text))}>
           {t.accountsYearConfirm(Number(text))}

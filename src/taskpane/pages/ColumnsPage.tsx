@@ -8,7 +8,8 @@
  * unsaved corrections asks first.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { FormField } from "../components/FormField";
 import {
   COLUMN_ROLES,
   type AmountUnit,
@@ -217,47 +218,44 @@ function SheetMappingEditor(props: EditorProps): JSX.Element {
         <Notice notice={{ intent: "warning", title: t.noTable(reading.sheet, props.manual), body: t.byHand }} />
       )}
       <Notice notice={state.notice} onDismiss={() => state.setNotice(null)} />
-      <Field
+      <FormField
         label={t.headerRow}
         hint={why(explained.headerRow)}
-        validationState={state.headerRowValid ? "none" : "error"}
-        validationMessage={state.headerRowValid ? null : t.headerRowInvalid}
-      >
-        <Input type="number" min={1} value={state.headerRowText} onChange={(_e, data) => state.setHeaderRowText(data.value)} />
-      </Field>
+        problem={state.headerRowValid ? null : { intent: "error", text: t.headerRowInvalid }}
+        control={{ kind: "input", type: "number", min: 1 }}
+        value={state.headerRowText}
+        onChange={state.setHeaderRowText}
+      />
       {COLUMN_ROLES.map((role) => (
-        <Field key={role} label={t.role[role]} hint={why(explained.columns[role])}>
-          <Select value={draft.columns[role] ?? ""} onChange={(_e, data) => state.setColumn(role, data.value)}>
-            <option value="">{t.noColumn}</option>
-            {state.letters.map((letter) => (
-              <option key={letter} value={letter}>
-                {t.columnOption(letter, state.headings[letter] ?? "")}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FormField
+          key={role}
+          label={t.role[role]}
+          hint={why(explained.columns[role])}
+          control={{
+            kind: "select",
+            options: [
+              { value: "", label: t.noColumn },
+              ...state.letters.map((letter) => ({ value: letter, label: t.columnOption(letter, state.headings[letter] ?? "") })),
+            ],
+          }}
+          value={draft.columns[role] ?? ""}
+          onChange={(letter) => state.setColumn(role, letter)}
+        />
       ))}
-      <Field label={t.unit} hint={why(explained.unit)}>
-        <Select value={draft.unit} onChange={(_e, data) => state.setDraft({ ...draft, unit: data.value as AmountUnit })}>
-          {AMOUNT_UNITS.map((unit) => (
-            <option key={unit} value={unit}>
-              {t.units[unit]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t.sign} hint={why(explained.signConvention)}>
-        <Select
-          value={draft.signConvention}
-          onChange={(_e, data) => state.setDraft({ ...draft, signConvention: data.value as SignConvention })}
-        >
-          {SIGNS.map((sign) => (
-            <option key={sign} value={sign}>
-              {t.signs[sign]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <FormField
+        label={t.unit}
+        hint={why(explained.unit)}
+        control={{ kind: "select", options: AMOUNT_UNITS.map((unit) => ({ value: unit, label: t.units[unit] })) }}
+        value={draft.unit}
+        onChange={(unit) => state.setDraft({ ...draft, unit: unit as AmountUnit })}
+      />
+      <FormField
+        label={t.sign}
+        hint={why(explained.signConvention)}
+        control={{ kind: "select", options: SIGNS.map((sign) => ({ value: sign, label: t.signs[sign] })) }}
+        value={draft.signConvention}
+        onChange={(sign) => state.setDraft({ ...draft, signConvention: sign as SignConvention })}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={state.busy || !state.headerRowValid} onClick={state.saveDraft}>
           {t.save}

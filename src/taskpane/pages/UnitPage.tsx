@@ -7,8 +7,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
-  Field,
-  Input,
   makeStyles,
   Table,
   TableBody,
@@ -17,7 +15,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Textarea,
   tokens,
   Link,
 } from "@fluentui/react-components";
@@ -27,6 +24,7 @@ import { formatLimitPct, limitBasisPoints, PERCENTAGE_BASE_LABELS } from "../../
 import { colourSteps, formatResultPercent } from "../../core/colourBands";
 import { equalInstalments } from "../../core/repayment";
 import { AccountsYearField } from "../components/AccountsYearField";
+import { FieldGrid, FormField } from "../components/FormField";
 import { subtract, type Ore } from "../../core/money";
 import type { DispensationDecision } from "../../core/planStatus";
 import type { UnitRecord } from "../../core/unit";
@@ -56,15 +54,6 @@ const useStyles = makeStyles({
   // A section's parts close together (no paragraph margins): the action stays on the first screen.
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& p, & h3": { margin: 0 } },
   muted: { margin: 0, color: tokens.colorNeutralForeground3 },
-  pair: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
-    gap: tokens.spacingHorizontalS,
-    "& > *": { minWidth: 0 },
-    // A text input's natural width (its size attribute) must not push the second field past 350 px.
-    "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
-    "& input": { minWidth: 0, width: "100%" },
-  },
   fold: { "& > summary": { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS } },
   figures: {
     display: "grid",
@@ -398,34 +387,26 @@ function PlanActions({ unit, state }: { readonly unit: UnitRecord; readonly stat
       <Text block as="p">
         {t.debt}: {state.debt === null ? "" : formatKroner(state.debt)}
       </Text>
-      <div className={styles.pair}>
-        <Field
+      <FieldGrid>
+        <FormField
           label={t.years}
           hint={state.isGul ? t.yearsHintGul : t.yearsHintRod(policy.maxYears)}
-          validationState={yearsError === undefined ? "none" : "error"}
-          validationMessage={yearsError ?? null}
-        >
-          <Input
-            type="number"
-            min={1}
-            max={state.isGul ? 1 : policy.maxYears}
-            step={1}
-            value={state.isGul ? "1" : state.yearsText}
-            readOnly={state.isGul}
-            onChange={(_e, data) => state.setYearsText(data.value)}
-          />
-        </Field>
+          problem={yearsError === undefined ? null : { intent: "error", text: yearsError }}
+          control={{ kind: "input", type: "number", min: 1, max: state.isGul ? 1 : policy.maxYears, step: 1, readOnly: state.isGul }}
+          value={state.isGul ? "1" : state.yearsText}
+          onChange={state.setYearsText}
+        />
         <AccountsYearField onValidity={setYearValid} />
-      </div>
+      </FieldGrid>
       {state.isGul ? null : (
-        <Field
+        <FormField
           label={t.begrundelse}
           required={state.years > 1}
-          validationState={begrundelseError === undefined ? "none" : "error"}
-          validationMessage={begrundelseError ?? null}
-        >
-          <Textarea rows={2} value={state.begrundelse} onChange={(_e, data) => state.setBegrundelse(data.value)} resize="vertical" />
-        </Field>
+          problem={begrundelseError === undefined ? null : { intent: "error", text: begrundelseError }}
+          control={{ kind: "textarea", rows: 2 }}
+          value={state.begrundelse}
+          onChange={state.setBegrundelse}
+        />
       )}
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={blocked} onClick={() => void state.create("handleplan")}>

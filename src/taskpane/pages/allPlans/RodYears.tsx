@@ -4,14 +4,8 @@
  * repaid in 1 year and are not listed. Each unit's problem is shown at its field; the page does
  * not start while one remains.
  */
-import {
-  Field,
-  Input,
-  makeStyles,
-  Text,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { FormField } from "../../components/FormField";
 import { debtOf } from "../../../core/assessment";
 import { formatKroner } from "../../../core/format";
 import {
@@ -104,49 +98,24 @@ export function RodYears(props: RodYearsProps): JSX.Element | null {
                     {strings.unit.debt}: {formatKroner(debt)}
                   </Text>
                 )}
-                <Field
+                <FormField
                   label={t.rodYears}
-                  validationState={yearsError === undefined ? "none" : "error"}
-                  validationMessage={yearsError ?? null}
-                >
-                  <Input
-                    className={styles.years}
-                    type="number"
-                    min={1}
-                    max={props.maxYears}
-                    step={1}
-                    value={choice.yearsText}
-                    disabled={props.disabled}
-                    onChange={(_e, data) =>
-                      props.onChange(request.unitKey, {
-                        ...choice,
-                        yearsText: data.value,
-                      })
-                    }
-                  />
-                </Field>
+                  problem={yearsError === undefined ? null : { intent: "error", text: yearsError }}
+                  control={{ kind: "input", type: "number", min: 1, max: props.maxYears, step: 1, className: styles.years }}
+                  value={choice.yearsText}
+                  disabled={props.disabled}
+                  onChange={(yearsText) => props.onChange(request.unitKey, { ...choice, yearsText })}
+                />
                 {years > 1 || choice.begrundelse !== "" ? (
-                  <Field
+                  <FormField
                     label={t.rodBegrundelse}
                     required={years > 1}
-                    validationState={
-                      begrundelseError === undefined ? "none" : "error"
-                    }
-                    validationMessage={begrundelseError ?? null}
-                  >
-                    <Textarea
-                      rows={2}
-                      resize="vertical"
-                      value={choice.begrundelse}
-                      disabled={props.disabled}
-                      onChange={(_e, data) =>
-                        props.onChange(request.unitKey, {
-                          ...choice,
-                          begrundelse: data.value,
-                        })
-                      }
-                    />
-                  </Field>
+                    problem={begrundelseError === undefined ? null : { intent: "error", text: begrundelseError }}
+                    control={{ kind: "textarea", rows: 2 }}
+                    value={choice.begrundelse}
+                    disabled={props.disabled}
+                    onChange={(begrundelse) => props.onChange(request.unitKey, { ...choice, begrundelse })}
+                  />
                 ) : null}
               </div>
             </li>

@@ -3,7 +3,8 @@
  * by name or number, colour, plan ("Kræver plan" / "Mangler plan"), sort order and — for several
  * sheets — the sheet.
  */
-import { Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { FieldGrid, FormField, useFieldGridStyles } from "../../components/FormField";
 import { INDICATORS, type Indicator } from "../../../core/assessment";
 import { IndicatorBadge } from "../../components/IndicatorBadge";
 import { PLAN_FILTERS, UNIT_SORTS, type PlanFilter, type UnitSort } from "../../state/units";
@@ -52,19 +53,12 @@ const useStyles = makeStyles({
   counts: { display: "flex", gap: tokens.spacingHorizontalM, listStyleType: "none", margin: 0, padding: 0 },
   count: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   shown: { color: tokens.colorNeutralForeground3 },
-  toolbar: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
-    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    "& > *": { minWidth: 0 },
-  },
-  select: { minWidth: 0, width: "100%", "& select": { minWidth: 0 } },
-  wide: { gridColumn: "1 / -1" },
 });
 
 /** Counts and filters above the list. */
 export function OverviewToolbar({ filter, counts, shown, total, sheets, strings: t }: OverviewToolbarProps): JSX.Element {
   const styles = useStyles();
+  const grid = useFieldGridStyles();
   return (
     <>
       <div className={styles.summary}>
@@ -84,60 +78,42 @@ export function OverviewToolbar({ filter, counts, shown, total, sheets, strings:
           </Text>
         )}
       </div>
-      <div className={styles.toolbar}>
-        <Field label={t.search} className={styles.wide}>
-          <Input type="search" value={filter.search} onChange={(_e, data) => filter.setSearch(data.value)} />
-        </Field>
-        <Field label={t.colourFilter}>
-          <Select
-            className={styles.select}
-            value={filter.indicator ?? ""}
-            onChange={(_e, data) => filter.setIndicator(data.value === "" ? null : (data.value as Indicator))}
-          >
-            <option value="">{t.allColours}</option>
-            {INDICATORS.map((indicator) => (
-              <option key={indicator} value={indicator}>
-                {indicator}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t.planFilter}>
-          <Select
-            className={styles.select}
-            value={filter.plan ?? ""}
-            onChange={(_e, data) => filter.setPlan(data.value === "" ? null : (data.value as PlanFilter))}
-          >
-            <option value="">{t.allUnits}</option>
-            {PLAN_FILTERS.map((plan) => (
-              <option key={plan} value={plan}>
-                {t.planFilters[plan]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t.sort} className={sheets.length < 2 ? styles.wide : undefined}>
-          <Select className={styles.select} value={filter.sort} onChange={(_e, data) => filter.setSort(data.value as UnitSort)}>
-            {UNIT_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t.sortOptions[sort]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+      <FieldGrid>
+        <FormField
+          label={t.search}
+          className={grid.wide}
+          control={{ kind: "input", type: "search" }}
+          value={filter.search}
+          onChange={filter.setSearch}
+        />
+        <FormField
+          label={t.colourFilter}
+          control={{ kind: "select", options: [{ value: "", label: t.allColours }, ...INDICATORS.map((i) => ({ value: i, label: i }))] }}
+          value={filter.indicator ?? ""}
+          onChange={(value) => filter.setIndicator(value === "" ? null : (value as Indicator))}
+        />
+        <FormField
+          label={t.planFilter}
+          control={{ kind: "select", options: [{ value: "", label: t.allUnits }, ...PLAN_FILTERS.map((p) => ({ value: p, label: t.planFilters[p] }))] }}
+          value={filter.plan ?? ""}
+          onChange={(value) => filter.setPlan(value === "" ? null : (value as PlanFilter))}
+        />
+        <FormField
+          label={t.sort}
+          {...(sheets.length < 2 ? { className: grid.wide } : {})}
+          control={{ kind: "select", options: UNIT_SORTS.map((sort) => ({ value: sort, label: t.sortOptions[sort] })) }}
+          value={filter.sort}
+          onChange={(value) => filter.setSort(value as UnitSort)}
+        />
         {sheets.length < 2 ? null : (
-          <Field label={t.sheetFilter}>
-            <Select className={styles.select} value={filter.sheet ?? ""} onChange={(_e, data) => filter.setSheet(data.value === "" ? null : data.value)}>
-              <option value="">{t.allSheets}</option>
-              {sheets.map((sheet) => (
-                <option key={sheet} value={sheet}>
-                  {sheet}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FormField
+            label={t.sheetFilter}
+            control={{ kind: "select", options: [{ value: "", label: t.allSheets }, ...sheets.map((sheet) => ({ value: sheet, label: sheet }))] }}
+            value={filter.sheet ?? ""}
+            onChange={(value) => filter.setSheet(value === "" ? null : value)}
+          />
         )}
-      </div>
+      </FieldGrid>
     </>
   );
 }
