@@ -13,7 +13,7 @@ import { FakeExcel } from "../officeFake";
 import { customFunctionSpecs } from "./customFunctions";
 import { PreviewDocument } from "./document";
 import { functionNames } from "./formulaText";
-import { PreviewApp } from "./PreviewApp";
+import { PreviewApp } from "./app/PreviewApp";
 import { renderTaskpane } from "./taskpaneHost";
 
 const specs = customFunctionSpecs(danishMetadata, customFunctionRegistry);
