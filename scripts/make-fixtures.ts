@@ -74,6 +74,14 @@ interface Fixture {
   }[];
 }
 
+/**
+ * A sheet in kroner with Randers' sign, its heading row (1-based) and columns: the expectation of
+ * most examples, which differ only in where things are.
+ */
+function krSheet(builder: SheetBuilder, headerRow: number, columns: ExpectedSheet["columns"]): Fixture["sheets"][number] {
+  return { builder, expect: { headerRow, unit: "kr", signConvention: "plus-is-deficit", columns } };
+}
+
 const kr = (n: number): number => n;
 const tkr = (n: number): number => n / 1000;
 const mkr = (n: number): number => n / 1_000_000;
@@ -124,7 +132,7 @@ function simpleKr(): Fixture {
   return {
     name: "simpel-kr",
     description: "Heading in row 1, kroner, Randers' sign, no ids",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "C", carried: "D" })],
   };
 }
 
@@ -258,7 +266,7 @@ function signUnknown(): Fixture {
     name: "fortegn-ukendt",
     description:
       "A result column that cannot show the sign (every unit at spending = budget) and no words: units with overført get no colour (never Randers' sign assumed), the unit without overført keeps its colour",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E", result: "F" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "C", spending: "D", carried: "E", result: "F" })],
   };
 }
 
@@ -274,7 +282,7 @@ function unclearCarried(): Fixture {
   return {
     name: "overfoert-uklar",
     description: "A column headed \"Gæld\" looks like the carry-over but is not read as one: the unit with an amount there gets no colour and a reason; the others keep theirs",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "C", spending: "D" })],
   };
 }
 
@@ -288,7 +296,7 @@ function textNumbers(): Fixture {
   return {
     name: "tekst-tal",
     description: "Numbers stored as Danish text (dots, kr., parentheses, Unicode minus) and one unreadable text",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "C", carried: "D" })],
   };
 }
 
@@ -300,7 +308,7 @@ function hiddenHelper(): Fixture {
   return {
     name: "skjult-hjaelpekolonne",
     description: "A hidden helper column with a budget heading loses to the visible one",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "D", spending: "E", carried: "F" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "D", spending: "E", carried: "F" })],
   };
 }
 
@@ -316,7 +324,7 @@ function errorCells(): Fixture {
   return {
     name: "fejlceller",
     description: "Error cells (#REF!, #N/A as a formula result), a zero budget, a blank spending: errors per unit, the others still read",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "C", carried: "D" })],
   };
 }
 
@@ -330,7 +338,7 @@ function netIncome(): Fixture {
   return {
     name: "nettoindtaegt",
     description: "Net-income units (negative budget): the base is the absolute value",
-    sheets: [{ builder: b, expect: { headerRow: 2, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+    sheets: [krSheet(b, 2, { name: "A", budget: "B", spending: "C", carried: "D" })],
   };
 }
 
@@ -350,7 +358,7 @@ function boundaries(): Fixture {
   return {
     name: "graenser-5-procent",
     description: "Exact 5 % boundaries, øre just over, balance, surplus absorbing a deficit",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
@@ -377,7 +385,7 @@ function randersInput(): Fixture {
   return {
     name: "randers-input",
     description: "Randers' Input sheet: codes in C, korr. budget in E, forventet forbrug 31/3, 31/5 in K, L (30/9 in M empty), overførsler in O",
-    sheets: [{ builder: b, expect: { headerRow: 2, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "C", name: "D", budget: "E", budgetOriginal: "F", applications: "I", budgetInclApplications: "J", spending: "L", carried: "O" } } }],
+    sheets: [krSheet(b, 2, { id: "C", name: "D", budget: "E", budgetOriginal: "F", applications: "I", budgetInclApplications: "J", spending: "L", carried: "O" })],
   };
 }
 
@@ -390,7 +398,7 @@ function randersInputExpanded(): Fixture {
   return {
     name: "randers-input-udvidet",
     description: "The expanded Input variant without any heading: ids in A, figures from C, 30/9 (K) filled and counting",
-    sheets: [{ builder: b, expect: { headerRow: 0, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", budgetOriginal: "D", applications: "G", budgetInclApplications: "H", spending: "K", carried: "M" } } }],
+    sheets: [krSheet(b, 0, { id: "A", name: "B", budget: "C", budgetOriginal: "D", applications: "G", budgetInclApplications: "H", spending: "K", carried: "M" })],
   };
 }
 
@@ -401,7 +409,7 @@ function regnskabWins(): Fixture {
   return {
     name: "regnskab-udfyldt",
     description: "A filled regnskab column counts before the follow-up forecast",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "D", carried: "E" })],
   };
 }
 
@@ -428,7 +436,7 @@ function scaledFormat(): Fixture {
   return {
     name: "format-tusinder",
     description: "Headings say 1.000 kr., but the number format only displays thousands: the cells hold kroner",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "C", carried: "D" })],
   };
 }
 
@@ -455,8 +463,8 @@ function severalSheets(): Fixture {
     description: "A cover sheet without a table, two unit sheets (numeric ids, an unlabelled sum row, a blank spacer), a hidden helper sheet",
     sheets: [
       { builder: cover },
-      { builder: schools, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D" } } },
-      { builder: daycare, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } },
+      krSheet(schools, 1, { id: "A", name: "B", budget: "C", spending: "D" }),
+      krSheet(daycare, 1, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" }),
       { builder: hidden },
     ],
   };
@@ -519,7 +527,7 @@ function headingBelowNotes(): Fixture {
   return {
     name: "overskrift-raekke-45",
     description: "44 rows of notes above the heading row (row 45): the heading is searched below the first 40 rows while the rows above are notes",
-    sheets: [{ builder: b, expect: { headerRow: 45, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 45, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
@@ -534,7 +542,7 @@ function formulasWithoutValues(): Fixture {
   return {
     name: "formel-uden-vaerdi",
     description: "Formulas without a stored result (a file from a tool that does not calculate): never 0 and never blank; the reason names the cell",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D", result: "E" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "C", carried: "D", result: "E" })],
   };
 }
 
@@ -552,7 +560,7 @@ function unitEqualsSum(): Fixture {
   return {
     name: "enhed-lig-summen",
     description: "A numbered unit whose figures equal the sum of the rows above is a unit (with a warning), not a subtotal; the unnumbered total row is skipped",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "C", spending: "D" })],
   };
 }
 
@@ -565,7 +573,7 @@ function strayCell(): Fixture {
   return {
     name: "loes-celle",
     description: "A stray character at XFD1048576 stretches the used range to the whole sheet: read sparsely, the same units",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
@@ -643,7 +651,7 @@ export function exampleWorkbook(): Fixture {
   return {
     name: "eksempel-budget",
     description: "The demo workbook: Randers-style, 20 aftaleenheder in three groups, kroner",
-    sheets: [{ builder: b, expect: { headerRow: 5, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budgetOriginal: "C", budget: "D", spending: "F", carried: "G", result: "H", notes: "I" } } }],
+    sheets: [krSheet(b, 5, { id: "A", name: "B", budgetOriginal: "C", budget: "D", spending: "F", carried: "G", result: "H", notes: "I" })],
   };
 }
 
@@ -684,7 +692,7 @@ function periodStatus(): Fixture {
   return {
     name: "periode-status-30-9",
     description: "The period in the title as 'Status pr. 30/9-2026'; the spending heading says forventet forbrug without a date",
-    sheets: [{ builder: b, expect: { headerRow: 3, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 3, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
@@ -698,7 +706,7 @@ function period31March(): Fixture {
   return {
     name: "periode-31-3-i-april",
     description: "A 31/3 follow-up printed in April: the budget year 2026 comes from the title, the date from the heading",
-    sheets: [{ builder: b, expect: { headerRow: 3, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 3, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
@@ -712,7 +720,7 @@ function periodAccountsNote(): Fixture {
   return {
     name: "periode-regnskab-note",
     description: "A regnskab sheet whose year stands only in a note under the table",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { name: "A", budget: "B", spending: "C", carried: "D" } } }],
+    sheets: [krSheet(b, 1, { name: "A", budget: "B", spending: "C", carried: "D" })],
   };
 }
 
@@ -725,7 +733,7 @@ function periodDisagree(): Fixture {
   return {
     name: "periode-uenige",
     description: "Two statements disagree: the title says 2026, the spending heading 31/5 2025; the more specific heading wins",
-    sheets: [{ builder: b, expect: { headerRow: 2, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 2, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
@@ -737,7 +745,7 @@ function periodCarried(): Fixture {
   return {
     name: "periode-overfoert",
     description: "The year only in 'Overført fra 2025': the budget year is 2026; no date and no word on forecast or regnskab",
-    sheets: [{ builder: b, expect: { headerRow: 1, unit: "kr", signConvention: "plus-is-deficit", columns: { id: "A", name: "B", budget: "C", spending: "D", carried: "E" } } }],
+    sheets: [krSheet(b, 1, { id: "A", name: "B", budget: "C", spending: "D", carried: "E" })],
   };
 }
 
