@@ -9,12 +9,13 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import type { Indicator } from "../core/assessment";
 import { isBudgetlysError } from "../core/errors";
-import { formatKroner, formatPercent } from "../core/format";
+import { formatNextColour, formatResultPercent, nextColour } from "../core/colourBands";
+import { formatKroner } from "../core/format";
 import { periodJson, periodLine, periodOverrideFromJson } from "../core/layout/period";
 import type { WorkbookScan } from "../core/layout/scan";
 import { OWN_SHEET_REASON, ownSheetsNote, scanSources, type SourceScan } from "../core/ownSheets";
 import { toKroner } from "../core/money";
-import { DEFAULT_POLICY, policyFromJson, policySummary, type Policy, type RequirementCode } from "../core/policy";
+import { DEFAULT_POLICY, limitBasisPoints, policyFromJson, policySummary, type Policy, type RequirementCode } from "../core/policy";
 import { AMOUNT_UNIT_EXPONENT, COLUMN_ROLES, type SheetMapping, type UnitRecord } from "../core/unit";
 import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";
@@ -130,7 +131,7 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
       if (part.warnings !== undefined) (json.warnings ??= []).push(...part.warnings);
     } else {
       if (progress) io.stderr.write("\r\u001b[K");
-      io.stdout.write(humanOutput(file, scan, color));
+      io.stdout.write(humanOutput(file, scan, color, policy));
       for (const sheet of missing) io.stdout.write(`${file}: arket "${sheet}" findes ikke.\n`);
     }
   }
@@ -330,7 +331,8 @@ function pad(text: string, width: number, right = false): string {
 }
 
 /** One table per sheet, then what was skipped and why. */
-export function humanOutput(file: string, scan: Scanned, color: boolean): string {
+export function humanOutput(file: string, scan: Scanned, color: boolean, policy: Pick<Policy, "limitPct"> = DEFAULT_POLICY): string {
+  const limitBp = limitBasisPoints(policy);
   const lines: string[] = [];
   const note = ownSheetsNote(scan.ownSheets ?? []);
   if (note !== null) lines.push(`${file}: ${note}`, "");
@@ -349,8 +351,10 @@ export function humanOutput(file: string, scan: Scanned, color: boolean): string
         return {
           unit: `${u.row}: ${u.id !== null && u.id !== u.name ? `${u.id} ` : ""}${u.name}`,
           indicator: a?.indicator ?? null,
-          pct: a === null ? "–" : formatPercent(a.deficitFraction),
+          // Never the same printed percentage for two colours (4,96 % Gul and 5,04 % Rød are not both "5,0 %").
+          pct: a === null ? "–" : formatResultPercent(a.totalResult, a.base, limitBp),
           result: a === null ? "–" : formatKroner(a.totalResult),
+          next: a === null ? "" : formatNextColour(nextColour(a.totalResult, a.base, limitBp)),
           requirement: a === null ? `Fejl: ${u.error ?? "kunne ikke vurderes"}` : SHORT_REQUIREMENT[a.requirement],
         };
       });
@@ -358,12 +362,13 @@ export function humanOutput(file: string, scan: Scanned, color: boolean): string
         unit: Math.max(5, ...rows.map((r) => Array.from(r.unit).length)),
         pct: Math.max(4, ...rows.map((r) => r.pct.length)),
         result: Math.max(8, ...rows.map((r) => r.result.length)),
+        next: Math.max(11, ...rows.map((r) => r.next.length)),
       };
-      lines.push(`  ${pad("Enhed", w.unit)}  ${pad("Farve", 5)}  ${pad("Pct.", w.pct, true)}  ${pad("Resultat", w.result, true)}  Krav`);
+      lines.push(`  ${pad("Enhed", w.unit)}  ${pad("Farve", 5)}  ${pad("Pct.", w.pct, true)}  ${pad("Resultat", w.result, true)}  ${pad("Næste farve", w.next)}  Krav`);
       for (const r of rows) {
         const word = pad(r.indicator ?? "–", 5);
         const coloured = color && r.indicator !== null ? `${ANSI[r.indicator]}${word}${RESET}` : word;
-        lines.push(`  ${pad(r.unit, w.unit)}  ${coloured}  ${pad(r.pct, w.pct, true)}  ${pad(r.result, w.result, true)}  ${r.requirement}`);
+        lines.push(`  ${pad(r.unit, w.unit)}  ${coloured}  ${pad(r.pct, w.pct, true)}  ${pad(r.result, w.result, true)}  ${pad(r.next, w.next)}  ${r.requirement}`);
       }
       const count = (i: Indicator): number => sheet.units.filter((u) => u.assessment?.indicator === i).length;
       const errors = sheet.units.filter((u) => u.assessment === null).length;

@@ -82,3 +82,32 @@ export function formatResultPercent(totalResult: Ore, base: Ore, limitBp: number
   const side = fraction * 100 > boundary ? "lige over" : "lige under";
   return `${side} ${formatDanishNumber(boundary, 1)} %`;
 }
+
+/**
+ * The distance to the next colour the way a plan, the task pane and `scan` say it: from Grøn the
+ * forbrug that would make the unit Gul, from Gul the forbrug that would make it Rød (`colour`),
+ * and for Rød the amount above the limit (`colour: null`) — in whole kroner, rounded up, so the
+ * amount always reaches the colour. Exact: built on {@link limitAmount} like {@link colourSteps}.
+ */
+export interface NextColour {
+  /** The colour the amount leads to; null: the unit is Rød and `kroner` is the amount above the limit. */
+  readonly colour: "Gul" | "Rød" | null;
+  /** Whole kroner, rounded up (≥ 1). */
+  readonly kroner: number;
+}
+
+/** See {@link NextColour}. */
+export function nextColour(totalResult: Ore, base: Ore, limitBp: number): NextColour {
+  const limit = limitAmount(base, limitBp);
+  const up = (oreAmount: number): number => Math.ceil(oreAmount / 100);
+  if (totalResult > limit) return { colour: null, kroner: up(totalResult - limit) };
+  if (totalResult > 0) return { colour: "Rød", kroner: up(limit + 1 - totalResult) };
+  // Grøn: one øre of underskud is Gul — or Rød when the limit amount is under one øre.
+  return { colour: limit >= 1 ? "Gul" : "Rød", kroner: up(1 - totalResult) };
+}
+
+/** "12.400 kr. fra Rød", "1 kr. fra Gul", or for Rød "350.001 kr. over grænsen". */
+export function formatNextColour(next: NextColour): string {
+  const amount = `${formatDanishNumber(next.kroner, 0)} kr.`;
+  return next.colour === null ? `${amount} over grænsen` : `${amount} fra ${next.colour}`;
+}

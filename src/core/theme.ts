@@ -28,6 +28,8 @@ export const NUMBER_FORMATS = {
   kroner: '#,##0 "kr.";-#,##0 "kr."',
   kronerOre: '#,##0.00 "kr.";-#,##0.00 "kr."',
   percent: "0.0 %",
+  /** Live percentages: a cell's format cannot adapt its decimals to the colour boundary, so two. */
+  percentLive: "0.00 %",
   date: "dd-mm-yyyy",
   year: "0",
   text: "@",
@@ -58,7 +60,7 @@ export const THEME: Readonly<Record<StyleName, CellStyle>> = {
   inputText: { fill: INPUT_FILL, fontColor: INPUT_FONT, border: "thin", wrap: true, locked: false },
   computed: { fill: COMPUTED_FILL, border: "thin" },
   computedMoney: { fill: COMPUTED_FILL, border: "thin", numberFormat: NUMBER_FORMATS.kronerOre },
-  computedPercent: { fill: COMPUTED_FILL, border: "thin", numberFormat: NUMBER_FORMATS.percent },
+  computedPercent: { fill: COMPUTED_FILL, border: "thin", numberFormat: NUMBER_FORMATS.percentLive },
   money: { numberFormat: NUMBER_FORMATS.kronerOre },
   percent: { numberFormat: NUMBER_FORMATS.percent },
   indicator: { bold: true, horizontal: "center", border: "thin" },

@@ -30,6 +30,7 @@ export const HANDLEPLAN_HEADER_ROLES: readonly HeaderRole[] = [
   "base",
   "percent",
   "indicator",
+  "nextColour",
   "requirement",
   "debt",
   "years",

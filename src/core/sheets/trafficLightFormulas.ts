@@ -50,3 +50,27 @@ export function requirementExpression(refs: ResultRefs, policy: Pick<Policy, "li
 export function deficitFractionExpression(refs: Pick<ResultRefs, "result" | "base">): string {
   return `${refs.result}/ABS(${refs.base})`;
 }
+
+/** Øre of the result, øre of |base| and the limit amount in øre (⌊limitBp × |base| / 10000⌋), as expressions. */
+function oreParts(refs: ResultRefs, policy: Pick<Policy, "limitPct">) {
+  const scale = refs.scale ?? 1;
+  const result = oreOf(refs.result, scale);
+  const base = oreOf(`ABS(${refs.base})`, scale);
+  return { result, limit: `INT(${limitBasisPoints(policy)}*${base}/10000)` };
+}
+
+/**
+ * Whole kroner to the next colour, rounded up (formula body without "="): the same figure as
+ * `nextColour` in `core/colourBands.ts` — from Grøn to Gul, from Gul to Rød, for Rød the amount
+ * above the limit. `R > ⌊limit⌋` is the core's `R × 10000 > limitBp × |base|` for whole øre.
+ */
+export function nextColourKronerExpression(refs: ResultRefs, policy: Pick<Policy, "limitPct">): string {
+  const { result: r, limit: l } = oreParts(refs, policy);
+  return `IF(${r}>${l},ROUNDUP((${r}-${l})/100,0),IF(${r}>0,ROUNDUP((${l}+1-${r})/100,0),ROUNDUP((1-${r})/100,0)))`;
+}
+
+/** The words after that amount: "over grænsen", "fra Rød" or "fra Gul" (formula body without "="). */
+export function nextColourWordsExpression(refs: ResultRefs, policy: Pick<Policy, "limitPct">): string {
+  const { result: r, limit: l } = oreParts(refs, policy);
+  return `IF(${r}>${l},${str("over grænsen")},IF(${r}>0,${str("fra Rød")},IF(${l}>=1,${str("fra Gul")},${str("fra Rød")})))`;
+}

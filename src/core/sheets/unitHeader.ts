@@ -11,7 +11,13 @@ import { NUMBER_FORMATS } from "../theme";
 import type { UnitRecord } from "../unit";
 import { ref, SheetBuilder, str, type Cell } from "./build";
 import { planPeriod, sourceText, type AssessedUnit, type PlanContext } from "./planContext";
-import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
+import {
+  deficitFractionExpression,
+  indicatorExpression,
+  nextColourKronerExpression,
+  nextColourWordsExpression,
+  requirementExpression,
+} from "./trafficLightFormulas";
 import { HEADER_LAST_COL, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
 /** What the header block shows. */
@@ -59,6 +65,7 @@ const LABELS: Readonly<Record<HeaderRole, string>> = {
   base: "Procentgrundlag",
   percent: "Underskud i % (+ underskud / − overskud)",
   indicator: "Indikator",
+  nextColour: "Afstand til næste farve",
   requirement: "Krav",
   debt: "Gæld til afvikling",
   years: "Antal år til afvikling",
@@ -147,6 +154,15 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         b.formula(v(role), `=${indicatorExpression(results, policy)}`, "indicator");
         b.indicatorColours({ top: v(role).row, left: v(role).col, bottom: v(role).row, right: v(role).col });
         break;
+      case "nextColour": {
+        // Whole kroner, rounded up, beside the words ("12.400 kr." | "fra Rød"): the percentage's
+        // format cannot adapt, so this says how close the unit is to the next colour.
+        b.formula(v(role), `=${nextColourKronerExpression(results, policy)}`, "computedMoney", NUMBER_FORMATS.kroner);
+        const words = { row: v(role).row, col: v(role).col + 1 };
+        b.formula(words, `=${nextColourWordsExpression(results, policy)}`, "computed");
+        b.merge({ top: words.row, left: words.col, bottom: words.row, right: HEADER_LAST_COL });
+        break;
+      }
       case "requirement":
         b.formula(v(role), `=${requirementExpression(results, policy)}`, "computed");
         b.merge({ top: v(role).row, left: v(role).col, bottom: v(role).row, right: HEADER_LAST_COL });

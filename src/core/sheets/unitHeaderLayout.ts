@@ -22,6 +22,7 @@ export type HeaderRole =
   | "base"
   | "percent"
   | "indicator"
+  | "nextColour"
   | "requirement"
   | "debt"
   | "years"

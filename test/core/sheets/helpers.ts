@@ -108,6 +108,7 @@ export function formulaErrors(hf: HyperFormula, descriptions: readonly SheetDesc
 export const ALLOWED_FUNCTIONS = new Set([
   "IF", "SUM", "ROUND", "ROUNDDOWN", "COUNTIF", "COUNT", "COUNTA", "ABS", "AND", "OR", "NOT", "INDEX",
   "ISNUMBER", "IFERROR", "MAX", "MIN", "LEN", "TRIM", "ROWS", "DATE", "N",
+  "ROUNDUP", "INT",
 ]);
 
 /** The function names a formula calls. */
