@@ -38,7 +38,7 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     expect(s.peek(3, 3)?.formula).toBe("=IF(B4=0,0,C4/B4)");
     expect(s.peek(3, 4)?.value).toBe("Grøn");
     expect(s.peek(3, 1)?.numberFormat).toBe(NUMBER_FORMATS.kronerOre);
-    expect(s.peek(3, 3)?.numberFormat).toBe(NUMBER_FORMATS.percent);
+    expect(s.peek(3, 3)?.numberFormat).toBe(NUMBER_FORMATS.percentLive);
     expect(s.peek(2, 0)?.format).toMatchObject({ bold: true, fill: THEME.tableHeader.fill, wrapText: true, borders: { top: "Continuous", bottom: "Continuous", left: "Continuous", right: "Continuous" } });
     expect(s.peek(8, 2)?.format.fill).toBe(THEME.computedMoney.fill);
     expect(s.peek(0, 0)?.format).toMatchObject({ bold: true, fontSize: 16 });
