@@ -59,13 +59,18 @@ function parseRegistry(value: unknown): PlanRegistry {
   return readPlanRegistry(typeof value === "string" ? value : undefined);
 }
 
-/** What every write loads in its first sync: the sheets (name, place, id) and the plan registry setting. */
-function queueWriteState(context: Excel.RequestContext): { worksheets: Excel.WorksheetCollection; registrySetting: Excel.Setting } {
+/**
+ * What every write loads in its first sync: the sheets (name, place, id), the plan registry
+ * setting and the active sheet (given back by an undone write).
+ */
+function queueWriteState(context: Excel.RequestContext): { worksheets: Excel.WorksheetCollection; registrySetting: Excel.Setting; active: Excel.Worksheet } {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position,items/id");
   const registrySetting = context.workbook.settings.getItemOrNullObject(SETTING_KEYS.plans);
   registrySetting.load("value");
-  return { worksheets, registrySetting };
+  const active = worksheets.getActiveWorksheet();
+  active.load("id");
+  return { worksheets, registrySetting, active };
 }
 
 /** The registry without the entries of sheets that are being replaced. */
@@ -137,7 +142,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (problem !== undefined) throw new WriteFailedError(MESSAGES.invalidDescription(description.name, problem));
     const temporaryName = (this.options.temporaryName ?? randomTemporaryName)();
     return this.run(async (context) => {
-      const { worksheets, registrySetting } = queueWriteState(context);
+      const { worksheets, registrySetting, active } = queueWriteState(context);
       // Added last, so a refused add leaves nothing behind.
       const sheet = worksheets.add(temporaryName);
       try {
@@ -204,7 +209,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         await context.sync();
       } catch (error) {
         const newSheetNames = [temporaryName, finalName, ...(addedRecord === undefined ? [] : [PLAN_RECORD_SHEET])];
-        const outcome = await undoWrite(context, { newSheetNames, replaced, registryBefore });
+        const outcome = await undoWrite(context, { newSheetNames, replaced, registryBefore, activeBefore: active.id });
         if (outcome.kind === "completed") {
           if (recordDescription !== undefined) await this.completeRecord(context, record, recordDescription, finalName);
           return result;

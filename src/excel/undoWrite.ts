@@ -13,7 +13,8 @@
  *   are complete, named and registered. The write is *complete*; the remaining old plans (still
  *   under their aside names) are deleted.
  * - **otherwise** nothing is lost yet: the new sheets are deleted, every old plan gets its own
- *   name back and the registry its previous value.
+ *   name back, the registry its previous value, and the sheet that was active before the write is
+ *   active again.
  */
 import { SETTING_KEYS } from "../core/ports";
 
@@ -33,6 +34,11 @@ export interface WriteUndo {
   readonly replaced: readonly ReplacedSheet[];
   /** The registry setting before the write (`undefined`: it did not exist). */
   readonly registryBefore: unknown;
+  /**
+   * The id of the sheet that was active before the write: activated again when the write is undone
+   * (deleting the new, active sheet makes Excel show a neighbour instead).
+   */
+  readonly activeBefore?: string;
 }
 
 /** How the undo ended. */
@@ -100,6 +106,9 @@ export async function undoWrite(context: Excel.RequestContext, undo: WriteUndo):
     if (undo.registryBefore === undefined) registry.delete();
     else context.workbook.settings.add(SETTING_KEYS.plans, undo.registryBefore);
   }
+  // After the deletions and renames: the sheet the user had in front of them, by id.
+  const previous = undo.activeBefore === undefined ? undefined : byId.get(undo.activeBefore);
+  if (previous !== undefined && newSheets.length > 0) previous.activate();
   if (newSheets.length === 0 && renamed.length === 0 && !registryChanged) return { kind: "undone" };
   try {
     await context.sync();

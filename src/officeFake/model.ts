@@ -252,7 +252,15 @@ export class WorkbookModel {
     const index = this.sheets.indexOf(sheet);
     if (index >= 0) this.sheets.splice(index, 1);
     sheet.deleted = true;
-    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
+    // Excel then shows another sheet — which one, Microsoft does not document; the fake takes the
+    // next visible sheet to the right, else to the left, never the one active before the add-in's
+    // work. An add-in that deletes the active sheet must activate the one it wants itself
+    // (undoWrite gives the user back the sheet that was active).
+    if (this.activeSheetId === sheet.id) {
+      const visible = (s: SheetModel): boolean => s.visibility === "Visible";
+      const neighbour = this.sheets.slice(index).find(visible) ?? this.sheets.slice(0, Math.max(0, index)).reverse().find(visible) ?? this.sheets[0];
+      this.activeSheetId = neighbour?.id ?? null;
+    }
     if (this.selection?.sheetId === sheet.id) this.selection = null;
   }
 }

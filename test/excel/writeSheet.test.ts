@@ -222,6 +222,22 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     expect(completed).toBeGreaterThan(0);
   });
 
+  it("an undone write gives the user back the sheet they had in front of them (deleting the active sheet makes the fake show a neighbour)", async () => {
+    let undone = 0;
+    for (let k = 0; k < 200; k++) {
+      const fake = workbook();
+      await write(fake, overviewDescription(3));
+      // The user looks at the first sheet; deleting the new (active) last sheet would show "Oversigt".
+      fake.model.activeSheetId = sheet(fake, "Dagtilbud").id;
+      fake.failOn({ sync: 2, afterOperations: k });
+      const outcome = await write(fake, planDescription("u1")).catch((e: unknown) => e);
+      if (!(outcome instanceof WriteFailedError)) break;
+      undone++;
+      expect(fake.model.activeSheetId, `failure after ${k} operations`).toBe(sheet(fake, "Dagtilbud").id);
+    }
+    expect(undone).toBeGreaterThan(20);
+  });
+
   it("replacing: when the undo fails too, nothing is lost and the message says where the old plan is", async () => {
     let checked = 0;
     for (let k = 0; k < 60; k++) {

@@ -88,6 +88,8 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   readonly sheets: Readonly<Record<string, SheetSnapshot>>;
   readonly settings: Readonly<Record<string, unknown>>;
+  /** The id of the active sheet (Excel shows it; an undone write must give it back). */
+  readonly activeSheet: string | null;
 }
 
 function isDefaultCell(cell: CellSnapshot): boolean {
@@ -145,7 +147,7 @@ export function snapshotWorkbook(source: FakeExcel | WorkbookModel): WorkbookSna
       })),
     };
   });
-  return { sheets, settings: structuredClone(Object.fromEntries(model.settings)) };
+  return { sheets, settings: structuredClone(Object.fromEntries(model.settings)), activeSheet: model.activeSheetId };
 }
 
 /** One difference between two snapshots. */
@@ -188,10 +190,14 @@ export function diffSnapshots(before: WorkbookSnapshot, after: WorkbookSnapshot)
       changes.push({ sheet: "", what: `setting ${key}`, before: before.settings[key], after: after.settings[key] });
     }
   }
+  if (before.activeSheet !== after.activeSheet) {
+    const nameOf = (snapshot: WorkbookSnapshot): string | undefined => (snapshot.activeSheet === null ? undefined : snapshot.sheets[snapshot.activeSheet]?.name);
+    changes.push({ sheet: "", what: "active sheet", before: nameOf(before), after: nameOf(after) });
+  }
   return changes;
 }
 
-/** Only the changes to sheets that existed before (new sheets and settings are not counted). */
+/** Only the changes to sheets that existed before (new sheets, settings and the active sheet are not counted). */
 export function changesToExistingSheets(before: WorkbookSnapshot, after: WorkbookSnapshot): SnapshotChange[] {
-  return diffSnapshots(before, after).filter((c) => c.what !== "sheet added" && !c.what.startsWith("setting "));
+  return diffSnapshots(before, after).filter((c) => c.what !== "sheet added" && c.what !== "active sheet" && !c.what.startsWith("setting "));
 }
