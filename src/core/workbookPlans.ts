@@ -352,3 +352,55 @@ function withoutRecord(unit: UnitRecord, key: string, registry: Readonly<Record<
   }
   return { word: NO_PLAN_STATUS.none, reason: `${unit.assessment.indicator}: der kræves ingen plan.` };
 }
+
+/** A figure "Skriv i planerne" writes into a plan's input cell. */
+export interface PlanFill {
+  readonly plan: WorkbookPlan;
+  readonly year: number;
+  /** The plan sheet and the A1 address of its input cell (forecast or realised afdrag). */
+  readonly sheet: string;
+  readonly cell: string;
+  /** 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly amount: Ore;
+  readonly figures: FiguresKind;
+}
+
+/** A figure the follow-up sheets give that "Skriv i planerne" does not write: the plan sheet holds another one. */
+export interface PlanFillKept {
+  readonly plan: WorkbookPlan;
+  readonly year: number;
+  readonly sheet: string;
+  /** The cell whose figure is kept. */
+  readonly cell: string;
+  readonly kept: Ore;
+  readonly followed: Ore;
+}
+
+/**
+ * What "Skriv i planerne" would do: each figure that comes from a follow-up sheet goes into the
+ * plan sheet's blank input cell for it (realised afdrag for a regnskab, forventet for a forecast);
+ * a year whose cell already holds another figure is kept and listed. Plans whose sheet is gone get
+ * nothing. The writer checks again at write time that each cell is still blank.
+ */
+export function planFills(plans: readonly WorkbookPlan[]): { fills: PlanFill[]; kept: PlanFillKept[] } {
+  const fills: PlanFill[] = [];
+  const kept: PlanFillKept[] = [];
+  for (const plan of plans) {
+    if (!plan.sheetPresent) continue;
+    plan.years.forEach((y, i) => {
+      const source = y.source;
+      if (source?.from === "followUp") {
+        const cell = (source.figures === "regnskab" ? plan.record.cells.realised : plan.record.cells.forecast)[i];
+        const amount = source.figures === "regnskab" ? y.realised : y.forecast;
+        if (cell === undefined || amount === null) return;
+        const { row, col } = addressCell(cell);
+        fills.push({ plan, year: y.year, sheet: plan.record.planSheet, cell, row, col, amount, figures: source.figures });
+      } else if (source?.from === "planSheet" && y.followed !== undefined) {
+        kept.push({ plan, year: y.year, sheet: plan.record.planSheet, cell: source.cell, kept: (y.realised ?? y.forecast) as Ore, followed: y.followed.amount });
+      }
+    });
+  }
+  return { fills, kept };
+}

@@ -13,6 +13,8 @@ import {
   SETTING_KEYS,
   type BatchItemResult,
   type BatchWriteOptions,
+  type CellFill,
+  type FillResult,
   WouldOverwriteError,
   WriteFailedError,
   type SheetPatch,
@@ -31,6 +33,7 @@ import { undoWrite, type ReplacedSheet } from "./undoWrite";
 import { PLAN_RECORD_SHEET, planRecordOf, type PlanRecord } from "../core/planRecord";
 import { contradictingSheets, lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordAfter, recordGrid, recordSheetOf, recordsOf, type ReadRecord } from "./planRecord";
 import { boundingRectangle, contains } from "./rectangles";
+import { fillEmptyCells } from "./fillCells";
 import {
   mergeCellSpecs,
   queueCellContents,
@@ -609,6 +612,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
         cause: error,
       });
     }
+  }
+
+  /** Figures into blank input cells of existing sheets (`./fillCells.ts`): 2 syncs whatever their number. */
+  async fillEmptyCells(fills: readonly CellFill[]): Promise<FillResult> {
+    return fillEmptyCells(this.run, fills);
   }
 
   /**

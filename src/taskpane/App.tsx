@@ -10,7 +10,7 @@
  * workbook. See docs/taskpane.md, "Keeping the first paint light".
  */
 import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { Settings16Regular, Table16Regular } from "@fluentui/react-icons";
+import { CalendarCheckmark16Regular, Settings16Regular, Table16Regular } from "@fluentui/react-icons";
 import {
   Button,
   FluentProvider,
@@ -274,7 +274,13 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
           tabs={PAGES.filter((page) => page !== "unit" || navigation.unitKey !== null).map((page) => ({
             value: page,
             label: shell.tabs[page],
-            ...(page === "settings" ? { icon: <Settings16Regular /> } : page === "columns" ? { icon: <Table16Regular /> } : {}),
+            ...(page === "settings"
+              ? { icon: <Settings16Regular /> }
+              : page === "columns"
+                ? { icon: <Table16Regular /> }
+                : page === "followUp"
+                  ? { icon: <CalendarCheckmark16Regular /> }
+                  : {}),
           }))}
           selected={navigation.page}
           onSelect={navigation.goTo}

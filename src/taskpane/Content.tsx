@@ -17,6 +17,7 @@ import { minimumText, OPTIONAL_FEATURES } from "../host/features";
 
 const UnitPage = lazy(() => import("./pages/UnitPage"));
 const AllPlansPage = lazy(() => import("./pages/AllPlansPage"));
+const FollowUpPage = lazy(() => import("./pages/FollowUpPage"));
 const ColumnsPage = lazy(() => import("./pages/ColumnsPage"));
 const SettingsPage = lazy(() => import("./pages/SettingsPage"));
 
@@ -83,6 +84,7 @@ function PageContent({ page }: { readonly page: PageId }): JSX.Element {
       {page === "overview" ? <OverviewPage /> : null}
       {page === "unit" ? <UnitPage /> : null}
       {page === "allPlans" ? <AllPlansPage /> : null}
+      {page === "followUp" ? <FollowUpPage /> : null}
       {page === "columns" ? <ColumnsPage /> : null}
       {page === "settings" ? <SettingsPage /> : null}
     </Suspense>

@@ -48,10 +48,10 @@ export function useWorkbook(): WorkbookModel {
 }
 
 /** The task pane's pages. */
-export type PageId = "overview" | "unit" | "allPlans" | "columns" | "settings";
+export type PageId = "overview" | "unit" | "allPlans" | "followUp" | "columns" | "settings";
 
 /** All pages in tab order. */
-export const PAGES: readonly PageId[] = ["overview", "unit", "allPlans", "columns", "settings"];
+export const PAGES: readonly PageId[] = ["overview", "unit", "allPlans", "followUp", "columns", "settings"];
 
 /** The id of the legend panel the shell's "Reglen" button opens (rendered by `Content`). */
 export const LEGEND_ID = "budgetlys-legend";

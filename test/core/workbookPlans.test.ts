@@ -19,7 +19,7 @@ import type { SheetDescription } from "../../src/core/sheetDescription";
 import { SCHEDULE_TOTAL_LABEL } from "../../src/core/sheets/afviklingsplan";
 import { SCHEDULE_COLUMNS } from "../../src/core/sheets/afviklingsplanLayout";
 import { plansFor } from "../../src/core/sheets/plansFor";
-import { workbookPlans } from "../../src/core/workbookPlans";
+import { planFills, workbookPlans } from "../../src/core/workbookPlans";
 
 const HEADER = ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"];
 const kr = (n: number): Ore => oreFromKroner(n);
@@ -323,5 +323,29 @@ describe("workbookPlans: properties", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("planFills: what Skriv i planerne writes", () => {
+  it("figures from follow-up sheets go into the blank input cell of their kind; a typed figure is kept and listed; a deleted plan gets nothing", () => {
+    const closed = sourceGrid("Regnskab 2026", "Regnskab 2026", [["73000202101", "Bakkeskolen", 10_000_000, 9_700_001, 300_000]]);
+    const may = sourceGrid("Opfølgning maj", "Budgetopfølgning pr. 31. maj 2026", [["73000202102", "Engskolen", 10_000_000, 9_500_000, 900_000]]);
+    const base = plansWorkbook([closed, may]);
+    const bakke = recordOf(base, "Bakkeskolen");
+    const eng = recordOf(base, "Engskolen");
+    const { fills, kept } = planFills(statusOf(base).plans);
+    expect(fills.map((f) => [f.sheet, f.cell, f.amount, f.figures])).toEqual([
+      ["HP Bakkeskolen", bakke.cells.realised[0], kr(299_999), "regnskab"],
+      ["HP Engskolen", eng.cells.forecast[0], kr(500_000), "forecast"],
+    ]);
+    expect(fills[0]).toMatchObject(addressCell(bakke.cells.realised[0] as string));
+    expect(kept).toEqual([]);
+    // A person typed another figure in Engskolen's forecast cell; Bakkeskolen's sheet is deleted.
+    const changed = base
+      .filter((g) => g.name !== "HP Bakkeskolen")
+      .map((g) => (g.name === "HP Engskolen" ? withCell(g, eng.cells.forecast[0] as string, 123) : g));
+    const again = planFills(statusOf(changed).plans);
+    expect(again.fills).toEqual([]);
+    expect(again.kept.map((k) => [k.sheet, k.cell, k.kept, k.followed])).toEqual([["HP Engskolen", eng.cells.forecast[0], kr(123), kr(500_000)]]);
   });
 });

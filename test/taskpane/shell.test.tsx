@@ -24,9 +24,9 @@ describe("the shell (first paint)", () => {
     render(<App port={port} />);
     expect(screen.getByRole("heading", { level: 1, name: "Budgetlys" })).toBeTruthy();
     const tabs = within(screen.getByRole("tablist", { name: "Sider" })).getAllByRole("tab");
-    // No empty "Enhed" page before a unit is chosen; Kolonner and Indstillinger are icons with their names.
-    expect(tabs.map((t) => t.textContent)).toEqual(["Oversigt", "Planer", "Kolonner", "Indstillinger"]);
-    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false"]);
+    // No empty "Enhed" page before a unit is chosen; Opfølgning, Kolonner and Indstillinger are icons with their names.
+    expect(tabs.map((t) => t.textContent)).toEqual(["Oversigt", "Planer", "Opfølgning", "Kolonner", "Indstillinger"]);
+    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false", "false"]);
     expect(screen.getByRole("status").textContent).toBe("Læser projektmappen …");
     // The read started at once (in parallel with the lazy chunks), and nothing else is shown yet.
     await waitFor(() => expect(port.readCount).toBe(1));

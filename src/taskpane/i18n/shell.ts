@@ -12,6 +12,7 @@ export interface ShellStrings {
     readonly overview: string;
     readonly unit: string;
     readonly allPlans: string;
+    readonly followUp: string;
     readonly columns: string;
     readonly settings: string;
   };
@@ -34,6 +35,7 @@ export const SHELL_STRINGS: Readonly<Record<"da" | "en", ShellStrings>> = {
       overview: "Oversigt",
       unit: "Enhed",
       allPlans: "Planer",
+      followUp: "Opfølgning",
       columns: "Kolonner",
       settings: "Indstillinger",
     },
@@ -47,7 +49,7 @@ export const SHELL_STRINGS: Readonly<Record<"da" | "en", ShellStrings>> = {
   en: {
     title: "Budgetlys",
     nav: "Pages",
-    tabs: { overview: "Overview", unit: "Unit", allPlans: "Plans", columns: "Columns", settings: "Settings" },
+    tabs: { overview: "Overview", unit: "Unit", allPlans: "Plans", followUp: "Follow-up", columns: "Columns", settings: "Settings" },
     reading: "Reading the workbook …",
     pageLoading: "Loading the page …",
     loadFailed: "Budgetlys could not be loaded or shown. None of your work was lost; the workbook is as it was.",

@@ -21,6 +21,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     writeSheet: async (description, options) => (await port()).writeSheet(description, options),
     writeSheets: async (descriptions, options) => writeSheetsThrough(await port(), descriptions, options),
     patchSheet: async (patch) => (await port()).patchSheet(patch),
+    fillEmptyCells: async (fills) => (await port()).fillEmptyCells(fills),
     getSetting: async (key) => (await port()).getSetting(key),
     setSetting: async (key, value) => (await port()).setSetting(key, value),
     select: async (sheet, range) => (await port()).select(sheet, range),

@@ -1,0 +1,208 @@
+/**
+ * Opfølgning: every plan of the workbook's plan record, followed up with the workbook's own
+ * follow-up sheets — per plan the unit, the years with planned / forecast / realised, the status
+ * with its reason and where each figure came from (`core/workbookPlans.ts`, from the grids the pane
+ * has read: no Excel round trip per plan). "Skriv i planerne" writes the figures into the plans'
+ * blank input cells after asking (`core/workbookPlans.ts` `planFills`, the port's
+ * `fillEmptyCells`: 2 syncs for any number); a figure already in a cell is kept and named. The list
+ * "Frihedsgrader kan sættes ud af kraft" names the plans not kept.
+ */
+import { useMemo, useState } from "react";
+import { Badge, Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { formatKroner } from "../../core/format";
+import { formatAsOf } from "../../core/layout/period";
+import { toKroner, type Ore } from "../../core/money";
+import { isPlanStatusBad, PLAN_STATUS, type PlanStatus } from "../../core/planStatus";
+import { planFills, workbookPlans, type PlanFigureSource, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
+import { useI18n, usePort, useStrings, useWorkbook } from "../context";
+import { useConfirm } from "../components/ConfirmProvider";
+import { Notice, type NoticeValue } from "../components/Notice";
+import { describeError } from "../state/errors";
+import { useGoToSheet } from "../state/useGoToSheet";
+import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  plans: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: "none" },
+  plan: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  status: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  years: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  quiet: { color: tokens.colorNeutralForeground3 },
+});
+
+const kr = (amount: Ore | null, none: string): string => (amount === null ? none : formatKroner(amount, { ore: "auto" }));
+
+/** The badge colour of a status (the word is always shown too). */
+function statusColor(status: PlanStatus): "danger" | "warning" | "success" | "informative" {
+  if (status === PLAN_STATUS.broken) return "danger";
+  if (status === PLAN_STATUS.atRisk || status === PLAN_STATUS.dispensed) return "warning";
+  if (status === PLAN_STATUS.kept || status === PLAN_STATUS.repaid) return "success";
+  return "informative";
+}
+
+function sourceText(source: PlanFigureSource | null, words: FollowUpStrings): string {
+  if (source === null) return words.noSource;
+  const regnskab = source.figures === "regnskab";
+  return words.source(source.from === "followUp" ? words.fromFollowUp(source.sheet, source.row, formatAsOf(source.asOf), regnskab) : words.fromPlanSheet(source.cell, regnskab));
+}
+
+/** The page's state: the followed plans, what "Skriv i planerne" would write, and the write. */
+function useFollowUpState() {
+  const workbook = useWorkbook();
+  const port = usePort();
+  const strings = useStrings();
+  const { language } = useI18n();
+  const words = followUpStrings(language);
+  const confirm = useConfirm();
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
+  const [writing, setWriting] = useState(false);
+  const goTo = useGoToSheet(setNotice);
+  const followed: WorkbookPlans | null = useMemo(
+    () => (workbook.scan === null ? null : workbookPlans({ grids: workbook.grids, scan: workbook.scan, registry: workbook.plans })),
+    [workbook.grids, workbook.scan, workbook.plans],
+  );
+  const fills = useMemo(() => planFills(followed?.plans ?? []), [followed]);
+  const fillPlans = new Set(fills.fills.map((f) => f.sheet)).size;
+
+  const write = async (): Promise<void> => {
+    const none = words.noFigure;
+    const kept = fills.kept.map((k) => words.keptLine(k.sheet, k.cell, kr(k.kept, none), kr(k.followed, none)));
+    const ok = await confirm({
+      title: words.confirmTitle,
+      body: words.confirmBody(fills.fills.length, fillPlans, kept),
+      confirmLabel: words.confirmYes,
+      cancelLabel: words.confirmNo,
+    });
+    if (!ok) return;
+    setWriting(true);
+    setNotice(null);
+    try {
+      const result = await port.fillEmptyCells(fills.fills.map((f) => ({ sheet: f.sheet, row: f.row, col: f.col, value: toKroner(f.amount) })));
+      setNotice({ intent: result.kept.length + result.missingSheet.length > 0 ? "warning" : "success", body: words.written(result.written.length, result.kept.length, result.missingSheet.length) });
+      await workbook.refresh();
+    } catch (error) {
+      setNotice({ intent: "error", title: words.writeFailed, body: describeError(error, strings) });
+    } finally {
+      setWriting(false);
+    }
+  };
+  return { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo };
+}
+
+/** The Opfølgning page (default export for `React.lazy`). */
+export default function FollowUpPage(): JSX.Element {
+  const styles = useStyles();
+  const { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo } = useFollowUpState();
+  const plans = followed?.plans ?? [];
+  const bad = plans.filter((p) => isPlanStatusBad(p.status));
+  return (
+    <section className={styles.page} aria-labelledby="budgetlys-followup-heading">
+      <Text as="h2" id="budgetlys-followup-heading" size={400} weight="semibold">
+        {words.heading}
+      </Text>
+      <Text as="p" block>
+        {words.intro}
+      </Text>
+      <Notice notice={notice} onDismiss={() => setNotice(null)} focus />
+      {(followed?.problems ?? []).length > 0 ? (
+        <Notice notice={{ intent: "warning", title: words.problemsTitle, body: (followed?.problems ?? []).join(" ") }} />
+      ) : null}
+      {(followed?.sheetsWithoutPeriod ?? []).length > 0 ? (
+        <Notice notice={{ intent: "info", body: words.withoutPeriod((followed?.sheetsWithoutPeriod ?? []).map((s) => `«${s}»`).join(", ")) }} />
+      ) : null}
+      {plans.length === 0 ? (
+        <Text as="p" block>
+          {words.none}
+        </Text>
+      ) : (
+        <>
+          <div>
+            <Button appearance="primary" disabled={writing || fills.fills.length === 0} onClick={() => void write()}>
+              {words.write}
+            </Button>
+            <Text as="p" block size={200} className={styles.quiet}>
+              {fills.fills.length === 0 ? words.nothingToWrite : words.writeHint(fills.fills.length, fillPlans, fills.kept.length)}
+            </Text>
+          </div>
+          <section aria-labelledby="budgetlys-followup-suspend">
+            <Text as="h3" id="budgetlys-followup-suspend" size={300} weight="semibold">
+              {words.suspendHeading}
+            </Text>
+            {bad.length === 0 ? (
+              <Text as="p" block>
+                {words.suspendNone}
+              </Text>
+            ) : (
+              <ul className={styles.list} aria-label={words.suspendHeading}>
+                {bad.map((p) => (
+                  <li key={p.record.planSheet}>
+                    {words.unitLine(p.record.unitName, p.record.unitId)}: {p.status}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <ul className={styles.plans} aria-label={words.heading}>
+            {plans.map((plan) => (
+              <PlanItem key={`${plan.record.planSheet}|${plan.record.unitName}`} plan={plan} words={words} goTo={goTo} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PlanItem({ plan, words, goTo }: { readonly plan: WorkbookPlan; readonly words: FollowUpStrings; readonly goTo: (sheet: string) => void }): JSX.Element {
+  const styles = useStyles();
+  const headingId = `budgetlys-followup-${plan.record.planSheet.replace(/[^A-Za-z0-9]/g, "-")}`;
+  return (
+    <li className={styles.plan} aria-labelledby={headingId}>
+      <Text as="h3" id={headingId} size={300} weight="semibold">
+        {words.unitLine(plan.record.unitName, plan.record.unitId)}
+      </Text>
+      <div className={styles.status}>
+        <Badge appearance="tint" color={statusColor(plan.status)}>
+          {plan.status}
+        </Badge>
+      </div>
+      <Text block size={200}>
+        {plan.reason}
+      </Text>
+      {plan.sheetPresent ? (
+        <Link as="button" onClick={() => goTo(plan.record.planSheet)}>
+          {words.sheet(plan.record.planSheet)}
+        </Link>
+      ) : (
+        <Text block size={200}>
+          {words.sheetGone(plan.record.planSheet)}
+        </Text>
+      )}
+      {plan.unitKey === null ? (
+        <Text block size={200} className={styles.quiet}>
+          {words.notInScan}
+        </Text>
+      ) : null}
+      <ul className={styles.years}>
+        {plan.years.map((y) => (
+          <li key={y.year}>
+            <Text size={200}>
+              {words.yearLine(y.year, kr(y.planned, words.noFigure), kr(y.forecast, words.noFigure), kr(y.realised, words.noFigure))}
+            </Text>
+            <Text block size={200} className={styles.quiet}>
+              {sourceText(y.source, words)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
