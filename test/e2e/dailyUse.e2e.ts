@@ -82,6 +82,22 @@ describe("the task pane at 350 × 560", () => {
     await shot(page, "21-oversigt-350");
   });
 
+  it("Oversigt: grouped by område with subtotals and I alt; each row's plan status", async () => {
+    const pane = taskpane(page);
+    const table = pane.getByRole("table", { name: "Enheder med trafiklys" });
+    const heads = await table.locator('th[scope="colgroup"]').allInnerTexts();
+    expect(heads.map((h) => h.split(" · ")[0])).toEqual(["Skoler", "Dagtilbud", "Ældre og sundhed"]);
+    const totals = await table.locator('th[scope="row"]').allInnerTexts();
+    expect(totals).toEqual(["I alt Skoler", "I alt Dagtilbud", "I alt Ældre og sundhed", "I alt"]);
+    const redRow = table.locator("tr", { has: page.getByRole("button", { name: `Åbn siden for ${red}` }) });
+    expect(await redRow.locator("[data-plan-status]").innerText()).toBe("Mangler plan");
+    await pane.getByLabel("Plan", { exact: true }).selectOption({ label: "Mangler plan" });
+    const missing = await table.locator("[data-plan-status]").allInnerTexts();
+    expect(missing.length).toBeGreaterThan(0);
+    expect(new Set(missing)).toEqual(new Set(["Mangler plan"]));
+    await pane.getByLabel("Plan", { exact: true }).selectOption({ label: "Alle enheder" });
+  });
+
   it("a Rød unit: the requirement and the action within the first 560 px, the focus on its name", async () => {
     expect(red).not.toBe("");
     const pane = taskpane(page);
@@ -190,6 +206,13 @@ describe("the task pane at 350 × 560", () => {
     for (const reason of reasons) expect(reason).toContain("Findes allerede og er beholdt.");
     expect(await dialog.count()).toBe(0);
     expect(await sheetNames(page)).toEqual(sheetsAfterFirst);
+    // Read again after the writes: every plan is in the record, nothing settled yet — Afventer.
+    await pane.getByRole("tab", { name: "Oversigt" }).click();
+    const redRow = pane.locator("tr", { has: page.getByRole("button", { name: `Åbn siden for ${red}` }) });
+    await expect.poll(() => redRow.locator("[data-plan-status]").innerText(), { timeout: 20_000 }).toBe("Afventer");
+    await pane.getByLabel("Plan", { exact: true }).selectOption({ label: "Mangler plan" });
+    await pane.getByText("Ingen enheder passer til filteret.").waitFor();
+    await pane.getByLabel("Plan", { exact: true }).selectOption({ label: "Alle enheder" });
   });
 });
 

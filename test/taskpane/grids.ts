@@ -35,3 +35,23 @@ export function careGrid(): SheetGrid {
     ],
   };
 }
+
+/** Units under two område headings, each closed by its total row (core's `layout/area.ts`). */
+export function areaGrid(): SheetGrid {
+  return {
+    name: "Områder",
+    origin: { row: 0, col: 0 },
+    values: [
+      ["Budgetopfølgning 2024 (kr.)", null, null, null, null],
+      ["Aftaleenhed", "Navn", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"],
+      [null, "Skoler", null, null, null],
+      ["73000202101", "Bakkeskolen", 1000000, 1100000, 0],
+      ["73000202102", "Engskolen", 1000000, 1030000, 0],
+      [null, "Skoler i alt", 2000000, 2130000, 0],
+      [null, "Dagtilbud", null, null, null],
+      ["73000202103", "Skovbørnehaven", 1000000, 900000, 0],
+      ["73000202104", "Åbiblioteket", 1000000, 1000000, 0],
+      [null, "Dagtilbud i alt", 2000000, 1900000, 0],
+    ],
+  };
+}

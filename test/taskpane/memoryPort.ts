@@ -49,7 +49,10 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   async readSheets(): Promise<readonly SheetGrid[]> {
     this.readCount += 1;
-    return this.grids;
+    // The sheets written are read back too (their constants; a formula reads as blank here), as
+    // Excel would: the plan statuses come from what the workbook holds.
+    if (this.sheets.length === 0) return this.grids;
+    return [...this.grids, ...this.sheets.map((sheet) => writtenGrid(sheet.name, sheet.description))];
   }
 
   async writeSheet(description: SheetDescription, options: WriteOptions = {}): Promise<WriteResult> {
@@ -179,4 +182,16 @@ export class MemoryWorkbookPort implements WorkbookPort {
     this.grids = this.grids.map((g) => (g === grid ? { ...grid, values } : g));
     for (const listener of this.watchers.get(sheet) ?? []) listener(sheet);
   }
+}
+
+/** A written sheet as a grid of its constants (formulas blank: nothing calculates here). */
+function writtenGrid(name: string, description: SheetDescription): SheetGrid {
+  const values: CellValue[][] = [];
+  for (const cell of description.cells) {
+    if (cell.value === undefined || cell.value === null) continue;
+    const row = (values[cell.row] ??= []);
+    row[cell.col] = cell.value;
+  }
+  const dense = Array.from({ length: values.length }, (_, r) => Array.from({ length: values[r]?.length ?? 0 }, (_, c) => values[r]?.[c] ?? null));
+  return { name, origin: { row: 0, col: 0 }, values: dense, ...(description.hidden === true ? { visibility: "hidden" as const } : {}) };
 }

@@ -71,6 +71,22 @@ describe("the task pane on the fake Excel", () => {
     expect(sheetNames(fake).filter((n) => n.startsWith("HP Engskolen"))).toEqual(["HP Engskolen"]);
   });
 
+  it("plan-status badges: Mangler plan until the handleplan is written, then Afventer from the plan record", async () => {
+    const { fake, user } = await renderOnFake();
+    const rowOf = (name: string): HTMLElement => screen.getByRole("button", { name: `Åbn siden for ${name}` }).closest("tr") as HTMLElement;
+    expect(within(rowOf("Engskolen")).getByText("Mangler plan")).toBeTruthy();
+    expect(within(rowOf("Åbiblioteket")).getByText("Ingen plan")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Åbn siden for Engskolen" }));
+    await user.click(await screen.findByRole("button", { name: "Opret handleplan" }));
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    expect(sheetNames(fake)).toContain(PLAN_RECORD_SHEET);
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    // The pane read the workbook again: the status comes from the hidden plan record's row.
+    await waitFor(() => expect(within(rowOf("Engskolen")).getByText("Afventer")).toBeTruthy());
+    expect(within(rowOf("Engskolen")).getByText("Afventer").getAttribute("title")).not.toContain("ældre udgave");
+    expect(within(rowOf("Bakkeskolen")).getByText("Mangler plan")).toBeTruthy();
+  });
+
   it("a write that fails halfway leaves no sheet behind and says so in Danish", async () => {
     const { fake, user } = await renderOnFake();
     await user.click(screen.getByRole("button", { name: "Åbn siden for Bakkeskolen" }));

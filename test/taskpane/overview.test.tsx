@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { renderTaskpane } from "./render";
-import { budgetGrid, careGrid } from "./grids";
+import { areaGrid, budgetGrid, careGrid } from "./grids";
 
 afterEach(cleanup);
 
@@ -160,5 +160,36 @@ describe("Oversigt", () => {
     expect(screen.getByText(/Budgetlys fandt ingen tabel med enheder i projektmappen/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Peg tabellen ud under Kolonner" }));
     await screen.findByRole("heading", { level: 2, name: "Kolonner" });
+  });
+});
+
+describe("Oversigt: område and plan status", () => {
+  it("groups the units by område with a subtotal each and an I alt row, in exact øre", async () => {
+    await renderTaskpane([areaGrid()]);
+    const table = screen.getByRole("table", { name: "Enheder med trafiklys" });
+    const heads = within(table).getAllByRole("columnheader").map((h) => h.textContent ?? "");
+    expect(heads.filter((h) => /enhed/.test(h))).toEqual(["Skoler · 2 enheder", "Dagtilbud · 2 enheder"]);
+    const subtotals = within(table).getAllByRole("rowheader").map((h) => h.closest("tr")?.textContent ?? "");
+    // Skoler: 130.000 kr. of 2.000.000 kr. = 6,5 %; Dagtilbud: −100.000 kr. = −5,0 %; I alt 30.000 = 0,8 %.
+    expect(subtotals).toEqual(["I alt Skoler6,5 %130.000 kr.", "I alt Dagtilbud-5,0 %-100.000 kr.", "I alt0,8 %30.000 kr."]);
+  });
+
+  it("shows each unit's plan status in the plan issue's words; Mangler plan filters on it", async () => {
+    const { user } = await renderTaskpane([budgetGrid()]);
+    expect(within(rowOf("Bakkeskolen")).getByText("Mangler plan")).toBeTruthy();
+    expect(within(rowOf("Åbiblioteket")).getByText("Ingen plan")).toBeTruthy();
+    // The tooltip says why, in core's words.
+    expect(within(rowOf("Bakkeskolen")).getByText("Mangler plan").getAttribute("title")).toContain("skal have en handleplan");
+    await user.click(screen.getByRole("button", { name: "Åbn siden for Bakkeskolen" }));
+    await user.click(await screen.findByRole("button", { name: "Opret handleplan" }));
+    await screen.findByText("Arket «HP Bakkeskolen» er oprettet og vist.");
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    // Read again after the write: the plan is there, nothing is settled yet.
+    await waitFor(() => expect(within(rowOf("Bakkeskolen")).getByText("Afventer")).toBeTruthy());
+    await user.selectOptions(screen.getByLabelText("Plan"), "missing");
+    const names = within(screen.getByRole("table", { name: "Enheder med trafiklys" }))
+      .getAllByRole("button", { name: /^Åbn siden for / })
+      .map((b) => b.textContent);
+    expect(names).toEqual(["Engskolen", "Skovbørnehaven"]);
   });
 });

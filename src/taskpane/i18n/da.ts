@@ -5,6 +5,7 @@
 import type { AmountUnit, ColumnRole, SignConvention } from "../../core/unit";
 import type { PercentageBase, RequirementCode } from "../../core/policy";
 import type { PlanFilter } from "../state/units";
+import { PLAN_STATUS_WORDS, type PlanStatusWord } from "../../core/planStatus";
 import { SHELL_STRINGS } from "./shell";
 
 /** 0.5 → "0,5 %" (a bound, shown as it is). */
@@ -104,7 +105,14 @@ export const da = {
     planFilter: "Plan",
     allUnits: "Alle enheder",
     planFilters: { requires: "Kræver plan", missing: "Mangler plan" } satisfies Record<PlanFilter, string>,
-    missingPlan: "Mangler plan",
+    /** The plan-status words are core's (`planStatus.ts`), the same in the sheets, the CLI and here. */
+    planStatusWords: Object.fromEntries(PLAN_STATUS_WORDS.map((word) => [word, word])) as Record<PlanStatusWord, string>,
+    /** The badge's tooltip: core's reason for this unit's status. */
+    planStatusTitle: (_word: PlanStatusWord, reason: string) => reason,
+    noArea: "Uden område",
+    areaUnits: (n: number) => (n === 1 ? "1 enhed" : `${n} enheder`),
+    subtotal: (area: string) => `I alt ${area}`,
+    total: "I alt",
     sheetOf: (sheet: string) => `Ark «${sheet}»`,
     skipList: "Spring listen over",
     notAssessedHeading: "Kunne ikke vurderes",

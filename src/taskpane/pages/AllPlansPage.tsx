@@ -144,6 +144,8 @@ function useAllPlansState() {
         onProgress: setDone,
       });
       for (const line of outcome.written) await workbook.recordPlan(line.key, line.sheet);
+      // Read the workbook again: the new plans and the plan record give the Oversigt's plan statuses.
+      if (outcome.written.length > 0) void workbook.refresh();
     } finally {
       setSummary({
         written: outcome.written.map((line) => ({ label: line.label, sheet: line.sheet })),

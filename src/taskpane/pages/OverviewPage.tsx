@@ -15,9 +15,10 @@ import { limitBasisPoints } from "../../core/policy";
 import type { UnitRecord } from "../../core/unit";
 import { useNavigation, usePort, useStrings, useWorkbook, type Navigation } from "../context";
 import { Notice, type NoticeValue } from "../components/Notice";
-import { countByIndicator, filterUnits, notAssessed, requiresPlan, sortUnits, type PlanFilter, type UnitSort } from "../state/units";
+import { countByIndicator, filterUnits, notAssessed, sortUnits, type PlanFilter, type UnitSort } from "../state/units";
+import { NO_PLAN_STATUS } from "../../core/planStatus";
+import { workbookPlans, type UnitPlanStatus } from "../../core/workbookPlans";
 import { unitKeyMap } from "../../core/unitKey";
-import { planRegistryKey } from "../../core/ports";
 import { rowRangeOf } from "../state/sheetRanges";
 import { describeError } from "../state/errors";
 import type { Strings } from "../i18n/strings";
@@ -54,8 +55,8 @@ export interface OverviewState {
   readonly sheets: readonly string[];
   /** Each unit's key in the scan (`core/unitKey.ts`): navigation and the plan registry. */
   readonly keys: ReadonlyMap<UnitRecord, string>;
-  /** True for a unit whose requirement asks for a plan that the workbook has not recorded. */
-  readonly missingPlan: (unit: UnitRecord) => boolean;
+  /** A unit's plan status (core's `workbookPlans`), or undefined before the scan. */
+  readonly planStatus: (unit: UnitRecord) => UnitPlanStatus | undefined;
   /** The result of selecting a row in the sheet (a failure), or null. */
   readonly notice: NoticeValue | null;
   readonly setNotice: (notice: NoticeValue | null) => void;
@@ -79,23 +80,19 @@ function useOverviewState(): OverviewState {
 
   const units = useMemo(() => workbook.scan?.units ?? [], [workbook.scan]);
   const keys = useMemo(() => unitKeyMap(units), [units]);
-  const plans = workbook.plans;
-  const hasPlan = useCallback(
-    (unit: UnitRecord) => {
-      const key = keys.get(unit);
-      return (
-        plans[planRegistryKey("handleplan", key)] !== undefined ||
-        plans[planRegistryKey("overskudsplan", key)] !== undefined ||
-        plans[planRegistryKey("afviklingsplan", key)] !== undefined
-      );
-    },
-    [plans, keys],
+  // Every unit's plan status in the plan issue's words: core's one reading of the plan record, the
+  // registry and the workbook's follow-up and plan sheets (`workbookPlans`).
+  const { grids, plans, scan } = workbook;
+  const planStatuses = useMemo(
+    () => (scan === null ? {} : workbookPlans({ grids, scan, registry: plans }).byUnit),
+    [grids, scan, plans],
   );
-  const missingPlan = useCallback((unit: UnitRecord) => requiresPlan(unit) && !hasPlan(unit), [hasPlan]);
+  const planStatus = useCallback((unit: UnitRecord) => planStatuses[keys.get(unit) ?? ""], [planStatuses, keys]);
+  const missingPlan = useCallback((unit: UnitRecord) => planStatus(unit)?.word === NO_PLAN_STATUS.missing, [planStatus]);
   const assessedCount = useMemo(() => units.filter((u) => u.assessment !== null).length, [units]);
   const shown = useMemo(
-    () => sortUnits(filterUnits(units, { indicator, sheet, search: deferredSearch, plan, hasPlan }), sort),
-    [units, indicator, sheet, deferredSearch, plan, hasPlan, sort],
+    () => sortUnits(filterUnits(units, { indicator, sheet, search: deferredSearch, plan, missingPlan }), sort),
+    [units, indicator, sheet, deferredSearch, plan, missingPlan, sort],
   );
   const counts = useMemo(() => countByIndicator(units), [units]);
   const failed = useMemo(() => notAssessed(units), [units]);
@@ -104,7 +101,6 @@ function useOverviewState(): OverviewState {
   // Stable callbacks: the list's rows are memoised (a keystroke re-renders only rows that change).
   const { chooseUnit } = navigation;
   const open = useCallback((unit: UnitRecord): void => chooseUnit(keys.get(unit) ?? null, true), [chooseUnit, keys]);
-  const grids = workbook.grids;
   const selectFailed = strings.overview.selectFailed;
   const selectInSheet = useCallback(
     (unit: UnitRecord): void => {
@@ -129,7 +125,7 @@ function useOverviewState(): OverviewState {
     failed,
     sheets,
     keys,
-    missingPlan,
+    planStatus,
     notice,
     setNotice,
     open,
@@ -180,7 +176,8 @@ export function OverviewPage(): JSX.Element {
               chosenKey={state.navigation.unitKey}
               keys={state.keys}
               showSheet={state.sheets.length > 1}
-              missingPlan={state.missingPlan}
+              planStatus={state.planStatus}
+              includeCarried={workbook.policy.includeCarried}
               strings={t}
               onOpen={state.open}
               onSelectInSheet={state.selectInSheet}

@@ -155,6 +155,8 @@ function useUnitState() {
           body: outcome.result.replaced ? strings.common.replaced(sheet) : strings.common.written(sheet),
           link: { label: strings.common.goToSheet(sheet), onClick: () => goTo(sheet) },
         });
+        // Read the workbook again: the new plan and the plan record give the unit's plan status.
+        void workbook.refresh();
       } else if (outcome.kind === "kept") {
         setNotice({ intent: "info", body: strings.common.kept(outcome.existingSheet) });
       } else {

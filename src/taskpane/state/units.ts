@@ -14,7 +14,8 @@ export const UNIT_SORTS: readonly UnitSort[] = ["source", "name", "pct", "result
 
 /**
  * The Oversigt's plan filter: "requires" — units whose requirement asks for a plan (handleplan or
- * overskudsplan); "missing" — of those, the ones without a plan sheet recorded in the workbook.
+ * overskudsplan); "missing" — of those, the ones whose plan status is "Mangler plan" (core's
+ * `workbookPlans`: no plan in the record, the registry or the workbook's sheets).
  */
 export type PlanFilter = "requires" | "missing";
 
@@ -29,8 +30,8 @@ export interface UnitFilter {
   readonly search: string;
   /** @default null (every unit) */
   readonly plan?: PlanFilter | null;
-  /** Whether a unit has a plan recorded; needed for `plan: "missing"`. @default () => false */
-  readonly hasPlan?: (unit: UnitRecord) => boolean;
+  /** Whether a unit's plan status is "Mangler plan"; needed for `plan: "missing"`. @default () => false */
+  readonly missingPlan?: (unit: UnitRecord) => boolean;
 }
 
 /** True when the unit's requirement asks for a plan. */
@@ -43,13 +44,13 @@ export function requiresPlan(unit: UnitRecord): boolean {
 export function filterUnits(units: readonly UnitRecord[], filter: UnitFilter): UnitRecord[] {
   const needle = filter.search.trim().toLocaleLowerCase("da");
   const plan = filter.plan ?? null;
-  const hasPlan = filter.hasPlan ?? (() => false);
+  const missingPlan = filter.missingPlan ?? (() => false);
   return units.filter(
     (unit) =>
       unit.assessment !== null &&
       (filter.indicator === null || unit.assessment.indicator === filter.indicator) &&
       (filter.sheet === null || unit.sheet === filter.sheet) &&
-      (plan === null || (requiresPlan(unit) && (plan === "requires" || !hasPlan(unit)))) &&
+      (plan === null || (requiresPlan(unit) && (plan === "requires" || missingPlan(unit)))) &&
       (needle === "" ||
         unit.name.toLocaleLowerCase("da").includes(needle) ||
         (unit.id ?? "").toLocaleLowerCase("da").includes(needle)),

@@ -5,13 +5,16 @@
  * the table jumps past it. Plain table elements (not Fluent's Table components): 300 rows re-render
  * within a keystroke.
  */
-import { memo, useRef, type KeyboardEvent } from "react";
+import { Fragment, memo, useMemo, useRef, type KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { TableCursor16Regular } from "@fluentui/react-icons";
 import { formatKroner } from "../../../core/format";
 import { formatResultPercent } from "../../../core/colourBands";
 import type { UnitRecord } from "../../../core/unit";
 import { IndicatorBadge } from "../../components/IndicatorBadge";
+import { PlanStatusBadge } from "../../components/PlanStatusBadge";
+import { oversigtGroups, type GroupTotals } from "../../../core/sheets/oversigtGroups";
+import type { UnitPlanStatus } from "../../../core/workbookPlans";
 import type { Strings } from "../../i18n/strings";
 
 /** Props of {@link UnitList}. */
@@ -24,8 +27,10 @@ export interface UnitListProps {
   readonly keys: ReadonlyMap<UnitRecord, string>;
   /** Show each unit's sheet (when the workbook has several). @default false */
   readonly showSheet?: boolean;
-  /** Whether a unit that requires a plan lacks one (a "Mangler plan" badge). @default () => false */
-  readonly missingPlan?: (unit: UnitRecord) => boolean;
+  /** Each unit's plan status (a badge in the plan issue's words). @default () => undefined (no badge) */
+  readonly planStatus?: (unit: UnitRecord) => UnitPlanStatus | undefined;
+  /** Whether overført counts in the result (the subtotals add results as the policy does). @default true */
+  readonly includeCarried?: boolean;
   readonly strings: Strings["overview"];
   /** Opens the unit's page (the row's main action). */
   readonly onOpen: (unit: UnitRecord) => void;
@@ -121,10 +126,24 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  missing: {
-    color: tokens.colorPaletteDarkOrangeForeground1,
+  // An område's heading row and its subtotal row (no tab stop: the rows of units keep theirs).
+  groupHead: {
+    textAlign: "left",
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
+  groupCount: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  subtotal: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  subtotalName: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingLeft: tokens.spacingHorizontalXS, overflowWrap: "anywhere" },
+  total: { borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold },
   figures: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   pct: { display: "block", fontWeight: tokens.fontWeightSemibold },
   result: { display: "block", marginTop: "2px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -148,7 +167,7 @@ const useStyles = makeStyles({
 interface UnitRowProps {
   readonly unit: UnitRecord;
   readonly chosen: boolean;
-  readonly missing: boolean;
+  readonly planStatus: UnitPlanStatus | undefined;
   readonly showSheet: boolean;
   readonly limitBp: number;
   readonly strings: Strings["overview"];
@@ -160,7 +179,7 @@ interface UnitRowProps {
  * One unit's row. Memoised: typing in search or changing a filter re-renders only the rows whose
  * props change (300 rows within a keystroke; `npm run bench`, `pane`).
  */
-const UnitRow = memo(function UnitRow({ unit, chosen, missing, showSheet, limitBp, strings: t, onOpen, onSelectInSheet }: UnitRowProps): JSX.Element {
+const UnitRow = memo(function UnitRow({ unit, chosen, planStatus, showSheet, limitBp, strings: t, onOpen, onSelectInSheet }: UnitRowProps): JSX.Element {
   const styles = useStyles();
   return (
     <tr className={mergeClasses(styles.row, chosen && styles.chosen)} onClick={() => onOpen(unit)}>
@@ -181,7 +200,7 @@ const UnitRow = memo(function UnitRow({ unit, chosen, missing, showSheet, limitB
         </button>
         <span className={styles.line2}>
           <IndicatorBadge indicator={unit.assessment?.indicator ?? null} requirement={unit.assessment?.requirement ?? null} size="small" />
-          {missing ? <span className={styles.missing}>{t.missingPlan}</span> : null}
+          {planStatus === undefined ? null : <PlanStatusBadge status={planStatus} strings={t} />}
           {unit.id === null ? null : (
             <span>
               {t.columns.id} {unit.id}
@@ -218,12 +237,33 @@ const UnitRow = memo(function UnitRow({ unit, chosen, missing, showSheet, limitB
   );
 });
 
+/** A subtotal (an område's) or the I alt row: the shown units' summed result and its percentage. */
+function TotalRow({ label, totals, limitBp, grand = false }: { readonly label: string; readonly totals: GroupTotals; readonly limitBp: number; readonly grand?: boolean }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <tr className={mergeClasses(styles.subtotal, grand && styles.total)}>
+      <th scope="row" className={mergeClasses(styles.cell, styles.subtotalName)}>
+        {label}
+      </th>
+      <td className={mergeClasses(styles.cell, styles.figures)}>
+        {totals.base === 0 ? null : <span className={styles.pct}>{formatResultPercent(totals.result, totals.base, limitBp)}</span>}
+        <span className={styles.result}>{formatKroner(totals.result, { ore: "never" })}</span>
+      </td>
+      <td />
+    </tr>
+  );
+}
+
 /** The table of units. */
 export function UnitList(props: UnitListProps): JSX.Element {
   const { units, chosenKey, keys, strings: t } = props;
   const keyOf = (unit: UnitRecord): string => keys.get(unit) ?? `${unit.sheet}!${unit.row}`;
   const styles = useStyles();
   const table = useRef<HTMLTableElement>(null);
+  // Grouped by område/udvalg (core's grouping, the same as the Oversigt sheet's) with subtotals of
+  // the units shown; one group without heading when the sheets name no area.
+  const includeCarried = props.includeCarried ?? true;
+  const grouping = useMemo(() => oversigtGroups(units, { includeCarried }), [units, includeCarried]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>): void => {
     const target = event.target as HTMLElement;
@@ -276,22 +316,40 @@ export function UnitList(props: UnitListProps): JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {units.map((unit) => {
-            const key = keyOf(unit);
+          {grouping.groups.map((group) => {
+            const area = group.area ?? t.noArea;
+            const headId = `overview-area-${group.indices[0] ?? 0}`;
             return (
-              <UnitRow
-                key={key}
-                unit={unit}
-                chosen={key === chosenKey}
-                missing={props.missingPlan?.(unit) === true}
-                showSheet={props.showSheet === true}
-                limitBp={props.limitBp}
-                strings={t}
-                onOpen={props.onOpen}
-                onSelectInSheet={props.onSelectInSheet}
-              />
+              <Fragment key={`area|${group.area ?? ""}`}>
+                {grouping.grouped ? (
+                  <tr>
+                    <th scope="colgroup" colSpan={3} id={headId} className={styles.groupHead}>
+                      {area} <span className={styles.groupCount}>· {t.areaUnits(group.indices.length)}</span>
+                    </th>
+                  </tr>
+                ) : null}
+                {group.indices.map((index) => {
+                  const unit = units[index] as UnitRecord;
+                  const key = keyOf(unit);
+                  return (
+                    <UnitRow
+                      key={key}
+                      unit={unit}
+                      chosen={key === chosenKey}
+                      planStatus={props.planStatus?.(unit)}
+                      showSheet={props.showSheet === true}
+                      limitBp={props.limitBp}
+                      strings={t}
+                      onOpen={props.onOpen}
+                      onSelectInSheet={props.onSelectInSheet}
+                    />
+                  );
+                })}
+                {grouping.grouped ? <TotalRow label={t.subtotal(area)} totals={group.totals} limitBp={props.limitBp} /> : null}
+              </Fragment>
             );
           })}
+          {grouping.grouped ? <TotalRow label={t.total} totals={grouping.total} limitBp={props.limitBp} grand /> : null}
         </tbody>
       </table>
     </>
