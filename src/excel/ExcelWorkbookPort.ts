@@ -25,7 +25,7 @@ import {
 } from "../core/ports";
 import type { SheetDescription } from "../core/sheetDescription";
 import { uniqueSheetName } from "../core/validSheetNames";
-import { ExcelPortError, MESSAGES, officeErrorCode } from "./messages";
+import { ExcelPortError, MESSAGES, officeErrorCode, writeIntent } from "./messages";
 import { cellValue, DEFAULT_CELLS_PER_SYNC, readAllSheets, readRowChunks, rechunk, type ReadOptions, type RowChunk } from "./readSheets";
 import type { CellValue } from "../core/cell";
 import { measureDescription, planBatches } from "./payload";
@@ -142,7 +142,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
    */
   async writeSheet(description: SheetDescription, options: WriteOptions = {}): Promise<WriteResult> {
     const problem = descriptionProblem(description);
-    if (problem !== undefined) throw new WriteFailedError(MESSAGES.invalidDescription(description.name, problem));
+    if (problem !== undefined) throw new WriteFailedError(MESSAGES.invalidDescription(writeIntent(description.name, undefined, options.replaceExisting), problem));
     const temporaryName = (this.options.temporaryName ?? randomTemporaryName)();
     return this.run(async (context) => {
       const { worksheets, registrySetting, active } = queueWriteState(context);
@@ -151,7 +151,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         await context.sync();
       } catch (error) {
-        throw new WriteFailedError(MESSAGES.writeFailed(description.name, error), { cause: error });
+        throw new WriteFailedError(MESSAGES.writeFailed(writeIntent(description.name, undefined, options.replaceExisting), error), { cause: error });
       }
 
       const existingSheets = worksheets.items.filter((s) => s.name !== temporaryName);
@@ -170,7 +170,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       // One schedule per unit: a plan with a schedule reads the plan record first (1 sync more, only
       // when the workbook has one) and replaces a contradicting schedule only when told to.
-      const record = await this.readRecord(context, description, existingSheets, sheet);
+      const record = await this.readRecord(context, description, existingSheets, sheet, existing === undefined ? undefined : [existing], options.replaceExisting);
       const contradiction = contradictingSheets(description, recordsOf(record?.grid), registry);
       const contradicted = existingSheets.filter((s) => s !== existing && contradiction.sheets.some((n) => n.toLowerCase() === s.name.toLowerCase()));
       if (contradicted.length > 0 && contradiction.record !== undefined && options.replaceExisting !== true) {
@@ -220,12 +220,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
         if (outcome.kind === "undone" && record !== undefined && recordDescription !== undefined) {
           await this.rewriteRecord(context, record.sheet, recordAfter(record, []), lastRecordRow(recordDescription));
         }
-        const message =
-          outcome.kind === "incomplete"
-            ? MESSAGES.undoIncomplete(description.name, error, outcome)
-            : existing !== undefined
-              ? MESSAGES.replaceFailed(existing.name, error)
-              : MESSAGES.writeFailed(description.name, error);
+        // "erstatte" whenever plans were being replaced (the same kind's, or a contradicting schedule's).
+        // (Their names as before the write: the proxies' names were set to the aside names.)
+        const intent = writeIntent(description.name, replaced, options.replaceExisting);
+        const message = outcome.kind === "incomplete" ? MESSAGES.undoIncomplete(intent, error, outcome) : MESSAGES.writeFailed(intent, error);
         throw new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
       }
       return result;
@@ -236,7 +234,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * The plan record's sheet and cells, read in 1 sync — only for a description with a schedule in
    * a workbook that has a record. A failed read removes the sheet being written and throws.
    */
-  private async readRecord(context: Excel.RequestContext, description: SheetDescription, sheets: readonly Excel.Worksheet[], written: Excel.Worksheet): Promise<ReadRecord | undefined> {
+  private async readRecord(
+    context: Excel.RequestContext,
+    description: SheetDescription,
+    sheets: readonly Excel.Worksheet[],
+    written: Excel.Worksheet,
+    replacing: readonly Excel.Worksheet[] | undefined,
+    replaceExisting: boolean | undefined,
+  ): Promise<ReadRecord | undefined> {
     const recordSheet = recordSheetOf(sheets);
     if (description.plan === undefined || recordSheet === undefined) return undefined;
     const read = queueRecordRead(recordSheet);
@@ -245,7 +250,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     } catch (error) {
       written.delete();
       await context.sync().catch(() => undefined);
-      throw new WriteFailedError(MESSAGES.writeFailed(description.name, error), { cause: error });
+      // A contradicting schedule is not known yet: a plan of the same kind is, and otherwise either may happen.
+      throw new WriteFailedError(MESSAGES.writeFailed(writeIntent(description.name, replacing, replaceExisting), error), { cause: error });
     }
     return { sheet: recordSheet, grid: recordGrid(read) };
   }
@@ -303,7 +309,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async writeSheets(descriptions: readonly SheetDescription[], options: BatchWriteOptions = {}): Promise<BatchItemResult[]> {
     const results: (BatchItemResult | undefined)[] = descriptions.map((description) => {
       const problem = descriptionProblem(description);
-      return problem === undefined ? undefined : { kind: "failed", error: new WriteFailedError(MESSAGES.invalidDescription(description.name, problem)) };
+      return problem === undefined ? undefined : { kind: "failed", error: new WriteFailedError(MESSAGES.invalidDescription(writeIntent(description.name, undefined, options.replaceExisting), problem)) };
     });
     const settled = (): number => results.filter((r) => r !== undefined).length;
     const makeTemporary = this.options.temporaryName ?? randomTemporaryName;
@@ -312,7 +318,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         await context.sync();
       } catch (error) {
-        descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(d.name, error), { cause: error }) }));
+        descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(writeIntent(d.name, undefined, options.replaceExisting), error), { cause: error }) }));
         return;
       }
       let registryBefore: unknown = registrySetting.isNullObject ? undefined : registrySetting.value;
@@ -328,7 +334,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         try {
           await context.sync();
         } catch (error) {
-          descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(d.name, error), { cause: error }) }));
+          descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(writeIntent(d.name, undefined, options.replaceExisting), error), { cause: error }) }));
           return;
         }
         record = { sheet: recordSheet, grid: recordGrid(read) };
@@ -448,12 +454,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
             await this.rewriteRecord(context, recordTarget.sheet, recordAfter(record, writtenPlans), lastRecordRow(recordNow));
           }
           for (const job of batch) {
-            const message =
-              outcome.kind === "incomplete"
-                ? MESSAGES.undoIncomplete(job.description.name, error, outcome)
-                : job.olds.length > 0
-                  ? MESSAGES.replaceFailed(job.replaced[0]?.name ?? job.finalName, error)
-                  : MESSAGES.writeFailed(job.description.name, error);
+            const intent = writeIntent(job.description.name, job.olds.length > 0 ? job.replaced : [], options.replaceExisting);
+            const message = outcome.kind === "incomplete" ? MESSAGES.undoIncomplete(intent, error, outcome) : MESSAGES.writeFailed(intent, error);
             results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" }) };
           }
           for (const job of batches.slice(batchIndex + 1).flat()) results[job.index] = { kind: "notAttempted" };

@@ -92,16 +92,50 @@ export function reasonFromError(error: unknown): string {
   return `${reason} (Excel: ${code}).`;
 }
 
+/**
+ * What a failed write was doing, for the first words of its message: a new sheet ("oprette"), a
+ * plan replacing the one in `oldSheet` ("erstatte"), or — when it failed before Budgetlys knew, and
+ * replacing was allowed — either ("oprette eller erstatte").
+ */
+export type WriteIntent =
+  | { readonly kind: "create"; readonly sheet: string }
+  | { readonly kind: "replace"; readonly oldSheet: string }
+  | { readonly kind: "createOrReplace"; readonly sheet: string };
+
+/** "Budgetlys kunne ikke oprette arket "X"." and its replace / unknown variants. */
+function couldNot(intent: WriteIntent): string {
+  switch (intent.kind) {
+    case "create":
+      return `Budgetlys kunne ikke oprette arket "${intent.sheet}".`;
+    case "replace":
+      return `Budgetlys kunne ikke erstatte planen i arket "${intent.oldSheet}".`;
+    case "createOrReplace":
+      return `Budgetlys kunne ikke oprette eller erstatte arket "${intent.sheet}".`;
+  }
+}
+
+/**
+ * The intent of a write of `sheet`: replacing `olds[0]` when the write knows it replaces plans,
+ * creating when it knows it does not, and either when it failed before it knew (`olds` undefined)
+ * and `replaceExisting` allowed replacing.
+ */
+export function writeIntent(sheet: string, olds: readonly { readonly name: string }[] | undefined, replaceExisting: boolean | undefined): WriteIntent {
+  if (olds === undefined) return replaceExisting === true ? { kind: "createOrReplace", sheet } : { kind: "create", sheet };
+  const old = olds[0];
+  return old === undefined ? { kind: "create", sheet } : { kind: "replace", oldSheet: old.name };
+}
+
 export const MESSAGES = {
-  writeFailed: (sheet: string, error: unknown) =>
-    `Budgetlys kunne ikke oprette arket "${sheet}". ${reasonFromError(error)} Intet er ændret i projektmappen.`,
-  replaceFailed: (sheet: string, error: unknown) =>
-    `Budgetlys kunne ikke erstatte planen i arket "${sheet}". ${reasonFromError(error)} Den gamle plan er bevaret under sit eget navn; intet er ændret i projektmappen.`,
+  /** A write that changed nothing (undone, or refused before anything was written). */
+  writeFailed: (intent: WriteIntent, error: unknown) =>
+    intent.kind === "replace"
+      ? `${couldNot(intent)} ${reasonFromError(error)} Den gamle plan er bevaret under sit eget navn; intet er ændret i projektmappen.`
+      : `${couldNot(intent)} ${reasonFromError(error)} Intet er ændret i projektmappen.`,
   wouldOverwrite: (kind: SheetKind, unitKey: string | undefined, existing: string) =>
     `Der findes allerede en ${KIND_LABEL[kind]}${unitKey === undefined ? "" : ` for ${unitKey}`} i arket "${existing}". Budgetlys erstatter den kun, hvis du vælger at erstatte den.`,
   /** A failed write whose undo did not fully succeed: says where every sheet is now. */
-  undoIncomplete: (sheet: string, error: unknown, left: { readonly known: boolean; readonly complete: boolean; readonly newSheets: readonly string[]; readonly asideOld: readonly { readonly name: string; readonly asideName: string }[] }) => {
-    const start = `Budgetlys kunne ikke oprette arket "${sheet}". ${reasonFromError(error)}`;
+  undoIncomplete: (intent: WriteIntent, error: unknown, left: { readonly known: boolean; readonly complete: boolean; readonly newSheets: readonly string[]; readonly asideOld: readonly { readonly name: string; readonly asideName: string }[] }) => {
+    const start = `${couldNot(intent)} ${reasonFromError(error)}`;
     if (left.complete) {
       return `${start} Den nye plan er skrevet, men den gamle plan kunne ikke slettes: den ligger i arket ${left.asideOld.map((o) => `"${o.asideName}"`).join(", ")}; slet det selv. Intet andet er ændret.`;
     }
@@ -122,8 +156,8 @@ export const MESSAGES = {
     `${record.unitName} har allerede en afviklingsplan over ${record.years} år fra ${record.firstYear} i arket "${existing}". En enhed har én afviklingsplan: Budgetlys erstatter den kun, hvis du vælger at erstatte den.`,
   recordNotUpdated: (sheet: string, error: unknown) =>
     `Planen i arket "${sheet}" er skrevet, men planregistret (Budgetlys_planer) kunne ikke opdateres. ${reasonFromError(error)} Lav planen igen, så opfølgningen kan finde den.`,
-  invalidDescription: (sheet: string, detail: string) =>
-    `Budgetlys kunne ikke oprette arket "${sheet}", fordi beskrivelsen er ugyldig: ${detail} Intet er ændret i projektmappen.`,
+  invalidDescription: (intent: WriteIntent, detail: string) =>
+    `${couldNot(intent).slice(0, -1)}, fordi beskrivelsen er ugyldig: ${detail} Intet er ændret i projektmappen.`,
   patchNotEmpty: (sheet: string, address: string) =>
     `Cellerne ${address} i arket "${sheet}" er ikke længere tomme, så Budgetlys skriver ikke i dem. Intet er ændret.`,
   patchOutside: (sheet: string) =>

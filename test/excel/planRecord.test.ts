@@ -130,6 +130,18 @@ describe("the plan record in the Excel port", () => {
     expect(registry(fake)).toEqual({ "afviklingsplan|id:73000202102": "AP Børnehuset O’Brien", "handleplan|id:73000202101": "HP Søndermarkskolen" });
   });
 
+  it("a failed replacement of a contradicting schedule says \"erstatte\" and names the old plan's sheet, which keeps its name", async () => {
+    const { fake, port } = workbook();
+    await port.writeSheet(plan("handleplan", OBRIEN, 3));
+    const before = snapshotWorkbook(fake);
+    // No afviklingsplan in the registry: the sheet replaced is the handleplan with the old schedule.
+    fake.failOn({ operation: "SettingCollection.add", code: "GeneralException" });
+    const error = await port.writeSheet(plan("afviklingsplan", OBRIEN, 1), { replaceExisting: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect((error as Error).message).toMatch(/^Budgetlys kunne ikke erstatte planen i arket "HP Børnehuset O’Brien"\. .* Den gamle plan er bevaret under sit eget navn; intet er ændret i projektmappen\.$/);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+
   it("never writes into a sheet called Budgetlys_planer that is not the record", async () => {
     const fake = fakeExcelFromGrids([sourceGrid("Input", 4), { name: PLAN_RECORD_SHEET, origin: { row: 0, col: 0 }, values: [["Mine egne noter"]] }]);
     const port = new ExcelWorkbookPort(fake.run);

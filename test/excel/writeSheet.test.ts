@@ -271,6 +271,31 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it("says \"oprette\" for a new sheet, \"erstatte\" for a replacement and both while it cannot know yet, on every path", async () => {
+    const code = "GeneralException";
+    const messageOf = async (fake: FakeExcel, description: SheetDescription, options = {}) =>
+      ((await write(fake, description, options).catch((e: unknown) => e)) as Error).message;
+    // The first sync (before the plans in the workbook are known).
+    let fake = workbook();
+    fake.failOn({ sync: 1, code });
+    expect(await messageOf(fake, planDescription("u1"))).toMatch(/^Budgetlys kunne ikke oprette arket "Handleplan u1"\. .* Intet er ændret i projektmappen\.$/);
+    fake.failOn({ sync: 1, code });
+    expect(await messageOf(fake, planDescription("u1"), { replaceExisting: true })).toMatch(/^Budgetlys kunne ikke oprette eller erstatte arket "Handleplan u1"\. .* Intet er ændret i projektmappen\.$/);
+    // An invalid description, refused before Excel is asked.
+    expect(await messageOf(fake, { ...planDescription("u1"), cells: [{ row: 0, col: 0, formula: "SUM(A1)" }] }, { replaceExisting: true })).toMatch(/^Budgetlys kunne ikke oprette eller erstatte arket "Handleplan u1", fordi beskrivelsen er ugyldig/);
+    // The write sync, with replacing allowed but nothing to replace: it was a new sheet.
+    fake.failOn({ operation: "Range.formulas", code });
+    expect(await messageOf(fake, planDescription("u1"), { replaceExisting: true })).toMatch(/^Budgetlys kunne ikke oprette arket "Handleplan u1"\./);
+    // The write sync and its undo both failing while replacing: "erstatte", and where the sheets are.
+    fake = workbook();
+    await write(fake, planDescription("u1", "Plan u1"));
+    fake.failOn({ operation: "Worksheet.delete", code });
+    fake.failOn({ sync: 4, code });
+    const message = await messageOf(fake, { ...planDescription("u1", "Plan u1"), cells: [{ row: 0, col: 0, value: "Ny" }] }, { replaceExisting: true });
+    expect(message).toMatch(/^Budgetlys kunne ikke erstatte planen i arket "Plan u1"\. /);
+    expect(message).not.toContain("oprette");
+  });
+
   it("changes nothing in a workbook whose structure is protected", async () => {
     const fake = workbook();
     fake.model.structureProtected = true;
