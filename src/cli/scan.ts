@@ -22,7 +22,6 @@ import { readXlsxFile } from "../xlsx/readFile";
 import { wholeNumber, type ParsedArgs } from "./args";
 import { defineCommand, runCommand } from "./command";
 import { CliError, EXIT, UsageError, type CliIO } from "./io";
-import { arrayText, elementRun, nestedJson, objectText } from "./jsonText";
 
 const SCAN_USAGE = `Brug: budgetlys scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json] [--regnskabsaar ÅÅÅÅ]
 
@@ -90,10 +89,8 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
   const color = io.stdout.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
   const progress = args.files.length > 1 && io.stderr.isTTY === true;
   // Each file is printed (or turned into its JSON part) as soon as it is scanned, and its scan is
-  // dropped: memory stays flat over many files. Its units become JSON text at once (jsonText.ts):
-  // the document is the same, byte for byte, as stringifying it whole at the end.
-  const json: Omit<ReturnType<typeof jsonOutput>, "units"> = { policy: policySummary(policy), sheets: [], skipped: [] };
-  const unitTexts: string[] = [];
+  // dropped: memory stays flat over many files.
+  const json: ReturnType<typeof jsonOutput> = { policy: policySummary(policy), sheets: [], units: [], skipped: [] };
   const fileErrors: { file: string; reason: string }[] = [];
   const missingSheets: { file: string; sheet: string }[] = [];
   let unassessed = false;
@@ -126,7 +123,7 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
     if (args.json) {
       const part = jsonOutput(policy, [{ file, scan }]);
       json.sheets.push(...part.sheets);
-      unitTexts.push(elementRun(part.units, 1));
+      json.units.push(...part.units);
       json.skipped.push(...part.skipped);
       if (part.warnings !== undefined) (json.warnings ??= []).push(...part.warnings);
     } else {
@@ -139,30 +136,12 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
 
   if (args.json) {
     json.skipped.push(...jsonOutput(policy, [], fileErrors, missingSheets).skipped);
-    io.stdout.write(jsonDocumentText(json, unitTexts) + "\n");
+    io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   }
   for (const e of fileErrors) io.stderr.write(`Fejl: ${e.file}: ${e.reason}\n`);
 
   if (fileErrors.length > 0) return EXIT.usage;
   return unassessed || emptySheet || missingSheets.length > 0 ? EXIT.partial : EXIT.ok;
-}
-
-/**
- * The `--json` document from its parts, `unitTexts` being each file's units made with
- * {@link elementRun}: exactly `JSON.stringify({ ...json, units }, null, 2)` (members in the order
- * of {@link jsonOutput}'s document).
- */
-export function jsonDocumentText(json: Omit<ReturnType<typeof jsonOutput>, "units">, unitTexts: readonly string[]): string {
-  return objectText(
-    [
-      ["policy", nestedJson(json.policy, 1)],
-      ["sheets", arrayText([elementRun(json.sheets, 1)], 1)],
-      ["units", arrayText(unitTexts, 1)],
-      ["skipped", arrayText([elementRun(json.skipped, 1)], 1)],
-      ...(json.warnings === undefined ? [] : [["warnings", arrayText([elementRun(json.warnings, 1)], 1)] as const]),
-    ],
-    0,
-  );
 }
 
 /** Reads a JSON file (`--policy`, `--mapping`); `what` names it in the Danish error. */
