@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { workbookSheets } from "../../src/cli/plan";
-import { uncalculatedFormula, type CellValue } from "../../src/core/cell";
 import type { SheetGrid } from "../../src/core/grid";
+import { writtenGrid } from "../fakes/writtenGrid";
 import { isBudgetlysOversigt, OWN_SHEET_REASON, ownSheets, ownSheetsNote, ownSheetsShown, scanSources, type OwnSheet } from "../../src/core/ownSheets";
 import { PLAN_RECORD_SHEET } from "../../src/core/planRecord";
 import { DEFAULT_POLICY } from "../../src/core/policy";
@@ -32,17 +32,6 @@ const SOURCE = sourceGrid("Budget", [
   [null, "Engskolen", 2_000_000, 2_100_000],
 ]);
 
-/** A written sheet as a reader sees it: values as written, formulas without a computed value. */
-function gridOf(description: SheetDescription): SheetGrid {
-  const values: CellValue[][] = [];
-  for (const cell of description.cells) {
-    const row = (values[cell.row] ??= []);
-    while (row.length < cell.col) row.push(null);
-    row[cell.col] = cell.formula !== undefined ? uncalculatedFormula() : (cell.value ?? null);
-  }
-  for (let r = 0; r < values.length; r++) values[r] ??= [];
-  return { name: description.name, origin: { row: 0, col: 0 }, values, ...(description.hidden === true ? { visibility: "hidden" as const } : {}) };
-}
 
 /** What `budgetlys plan --all` writes for `source`: the Oversigt, the plans and the plan record. */
 function generated(source: readonly SheetGrid[], afviklingsplan: "inline" | "separate" = "inline"): SheetDescription[] {
@@ -59,7 +48,7 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
   it("a workbook with the Oversigt, plans and record Budgetlys wrote scans as its source alone", () => {
     const sheets = generated([SOURCE]);
     expect(sheets.map((s) => s.kind)).toEqual(expect.arrayContaining(["oversigt", "handleplan", "overskudsplan", "planregister"]));
-    const workbook = [SOURCE, ...sheets.map(gridOf)];
+    const workbook = [SOURCE, ...sheets.map(writtenGrid)];
     const alone = scanSources([SOURCE], { policy: DEFAULT_POLICY });
     const both = scanSources(workbook, { policy: DEFAULT_POLICY });
     expect(both.units).toEqual(alone.units);
@@ -78,7 +67,7 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
     const sheets = generated([SOURCE], "separate");
     const separate = sheets.filter((s) => s.kind === "afviklingsplan").map((s) => s.name);
     expect(separate.length).toBeGreaterThan(0);
-    const workbook = [SOURCE, ...sheets.map(gridOf)];
+    const workbook = [SOURCE, ...sheets.map(writtenGrid)];
     const both = scanSources(workbook, { policy: DEFAULT_POLICY });
     expect(both.units).toEqual(scanSources([SOURCE], { policy: DEFAULT_POLICY }).units);
     expect(both.sheets.map((s) => s.sheet)).toEqual(["Budget", ...separate]);
@@ -87,7 +76,7 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
 
   it("knows each sheet by the registry, the plan record, the Oversigt's signature or the Oversigt's links", () => {
     const sheets = generated([SOURCE]);
-    const byName = new Map(sheets.map((s) => [s.name, gridOf(s)] as const));
+    const byName = new Map(sheets.map((s) => [s.name, writtenGrid(s)] as const));
     const record = byName.get(PLAN_RECORD_SHEET)!;
     const oversigt = byName.get("Oversigt")!;
     const handleplan = sheets.find((s) => s.kind === "handleplan")!.name;
@@ -123,7 +112,7 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
   });
 
   it("an Oversigt with its title or a heading changed by the user is not Budgetlys' any more", () => {
-    const oversigt = gridOf(generated([SOURCE]).find((s) => s.kind === "oversigt")!);
+    const oversigt = writtenGrid(generated([SOURCE]).find((s) => s.kind === "oversigt")!);
     expect(isBudgetlysOversigt(oversigt)).toBe(true);
     const retitled = { ...oversigt, values: [["Min oversigt"], ...oversigt.values.slice(1)] };
     expect(isBudgetlysOversigt(retitled)).toBe(false);
@@ -141,7 +130,7 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.boolean(), (rows, twoSheets) => {
         const source = twoSheets ? [sourceGrid("Skoler", rows.slice(0, 1)), sourceGrid("Dagtilbud", rows.slice(1))] : [sourceGrid("Budget", rows)];
-        const workbook = [...source, ...generated(source).map(gridOf)];
+        const workbook = [...source, ...generated(source).map(writtenGrid)];
         const alone = scanSources(source, { policy: DEFAULT_POLICY });
         const both = scanSources(workbook, { policy: DEFAULT_POLICY });
         expect(both.units).toEqual(alone.units);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { workbookSheets } from "../../src/cli/plan";
 import { uncalculatedFormula, type CellValue } from "../../src/core/cell";
 import type { SheetGrid } from "../../src/core/grid";
+import { writtenGrid } from "../fakes/writtenGrid";
 import { oreFromKroner, ZERO, type Ore } from "../../src/core/money";
 import { scanSources } from "../../src/core/ownSheets";
 import { addressCell, PLAN_RECORD_SHEET, planRecordSheet, type PlanRecord } from "../../src/core/planRecord";
@@ -15,7 +16,6 @@ import { judgePlan, PLAN_STATUS, PLAN_STATUS_WORDS } from "../../src/core/planSt
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { planRegistryKey } from "../../src/core/ports";
 import { equalInstalments } from "../../src/core/repayment";
-import type { SheetDescription } from "../../src/core/sheetDescription";
 import { SCHEDULE_TOTAL_LABEL } from "../../src/core/sheets/afviklingsplan";
 import { SCHEDULE_COLUMNS } from "../../src/core/sheets/afviklingsplanLayout";
 import { plansFor } from "../../src/core/sheets/plansFor";
@@ -31,17 +31,6 @@ function sourceGrid(name: string, title: string, rows: readonly Row[]): SheetGri
   return { name, origin: { row: 0, col: 0 }, values: [[title], HEADER, ...rows.map((r) => [...r])] };
 }
 
-/** A written sheet as a reader of a file without stored values sees it. */
-function gridOf(description: SheetDescription): SheetGrid {
-  const values: CellValue[][] = [];
-  for (const cell of description.cells) {
-    const row = (values[cell.row] ??= []);
-    while (row.length < cell.col) row.push(null);
-    row[cell.col] = cell.formula !== undefined ? uncalculatedFormula() : (cell.value ?? null);
-  }
-  for (let r = 0; r < values.length; r++) values[r] ??= [];
-  return { name: description.name, origin: { row: 0, col: 0 }, values, ...(description.hidden === true ? { visibility: "hidden" as const } : {}) };
-}
 
 /** A copy of `grid` with `value` at an A1 address. */
 function withCell(grid: SheetGrid, address: string, value: CellValue): SheetGrid {
@@ -69,7 +58,7 @@ function plansWorkbook(extra: readonly SheetGrid[] = []): SheetGrid[] {
   const source = sourceGrid("Regnskab 2025", "Regnskab 2025", REGNSKAB_2025);
   const scan = scanSources([source], { policy: DEFAULT_POLICY });
   const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: 2025, readAt: READ_AT, select: "all", afviklingsplan: "inline" });
-  return [source, ...extra, ...workbookSheets(scan.units, set, DEFAULT_POLICY, READ_AT).map(gridOf)];
+  return [source, ...extra, ...workbookSheets(scan.units, set, DEFAULT_POLICY, READ_AT).map(writtenGrid)];
 }
 
 function statusOf(grids: readonly SheetGrid[], registry?: Record<string, string>) {
@@ -172,7 +161,7 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
     const grids = plansWorkbook([closed]);
     const bakke = recordOf(grids, "Bakkeskolen");
     const withDecision = (decision: "ansøgt" | "bevilget" | "afslået"): SheetGrid[] =>
-      grids.map((g) => (g.name === PLAN_RECORD_SHEET ? { ...gridOf(planRecordSheet([{ ...bakke, dispensation: { decision, by: "Økonomichef", date: "2026-03-01", caseNumber: "26/123" } }])) } : g));
+      grids.map((g) => (g.name === PLAN_RECORD_SHEET ? { ...writtenGrid(planRecordSheet([{ ...bakke, dispensation: { decision, by: "Økonomichef", date: "2026-03-01", caseNumber: "26/123" } }])) } : g));
     expect(statusOf(withDecision("bevilget")).byUnit["id:73000202101"]?.word).toBe("Afvikling dispenseret");
     for (const decision of ["ansøgt", "afslået"] as const) {
       const status = statusOf(withDecision(decision)).byUnit["id:73000202101"];
@@ -200,11 +189,11 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
     const { unitKey: _a, ...bakke } = records[0] as PlanRecord;
     const { unitKey: _b, ...eng } = records[1] as PlanRecord;
     const old = [{ ...bakke, unitId: null }, { ...eng, unitName: "Et andet navn" }];
-    const result = statusOf(grids.map((g) => (g.name === PLAN_RECORD_SHEET ? gridOf(planRecordSheet(old)) : g)));
+    const result = statusOf(grids.map((g) => (g.name === PLAN_RECORD_SHEET ? writtenGrid(planRecordSheet(old)) : g)));
     expect(result.plans.map((p) => p.unitKey)).toEqual(["id:73000202101", "id:73000202102"]);
     // Two units with the same name and no number: the record's row matches neither.
     const twins = sourceGrid("Regnskab 2025", "Regnskab 2025", [[null, "Bakkeskolen", 10_000_000, 10_300_000, 0], [null, "Bakkeskolen", 10_000_000, 10_300_000, 0]]);
-    const ambiguous = statusOf([twins, gridOf(planRecordSheet([{ ...bakke, unitId: null }]))]);
+    const ambiguous = statusOf([twins, writtenGrid(planRecordSheet([{ ...bakke, unitId: null }]))]);
     expect(ambiguous.plans[0]?.unitKey).toBeNull();
     expect(Object.values(ambiguous.byUnit).map((s) => s.word)).toEqual(["Mangler plan", "Mangler plan"]);
   });
@@ -295,7 +284,7 @@ describe("workbookPlans: properties", () => {
             followUps.push(sourceGrid(`${regnskab ? "R" : "F"}${year}`, regnskab ? `Regnskab ${year}` : `Budgetopfølgning pr. 31. maj ${year}`, rows));
           }
         }
-        const grids = [source, ...followUps, ...planGrids, gridOf(planRecordSheet(records))];
+        const grids = [source, ...followUps, ...planGrids, writtenGrid(planRecordSheet(records))];
         const scan = scanSources(grids, { policy: DEFAULT_POLICY });
         const result = workbookPlans({ grids, scan });
         expect(result.problems).toEqual([]);
