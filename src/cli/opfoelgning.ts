@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { followPlans, sheetPeriod, type FollowUpResult, type FollowUpSheet } from "../core/followUp";
+import { followPlans, followUpPeriod, type FollowUpResult, type FollowUpSheet } from "../core/followUp";
 import { formatKroner } from "../core/format";
 import { scanSheet } from "../core/layout/scan";
 import { toKroner, type Ore } from "../core/money";
@@ -163,7 +163,8 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
       if (grid.visibility === "hidden" || grid.visibility === "veryHidden") continue;
       const reading = scanSheet(grid, { policy: DEFAULT_POLICY, file: shown });
       if (reading.units.length === 0) continue;
-      sheets.push({ file: shown, grid, reading, period: sheetPeriod(grid) });
+      // The one reading of a sheet's period (layout/period.ts): titles, headings, sheet name, notes.
+      sheets.push({ file: shown, grid, reading, period: followUpPeriod(reading.period) });
     }
   }
   const result = followPlans(read.plans, sheets);

@@ -29,45 +29,8 @@ export interface SheetPeriod {
   readonly figures: FiguresKind;
 }
 
-const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-
 function iso(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/**
- * The period a sheet says it is for, from the text of its first rows: "Regnskab 2026" →
- * regnskab as of 2026-12-31; "Budgetopfølgning pr. 31. maj 2026" or "pr. 31/5 2026" → forecast.
- * Null when the sheet does not say. (A small seam: the period engineer's layout/period.ts will
- * replace it.)
- */
-export function sheetPeriod(grid: SheetGrid): SheetPeriod | null {
-  const texts: string[] = [];
-  for (const row of grid.values.slice(0, 12)) {
-    for (const v of row ?? []) if (typeof v === "string" && !isBlank(v as CellValue)) texts.push(v);
-  }
-  let regnskab: SheetPeriod | null = null;
-  for (const text of texts) {
-    const t = text.toLowerCase();
-    const named = /(?:pr\.|per|opgjort)\s*(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})/.exec(t);
-    const slashed = /(?:pr\.|per|opgjort)\s*(\d{1,2})\s*\/\s*(\d{1,2})[\s.-]+(\d{4})/.exec(t);
-    const date = named
-      ? { day: Number(named[1]), month: MONTHS.indexOf(named[2] as string) + 1, year: Number(named[3]) }
-      : slashed
-        ? { day: Number(slashed[1]), month: Number(slashed[2]), year: Number(slashed[3]) }
-        : null;
-    if (date && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31) {
-      const yearEnd = date.month === 12 && date.day === 31;
-      if (yearEnd && /regnskab/.test(t)) return { year: date.year, asOf: iso(date.year, 12, 31), figures: "regnskab" };
-      return { year: date.year, asOf: iso(date.year, date.month, date.day), figures: "forecast" };
-    }
-    const closed = /regnskab\s+(\d{4})/.exec(t);
-    if (closed && regnskab === null) {
-      const year = Number(closed[1]);
-      regnskab = { year, asOf: iso(year, 12, 31), figures: "regnskab" };
-    }
-  }
-  return regnskab;
 }
 
 /** One read follow-up sheet: its period and its reading. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followPlans, followUpPeriod, sheetPeriod, type FollowUpSheet } from "../../src/core/followUp";
+import { followPlans, followUpPeriod, type FollowUpSheet } from "../../src/core/followUp";
 import type { SheetPeriod as LayoutPeriod } from "../../src/core/layout/period";
 import { oreFromKroner } from "../../src/core/money";
 import type { PlanRecord } from "../../src/core/planRecord";
@@ -10,10 +10,14 @@ import type { SheetGrid } from "../../src/core/grid";
 const grid = (title: string, rows: (string | number)[][] = []): SheetGrid => ({
   name: "Ark",
   origin: { row: 0, col: 0 },
-  values: [[title], [], ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forventet forbrug", "Overført fra tidligere år"], ...rows],
+  // "Forbrug" says neither forecast nor regnskab: the title decides (a dated column heading would be more specific).
+  values: [[title], [], ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"], ...rows],
 });
 
-describe("sheetPeriod", () => {
+/** A follow-up sheet's period as the one reading of a sheet's period (layout/period.ts) gives it. */
+const periodOf = (g: SheetGrid) => followUpPeriod(scanSheet(g, { policy: RANDERSMODELLEN_2_0, now: new Date("2027-02-01T12:00:00") }).period);
+
+describe("a follow-up sheet's period, read by layout/period.ts", () => {
   it.each([
     ["Budgetopfølgning pr. 31. maj 2026", { year: 2026, asOf: "2026-05-31", figures: "forecast" }],
     ["Opfølgning pr. 30/9 2026", { year: 2026, asOf: "2026-09-30", figures: "forecast" }],
@@ -21,7 +25,7 @@ describe("sheetPeriod", () => {
     ["Regnskab opgjort pr. 31. december 2026", { year: 2026, asOf: "2026-12-31", figures: "regnskab" }],
     ["Budget", null],
   ])("%s", (title, expected) => {
-    expect(sheetPeriod(grid(title))).toEqual(expected);
+    expect(periodOf(grid(title, [["1", "Enhed", 1_000_000, 1_000_000, 0]]))).toEqual(expected);
   });
 });
 
@@ -60,7 +64,7 @@ describe("followPlans", () => {
   };
   const sheet = (title: string, file: string, spending: number, carried = 100000): FollowUpSheet => {
     const g = grid(title, [["1", "Enhed", 1_000_000, spending, carried]]);
-    return { file, grid: g, reading: scanSheet(g, { policy: RANDERSMODELLEN_2_0, file }), period: sheetPeriod(g) };
+    return { file, grid: g, reading: scanSheet(g, { policy: RANDERSMODELLEN_2_0, file }), period: followUpPeriod(scanSheet(g, { policy: RANDERSMODELLEN_2_0, file }).period) };
   };
 
   it("per year the latest forecast wins; a regnskab beats any forecast", () => {
@@ -80,7 +84,7 @@ describe("followPlans", () => {
     const granted = { ...record, dispensation: { ...record.dispensation, decision: "bevilget" as const } };
     expect(followPlans([granted], [may]).plans[0]!.status).toBe("Afvikling dispenseret");
     const g = grid("Budgetopfølgning pr. 31. maj 2026", [["1", "Enhed", 1_000_000, 900_000, 100000], ["1", "Enhed", 1_000_000, 1_000_000, 100000]]);
-    const twice: FollowUpSheet = { file: "to.xlsx", grid: g, reading: scanSheet(g, { policy: RANDERSMODELLEN_2_0, file: "to.xlsx" }), period: sheetPeriod(g) };
+    const twice: FollowUpSheet = { file: "to.xlsx", grid: g, reading: scanSheet(g, { policy: RANDERSMODELLEN_2_0, file: "to.xlsx" }), period: followUpPeriod(scanSheet(g, { policy: RANDERSMODELLEN_2_0, file: "to.xlsx" }).period) };
     const r = followPlans([record], [twice]);
     expect(r.plans).toEqual([]);
     expect(r.unmatched[0]!.reason).toContain("enheden passer på flere rækker");

@@ -474,6 +474,21 @@ export function statedBudgetYear(sheets: readonly { readonly units: readonly unk
 }
 
 /**
+ * The year a host's one workbook year (the task pane's Regnskabsår field) moves a sheet's period to
+ * ({@link periodInYear}): none for a sheet that states its own year, unless the user chose another
+ * year than the workbook's first stated one (as `--regnskabsaar` does for all sheets); always for a
+ * sheet whose year is only a guess. So each sheet keeps its own year, as in the command line.
+ */
+export function yearForSheet(
+  period: SheetPeriod | undefined,
+  workbookYear: number | undefined,
+  sheets: readonly { readonly units: readonly unknown[]; readonly period?: SheetPeriod }[],
+): number | undefined {
+  if (period === undefined || period.guess) return workbookYear;
+  return workbookYear === statedBudgetYear(sheets) ? undefined : workbookYear;
+}
+
+/**
  * The period of a plan's figures: the sheet's, or — where the user chose another budget year — the
  * same follow-up date in that year (as `--regnskabsaar` does).
  */

@@ -12,7 +12,7 @@ import { unitKeys } from "../../core/unitKey";
 import type { SheetGrid } from "../../core/grid";
 import type { DispensationDecision } from "../../core/planStatus";
 import type { Policy } from "../../core/policy";
-import { defaultBudgetYear, periodInYear, workbookPeriodSentence } from "../../core/layout/period";
+import { defaultBudgetYear, periodInYear, statedBudgetYear, workbookPeriodSentence, yearForSheet } from "../../core/layout/period";
 import type { SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
@@ -119,7 +119,9 @@ export function withYearsChoices(requests: readonly PlanRequest[], choices: Read
 function sheetContext(request: PlanRequest, context: PlanContext): SheetPlanContext {
   const sheetPeriod = context.scan.sheets.find((s) => s.sheet === request.unit.sheet)?.period;
   // The pane asks the user to confirm a guessed year before it writes (AccountsYearField).
-  const period = periodInYear(sheetPeriod, context.accountsYear) ?? periodInYear(undefined, defaultBudgetYear(context.readAt));
+  // Each sheet keeps its own stated year unless the user chose another one (yearForSheet).
+  const period =
+    periodInYear(sheetPeriod, yearForSheet(sheetPeriod, context.accountsYear, context.scan.sheets)) ?? periodInYear(undefined, defaultBudgetYear(context.readAt));
   return {
     unit: request.unit,
     policy: context.policy,
@@ -143,7 +145,10 @@ export function describePlan(request: PlanRequest, context: PlanContext): SheetD
 
 /** The Oversigt sheet (the plan set's), linking every unit to its plan sheet where one was written. */
 export function describeOversigt(context: PlanContext, planSheets: Readonly<Record<string, string>>): SheetDescription {
-  const period = workbookPeriodSentence(context.scan.sheets, context.accountsYear);
+  const period = workbookPeriodSentence(
+    context.scan.sheets,
+    context.accountsYear === statedBudgetYear(context.scan.sheets) ? undefined : context.accountsYear,
+  );
   return planSetOversigt(context.scan.units, {
     policy: context.policy,
     readAt: formatReadAt(context.readAt),

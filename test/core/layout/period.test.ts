@@ -8,7 +8,9 @@ import {
   isIsoDate,
   periodInYear,
   spendingLabel,
+  yearForSheet,
   yearInText,
+  type SheetPeriod,
 } from "../../../src/core/layout/period";
 import { scanWorkbook } from "../../../src/core/layout/scan";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
@@ -120,5 +122,31 @@ describe("the period of a sheet", () => {
     expect(spendingLabel({ budgetYear: 2025, asOf: null, figures: null })).toBe("Forbrug");
     expect(periodInYear({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" }, 2026)).toEqual({ budgetYear: 2026, asOf: "2026-05-31", figures: "forecast" });
     expect(periodInYear(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe("yearForSheet: the pane's one workbook year and each sheet's own year", () => {
+  const stated = (budgetYear: number): SheetPeriod => ({
+    budgetYear,
+    asOf: `${budgetYear}-05-31`,
+    figures: "forecast",
+    source: "sheet",
+    reason: "",
+    guess: false,
+    parts: { budgetYear: { value: budgetYear, reason: "", confidence: 1 }, asOf: { value: `${budgetYear}-05-31`, reason: "", confidence: 1 }, figures: { value: "forecast", reason: "", confidence: 1 } },
+  });
+  const guessed: SheetPeriod = { ...stated(2026), source: "default", guess: true };
+  const sheets = [{ units: [1], period: stated(2025) }, { units: [1], period: stated(2026) }, { units: [1], period: guessed }];
+
+  it("a sheet that states its year keeps it while the workbook year is the first stated one (as in the CLI)", () => {
+    expect(yearForSheet(stated(2026), 2025, sheets)).toBeUndefined();
+    expect(periodInYear(stated(2026), yearForSheet(stated(2026), 2025, sheets))).toEqual({ budgetYear: 2026, asOf: "2026-05-31", figures: "forecast" });
+  });
+
+  it("a year the user chose moves every sheet (as --regnskabsaar); a guessed sheet always takes the workbook year", () => {
+    expect(yearForSheet(stated(2026), 2024, sheets)).toBe(2024);
+    expect(periodInYear(stated(2026), 2024)).toEqual({ budgetYear: 2024, asOf: "2024-05-31", figures: "forecast" });
+    expect(yearForSheet(guessed, 2025, sheets)).toBe(2025);
+    expect(yearForSheet(undefined, 2025, sheets)).toBe(2025);
   });
 });
