@@ -9,7 +9,6 @@
  * number, then by name; an ambiguous or missing unit is reported, never guessed.
  */
 import { totalResultOf } from "./assessment";
-import { isBlank, type CellValue } from "./cell";
 import type { SheetGrid } from "./grid";
 import { formatKroner } from "./format";
 import { subtract, sum, ZERO, type Ore } from "./money";
