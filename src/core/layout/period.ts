@@ -511,8 +511,9 @@ export function periodSentence(periods: readonly Pick<SheetPeriod, "budgetYear" 
 }
 
 /**
- * {@link periodSentence} of a workbook's sheets that hold units, each in `year` where the user chose
- * another budget year (see {@link periodInYear}); the Oversigt's line in both hosts.
+ * {@link periodSentence} of a workbook's sheets that hold units, each in its own year, or in `year`
+ * where the user chose another budget year or the sheet's year is a guess (see {@link yearForSheet}
+ * and {@link periodInYear}); the Oversigt's line in both hosts.
  */
 export function workbookPeriodSentence(
   sheets: readonly { readonly units: readonly unknown[]; readonly period?: SheetPeriod }[],
@@ -520,7 +521,7 @@ export function workbookPeriodSentence(
 ): string | undefined {
   return periodSentence(
     sheets.flatMap((s) => {
-      const p = s.units.length > 0 ? periodInYear(s.period, year) : undefined;
+      const p = s.units.length > 0 ? periodInYear(s.period, yearForSheet(s.period, year, sheets)) : undefined;
       return p !== undefined ? [p] : [];
     }),
   );

@@ -12,7 +12,7 @@ import { unitKeys } from "../../core/unitKey";
 import type { SheetGrid } from "../../core/grid";
 import type { DispensationDecision } from "../../core/planStatus";
 import type { Policy } from "../../core/policy";
-import { defaultBudgetYear, periodInYear, statedBudgetYear, workbookPeriodSentence, yearForSheet } from "../../core/layout/period";
+import { defaultBudgetYear, periodInYear, workbookPeriodSentence, yearForSheet } from "../../core/layout/period";
 import type { SheetPatch } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
 import type { SheetReading, UnitRecord } from "../../core/unit";
@@ -145,10 +145,7 @@ export function describePlan(request: PlanRequest, context: PlanContext): SheetD
 
 /** The Oversigt sheet (the plan set's), linking every unit to its plan sheet where one was written. */
 export function describeOversigt(context: PlanContext, planSheets: Readonly<Record<string, string>>): SheetDescription {
-  const period = workbookPeriodSentence(
-    context.scan.sheets,
-    context.accountsYear === statedBudgetYear(context.scan.sheets) ? undefined : context.accountsYear,
-  );
+  const period = workbookPeriodSentence(context.scan.sheets, context.accountsYear);
   return planSetOversigt(context.scan.units, {
     policy: context.policy,
     readAt: formatReadAt(context.readAt),

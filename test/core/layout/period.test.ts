@@ -8,6 +8,7 @@ import {
   isIsoDate,
   periodInYear,
   spendingLabel,
+  workbookPeriodSentence,
   yearForSheet,
   yearInText,
   type SheetPeriod,
@@ -148,5 +149,11 @@ describe("yearForSheet: the pane's one workbook year and each sheet's own year",
     expect(periodInYear(stated(2026), 2024)).toEqual({ budgetYear: 2024, asOf: "2024-05-31", figures: "forecast" });
     expect(yearForSheet(guessed, 2025, sheets)).toBe(2025);
     expect(yearForSheet(undefined, 2025, sheets)).toBe(2025);
+  });
+
+  it("the Oversigt's line names each sheet's own year, the chosen year, and the workbook year for a guess", () => {
+    expect(workbookPeriodSentence(sheets, 2025)).toBe("forventet forbrug pr. 31/5 2025 (budgetår 2025); forventet forbrug pr. 31/5 2026 (budgetår 2026)");
+    expect(workbookPeriodSentence(sheets, 2024)).toBe("forventet forbrug pr. 31/5 2024 (budgetår 2024)");
+    expect(workbookPeriodSentence([{ units: [1], period: guessed }], 2023)).toBe("forventet forbrug pr. 31/5 2023 (budgetår 2023)");
   });
 });
