@@ -37,7 +37,7 @@ describe("Kolonner by hand", () => {
     await user.type(headerRow, "2");
     // The lists now offer row 2's headings.
     await user.selectOptions(screen.getByLabelText("Navn"), "A");
-    expect(within(screen.getByLabelText("Navn")).getByRole("option", { name: "A: Sted" })).toBeTruthy();
+    expect(await within(screen.getByLabelText("Navn")).findByRole("option", { name: "A: Sted" })).toBeTruthy();
     await user.selectOptions(screen.getByLabelText("Korrigeret budget ekskl. overførsler"), "B");
     await user.selectOptions(screen.getByLabelText("Forbrug / regnskab"), "C");
     await user.click(screen.getByRole("button", { name: "Gem rettelser" }));

@@ -20,7 +20,7 @@ describe("Indstillinger", () => {
     expect(screen.getAllByText("Standard i Randersmodellen 2.0").length).toBeGreaterThanOrEqual(4);
     await rendered.user.clear(limit);
     await rendered.user.type(limit, "2,5");
-    expect(screen.getByText("Standard i Randersmodellen 2.0: 5 % Mellem 0,5 % og 25 %.")).toBeTruthy();
+    expect(screen.getByText("Standard i Randersmodellen 2.0: 5 %. Mellem 0,5 % og 25 %.")).toBeTruthy();
     const save = screen.getByRole("button", { name: "Gem politik i projektmappen" });
     // Stored for every later user of the workbook: the pane asks first; "Gem ikke" saves nothing.
     await rendered.user.click(save);

@@ -85,8 +85,10 @@ export default function ColumnsPage(): JSX.Element {
         if (reading.explained === null) {
           if (grid === undefined) return null;
           return (
+            // Keyed by the sheet alone: once the sheet pointed out by hand is read, the same editor
+            // stays, with its "saved" message where the user looks.
             <SheetMappingEditor
-              key={`${reading.sheet}|manual`}
+              key={reading.sheet}
               reading={reading}
               explained={manualExplained(grid, t.byUser)}
               grid={grid}

@@ -40,14 +40,14 @@ export function PolicySection({ state }: PolicySectionProps): JSX.Element {
       <Notice notice={state.policyNotice} onDismiss={state.dismissPolicyNotice} />
       <FormField
         label={t.limit}
-        hint={`${mark(parseTypedNumber(draft.limitPct) === defaults.limitPct, formatLimitPct(defaults.limitPct))} ${t.limitBounds(LIMIT_BOUNDS.min, LIMIT_BOUNDS.max)}`}
+        hint={`${mark(parseTypedNumber(draft.limitPct) === defaults.limitPct, formatLimitPct(defaults.limitPct))}. ${t.limitBounds(LIMIT_BOUNDS.min, LIMIT_BOUNDS.max)}`}
         control={{ kind: "input", inputMode: "decimal" }}
         value={draft.limitPct}
         onChange={(limitPct) => setDraft({ ...draft, limitPct })}
       />
       <FormField
         label={t.maxYears}
-        hint={`${mark(parseTypedNumber(draft.maxYears) === defaults.maxYears, String(defaults.maxYears))} ${t.maxYearsBounds(MAX_YEARS_BOUNDS.min, MAX_YEARS_BOUNDS.max)}`}
+        hint={`${mark(parseTypedNumber(draft.maxYears) === defaults.maxYears, String(defaults.maxYears))}. ${t.maxYearsBounds(MAX_YEARS_BOUNDS.min, MAX_YEARS_BOUNDS.max)}`}
         control={{ kind: "input", type: "number", min: MAX_YEARS_BOUNDS.min, max: MAX_YEARS_BOUNDS.max }}
         value={draft.maxYears}
         onChange={(maxYears) => setDraft({ ...draft, maxYears })}
