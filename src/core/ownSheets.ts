@@ -11,7 +11,10 @@
  * - it is an Oversigt as `oversigtSheet` writes it (its title and its table's headings, cell for
  *   cell), or such an Oversigt names it in its Plan column: how the command line's Oversigt and
  *   its overskudsplaner are known in an .xlsx file, as the plan record names only plans with a
- *   schedule.
+ *   schedule;
+ * - it is a separate afviklingsplan sheet as `afviklingsplanSheet` writes it (its title and the
+ *   schedule's heading row, cell for cell): the record names the handleplan, which carries the same
+ *   schedule, so nothing else in an .xlsx file from `plan --separat-afviklingsplan` names it.
  */
 import { cellAt, type SheetGrid } from "./grid";
 import { scanWorkbook, type ScanOptions, type WorkbookScan } from "./layout/scan";
@@ -20,15 +23,18 @@ import { readPlanRecords } from "./planRecord";
 import type { CellSpec } from "./sheetDescription";
 import { oversigtSheet } from "./sheets/oversigt";
 import { OVERSIGT_COLUMNS, oversigtLayout } from "./sheets/oversigtLayout";
+import { SCHEDULE_HEADINGS } from "./sheets/afviklingsplan";
+import { SCHEDULE_COLUMNS } from "./sheets/afviklingsplanLayout";
 
 /** A sheet left out of the scan because Budgetlys wrote it, and how that is known. */
 export interface OwnSheet {
   readonly sheet: string;
   /**
    * "registry": the plan registry names it; "record": the plan record names it (or it is the
-   * record); "oversigt": it is Budgetlys' Oversigt; "linked": such an Oversigt links to it as a plan.
+   * record); "oversigt": it is Budgetlys' Oversigt; "linked": such an Oversigt links to it as a plan;
+   * "afviklingsplan": it is a separate afviklingsplan sheet Budgetlys wrote (its title and schedule).
    */
-  readonly why: "registry" | "record" | "oversigt" | "linked";
+  readonly why: "registry" | "record" | "oversigt" | "linked" | "afviklingsplan";
   /** Hidden in the workbook (the plan record): not named to the user. */
   readonly hidden: boolean;
 }
@@ -66,6 +72,30 @@ export function isBudgetlysOversigt(grid: SheetGrid): boolean {
     const value = cellAt(grid, c.row, c.col);
     return typeof value === "string" && value.trim() === String(c.value).trim();
   });
+}
+
+/** The title's start of a separate afviklingsplan sheet (`sheets/afviklingsplan.ts`). */
+const AFVIKLINGSPLAN_TITLE = "Afviklingsplan – ";
+
+/** How far down a separate afviklingsplan's schedule heading row is looked for. */
+const SCHEDULE_SEARCH_ROWS = 80;
+
+/**
+ * True when `grid` is a separate afviklingsplan sheet Budgetlys wrote: A1 is its title and a row
+ * holds the schedule's headings in their columns, cell for cell.
+ */
+export function isBudgetlysAfviklingsplan(grid: SheetGrid): boolean {
+  const title = cellAt(grid, 0, 0);
+  if (typeof title !== "string" || !title.startsWith(AFVIKLINGSPLAN_TITLE)) return false;
+  const headings = Object.entries(SCHEDULE_COLUMNS).map(([role, col]) => [col, SCHEDULE_HEADINGS[role as keyof typeof SCHEDULE_COLUMNS]] as const);
+  const last = Math.min(grid.origin.row + grid.values.length, SCHEDULE_SEARCH_ROWS);
+  for (let row = 1; row < last; row++) {
+    if (headings.every(([col, text]) => {
+      const value = cellAt(grid, row, col);
+      return typeof value === "string" && value.trim() === text;
+    })) return true;
+  }
+  return false;
 }
 
 /** The texts in the Plan column of an Oversigt's table (the plan sheets' names, or notes such as "Ingen plan"). */
@@ -107,7 +137,9 @@ export function ownSheets(grids: readonly SheetGrid[], registry: Readonly<Record
           ? "oversigt"
           : linked.has(name)
             ? "linked"
-            : null;
+            : isBudgetlysAfviklingsplan(grid)
+              ? "afviklingsplan"
+              : null;
     if (why !== null) own.push({ sheet: grid.name, why, hidden: grid.visibility === "hidden" || grid.visibility === "veryHidden" });
   }
   return own;

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { workbookSheets } from "../../src/cli/plan";
 import type { SheetGrid } from "../../src/core/grid";
 import { writtenGrid } from "../fakes/writtenGrid";
-import { isBudgetlysOversigt, OWN_SHEET_REASON, ownSheets, ownSheetsNote, ownSheetsShown, scanSources, type OwnSheet } from "../../src/core/ownSheets";
+import { isBudgetlysAfviklingsplan, isBudgetlysOversigt, OWN_SHEET_REASON, ownSheets, ownSheetsNote, ownSheetsShown, scanSources, type OwnSheet } from "../../src/core/ownSheets";
 import { PLAN_RECORD_SHEET } from "../../src/core/planRecord";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { planRegistryKey, readPlanRegistry } from "../../src/core/ports";
@@ -61,16 +61,21 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
     expect(planNames(workbook)).toEqual(planNames([SOURCE]));
   });
 
-  it("separate afviklingsplaner in an .xlsx file (no registry) are read, but give no units: the units and the next plan set stay the same", () => {
+  it("separate afviklingsplaner in an .xlsx file (no registry) are known by their title and schedule: left out, the units and the next plan set stay the same", () => {
     // The record names the handleplan (which carries the schedule) and the Oversigt links to it,
-    // so nothing in the file names the separate sheet; the task pane's registry does.
+    // so nothing in the file names the separate sheet: its structure does.
     const sheets = generated([SOURCE], "separate");
     const separate = sheets.filter((s) => s.kind === "afviklingsplan").map((s) => s.name);
     expect(separate.length).toBeGreaterThan(0);
     const workbook = [SOURCE, ...sheets.map(writtenGrid)];
     const both = scanSources(workbook, { policy: DEFAULT_POLICY });
     expect(both.units).toEqual(scanSources([SOURCE], { policy: DEFAULT_POLICY }).units);
-    expect(both.sheets.map((s) => s.sheet)).toEqual(["Budget", ...separate]);
+    expect(both.sheets.map((s) => s.sheet)).toEqual(["Budget"]);
+    expect(both.ownSheets.filter((o) => o.why === "afviklingsplan").map((o) => o.sheet)).toEqual(separate);
+    // A retitled copy is the user's own again (and read).
+    const grid = writtenGrid(sheets.find((s) => s.kind === "afviklingsplan")!);
+    expect(isBudgetlysAfviklingsplan(grid)).toBe(true);
+    expect(isBudgetlysAfviklingsplan({ ...grid, values: [["Min afviklingsplan"], ...grid.values.slice(1)] })).toBe(false);
     expect(planNames(workbook)).toEqual(planNames([SOURCE]));
   });
 
