@@ -174,6 +174,33 @@ describe("the plan record in the Excel port", () => {
     expect((await recorded(port)).map((p) => p.planSheet)).toEqual(["HP Søndermarkskolen"]);
   });
 
+  it("a batch failing after any operation of its write, with a record already there, leaves the workbook and the record exactly as before — or completes", async () => {
+    let failed = 0;
+    let completed = 0;
+    // Spread over the whole sync: the record's rows are queued after the plans, near its end; a k
+    // beyond the sync's operations fails it after all of them, the record's rows included.
+    for (const k of [0, 1, 7, 40, 150, 400, 800, 1600, 3200, 6400, 12800]) {
+      const { fake, port } = workbook();
+      await port.writeSheet(plan("handleplan", SKOLE));
+      const before = snapshotWorkbook(fake);
+      const batch = [plan("handleplan", OBRIEN, 3), plan("afviklingsplan", OBRIEN, 3)];
+      // Sync 1 loads the sheets and the registry, sync 2 reads the record; sync 3 writes the batch and the record's new rows.
+      fake.failOn({ sync: 3, afterOperations: k, code: "InvalidArgument" });
+      const results = await port.writeSheets(batch);
+      if (results.every((r) => r.kind === "failed")) {
+        failed++;
+        expect(JSON.stringify(diffSnapshots(before, snapshotWorkbook(fake))), `failure after ${k} operations`).toBe("[]");
+        expect((await recorded(port)).map((p) => p.planSheet)).toEqual(["HP Søndermarkskolen"]);
+        continue;
+      }
+      expect(results.map((r) => r.kind), `failure after ${k} operations`).toEqual(["written", "written"]);
+      expect((await recorded(port)).map((p) => p.planSheet)).toEqual(["HP Søndermarkskolen", "HP Børnehuset O’Brien"]);
+      completed++;
+    }
+    expect(failed).toBeGreaterThan(4);
+    expect(failed + completed).toBe(11);
+  });
+
   it("Alle planer in batches records every schedule, and the record has the same rows as the .xlsx writer's", async () => {
     const set = plansFor({ units: SAMPLE_UNITS }, { policy, accountsYear: 2025, readAt: "31-05-2026 kl. 10.00", select: "all", years: 3, begrundelse: "x", afviklingsplan: "separate" });
     const { fake, port } = workbook();
