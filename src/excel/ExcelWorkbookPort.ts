@@ -28,7 +28,7 @@ import { uniqueSheetName } from "../core/validSheetNames";
 import { ExcelPortError, MESSAGES, officeErrorCode, writeIntent } from "./messages";
 import { cellValue, DEFAULT_CELLS_PER_SYNC, readAllSheets, readRowChunks, rechunk, type ReadOptions, type RowChunk } from "./readSheets";
 import type { CellValue } from "../core/cell";
-import { measureDescription, planBatches } from "./payload";
+import { MAX_BATCH_BYTES, measureDescription, planBatches, splitDescription } from "./payload";
 import { undoWrite, type ReplacedSheet } from "./undoWrite";
 import { PLAN_RECORD_SHEET, planRecordOf, type PlanRecord } from "../core/planRecord";
 import { contradictingSheets, lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordAfter, recordGrid, recordSheetOf, recordsOf, type ReadRecord } from "./planRecord";
@@ -50,6 +50,11 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface ExcelWorkbookPortOptions extends ReadOptions {
   /** Makes the temporary name of a sheet being written (default: random). */
   readonly temporaryName?: () => string;
+  /**
+   * The most request bytes (as `payload.ts` measures them) one write sync may carry; a sheet over it
+   * is written in parts, one sync each (default {@link MAX_BATCH_BYTES}: 4 MB of Excel on the web's 5).
+   */
+  readonly maxRequestBytes?: number;
 }
 
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
@@ -196,7 +201,24 @@ export class ExcelWorkbookPort implements WorkbookPort {
         return refuse(new WriteFailedError(error instanceof Error ? error.message : String(error), { cause: error }));
       }
 
-      queueSheetDescription(sheet, description);
+      // A sheet whose request is over the limit: its row bands first, one sync each, on the sheet
+      // still under its temporary name (a failure deletes it: nothing else has changed yet); the
+      // last part goes with the rename, the registry and the deletions, as for any sheet.
+      const parts = splitDescription(description, this.options.maxRequestBytes ?? MAX_BATCH_BYTES);
+      for (const part of parts.slice(0, -1)) {
+        queueSheetDescription(sheet, part);
+        try {
+          // One sync per further 4 MB of request: only for a sheet bigger than one request.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        } catch (error) {
+          const outcome = await undoWrite(context, { newSheetNames: [temporaryName], replaced: [], registryBefore, activeBefore: active.id });
+          const intent = writeIntent(description.name, replaced, options.replaceExisting);
+          const message = outcome.kind === "incomplete" ? MESSAGES.undoIncomplete(intent, error, outcome) : MESSAGES.writeFailed(intent, error);
+          throw new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
+        }
+      }
+      queueSheetDescription(sheet, parts.at(-1) ?? description);
       // The old plans step aside (nothing is lost), and are deleted only after the registry.
       olds.forEach((old, i) => (old.name = (replaced[i] as ReplacedSheet).asideName));
       sheet.name = finalName;

@@ -10,7 +10,7 @@
  * {@link PATH_BYTES}, rounded up. The envelope dominates: a handleplan's values are ≈ 10 KB of its
  * ≈ 220 KB.
  */
-import type { SheetDescription } from "../core/sheetDescription";
+import type { CellSpec, SheetDescription } from "../core/sheetDescription";
 import { queueSheetDescription } from "./sheetContent";
 
 /** Bytes counted per action (property set, method call) around its JSON value. */
@@ -93,4 +93,48 @@ export function planBatches<T>(items: readonly T[], bytesOf: (item: T) => number
   }
   if (current.length > 0) batches.push(current);
   return batches;
+}
+
+/** Only the cells of a description (no widths, merges, formats of the sheet, print …): one part of a split. */
+function cellsOnly(description: SheetDescription, cells: readonly CellSpec[]): SheetDescription {
+  return { kind: description.kind, name: description.name, cells };
+}
+
+/**
+ * A description whose request is over `maxBytes`, split into parts that are each at most that
+ * (measured by {@link measureDescription}), to be queued on the same sheet in order, one sync each:
+ * bands of whole rows first, then the last part with the rest of the description (widths, merges,
+ * validation, conditional formats, print, names, charts, panes — after the cells, as
+ * `queueSheetDescription` orders them). A description that fits is returned alone. A single row
+ * over the limit stays one part (Excel will refuse it, and the write is undone).
+ */
+export function splitDescription(description: SheetDescription, maxBytes = MAX_BATCH_BYTES): SheetDescription[] {
+  if (measureDescription(description).bytes <= maxBytes) return [description];
+  const byRow = new Map<number, CellSpec[]>();
+  for (const cell of description.cells) {
+    const row = byRow.get(cell.row);
+    if (row === undefined) byRow.set(cell.row, [cell]);
+    else row.push(cell);
+  }
+  const rows = [...byRow.keys()].sort((a, b) => a - b).map((row) => byRow.get(row) as CellSpec[]);
+  const fits = (from: number, count: number): boolean => measureDescription(cellsOnly(description, rows.slice(from, from + count).flat())).bytes <= maxBytes;
+  // Each band: the most rows from `from` whose request fits, measured whole (one 2D array over the
+  // band's bounding rectangle, formats per rectangle of the band) — found by doubling, then halving
+  // the gap. At least one row.
+  const bands: CellSpec[][][] = [];
+  for (let from = 0; from < rows.length; ) {
+    const left = rows.length - from;
+    let good = 1;
+    while (good < left && fits(from, Math.min(left, good * 2))) good = Math.min(left, good * 2);
+    let bad = Math.min(left, good * 2) + 1;
+    if (good === left) bad = good + 1;
+    while (bad - good > 1) {
+      const mid = Math.floor((good + bad) / 2);
+      if (fits(from, mid)) good = mid;
+      else bad = mid;
+    }
+    bands.push(rows.slice(from, from + good));
+    from += good;
+  }
+  return [...bands.map((band) => cellsOnly(description, band.flat())), { ...description, cells: [] }];
 }

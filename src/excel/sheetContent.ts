@@ -54,14 +54,21 @@ export function queueCellContents(sheet: Excel.Worksheet, cells: readonly CellSp
   rangeOf(sheet, area).formulas = grid;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
 /** Number formats and styles, grouped into rectangles of equal look. */
 export function queueCellFormats(sheet: Excel.Worksheet, cells: readonly CellSpec[]): void {
   const byFormat = new Map<string, CellSpec[]>();
   const byStyle = new Map<StyleName, CellSpec[]>();
   for (const cell of cells) {
     const format = cell.numberFormat ?? (cell.style === undefined ? undefined : THEME[cell.style].numberFormat);
-    if (format !== undefined) byFormat.set(format, [...(byFormat.get(format) ?? []), cell]);
-    if (cell.style !== undefined) byStyle.set(cell.style, [...(byStyle.get(cell.style) ?? []), cell]);
+    // Pushed, not spread into a new array per cell (that was quadratic: 35 s for 20.000 rows).
+    if (format !== undefined) pushTo(byFormat, format, cell);
+    if (cell.style !== undefined) pushTo(byStyle, cell.style, cell);
   }
   for (const [format, group] of byFormat) {
     for (const rect of coverWithRectangles(group)) rangeOf(sheet, rect).numberFormat = filled(rect, format);

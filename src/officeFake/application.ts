@@ -81,6 +81,15 @@ export class FakeExcel {
   responsePayloadLimit: number | undefined;
   /** With a limit set: the bytes of loaded values each successful sync returned. */
   readonly responseBytes: number[] = [];
+  /**
+   * The most bytes one sync's request may carry (Excel on the web: 5 MB, "RequestPayloadSizeLimitExceeded"
+   * in Microsoft's error table), or none. Measured as the add-in's sets and calls since the last
+   * sync (`REQUEST_ACTION_BYTES` plus the JSON of each value or argument list). A request over it is
+   * refused whole, before Excel runs any of it: nothing is applied, nothing loaded.
+   */
+  requestPayloadLimit: number | undefined;
+  /** With a request limit set: the bytes of each sync's request (refused ones too). */
+  readonly requestBytes: number[] = [];
   private readonly rules: ArmedRule[] = [];
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
 
@@ -183,6 +192,9 @@ export class FakeExcel {
 export class FakeRequestContext {
   readonly _fake: FakeExcel;
   _queue: QueuedOp[] = [];
+  /** The request since the last sync, measured while the workbook has a request limit (see `strict`). */
+  _requestBytes = 0;
+  _requestDepth = 0;
   _staged: { target: { readonly _loaded: Map<string, unknown> }; name: string; value: unknown }[] = [];
   private _workbook: FakeWorkbook | undefined;
 
@@ -213,7 +225,19 @@ export class FakeRequestContext {
     const queue = this._queue;
     this._queue = [];
     this._staged = [];
+    const request = this._requestBytes;
+    this._requestBytes = 0;
     await Promise.resolve();
+    if (fake.requestPayloadLimit !== undefined) {
+      fake.requestBytes.push(request);
+      // The request never reaches the workbook: nothing of it runs.
+      if (request > fake.requestPayloadLimit) {
+        throw new FakeOfficeError(
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
+        );
+      }
+    }
     const touched = new Set<string>();
     let mutated = false;
     try {

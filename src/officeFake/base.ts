@@ -99,18 +99,68 @@ function checkRequirement(obj: object, typeName: string, prop: string): void {
   }
 }
 
+/**
+ * What a request context counts of its request (the JSON Office.js sends at `sync()`): every
+ * property set and method call the add-in makes, as {@link REQUEST_ACTION_BYTES} plus the JSON of
+ * its value or arguments. Calls the fake makes inside such a call (`depth` > 0) are not the
+ * add-in's and are not counted. Measured only while the workbook has a request limit.
+ */
+interface RequestMeter {
+  readonly _fake?: { readonly requestPayloadLimit: number | undefined };
+  _requestBytes: number;
+  _requestDepth: number;
+}
+
+/**
+ * Bytes counted per set or call around its JSON (Office.js wraps each in an action with ids and
+ * names; ≈ 60–90 bytes). Deliberately the fake's own figure, not the port's estimate
+ * (`src/excel/payload.ts`), so the port's measure is checked against something independent.
+ */
+export const REQUEST_ACTION_BYTES = 64;
+
+const requestEncoder = new TextEncoder();
+
+function requestJsonBytes(value: unknown): number {
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof FakeObject ? { ObjectPathId: 0 } : v));
+  return text === undefined ? 0 : requestEncoder.encode(text).length;
+}
+
+function meterOf(obj: object): RequestMeter | undefined {
+  const holder = obj as { _ctx?: RequestMeter } & Partial<RequestMeter>;
+  const meter = holder._ctx ?? (holder._requestBytes === undefined ? undefined : (holder as RequestMeter));
+  return meter?._fake?.requestPayloadLimit === undefined ? undefined : meter;
+}
+
 /** Wraps an object so that reading an unknown member or setting a read-only one throws. */
 export function strict<T extends object>(target: T, typeName: string): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (typeof prop === "string" && prop in obj) checkRequirement(obj, typeName, prop);
-      if (typeof prop === "symbol" || prop in obj) return Reflect.get(obj, prop, receiver) as unknown;
+      if (typeof prop === "symbol" || prop in obj) {
+        const value = Reflect.get(obj, prop, receiver) as unknown;
+        const meter = typeof value === "function" && typeof prop === "string" && !prop.startsWith("_") && prop !== "constructor" && prop !== "sync" ? meterOf(obj) : undefined;
+        if (meter === undefined) return value;
+        const method = value as (...args: unknown[]) => unknown;
+        return function measured(this: unknown, ...args: unknown[]): unknown {
+          if (meter._requestDepth === 0) meter._requestBytes += REQUEST_ACTION_BYTES + requestJsonBytes(args);
+          meter._requestDepth++;
+          try {
+            return method.apply(this, args);
+          } finally {
+            meter._requestDepth--;
+          }
+        };
+      }
       if (PROBED_KEYS.has(prop)) return undefined;
       throw new FakeApiMisuse(`${typeName}.${prop} does not exist (not in Office.js, or not in the fake's subset)`);
     },
     set(obj, prop, value, receiver) {
       if (typeof prop === "string" && hasSetter(obj, prop)) {
-        if (!prop.startsWith("_")) checkRequirement(obj, typeName, prop);
+        if (!prop.startsWith("_")) {
+          checkRequirement(obj, typeName, prop);
+          const meter = meterOf(obj);
+          if (meter !== undefined && meter._requestDepth === 0) meter._requestBytes += REQUEST_ACTION_BYTES + requestJsonBytes(value);
+        }
         return Reflect.set(obj, prop, value, receiver);
       }
       throw new FakeApiMisuse(`${typeName}.${String(prop)} cannot be set`);
