@@ -7,6 +7,7 @@ import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, 
 import { formatLimitPct, type RequirementCode } from "../../core/policy";
 import { useStrings, useWorkbook } from "../context";
 import { IndicatorBadge } from "./IndicatorBadge";
+import { requirementText } from "../state/requirementText";
 
 const useStyles = makeStyles({
   legend: {
@@ -64,7 +65,7 @@ export function RuleLegend({ id }: { readonly id?: string }): JSX.Element {
               </TableCell>
               <TableCell className={styles.cell}>
                 <span className={styles.range}>{t.range[code](limit)}</span>
-                {policy.requirementTexts[code]}
+                {requirementText(code, policy, strings)}
               </TableCell>
             </TableRow>
           ))}

@@ -3,7 +3,7 @@
  * `loadStrings` in strings.ts): the shell's few words live in shell.ts, everything else here.
  */
 import type { AmountUnit, ColumnRole, SignConvention } from "../../core/unit";
-import type { PercentageBase, RequirementCode } from "../../core/policy";
+import { RANDERSMODELLEN_2_0, type PercentageBase, type RequirementCode } from "../../core/policy";
 import type { PlanFilter } from "../state/units";
 import { PLAN_STATUS_WORDS, type PlanStatusWord } from "../../core/planStatus";
 import { SHELL_STRINGS } from "./shell";
@@ -57,6 +57,8 @@ export const da = {
     notAssessed: "Ikke vurderet",
     surplusLabel: "Grøn, overskud over grænsen",
   },
+  /** Randersmodellen 2.0's requirement texts (core's words, not retyped); see `state/requirementText.ts`. */
+  requirementTexts: RANDERSMODELLEN_2_0.requirementTexts as Readonly<Record<RequirementCode, string>>,
   legend: {
     heading: (policy: string) => `Trafiklyset efter ${policy}`,
     intro: "Procenten er årets samlede resultat i procent af grundlaget: plus er underskud, minus er overskud.",

@@ -46,6 +46,12 @@ export const en: Strings = {
     applyToAll: "Applies to all",
   },
   indicator: { notAssessed: "Not assessed", surplusLabel: "Grøn, surplus above the limit" },
+  requirementTexts: {
+    none: "No requirement of a description",
+    "surplus-explanation": "The cause of the surplus (and a plan for its use) is described with the annual accounts",
+    "handleplan-next-year": "An action plan is made, in which the debt is repaid the following year",
+    "handleplan-max-3-years": "An action plan must be made and the debt repaid – in special cases over at most 3 years",
+  },
   legend: {
     heading: (policy) => `The traffic lights of ${policy}`,
     intro: "The percentage is the total result as a percentage of the base: plus is a deficit, minus a surplus.",

@@ -37,6 +37,7 @@ import { unitKeys } from "../../core/unitKey";
 import { describeError, planProblemText } from "../state/errors";
 import { useSheetWriter } from "../state/useSheetWriter";
 import { useGoToSheet } from "../state/useGoToSheet";
+import { requirementText } from "../state/requirementText";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -234,7 +235,7 @@ export default function UnitPage(): JSX.Element {
               {t.requirement}
             </Text>
             <Text block as="p" className={styles.tight}>
-              {unit.assessment.requirementText}
+              {requirementText(unit.assessment.requirement, state.workbook.policy, strings)}
             </Text>
             <Text block as="p" size={200} className={styles.muted}>
               {t.pctAgainstLimit(
