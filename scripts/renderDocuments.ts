@@ -1,0 +1,80 @@
+/**
+ * `npm run docs:render`: the documents as an economist receives them. Writes the example
+ * workbook's plans with the CLI (`budgetlys plan assets/eksempel-budget.xlsx --all --years 3 …
+ * --separat-afviklingsplan`, as in the README), prints the workbook to PDF with LibreOffice
+ * headless (Danish profile, see test/fixtures/sheets/libreoffice.ts) and renders the first page of
+ * one sheet per document kind to PNG with pdftoppm, into docs/images:
+ *
+ * - plan-handleplan-gul.png   Gul handleplan (Bakkeskolen)
+ * - plan-handleplan.png       Rød handleplan, afvikling over 3 år (Nørrevangsskolen)
+ * - plan-afviklingsplan.png   the separate afviklingsplan of the Rød unit
+ * - plan-overskudsplan.png    plan for anvendelse af overskud (Vorup Skole)
+ * - plan-oversigt.png         the Oversigt
+ *
+ * A sheet's pages are found by its title in the PDF's text (pdftotext). Needs the built CLI
+ * (`npm run build:cli`), LibreOffice and poppler-utils (pdftoppm, pdftotext); refuses with a
+ * Danish message when one is missing.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { convert, findSoffice } from "../test/fixtures/sheets/libreoffice";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = join(root, "bin", "budgetlys.mjs");
+const soffice = findSoffice();
+function fail(message: string): never {
+  console.error(`Fejl: ${message}`);
+  process.exit(1);
+}
+if (soffice === null) fail("LibreOffice (soffice) er ikke installeret (apt-get install -y libreoffice-calc).");
+if (!existsSync(cli)) fail("kommandolinjen er ikke bygget: kør \"npm run build:cli\".");
+for (const tool of ["pdftoppm", "pdftotext"]) {
+  try {
+    execFileSync("which", [tool], { stdio: "pipe" });
+  } catch {
+    fail(`${tool} er ikke installeret (apt-get install -y poppler-utils).`);
+  }
+}
+
+/** Document → the title its first page starts with. */
+const IMAGES: Record<string, string> = {
+  "plan-handleplan-gul": "Handleplan – Bakkeskolen",
+  "plan-handleplan": "Handleplan – Nørrevangsskolen",
+  "plan-afviklingsplan": "Afviklingsplan – Nørrevangsskolen",
+  "plan-overskudsplan": "Plan for anvendelse af overskud – Vorup Skole",
+  "plan-oversigt": "Oversigt – trafiklys og planer",
+};
+
+const work = mkdtempSync(join(tmpdir(), "budgetlys-render-"));
+const xlsx = join(work, "planer.xlsx");
+execFileSync(
+  process.execPath,
+  [
+    cli, "plan", join(root, "assets", "eksempel-budget.xlsx"), "--all", "--years", "3",
+    "--begrundelse", "Ekstraordinære udgifter til vikarer efter langtidssygdom.",
+    "--separat-afviklingsplan", "--out", xlsx,
+  ],
+  { stdio: "inherit" },
+);
+convert(soffice as string, xlsx, work, "pdf");
+const pdf = join(work, "planer.pdf");
+const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1] ?? 0);
+/** The first non-blank line of every page below the page header. */
+const titles: string[] = [];
+for (let page = 1; page <= pages; page++) {
+  const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", pdf, "-"], { encoding: "utf8" });
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  titles.push(lines[1] ?? "");
+}
+for (const [image, title] of Object.entries(IMAGES)) {
+  const first = titles.indexOf(title);
+  if (first < 0) fail(`"${title}" findes ikke i PDF'en.`);
+  let count = 1;
+  while (first + count < titles.length && !Object.values(IMAGES).includes(titles[first + count] as string) && !/^(Handleplan|Afviklingsplan|Plan for anvendelse|Oversigt) – /.test(titles[first + count] as string)) count++;
+  execFileSync("pdftoppm", ["-png", "-r", "100", "-f", String(first + 1), "-l", String(first + 1), "-singlefile", pdf, join(work, image)]);
+  renameSync(join(work, `${image}.png`), join(root, "docs", "images", `${image}.png`));
+  console.log(`docs/images/${image}.png ← side ${first + 1} af ${pages} (arket fylder ${count} side${count === 1 ? "" : "r"})`);
+}
