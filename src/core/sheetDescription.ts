@@ -41,6 +41,13 @@ export interface CellSpec {
   readonly value?: string | number | boolean | null;
   /** A formula with built-in functions only, starting with "=", English names, "," separators. */
   readonly formula?: string;
+  /**
+   * With `formula`: the value the core computed for it (kroner as numbers, fractions for
+   * percentages, text), which the .xlsx writer stores as the formula's cached result so readers
+   * that do not recalculate (previewers, mail, our own reader) show the figure. Absent where the
+   * core does not know the value (e.g. sums of input fields); never from a formula engine.
+   */
+  readonly result?: string | number | boolean;
   readonly style?: StyleName;
   /** Overrides the style's number format (an English format code such as `#,##0 "kr."`). */
   readonly numberFormat?: string;

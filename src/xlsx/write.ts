@@ -51,7 +51,11 @@ function styleOf(style: CellStyle | undefined, numberFormat: string | undefined)
 function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
   const cell = ws.getCell(spec.row + 1, spec.col + 1);
   if (spec.formula !== undefined) {
-    cell.value = { formula: spec.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    // The core's value as the cached result, so readers that do not recalculate show the figure.
+    cell.value = {
+      formula: spec.formula.replace(/^=/, ""),
+      ...(spec.result !== undefined ? { result: spec.result } : {}),
+    } as ExcelJS.CellFormulaValue;
   } else if (spec.link !== undefined && typeof spec.value === "string") {
     // ExcelJS writes internal hyperlinks with an external relationship Excel would follow as a
     // file; HYPERLINK("#'Sheet'!A1") is a built-in that Excel and LibreOffice both follow.

@@ -93,10 +93,20 @@ export class SheetBuilder {
     return cell;
   }
 
-  /** A live formula; must start with "=". */
-  formula(cell: Cell, formula: string, style?: StyleName, numberFormat?: string): Cell {
+  /**
+   * A live formula; must start with "=". `result`: the value the core computed for it, stored
+   * with the formula in .xlsx files (see `CellSpec.result`).
+   */
+  formula(cell: Cell, formula: string, style?: StyleName, numberFormat?: string, result?: string | number | boolean): Cell {
     assert(formula.startsWith("="), "invalid-argument", "En formel skal begynde med =.");
-    this.put({ row: cell.row, col: cell.col, formula, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
+    this.put({
+      row: cell.row,
+      col: cell.col,
+      formula,
+      ...(style ? { style } : {}),
+      ...(numberFormat ? { numberFormat } : {}),
+      ...(result !== undefined ? { result } : {}),
+    });
     return cell;
   }
 

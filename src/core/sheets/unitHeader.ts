@@ -3,10 +3,12 @@
  * the reading time) and what follows from them (live formulas: results, %, indicator,
  * requirement, debt or surplus).
  */
+import { debtOf } from "../assessment";
+import { nextColour } from "../colourBands";
 import { formatAsOf, spendingLabel, type FiguresKind } from "../layout/period";
-import { toKroner } from "../money";
+import { toKroner, type Ore } from "../money";
 import { DISPENSATION_DECISIONS, type DispensationDecision } from "../planStatus";
-import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
+import { limitBasisPoints, PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import { NUMBER_FORMATS } from "../theme";
 import type { UnitRecord } from "../unit";
 import { ref, SheetBuilder, str, type Cell } from "./build";
@@ -87,6 +89,11 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
     b.merge({ top: v(role).row, left: v(role).col, bottom: v(role).row, right: HEADER_LAST_COL });
   };
   const results = { result: r("totalResult"), base: r("base") };
+  // The core's values of the formulas below, stored with them in .xlsx files (CellSpec.result).
+  const a = assessed.assessment;
+  const limitBp = limitBasisPoints(policy);
+  const next = nextColour(a.totalResult, a.base, limitBp);
+  const surplus: Ore = a.totalResult < 0 ? (-a.totalResult as Ore) : (0 as Ore);
 
   for (const role of layout.roles) {
     const label =
@@ -138,40 +145,40 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
         break;
       case "base":
         // The result's budget and the percentage base are one figure (the policy's basis).
-        b.formula(v(role), `=${r("budget")}`, "computedMoney");
+        b.formula(v(role), `=${r("budget")}`, "computedMoney", undefined, toKroner(assessed.figures.budget));
         break;
       case "yearResult":
-        b.formula(v(role), `=${r("spending")}-${r("budget")}`, "computedMoney");
+        b.formula(v(role), `=${r("spending")}-${r("budget")}`, "computedMoney", undefined, toKroner(a.yearResult));
         break;
       case "totalResult":
-        b.formula(v(role), policy.includeCarried ? `=${r("yearResult")}+${r("carried")}` : `=${r("yearResult")}`, "computedMoney");
+        b.formula(v(role), policy.includeCarried ? `=${r("yearResult")}+${r("carried")}` : `=${r("yearResult")}`, "computedMoney", undefined, toKroner(a.totalResult));
         break;
       case "percent":
         // A surplus plan shows the surplus as a positive share: never "Underskud i %" with a minus.
-        b.formula(v(role), data.surplusView === true ? `=-${deficitFractionExpression(results)}` : `=${deficitFractionExpression(results)}`, "computedPercent");
+        b.formula(v(role), data.surplusView === true ? `=-${deficitFractionExpression(results)}` : `=${deficitFractionExpression(results)}`, "computedPercent", undefined, data.surplusView === true ? -a.deficitFraction : a.deficitFraction);
         break;
       case "indicator":
-        b.formula(v(role), `=${indicatorExpression(results, policy)}`, "indicator");
+        b.formula(v(role), `=${indicatorExpression(results, policy)}`, "indicator", undefined, a.indicator);
         b.indicatorColours({ top: v(role).row, left: v(role).col, bottom: v(role).row, right: v(role).col });
         break;
       case "nextColour": {
         // Whole kroner, rounded up, beside the words ("12.400 kr." | "fra Rød"): the percentage's
         // format cannot adapt, so this says how close the unit is to the next colour.
-        b.formula(v(role), `=${nextColourKronerExpression(results, policy)}`, "computedMoney", NUMBER_FORMATS.kroner);
+        b.formula(v(role), `=${nextColourKronerExpression(results, policy)}`, "computedMoney", NUMBER_FORMATS.kroner, next.kroner);
         const words = { row: v(role).row, col: v(role).col + 1 };
-        b.formula(words, `=${nextColourWordsExpression(results, policy)}`, "computed");
+        b.formula(words, `=${nextColourWordsExpression(results, policy)}`, "computed", undefined, next.colour === null ? "over grænsen" : `fra ${next.colour}`);
         b.merge({ top: words.row, left: words.col, bottom: words.row, right: HEADER_LAST_COL });
         break;
       }
       case "requirement":
-        b.formula(v(role), `=${requirementExpression(results, policy)}`, "computed");
+        b.formula(v(role), `=${requirementExpression(results, policy)}`, "computed", undefined, a.requirementText);
         b.merge({ top: v(role).row, left: v(role).col, bottom: v(role).row, right: HEADER_LAST_COL });
         break;
       case "debt":
-        b.formula(v(role), `=IF(ROUND(${r("totalResult")},2)>0,ROUND(${r("totalResult")},2),0)`, "computedMoney");
+        b.formula(v(role), `=IF(ROUND(${r("totalResult")},2)>0,ROUND(${r("totalResult")},2),0)`, "computedMoney", undefined, toKroner(debtOf(a)));
         break;
       case "surplus":
-        b.formula(v(role), `=IF(ROUND(${r("totalResult")},2)<0,-ROUND(${r("totalResult")},2),0)`, "computedMoney");
+        b.formula(v(role), `=IF(ROUND(${r("totalResult")},2)<0,-ROUND(${r("totalResult")},2),0)`, "computedMoney", undefined, toKroner(surplus));
         break;
       case "limit":
         b.value(v(role), policy.limitPct / 100, "percent");
@@ -181,13 +188,15 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
           v(role),
           `=MAX(0,ROUND(${r("surplus")}-${r("limit")}*ABS(${r("base")}),2))`,
           "computedMoney",
+          undefined,
+          toKroner(surplusOverLimitOf(surplus, a.base, limitBp)),
         );
         break;
       case "years":
         b.value(v(role), data.years ?? 1, "text", NUMBER_FORMATS.year);
         break;
       case "firstYear":
-        b.formula(v(role), `=${r("accountsYear")}+1`, "computed", NUMBER_FORMATS.year);
+        b.formula(v(role), `=${r("accountsYear")}+1`, "computed", NUMBER_FORMATS.year, data.accountsYear + 1);
         break;
       case "dispensation": {
         const text = dispensationText(data.dispensation);
@@ -203,6 +212,17 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
       }
     }
   }
+}
+
+/**
+ * The surplus above the limit in øre, as the sheet's `MAX(0,ROUND(surplus−limit×|base|,2))`
+ * computes it: surplus − limitBp × |base| / 10000, rounded to whole øre half away from zero
+ * (exact, in BigInt), never below 0.
+ */
+export function surplusOverLimitOf(surplus: Ore, base: Ore, limitBp: number): Ore {
+  const scaled = BigInt(surplus) * 10000n - BigInt(limitBp) * BigInt(Math.abs(base));
+  if (scaled <= 0n) return 0 as Ore;
+  return Number((scaled + 5000n) / 10000n) as Ore;
 }
 
 /** The header's data from a plan's context. */
