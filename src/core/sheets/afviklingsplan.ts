@@ -4,8 +4,10 @@
  * the number of years — whole kroner, the last absorbs the rest — so they add up to the debt
  * exactly, as `equalInstalments` in `repayment.ts` computes them.
  */
-import { ZERO } from "../money";
+import { debtOf } from "../assessment";
+import { toKroner, ZERO, type Ore } from "../money";
 import type { PlanData } from "../planRecord";
+import type { Policy } from "../policy";
 import { PLAN_STATUS, type DispensationDecision } from "../planStatus";
 import { equalInstalments } from "../repayment";
 import type { SheetDescription } from "../sheetDescription";
@@ -36,6 +38,28 @@ export interface ScheduleRefs {
   readonly years: Cell;
   readonly firstYear: Cell;
   readonly dispensation: Cell;
+}
+
+/**
+ * What the core knows of a new schedule, for the values stored with its formulas in .xlsx
+ * (`CellSpec.result`): the debt, the first repayment year, whether the dispensation is granted.
+ * Forecast and realised instalments are blank when the plan is written.
+ */
+export interface ScheduleValues {
+  readonly debt: Ore;
+  readonly firstYear: number;
+  readonly dispensed: boolean;
+  readonly policy: Pick<Policy, "maxYears">;
+}
+
+/** The schedule's values of a plan context (see {@link ScheduleValues}). */
+export function scheduleValuesOf(ctx: PlanContext, assessed: AssessedUnit): ScheduleValues {
+  return {
+    debt: debtOf(assessed.assessment),
+    firstYear: ctx.accountsYear + 1,
+    dispensed: dispensationText(ctx.dispensation ?? false) === "bevilget",
+    policy: ctx.policy,
+  };
 }
 
 /** The column widths of the schedule's columns. */
@@ -134,7 +158,7 @@ class StatusFormulas {
 }
 
 /** Writes the schedule table into `b` at `layout`; `years` rows. */
-export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: ScheduleRefs, years: number): void {
+export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: ScheduleRefs, years: number, known?: ScheduleValues): void {
   for (const [role, col] of Object.entries(SCHEDULE_COLUMNS)) {
     b.value(at(layout.headerRow, col), SCHEDULE_HEADINGS[role as keyof typeof SCHEDULE_COLUMNS], "tableHeader");
   }
@@ -144,10 +168,15 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
   const status = new StatusFormulas(layout, debt, dispensed);
   const plannedFirst = layout.cell("planned", 0);
   const realisedFirst = layout.cell("realised", 0);
+  // The core's values with nothing realised yet: equal instalments, the debt falling by the plan.
+  const instalments = known === undefined ? undefined : known.debt > 0 ? equalInstalments(known.debt, years, known.policy) : Array.from({ length: years }, () => ZERO);
+  const openingOf = (i: number): number => (known === undefined || instalments === undefined ? 0 : toKroner(known.debt) - instalments.slice(0, i).reduce((x, y) => x + toKroner(y), 0));
+  // Nothing realised yet: never "Afviklet" (that takes a realised instalment), so "Afventer".
+  const statusValue = known === undefined ? undefined : known.dispensed ? PLAN_STATUS.dispensed : PLAN_STATUS.pending;
   for (let i = 0; i < years; i++) {
     const c = (column: keyof typeof SCHEDULE_COLUMNS) => layout.cell(column, i);
-    b.formula(c("year"), `=${absRef(refs.firstYear)}+${i}`, "computed", NUMBER_FORMATS.year);
-    b.formula(c("opening"), i === 0 ? `=${debt}` : `=${ref(layout.cell("closing", i - 1))}`, "computedMoney");
+    b.formula(c("year"), `=${absRef(refs.firstYear)}+${i}`, "computed", NUMBER_FORMATS.year, known === undefined ? undefined : known.firstYear + i);
+    b.formula(c("opening"), i === 0 ? `=${debt}` : `=${ref(layout.cell("closing", i - 1))}`, "computedMoney", undefined, known === undefined ? undefined : openingOf(i));
     // Whole kroner each; the last row takes what is left, so the rows add up to the debt exactly.
     const instalment =
       i < years - 1
@@ -157,7 +186,7 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
           : `${debt}-SUM(${rangeRef(plannedFirst, layout.cell("planned", i - 1))})`;
     // Once the debt is repaid (also early), later years plan 0.
     const repaidBefore = () => `${r2(`SUM(${rangeRef(realisedFirst, layout.cell("realised", i - 1))})`)}>=${r2(debt)}`;
-    b.formula(c("planned"), i === 0 ? `=${instalment}` : `=IF(${repaidBefore()},0,${instalment})`, "computedMoney");
+    b.formula(c("planned"), i === 0 ? `=${instalment}` : `=IF(${repaidBefore()},0,${instalment})`, "computedMoney", undefined, instalments === undefined ? undefined : toKroner(instalments[i] as Ore));
     b.blank(c("forecast"), "inputMoney", NUMBER_FORMATS.kronerOre);
     b.blank(c("realised"), "inputMoney", NUMBER_FORMATS.kronerOre);
     const realised = ref(c("realised"));
@@ -166,22 +195,26 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
       c("closing"),
       `=MAX(0,IF(ISNUMBER(${realised}),${ref(c("opening"))}-${realised},${ref(c("opening"))}-${ref(c("planned"))}))`,
       "computedMoney",
+      undefined,
+      known === undefined ? undefined : Math.max(0, openingOf(i + 1)),
     );
-    b.formula(c("status"), status.yearStatus(i), "check");
+    b.formula(c("status"), status.yearStatus(i), "check", undefined, statusValue);
   }
   const plannedRange = rangeRef(layout.cell("planned", 0), layout.cell("planned", years - 1));
   const forecastRange = rangeRef(layout.cell("forecast", 0), layout.cell("forecast", years - 1));
   const realisedRange = rangeRef(layout.cell("realised", 0), layout.cell("realised", years - 1));
   b.value(layout.total("year"), SCHEDULE_TOTAL_LABEL, "total");
-  b.formula(layout.total("planned"), `=SUM(${plannedRange})`, "total");
-  b.formula(layout.total("forecast"), `=SUM(${forecastRange})`, "total");
-  b.formula(layout.total("realised"), `=SUM(${realisedRange})`, "total");
-  b.formula(layout.overallStatus, status.overall(years), "check");
+  b.formula(layout.total("planned"), `=SUM(${plannedRange})`, "total", undefined, known === undefined ? undefined : toKroner(known.debt));
+  b.formula(layout.total("forecast"), `=SUM(${forecastRange})`, "total", undefined, known === undefined ? undefined : 0);
+  b.formula(layout.total("realised"), `=SUM(${realisedRange})`, "total", undefined, known === undefined ? undefined : 0);
+  b.formula(layout.overallStatus, status.overall(years), "check", undefined, statusValue);
   b.value(at(layout.checkRow, SCHEDULE_COLUMNS.year), "Kontrol: planlagte afdrag i alt = gæld (eller gælden er afviklet)", "note");
   b.formula(
     layout.check,
     `=IF(OR(ROUND(${ref(layout.total("planned"))}-${debt},2)=0,${r2(`SUM(${realisedRange})`)}>=${r2(debt)}),"Afstemt","Afviger")`,
     "check",
+    undefined,
+    known === undefined ? undefined : "Afstemt",
   );
   const statusCells = rangeOf(layout.cell("status", 0), layout.overallStatus);
   b.textColour(statusCells, PLAN_STATUS.broken, INDICATOR_COLORS.Rød);
@@ -247,6 +280,7 @@ export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
       dispensation: header.value("dispensation"),
     },
     ctx.years,
+    scheduleValuesOf(ctx, assessed),
   );
   return b.build({
     kind: "afviklingsplan",

@@ -7,7 +7,7 @@ import type { CellRange } from "../grid";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
-import { SCHEDULE_WIDTHS, scheduleData, writeSchedule } from "./afviklingsplan";
+import { SCHEDULE_WIDTHS, scheduleData, scheduleValuesOf, writeSchedule } from "./afviklingsplan";
 import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handleplanLayout";
 import { handleplanName } from "./planNames";
 import { spendingLabel } from "../layout/period";
@@ -198,6 +198,7 @@ function writeScheduleSection(w: HandleplanWriter): void {
       dispensation: L.header.value("dispensation"),
     },
     ctx.years,
+    scheduleValuesOf(ctx, w.assessed),
   );
 }
 

@@ -2,7 +2,8 @@
  * The values the core stores with the plan headers' formulas (CellSpec.result, written as the
  * cached result in .xlsx) equal what a formula engine computes from the same sheet (HyperFormula,
  * test-only): amounts to the øre, text equal, percentages within 1e-12 relative — for random
- * units and at the 5 % boundaries, for the handleplan, afviklingsplan and overskudsplan.
+ * units and at the 5 % boundaries, for the handleplan, afviklingsplan and overskudsplan, with their
+ * schedules (1–3 years, with and without a granted dispensation).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -36,7 +37,7 @@ function differences(sheet: SheetDescription): string[] {
   return out;
 }
 
-describe("stored formula values of the plan headers", () => {
+describe("stored formula values of the plan headers and schedules", () => {
   it("equal the formulas' values for random units and at the limit (property)", () => {
     const amount = fc.integer({ min: -2_000_000_000, max: 2_000_000_000 });
     const boundary = fc
@@ -44,11 +45,17 @@ describe("stored formula values of the plan headers", () => {
       .map(([budgetOre, delta, side]) => ({ budgetOre: budgetOre * 20, resultOre: side * budgetOre + delta, carriedOre: 0 }));
     const random = fc.record({ budgetOre: amount.filter((n) => n !== 0), resultOre: amount, carriedOre: amount });
     fc.assert(
-      fc.property(fc.oneof(boundary, random), (c) => {
+      fc.property(fc.oneof(boundary, random), fc.integer({ min: 1, max: 3 }), fc.constantFrom(undefined, "ansøgt" as const, "bevilget" as const), (c, rodYears, dispensation) => {
         const unit = unitOf({ name: "Enhed", budget: c.budgetOre / 100, spending: (c.budgetOre + c.resultOre) / 100, carried: c.carriedOre / 100 });
         const sheets = [overskudsplanSheet({ ...base, unit, years: 1 })];
-        if (unit.assessment!.indicator !== "Grøn") {
-          sheets.push(handleplanSheet({ ...base, unit, years: 1 }), afviklingsplanSheet({ ...base, unit, years: 1 }));
+        const indicator = unit.assessment!.indicator;
+        if (indicator !== "Grøn") {
+          // Rød over 1–3 years (with a begrundelse), Gul over 1; with or without a dispensation.
+          const plan = { ...base, unit, years: indicator === "Rød" ? rodYears : 1, begrundelse: "Særligt tilfælde", ...(dispensation ? { dispensation } : {}) };
+          sheets.push(handleplanSheet(plan), afviklingsplanSheet(plan));
+          // The schedule: year, primo, planned, ultimo and status per year; the totals, status and check.
+          const ap = sheets[2]!;
+          expect(ap.cells.filter((x) => x.formula !== undefined && x.result !== undefined).length).toBeGreaterThanOrEqual(6 + 5 * plan.years + 5);
         }
         for (const sheet of sheets) {
           expect(sheet.cells.filter((x) => x.formula !== undefined && x.result !== undefined).length).toBeGreaterThanOrEqual(6);
