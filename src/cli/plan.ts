@@ -179,7 +179,8 @@ export function workbookSheets(
   const plans = withUniqueNames(set.descriptions, [OVERSIGT_NAME]);
   const planSheets: Record<string, string> = {};
   for (const plan of plans) planSheets[planRegistryKey(plan.kind, plan.unitKey)] ??= plan.name;
-  const oversigt = planSetOversigt(units, { policy, readAt, planSheets, ...(period !== undefined ? { period } : {}) });
+  // Every plan is written in this run (a new workbook): each unit's status is that of a new plan.
+  const oversigt = planSetOversigt(units, { policy, readAt, planSheets, written: plans, ...(period !== undefined ? { period } : {}) });
   // The hidden plan record, so that opfoelgning and the task pane can read the plans later.
   const records = planRecordsOf(plans);
   return records.length > 0 ? [oversigt, ...plans, planRecordSheet(records)] : [oversigt, ...plans];

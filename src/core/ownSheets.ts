@@ -60,7 +60,11 @@ function signature(): readonly CellSpec[] {
   if (oversigtSignature === undefined) {
     const { titleRow, headerRow } = oversigtLayout(0);
     const empty = oversigtSheet([], { policy: DEFAULT_POLICY, readAt: "" });
-    oversigtSignature = empty.cells.filter((c) => (c.row === titleRow || c.row === headerRow) && typeof c.value === "string" && c.value !== "");
+    // The columns of the first layout only (up to Plan): an Oversigt written before the Planstatus
+    // and Dispensation columns were added is still Budgetlys' own.
+    oversigtSignature = empty.cells.filter(
+      (c) => (c.row === titleRow || c.row === headerRow) && c.col <= OVERSIGT_COLUMNS.plan && typeof c.value === "string" && c.value !== "",
+    );
   }
   return oversigtSignature;
 }

@@ -4,6 +4,7 @@
  * (no "HP Bakkeskolen (2)"). Plain data: the generated sheets as a reader of an .xlsx file without
  * stored formula values sees them (values as written, formulas uncalculated).
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { workbookSheets } from "../../src/cli/plan";
@@ -114,6 +115,22 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
     const scan = scanSources([SOURCE, mine], { policy: DEFAULT_POLICY });
     expect(scan.ownSheets).toEqual([]);
     expect(scan.units.map((u) => u.name)).toContain("Vestskolen");
+  });
+
+  it("an Oversigt in the previous layout (no Planstatus and Dispensation columns, main 9ec8e27) is still Budgetlys' own", () => {
+    const previous = JSON.parse(readFileSync(new URL("../fixtures/oversigt/previous-layout.json", import.meta.url), "utf8")) as SheetDescription;
+    const grid = writtenGrid(previous);
+    const headings = previous.cells.filter((c) => c.style === "tableHeader").map((c) => c.value);
+    expect(headings).toContain("Plan");
+    expect(headings).not.toContain("Planstatus");
+    expect(isBudgetlysOversigt(grid)).toBe(true);
+    const plan = { name: "HP Søndermarkskolen", origin: { row: 0, col: 0 }, values: [["Handleplan – Søndermarkskolen"]] };
+    const scan = scanSources([SOURCE, grid, plan], { policy: DEFAULT_POLICY });
+    expect(scan.ownSheets).toEqual([
+      { sheet: "Oversigt", why: "oversigt", hidden: false },
+      { sheet: "HP Søndermarkskolen", why: "linked", hidden: false },
+    ]);
+    expect(scan.units).toEqual(scanSources([SOURCE], { policy: DEFAULT_POLICY }).units);
   });
 
   it("an Oversigt with its title or a heading changed by the user is not Budgetlys' any more", () => {

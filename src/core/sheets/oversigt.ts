@@ -17,6 +17,7 @@ import { at, ref, SheetBuilder, str, type Cell } from "./build";
 import { NO_AREA_LABEL, oversigtGroups } from "./oversigtGroups";
 import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn, type OversigtLayout } from "./oversigtLayout";
 import { TRAFFIC_LIGHT_FOOTNOTE } from "./handleplan";
+import type { OversigtStatus } from "./oversigtStatus";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
 /** The Oversigt's wished sheet name. */
@@ -33,6 +34,8 @@ export interface OversigtOptions {
   readonly planSheets?: ReadonlyMap<string, string>;
   /** A note for units without a plan sheet ("Ingen plan", "Mangler plan", "Ikke vurderet: …"), by unit key. */
   readonly notes?: ReadonlyMap<string, string>;
+  /** Each unit's plan-status word and dispensation decision, by unit key (see `oversigtStatus.ts`). */
+  readonly statuses?: ReadonlyMap<string, OversigtStatus>;
 }
 
 const HEADINGS: Readonly<Record<OversigtColumn, string>> = {
@@ -48,6 +51,8 @@ const HEADINGS: Readonly<Record<OversigtColumn, string>> = {
   indicator: "Indikator",
   requirement: "Krav",
   plan: "Plan",
+  planStatus: "Planstatus",
+  dispensation: "Dispensation",
 };
 
 const COUNT_LABELS: Readonly<Record<CountRole, string>> = {
@@ -140,6 +145,9 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
       const noteText = options.notes?.get(key);
       if (noteText !== undefined) b.value(c("plan"), noteText, "note");
     }
+    const status = options.statuses?.get(key);
+    if (status?.word) b.value(c("planStatus"), status.word, "text");
+    if (status?.dispensation) b.value(c("dispensation"), status.dispensation, "text");
   });
   groupRows(b, L, grouping.grouped ? grouping.groups.map((g) => g.area ?? NO_AREA_LABEL) : []);
   totalRow(b, L);
@@ -162,7 +170,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   return b.build({
     kind: "oversigt",
     name: OVERSIGT_NAME,
-    columnWidths: { 0: 14, 1: 32, 2: 28, 3: 19, 4: 19, 5: 19, 6: 19, 7: 19, 8: 15, 9: 11, 10: 60, 11: 30 },
+    columnWidths: { 0: 14, 1: 32, 2: 28, 3: 19, 4: 19, 5: 19, 6: 19, 7: 19, 8: 15, 9: 11, 10: 60, 11: 30, 12: 20, 13: 14 },
     freeze: { rows: L.headerRow + 1, columns: OVERSIGT_COLUMNS.name + 1 },
     print: {
       paperSize: "A4",

@@ -20,6 +20,9 @@ export const OVERSIGT_COLUMNS = {
   indicator: 9,
   requirement: 10,
   plan: 11,
+  /** Added after the first layout, at the end: an Oversigt without them is still recognised (ownSheets). */
+  planStatus: 12,
+  dispensation: 13,
 } as const;
 
 /** A column role of the unit table. */
@@ -91,7 +94,7 @@ export function oversigtLayout(units: number, groupSizes?: readonly number[]): O
     if (unitRows.length !== units) throw new RangeError(`Grupperne har ${unitRows.length} enheder, ikke ${units}.`);
   }
   const lastRow = groups.length > 0 ? (groups[groups.length - 1] as OversigtGroupRows).subtotal : firstRow + Math.max(units, 1) - 1;
-  const lastCol = OVERSIGT_COLUMNS.plan;
+  const lastCol = OVERSIGT_COLUMNS.dispensation;
   return {
     titleRow: 0,
     subtitleRow: 1,

@@ -19,6 +19,8 @@ import { assertYears } from "../repayment";
 import { afviklingsplanSheet } from "./afviklingsplan";
 import { handleplanSheet } from "./handleplan";
 import { oversigtSheet } from "./oversigt";
+import { oversigtStatus, type OversigtStatus } from "./oversigtStatus";
+import type { UnitPlanStatus } from "../workbookPlans";
 import { overskudsplanSheet } from "./overskudsplan";
 import type { PlanContext } from "./planContext";
 
@@ -71,6 +73,10 @@ export interface PlanSetOversigtOptions {
   readonly planSheets: Readonly<Record<string, string>>;
   /** What the figures are (`workbookPeriodSentence`), in the Oversigt's subtitle and footer. */
   readonly period?: string;
+  /** The plan sheets written in this run: their units' status is that of a new plan ("Afventer" …). */
+  readonly written?: readonly SheetDescription[];
+  /** The workbook's plan status by unit key (`workbookPlans(...).byUnit`), where the workbook has plans. */
+  readonly workbook?: Readonly<Record<string, UnitPlanStatus>>;
 }
 
 /**
@@ -82,6 +88,7 @@ export function planSetOversigt(units: readonly UnitRecord[], options: PlanSetOv
   const keys = unitKeys(units);
   const links = new Map<string, string>();
   const notes = new Map<string, string>();
+  const statuses = new Map<string, OversigtStatus>();
   units.forEach((unit, i) => {
     const key = keys[i] as string;
     const sheet = (["handleplan", "overskudsplan", "afviklingsplan"] as const)
@@ -89,12 +96,17 @@ export function planSetOversigt(units: readonly UnitRecord[], options: PlanSetOv
       .find((name) => name !== undefined);
     if (sheet !== undefined) links.set(key, sheet);
     else notes.set(key, oversigtNote(unit));
+    const status =
+      oversigtStatus(key, options) ??
+      (unit.assessment === null ? null : { word: planNeedsOf(unit).length === 0 ? NO_PLAN_STATUS.none : NO_PLAN_STATUS.missing, dispensation: null });
+    if (status !== null) statuses.set(key, status);
   });
   return oversigtSheet(units, {
     policy: options.policy,
     readAt: options.readAt,
     planSheets: links,
     notes,
+    statuses,
     ...(options.period !== undefined ? { period: options.period } : {}),
   });
 }

@@ -9,6 +9,7 @@ import { indicatorColumnsPatch } from "../../core/sheets/indicatorColumns";
 import { formatReadAt, scheduleProblem, type PlanContext as SheetPlanContext, type ScheduleProblem } from "../../core/sheets/planContext";
 import { planNeedsOf, planSetOversigt, planSheet, type PlanNeed } from "../../core/sheets/plansFor";
 import { unitKeys } from "../../core/unitKey";
+import { workbookPlans } from "../../core/workbookPlans";
 import type { SheetGrid } from "../../core/grid";
 import type { DispensationDecision } from "../../core/planStatus";
 import type { Policy } from "../../core/policy";
@@ -150,6 +151,9 @@ export function describeOversigt(context: PlanContext, planSheets: Readonly<Reco
     policy: context.policy,
     readAt: formatReadAt(context.readAt),
     planSheets,
+    // The plan status of the pane's badges (the workbook's plan record as read); a plan written in
+    // this run and not yet in the record reads "Afventer" from its sheet name.
+    workbook: workbookPlans({ grids: context.grids, scan: context.scan }).byUnit,
     ...(period !== undefined ? { period } : {}),
   });
 }

@@ -29,6 +29,7 @@ export function goldenCases(): Record<string, SheetDescription> {
       readAt,
       period: "forventet forbrug pr. 31/5 2025 (budgetår 2025)",
       planSheets: Object.fromEntries(set.descriptions.map((d) => [planRegistryKey(d.kind, d.unitKey), d.name])),
+      written: set.descriptions,
     }),
   };
 }
