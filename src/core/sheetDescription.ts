@@ -72,7 +72,14 @@ export type ConditionalFormat =
       readonly fill: string;
       readonly fontColor: string;
     }
-  | { readonly kind: "dataBar"; readonly range: CellRange; readonly color: string };
+  | {
+      readonly kind: "dataBar";
+      readonly range: CellRange;
+      /** Bars for values above zero. */
+      readonly color: string;
+      /** Bars for values below zero (on the Oversigt: overskud, which must not look like underskud). */
+      readonly negativeColor: string;
+    };
 
 /** Print setup. */
 export interface PrintSetup {

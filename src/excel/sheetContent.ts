@@ -128,6 +128,7 @@ export function queueConditionalFormats(sheet: Excel.Worksheet, formats: readonl
     } else {
       const cf = range.conditionalFormats.add("DataBar");
       cf.dataBar.positiveFormat.fillColor = spec.color;
+      cf.dataBar.negativeFormat.fillColor = spec.negativeColor;
     }
   }
 }

@@ -167,6 +167,10 @@ export class FakeDataBar extends FakeObject<CfRef> {
   get positiveFormat(): FakeDataBarPositive {
     return make(new FakeDataBarPositive(this._ctx, () => this._model()));
   }
+
+  get negativeFormat(): FakeDataBarNegative {
+    return make(new FakeDataBarNegative(this._ctx, () => this._model()));
+  }
 }
 install(FakeDataBar);
 
@@ -182,3 +186,16 @@ export class FakeDataBarPositive extends FakeObject<CfRef> {
   };
 }
 install(FakeDataBarPositive);
+
+export class FakeDataBarNegative extends FakeObject<CfRef> {
+  readonly _typeName = "ConditionalDataBarNegativeFormat";
+  static props: PropTable<CfRef> = {
+    fillColor: {
+      read: (c) => c.cf.negativeBarColor ?? "#FF0000",
+      write: (c, v: string) => {
+        c.cf.negativeBarColor = checkColor(v, "ConditionalDataBarNegativeFormat.fillColor");
+      },
+    },
+  };
+}
+install(FakeDataBarNegative);

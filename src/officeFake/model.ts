@@ -68,6 +68,8 @@ export interface ConditionalFormatModel {
   fill?: string;
   fontColor?: string;
   barColor?: string;
+  /** Fill of bars below zero (Excel's default is red). */
+  negativeBarColor?: string;
   barDirection?: string;
 }
 

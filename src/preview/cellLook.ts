@@ -85,7 +85,7 @@ export function cellLook(sheet: SheetModel, row: number, col: number, view: Cell
     if (!inRanges(cf, row, col)) continue;
     if (cf.type === "DataBar") {
       const max = barMax(cf);
-      if (typeof value === "number" && max > 0) bar = { fraction: Math.min(1, Math.abs(value) / max), color: cf.barColor ?? "#638EC6" };
+      if (typeof value === "number" && max > 0) bar = { fraction: Math.min(1, Math.abs(value) / max), color: value < 0 ? (cf.negativeBarColor ?? "#FF0000") : (cf.barColor ?? "#638EC6") };
     } else if (matches(cf, value, text)) {
       if (cf.fill) style.backgroundColor = cf.fill;
       if (cf.fontColor) style.color = cf.fontColor;

@@ -100,6 +100,9 @@ interface ExcelJsRule {
   formulae?: unknown[];
   style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string } } };
   color?: { argb?: string };
+  /** Data bars: false when bars below zero have their own colour (x14 extension). */
+  negativeBarColorSameAsPositive?: boolean;
+  negativeFillColor?: { argb?: string };
 }
 
 function conditionalFormats(worksheet: ExcelJS.Worksheet): ConditionalFormatModel[] {
@@ -119,7 +122,8 @@ function conditionalFormats(worksheet: ExcelJS.Worksheet): ConditionalFormatMode
         const operator = rule.operator === "equal" ? "EqualTo" : rule.operator === "notEqual" ? "NotEqualTo" : rule.operator ?? "EqualTo";
         out.push({ id: id++, type: "CellValue", ranges, rule: { formula1: `=${String(rule.formulae[0])}`, operator }, ...base });
       } else if (rule.type === "dataBar") {
-        out.push({ id: id++, type: "DataBar", ranges, barColor: color(rule.color?.argb) ?? "#638EC6" });
+        const negative = rule.negativeBarColorSameAsPositive === false ? color(rule.negativeFillColor?.argb) : undefined;
+        out.push({ id: id++, type: "DataBar", ranges, barColor: color(rule.color?.argb) ?? "#638EC6", ...(negative ? { negativeBarColor: negative } : {}) });
       }
     }
   }

@@ -103,6 +103,9 @@ function conditionalFormat(ws: ExcelJS.Worksheet, format: ConditionalFormat): vo
           gradient: false,
           cfvo: [{ type: "min" }, { type: "max" }],
           color: { argb: argb(format.color) },
+          // ExcelJS writes these into the x14 data-bar extension (Excel's own colour for bars below zero).
+          negativeBarColorSameAsPositive: false,
+          negativeFillColor: { argb: argb(format.negativeColor) },
         } as ExcelJS.DataBarRuleType,
       ],
     });

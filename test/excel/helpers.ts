@@ -71,7 +71,7 @@ export function overviewDescription(units: number, unitName = (i: number) => `En
         fill: INDICATOR_COLORS[text].fill,
         fontColor: INDICATOR_COLORS[text].font,
       })),
-      { kind: "dataBar", range: { top: 3, left: 3, bottom: last, right: 3 }, color: "#C00000" },
+      { kind: "dataBar", range: { top: 3, left: 3, bottom: last, right: 3 }, color: "#C00000", negativeColor: "#00B050" },
     ],
     print: { paperSize: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 2, last: 2 }, header: "Budgetlys", footer: "Skole & SFO · opgjort 1. marts" },
     names: [{ name: "Enheder", range: { top: 3, left: 0, bottom: last, right: 0 } }],

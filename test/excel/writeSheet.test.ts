@@ -49,6 +49,7 @@ describe("ExcelWorkbookPort.writeSheet", () => {
     expect(s.conditionalFormats.map((cf) => cf.type)).toEqual(["CellValue", "CellValue", "CellValue", "DataBar"]);
     expect(s.conditionalFormats[1]).toMatchObject({ rule: { formula1: '="Gul"', operator: "EqualTo" }, fill: "#FFEB9C", fontColor: "#7F6000" });
     expect(s.conditionalFormats[3]?.barColor).toBe("#C00000");
+    expect(s.conditionalFormats[3]?.negativeBarColor).toBe("#00B050");
     expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$3:$3", zoom: { horizontalFitToPages: 1 } });
     // Plain text in the description; "&" escaped for Excel, which prints it as written.
     expect(s.pageLayout.headersFooters).toMatchObject({ centerHeader: "Budgetlys", centerFooter: "Skole && SFO · opgjort 1. marts" });

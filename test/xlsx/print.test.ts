@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
-   ExcelJS objects and the fake's model, not Office.js proxies: nothing to load or sync. */
 /**
  * Print setup of every generated sheet (handleplan, overskudsplan, afviklingsplan, Oversigt): A4,
  * one page wide, the heading rows repeated on every page, and no text below 9 pt — in the

@@ -104,5 +104,10 @@ describe("writeWorkbookXlsx", () => {
     const ws = wb.getWorksheet("Oversigt")!;
     const bars = conditionalFormatsOf(ws).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
     expect(bars.map((b) => b.ref)).toEqual([`I12:I16`]);
+    // Underskud red, overskud green: the bar below zero has its own colour (x14 extension).
+    const rule = bars[0]?.rules[0] as { color?: { argb?: string }; negativeBarColorSameAsPositive?: boolean; negativeFillColor?: { argb?: string } };
+    expect(rule.color?.argb).toBe("FFFFC7CE");
+    expect(rule.negativeBarColorSameAsPositive).toBe(false);
+    expect(rule.negativeFillColor?.argb).toBe("FFC6EFCE");
   });
 });

@@ -146,8 +146,8 @@ export class SheetBuilder {
   }
 
   /** Data bars over a range. */
-  dataBar(range: CellRange, color: string): void {
-    this.conditionalFormats.push({ kind: "dataBar", range, color });
+  dataBar(range: CellRange, color: string, negativeColor: string): void {
+    this.conditionalFormats.push({ kind: "dataBar", range, color, negativeColor });
   }
 
   /** A chart (drawn by writers that can). */

@@ -156,7 +156,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   b.merge({ top: footnoteRow, left: 0, bottom: footnoteRow, right: L.lastCol });
   b.indicatorColours(L.column("indicator"));
   // Light bars, so the figure on top stays readable.
-  b.dataBar(L.column("percent"), INDICATOR_COLORS.Rød.fill);
+  // Underskud (plus) red, overskud (minus) green: a surplus bar must not look like a deficit.
+  b.dataBar(L.column("percent"), INDICATOR_COLORS.Rød.fill, INDICATOR_COLORS.Grøn.fill);
   if (units.length > 0) {
     b.chart({
       kind: "bar",
