@@ -174,28 +174,25 @@ export class FakeDataBar extends FakeObject<CfRef> {
 }
 install(FakeDataBar);
 
-export class FakeDataBarPositive extends FakeObject<CfRef> {
-  readonly _typeName = "ConditionalDataBarPositiveFormat";
-  static props: PropTable<CfRef> = {
-    fillColor: {
-      read: (c) => c.cf.barColor ?? "#638EC6",
-      write: (c, v: string) => {
-        c.cf.barColor = checkColor(v, "ConditionalDataBarPositiveFormat.fillColor");
-      },
+/** A data bar's `fillColor`: the colour Excel shows until one is set, checked when written. */
+function barFill(key: "barColor" | "negativeBarColor", fallback: string, member: string): PropTable<CfRef>[string] {
+  return {
+    read: (c) => c.cf[key] ?? fallback,
+    write: (c, v: string) => {
+      c.cf[key] = checkColor(v, member);
     },
   };
 }
+
+export class FakeDataBarPositive extends FakeObject<CfRef> {
+  readonly _typeName = "ConditionalDataBarPositiveFormat";
+  static props: PropTable<CfRef> = { fillColor: barFill("barColor", "#638EC6", "ConditionalDataBarPositiveFormat.fillColor") };
+}
 install(FakeDataBarPositive);
 
+/** Bars below zero: Excel draws them red until a colour is set. */
 export class FakeDataBarNegative extends FakeObject<CfRef> {
   readonly _typeName = "ConditionalDataBarNegativeFormat";
-  static props: PropTable<CfRef> = {
-    fillColor: {
-      read: (c) => c.cf.negativeBarColor ?? "#FF0000",
-      write: (c, v: string) => {
-        c.cf.negativeBarColor = checkColor(v, "ConditionalDataBarNegativeFormat.fillColor");
-      },
-    },
-  };
+  static props: PropTable<CfRef> = { fillColor: barFill("negativeBarColor", "#FF0000", "ConditionalDataBarNegativeFormat.fillColor") };
 }
 install(FakeDataBarNegative);
