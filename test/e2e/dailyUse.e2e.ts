@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, launchBrowser, shot, takePageProblems } from "./browser";
-import { axeViolations, openPreview, overviewIndicators, sheetNames, sheetValues, taskpane, typeInto } from "./previewPage";
+import { axeViolations, openPreview, overviewIndicators, paneSize, sheetNames, sheetValues, taskpane, typeInto } from "./previewPage";
 
 let browser: Browser;
 
@@ -19,17 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Makes the preview's task pane `width` px wide and `height` px tall (the viewport follows). */
-async function paneSize(page: Page, width: number, height: number): Promise<void> {
-  const top = await page.evaluate((w) => {
-    const aside = document.querySelector<HTMLElement>('aside[aria-label="Opgaverude"]');
-    if (aside === null) throw new Error("Opgaveruden findes ikke");
-    aside.style.width = `${w}px`;
-    return aside.getBoundingClientRect().top;
-  }, width);
-  await page.setViewportSize({ width: 1100, height: Math.round(top + height) });
-}
 
 describe("the task pane at 350 × 560", () => {
   let page: Page;

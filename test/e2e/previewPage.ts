@@ -108,3 +108,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join(", ")})`);
 }
+
+/** Makes the preview's task pane `width` px wide and `height` px tall (the viewport follows). */
+export async function paneSize(page: Page, width: number, height: number): Promise<void> {
+  const top = await page.evaluate((w) => {
+    const aside = document.querySelector<HTMLElement>('aside[aria-label="Opgaverude"]');
+    if (aside === null) throw new Error("Opgaveruden findes ikke");
+    aside.style.width = `${w}px`;
+    return aside.getBoundingClientRect().top;
+  }, width);
+  await page.setViewportSize({ width: 1100, height: Math.round(top + height) });
+}

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, shot } from "./browser";
-import { axeViolations, openPreview, sheetNames, sheetValues, taskpane } from "./previewPage";
+import { axeViolations, openPreview, paneSize, sheetNames, sheetValues, taskpane } from "./previewPage";
 
 let browser: Browser;
 let page: Page | undefined;
@@ -27,17 +27,6 @@ afterAll(async () => {
   await page?.close();
   await browser?.close();
 });
-
-/** Makes the preview's task pane `width` × `height` px (the viewport follows). */
-async function paneSize(p: Page, width: number, height: number): Promise<void> {
-  const top = await p.evaluate((w) => {
-    const aside = document.querySelector<HTMLElement>('aside[aria-label="Opgaverude"]');
-    if (aside === null) throw new Error("Opgaveruden findes ikke");
-    aside.style.width = `${w}px`;
-    return aside.getBoundingClientRect().top;
-  }, width);
-  await p.setViewportSize({ width: 1100, height: Math.round(top + height) });
-}
 
 /** The example budget plus a sheet whose headings nothing recognises ("Sted", "Ramme", "Brugt"). */
 async function workbookWithUnknownSheet(): Promise<string> {
