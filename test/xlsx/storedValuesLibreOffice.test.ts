@@ -37,11 +37,14 @@ async function examplePlans(): Promise<SheetDescription[]> {
   return sheets;
 }
 
-/** The cached value of a cell as ExcelJS reads it (a formula's result, else the value). */
+/** Excel's serial number of a date ExcelJS read from a date-formatted cell (UTC midnight). */
+const serialOf = (date: Date): number => Math.round((date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/** The cached value of a cell as ExcelJS reads it (a formula's result, else the value); a date as its serial number. */
 function stored(ws: ExcelJS.Worksheet, row: number, col: number): unknown {
   const value = ws.getCell(row + 1, col + 1).value;
-  if (value !== null && typeof value === "object" && "formula" in value) return (value as { result?: unknown }).result;
-  return value;
+  const result = value !== null && typeof value === "object" && "formula" in value ? (value as { result?: unknown }).result : value;
+  return result instanceof Date ? serialOf(result) : result;
 }
 
 /** Where a stored value and LibreOffice's differ (empty when they agree). */

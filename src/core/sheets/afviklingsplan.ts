@@ -13,18 +13,12 @@ import { equalInstalments } from "../repayment";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { absRef, at, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
-import {
-  AFVIKLINGSPLAN_HEADER_ROLES,
-  AFVIKLINGSPLAN_SHEET,
-  SCHEDULE_COLUMNS,
-  scheduleLayout,
-  type ScheduleLayout,
-} from "./afviklingsplanLayout";
+import { afviklingsplanSheetLayout, SCHEDULE_COLUMNS, type ScheduleLayout } from "./afviklingsplanLayout";
 import { afviklingsplanName } from "./planNames";
 import { unitKeyOf } from "../unitKey";
 import { type AssessedUnit, checkPlanContext, type PlanContext } from "./planContext";
 import { dispensationText, dispensedExpression, planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
-import { unitHeaderLayout } from "./unitHeaderLayout";
+import { sectionHeading, sectionNote, writeApprovalTable, writeBegrundelse, writeFollowUpTable } from "./planSections";
 
 /** The Danish statuses the formulas produce: the six words of core/planStatus. */
 export const SCHEDULE_STATUS = PLAN_STATUS;
@@ -254,48 +248,76 @@ export function scheduleData(ctx: PlanContext, assessed: AssessedUnit, layout: S
   };
 }
 
-/** The afviklingsplan as its own sheet (the handleplan carries the same table inline). */
+/**
+ * The afviklingsplan as its own sheet (the handleplan carries the same table inline): the unit's
+ * header, the schedule, and — like the handleplan — opfølgning at every follow-up date of every
+ * repayment year, the begrundelse for repayment over more than one year (with its check) and
+ * godkendelse, so the sheet can be followed up and approved on its own.
+ */
 export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
   const assessed = checkPlanContext(ctx);
   const b = new SheetBuilder();
-  const s = AFVIKLINGSPLAN_SHEET;
-  b.value(at(s.titleRow, 0), `Afviklingsplan – ${ctx.unit.name}`, "title");
-  b.merge({ top: s.titleRow, left: 0, bottom: s.titleRow, right: s.lastCol });
+  const L = afviklingsplanSheetLayout(ctx.years, ctx.policy.followUpDates.length);
+  const last = L.lastCol;
+  b.value(at(L.titleRow, 0), `Afviklingsplan – ${ctx.unit.name}`, "title");
+  b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: last });
   b.value(
-    at(s.subtitleRow, 0),
+    at(L.subtitleRow, 0),
     `${ctx.policy.name} · rentefri afvikling i hele kroner; sidste afdrag udligner resten`,
     "subtitle",
   );
-  b.merge({ top: s.subtitleRow, left: 0, bottom: s.subtitleRow, right: s.lastCol });
-  const header = unitHeaderLayout(s.headerTop, AFVIKLINGSPLAN_HEADER_ROLES);
-  writeUnitHeader(b, header, unitHeaderData(ctx, assessed, { years: ctx.years, dispensation: ctx.dispensation ?? false }));
-  const layout = scheduleLayout(header.next + 1, ctx.years);
+  b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: last });
+  writeUnitHeader(b, L.header, unitHeaderData(ctx, assessed, { years: ctx.years, dispensation: ctx.dispensation ?? false }));
+  const known = scheduleValuesOf(ctx, assessed);
   writeSchedule(
     b,
-    layout,
+    L.schedule,
     {
-      debt: header.value("debt"),
-      years: header.value("years"),
-      firstYear: header.value("firstYear"),
-      dispensation: header.value("dispensation"),
+      debt: L.header.value("debt"),
+      years: L.header.value("years"),
+      firstYear: L.header.value("firstYear"),
+      dispensation: L.header.value("dispensation"),
     },
     ctx.years,
-    scheduleValuesOf(ctx, assessed),
+    known,
   );
+
+  sectionHeading(b, L.sections.followUp, "Opfølgning", last);
+  writeFollowUpTable(b, L.followUp, {
+    firstYear: L.header.value("firstYear"),
+    firstYearValue: known.firstYear,
+    dates: ctx.policy.followUpDates,
+    note: "Følges op ved budgetopfølgningerne i hvert afdragsår. Tallet fra en opfølgning skrives som forventet afdrag, regnskabet som realiseret afdrag.",
+    lastCol: last,
+  });
+
+  sectionHeading(b, L.sections.begrundelse, "Begrundelse for afvikling over mere end ét år", last);
+  sectionNote(b, at(L.begrundelse.noteRow, 0), `Kun Rød, i særlige tilfælde op til ${ctx.policy.maxYears} år. Gul afvikles altid det følgende år.`, last);
+  writeBegrundelse(b, L.begrundelse, {
+    label: "Begrundelse for særlige tilfælde (afvikling over mere end ét år):",
+    text: ctx.begrundelse,
+    years: L.header.value("years"),
+    yearsValue: ctx.years,
+    lastCol: last,
+  });
+
+  sectionHeading(b, L.sections.approval, "Godkendelse", last);
+  writeApprovalTable(b, L.approval, ctx.leader, last);
+
   return b.build({
     kind: "afviklingsplan",
     name: afviklingsplanName(ctx.unit.name),
     unitKey: unitKeyOf(ctx.unit),
     columnWidths: SCHEDULE_WIDTHS,
-    plan: scheduleData(ctx, assessed, layout, header.value("dispensation")),
+    plan: scheduleData(ctx, assessed, L.schedule, L.header.value("dispensation")),
     print: {
       paperSize: "A4",
       orientation: "portrait",
       fitToWidth: true,
-      repeatRows: { first: s.titleRow, last: s.subtitleRow },
+      repeatRows: { first: L.titleRow, last: L.subtitleRow },
       header: `Afviklingsplan – ${ctx.unit.name}${ctx.unit.id ? ` (${ctx.unit.id})` : ""}`,
       footer: planFooter(ctx),
-      printArea: { top: 0, left: 0, bottom: layout.next - 1, right: s.lastCol },
+      printArea: { top: 0, left: 0, bottom: L.lastRow, right: last },
     },
   });
 }

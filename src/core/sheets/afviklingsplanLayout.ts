@@ -3,7 +3,8 @@
  * a heading row, one row per year, a total row and a check row.
  */
 import { at, type Cell } from "./build";
-import type { HeaderRole } from "./unitHeaderLayout";
+import { TEXT_AREA_ROWS, type ApprovalTableLayout, type FollowUpTableLayout, type TextArea } from "./planSections";
+import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
 /** Columns of the schedule, 0-based. */
 export const SCHEDULE_COLUMNS = {
@@ -80,7 +81,7 @@ export const AFVIKLINGSPLAN_HEADER_ROLES: readonly HeaderRole[] = [
   "dispensation",
 ];
 
-/** The standalone sheet: title rows, the header block from row 3, the schedule after it. */
+/** The standalone sheet: title rows, the header block from row 3, the schedule after it, then its sections. */
 export const AFVIKLINGSPLAN_SHEET = {
   titleRow: 0,
   subtitleRow: 1,
@@ -88,3 +89,73 @@ export const AFVIKLINGSPLAN_SHEET = {
   /** Last column used (for titles and print). */
   lastCol: 6,
 } as const;
+
+/**
+ * Where everything on the standalone afviklingsplan is: the header block, the schedule, then the
+ * sections it carries like the handleplan — opfølgning (every follow-up date of every repayment
+ * year), begrundelse for more than one year (with its check) and godkendelse.
+ */
+export interface AfviklingsplanSheetLayout {
+  readonly lastCol: number;
+  readonly titleRow: number;
+  readonly subtitleRow: number;
+  readonly header: UnitHeaderLayout;
+  readonly schedule: ScheduleLayout;
+  /** The heading row of each section after the schedule. */
+  readonly sections: { readonly followUp: number; readonly begrundelse: number; readonly approval: number };
+  readonly followUp: FollowUpTableLayout;
+  readonly begrundelse: TextArea & { readonly noteRow: number; readonly check: Cell };
+  readonly approval: ApprovalTableLayout;
+  /** The last used row. */
+  readonly lastRow: number;
+}
+
+/** The standalone afviklingsplan's layout for `years` repayment years and `followUps` follow-up dates a year. */
+export function afviklingsplanSheetLayout(years: number, followUps: number): AfviklingsplanSheetLayout {
+  const s = AFVIKLINGSPLAN_SHEET;
+  const header = unitHeaderLayout(s.headerTop, AFVIKLINGSPLAN_HEADER_ROLES);
+  const schedule = scheduleLayout(header.next + 1, years);
+  let row = schedule.next + 1;
+  const take = (n = 1): number => {
+    const first = row;
+    row += n;
+    return first;
+  };
+
+  const followUpHeading = take();
+  const followUpNote = take();
+  const followUpHeader = take();
+  const followUpRows = Array.from({ length: followUps * years }, () => take());
+  take();
+
+  const begrundelseHeading = take();
+  const begrundelseNote = take();
+  const label = at(take(), 0);
+  const top = take(TEXT_AREA_ROWS);
+  const check = at(take(), 1);
+  take();
+
+  const approvalHeading = take();
+  const approvalHeader = take();
+  const leaderRow = take();
+  const chiefRow = take();
+
+  return {
+    lastCol: s.lastCol,
+    titleRow: s.titleRow,
+    subtitleRow: s.subtitleRow,
+    header,
+    schedule,
+    sections: { followUp: followUpHeading, begrundelse: begrundelseHeading, approval: approvalHeading },
+    followUp: { noteRow: followUpNote, headerRow: followUpHeader, rows: followUpRows, col: { date: 0, who: 1, remark: 2 } },
+    begrundelse: {
+      label,
+      input: at(top, 0),
+      range: { top, left: 0, bottom: top + TEXT_AREA_ROWS - 1, right: s.lastCol },
+      noteRow: begrundelseNote,
+      check,
+    },
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 2, signature: 3 } },
+    lastRow: row - 1,
+  };
+}

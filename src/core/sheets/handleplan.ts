@@ -14,6 +14,7 @@ import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
 import { checkPlanContext, planPeriod, type AssessedUnit, type PlanContext } from "./planContext";
 import { planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
+import { BEGRUNDELSE_CHECK } from "./planSections";
 
 /** Types of a tiltag (validation list). */
 export const TILTAG_TYPES = ["løn", "drift", "indtægt"] as const;
@@ -21,12 +22,8 @@ export const TILTAG_TYPES = ["løn", "drift", "indtægt"] as const;
 export const TILTAG_STATUSES = ["Ikke startet", "I gang", "Gennemført", "Opgivet"] as const;
 /** The coverage check's texts. */
 export const COVERAGE = { covers: "Dækker", short: "Dækker ikke" } as const;
-/** The texts of section 10 a's check. */
-export const BEGRUNDELSE_CHECK = {
-  missing: "Begrundelse mangler",
-  given: "Begrundelse givet",
-  notApplicable: "Ikke relevant: afvikling på ét år",
-} as const;
+/** The texts of section 10 a's check (shared with the separate afviklingsplan). */
+export { BEGRUNDELSE_CHECK } from "./planSections";
 /** The footnote of the traffic-light table (seed 000), on every Gul and Rød plan and the Oversigt. */
 export const TRAFFIC_LIGHT_FOOTNOTE =
   "Såfremt handleplanen ikke overholdes, kan de økonomiske frihedsgrader i Randersmodellen sættes ud af kraft.";

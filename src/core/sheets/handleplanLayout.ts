@@ -2,15 +2,15 @@
  * Layout of the handleplan sheet: every section's rows and every named cell, computed from the
  * schedule's length. The description (`handleplan.ts`) and the tests find cells only here.
  */
-import type { CellRange } from "../grid";
 import { at, type Cell } from "./build";
 import { scheduleLayout, type ScheduleLayout } from "./afviklingsplanLayout";
 import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
+import { TEXT_AREA_ROWS, type TextArea } from "./planSections";
 
 /** Empty rows of the tiltag table. */
 export const TILTAG_ROWS = 8;
-/** Rows of a free-text area: room to write (at least 6 lines). */
-export const TEXT_AREA_ROWS = 6;
+/** Rows of a free-text area (at least 6 lines), shared with the other plan documents. */
+export { TEXT_AREA_ROWS, type TextArea } from "./planSections";
 
 /** The header roles of the handleplan, in order. */
 export const HANDLEPLAN_HEADER_ROLES: readonly HeaderRole[] = [
@@ -51,12 +51,6 @@ export type HandleplanSection =
   | "approval"
   | "begrundelse";
 
-/** A merged free-text input area. */
-export interface TextArea {
-  readonly label: Cell;
-  readonly input: Cell;
-  readonly range: CellRange;
-}
 
 /** Where everything on a handleplan is. */
 export interface HandleplanLayout {
