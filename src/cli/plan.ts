@@ -15,7 +15,7 @@ import type { SheetDescription } from "../core/sheetDescription";
 import { planRegistryKey } from "../core/ports";
 import { OVERSIGT_NAME } from "../core/sheets/oversigt";
 import { formatReadAt } from "../core/sheets/planContext";
-import type { DispensationDecision } from "../core/planStatus";
+import { isIsoDate, parseDispensationDecision } from "../core/dispensation";
 import { plansFor, planSetOversigt, type DispensationChoice, type PlanSet } from "../core/sheets/plansFor";
 import { withUniqueNames } from "../core/sheets/finalSheetNames";
 import type { SheetMapping } from "../core/unit";
@@ -111,20 +111,12 @@ function unitValue(flag: string, text: string): { unit: string; value: string } 
   return { unit: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
 }
 
-const DECISION_WORDS: Readonly<Record<string, DispensationDecision>> = {
-  "ansøgt": "ansøgt",
-  ansoegt: "ansøgt",
-  bevilget: "bevilget",
-  "afslået": "afslået",
-  afslaaet: "afslået",
-};
-
 /** The dispensation flags as decisions per unit; throws {@link UsageError} on a bad value. */
 export function dispensationChoices(v: ParsedArgs<typeof PLAN_OPTIONS>["values"]): DispensationChoice[] {
   const choices = v.dispensation.map((text): DispensationChoice => {
     if (!text.includes("=")) return { unit: text.trim(), decision: "bevilget" };
     const { unit, value } = unitValue("--dispensation", text);
-    const decision = DECISION_WORDS[value.toLowerCase()];
+    const decision = parseDispensationDecision(value);
     if (decision === undefined) throw new UsageError(`--dispensation ${unit}: afgørelsen skal være ansøgt, bevilget eller afslået, ikke "${value}".`);
     return { unit, decision };
   });
@@ -134,7 +126,7 @@ export function dispensationChoices(v: ParsedArgs<typeof PLAN_OPTIONS>["values"]
       const { unit, value } = unitValue(`--${flag}`, text);
       const index = choices.findIndex((c) => key(c.unit) === key(unit));
       if (index < 0) throw new UsageError(`--${flag} ${unit}: angiv også afgørelsen med --dispensation ${unit}=ansøgt|bevilget|afslået.`);
-      if (field === "date" && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) {
+      if (field === "date" && !isIsoDate(value)) {
         throw new UsageError(`--dispensation-dato ${unit}: datoen skal skrives ÅÅÅÅ-MM-DD, ikke "${value}".`);
       }
       choices[index] = { ...(choices[index] as DispensationChoice), [field]: value };

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "./cell";
 import type { CellRange, SheetGrid } from "./grid";
+import type { PlanRecord } from "./planRecord";
 import type { CellSpec, ConditionalFormat, SheetDescription, SheetKind } from "./sheetDescription";
 
 /** Reads a workbook. */
@@ -107,6 +108,53 @@ export interface WorkbookWriter {
    * {@link writeSheetsThrough}, which writes one by one where a port has no batches.
    */
   writeSheets?(descriptions: readonly SheetDescription[], options?: BatchWriteOptions): Promise<BatchItemResult[]>;
+  /**
+   * Writes cells of existing plan sheets and the plan record's rows together, as one write: both
+   * or neither (a dispensation decision; follow-up figures). Each cell is written only when what it
+   * holds at write time allows it ({@link PlanCellWrite.over}); a cell that does not is kept and
+   * reported, and so is a cell of a sheet the workbook no longer has. The record's rows come from
+   * `update.records` given the cells actually written. Excel: 3 `context.sync()` calls whatever the
+   * number of cells and plans (4 when the write fails and is undone). Throws
+   * {@link WriteFailedError} (Danish) when it failed; the cells and the record are then as before.
+   */
+  updatePlans(update: PlanUpdate): Promise<PlanUpdateResult>;
+}
+
+/**
+ * One value for one cell of a plan sheet (0-based coordinates). Text is written as text, never as
+ * a formula.
+ */
+export interface PlanCellWrite {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly value: string | number;
+  /**
+   * What the cell may hold at write time for the value to go in: `"anything"` — the user chose this
+   * value for this very cell in a dialog that showed what it held (the dispensation decision); or
+   * `{ blankOr }` — only a blank cell, or one holding exactly `blankOr` (a figure Budgetlys itself
+   * wrote there before, as the plan record says; `null` when it wrote none).
+   */
+  readonly over: "anything" | { readonly blankOr: number | null };
+}
+
+/** A write to plan sheets and the plan record together ({@link WorkbookWriter.updatePlans}). */
+export interface PlanUpdate {
+  readonly cells: readonly PlanCellWrite[];
+  /**
+   * The record's new rows, given the cells that were written: each replaces the row of the same unit
+   * (`mergedPlanRecordSheet`). A pure function of core (e.g. `dispensationUpdate`).
+   */
+  readonly records: (written: readonly PlanCellWrite[]) => readonly PlanRecord[];
+}
+
+/** What {@link WorkbookWriter.updatePlans} did, in the order of the cells. */
+export interface PlanUpdateResult {
+  readonly written: readonly PlanCellWrite[];
+  /** Cells whose content at write time did not allow the write: kept, with what they held. */
+  readonly kept: readonly { readonly cell: PlanCellWrite; readonly current: CellValue }[];
+  /** Cells of sheets the workbook does not have (any more). */
+  readonly missingSheet: readonly PlanCellWrite[];
 }
 
 /** One figure to write into one cell of an existing sheet (0-based coordinates). */

@@ -15,6 +15,8 @@ import {
   type BatchWriteOptions,
   type CellFill,
   type FillResult,
+  type PlanUpdate,
+  type PlanUpdateResult,
   WouldOverwriteError,
   WriteFailedError,
   type SheetPatch,
@@ -34,6 +36,7 @@ import { PLAN_RECORD_SHEET, planRecordOf, type PlanRecord } from "../core/planRe
 import { contradictingSheets, lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordAfter, recordGrid, recordSheetOf, recordsOf, type ReadRecord } from "./planRecord";
 import { boundingRectangle, contains } from "./rectangles";
 import { fillEmptyCells } from "./fillCells";
+import { updatePlans } from "./planUpdate";
 import {
   mergeCellSpecs,
   queueCellContents,
@@ -641,6 +644,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /** Figures into blank input cells of existing sheets (`./fillCells.ts`): 2 syncs whatever their number. */
   async fillEmptyCells(fills: readonly CellFill[]): Promise<FillResult> {
     return fillEmptyCells(this.run, fills);
+  }
+
+  /** Plan sheets' cells and the plan record together (`./planUpdate.ts`): 3 syncs whatever their number. */
+  async updatePlans(update: PlanUpdate): Promise<PlanUpdateResult> {
+    return updatePlans(this.run, update);
   }
 
   /**

@@ -43,6 +43,7 @@ function asDescription(grid: SheetGrid): SheetDescription {
 let browser: Browser;
 let page: Page;
 let forecastCell = "";
+let engDispensationCell = "";
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const set = plansFor(scan, { policy: DEFAULT_POLICY, accountsYear: 2025, readAt: "", select: "all", afviklingsplan: "inline" });
   const generated = workbookSheets(scan.units, set, DEFAULT_POLICY, "");
   forecastCell = planRecordsOf(generated)[0]?.cells.forecast[0] ?? "";
+  engDispensationCell = planRecordsOf(generated)[1]?.cells.dispensation ?? "";
   const file = path.join(os.tmpdir(), "planer-og-opfoelgning.xlsx");
   fs.writeFileSync(file, await writeWorkbookXlsx([asDescription(REGNSKAB), asDescription(MAJ), ...generated]));
   page = await openPreview(browser);
@@ -93,5 +95,31 @@ describe("Opfølgning in the browser", () => {
     await expect.poll(async () => (await sheetValues(page, "HP Bakkeskolen"))[row]?.[col]).toBe(200_000);
     expect((await sheetValues(page, "HP Engskolen"))[row]?.[col]).toBe(900_000);
     await pane.getByText("Der er ingen nye tal at skrive i planerne.").waitFor();
+  });
+
+  it("Afgørelse om dispensation records bevilget with af, dato and sagsnummer in the plan sheet and the hidden record; the plan is Afvikling dispenseret", async () => {
+    const pane = taskpane(page);
+    await pane.getByRole("button", { name: "Afgørelse om dispensation: Engskolen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Afgørelse om dispensation: Engskolen" });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(`Dispensationsfeltet i «HP Engskolen» (${engDispensationCell}) er tomt`);
+    await dialog.getByLabel("Afgørelse").selectOption("bevilget");
+    await dialog.getByText("Bevilget: ingen afdrag forfalder").waitFor();
+    await dialog.getByLabel("Afgjort af").fill("Hanne Holm");
+    await dialog.getByLabel("Dato").fill("2026-03-15");
+    await dialog.getByLabel("Sagsnummer").fill("=27.00.00-Ø00-12-26");
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, "61-dispensation");
+    await dialog.getByRole("button", { name: "Registrér afgørelsen" }).click();
+    await pane.getByText("Afgørelsen «bevilget» for Engskolen er registreret i planregistret og i «HP Engskolen».").waitFor();
+    const { row, col } = addressCell(engDispensationCell);
+    expect(engDispensationCell).not.toBe("");
+    expect((await sheetValues(page, "HP Engskolen"))[row]?.[col]).toBe("bevilget");
+    // The hidden record: the unit's row carries the decision, the sagsnummer as text (never a formula).
+    const record = (await sheetValues(page, "Budgetlys_planer")).find((r) => r[1] === "Engskolen") ?? [];
+    expect(record.slice(9, 13)).toEqual(["bevilget", "Hanne Holm", "2026-03-15", "=27.00.00-Ø00-12-26"]);
+    const eng = pane.getByRole("listitem", { name: "Engskolen (73000202102)" });
+    await eng.getByText("Afvikling dispenseret", { exact: true }).waitFor();
+    expect(await eng.innerText()).toContain("Dispensation: bevilget af Hanne Holm, 2026-03-15, sag =27.00.00-Ø00-12-26");
   });
 });

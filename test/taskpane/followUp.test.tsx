@@ -17,7 +17,7 @@ import { addressCell, planRecordGrid, readPlanRecords, type PlanRecord } from ".
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { writeSheetsThrough } from "../../src/core/ports";
 import { plansFor } from "../../src/core/sheets/plansFor";
-import { changesToExistingSheets, fakeExcelFromGrids, snapshotWorkbook } from "../fakes/workbookSnapshot";
+import { changesToExistingSheets, diffSnapshots, fakeExcelFromGrids, snapshotWorkbook } from "../fakes/workbookSnapshot";
 import type { FakeExcel } from "../../src/officeFake";
 
 afterEach(cleanup);
@@ -120,5 +120,108 @@ describe("the Opfølgning page on the fake Excel", () => {
     // The write's 2 syncs, then the re-read (settings, the sheets' 2 syncs, the change listener).
     await waitFor(() => expect(screen.getByText("Der er ingen nye tal at skrive i planerne.")).toBeTruthy());
     expect(fake.syncCount - syncs).toBeLessThanOrEqual(2 + 5);
+  });
+});
+
+describe("the dispensation decision on the Opfølgning page", () => {
+  /** The real Excel port, counting the syncs of each updatePlans call. */
+  class CountingPort extends ExcelWorkbookPort {
+    readonly updateSyncs: number[] = [];
+    constructor(private readonly fake: FakeExcel) {
+      super(fake.run);
+    }
+    override async updatePlans(update: Parameters<ExcelWorkbookPort["updatePlans"]>[0]) {
+      const before = this.fake.syncCount;
+      try {
+        return await super.updatePlans(update);
+      } finally {
+        this.updateSyncs.push(this.fake.syncCount - before);
+      }
+    }
+  }
+
+  async function openWith(fake: FakeExcel) {
+    const user = userEvent.setup();
+    const port = new CountingPort(fake);
+    render(<App port={port} />);
+    await waitFor(() => expect(screen.getAllByRole("button", { name: "Åbn siden for Bakkeskolen" })).toHaveLength(2));
+    await user.click(screen.getByRole("tab", { name: "Opfølgning" }));
+    await screen.findByRole("heading", { level: 2, name: "Opfølgning" });
+    return { user, port };
+  }
+
+  it("records bevilget with af, dato and sagsnummer in the plan sheet and the record in one write of 3 syncs; the plan becomes Afvikling dispenseret", async () => {
+    const { fake, records } = await plansOnFake();
+    const eng = records[1] as PlanRecord;
+    const { user, port } = await openWith(fake);
+    const before = snapshotWorkbook(fake);
+    await user.click(screen.getByRole("button", { name: "Afgørelse om dispensation: Engskolen" }));
+    const dialog = await screen.findByRole("dialog", { name: "Afgørelse om dispensation: Engskolen" });
+    expect(within(dialog).getByText(`Dispensationsfeltet i «HP Engskolen» (${eng.cells.dispensation}) er tomt; afgørelsen skrives i stedet.`)).toBeTruthy();
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /Afgørelse/ }), "bevilget");
+    expect(within(dialog).getByText("Bevilget: ingen afdrag forfalder, og planens status bliver «Afvikling dispenseret».")).toBeTruthy();
+    await user.type(within(dialog).getByRole("textbox", { name: "Afgjort af" }), "Hanne Holm");
+    const date = within(dialog).getByRole("textbox", { name: "Dato" });
+    await user.clear(date);
+    await user.type(date, "2026-03-15");
+    await user.type(within(dialog).getByRole("textbox", { name: "Sagsnummer" }), "27.00.00-Ø00-12-26");
+    await user.click(within(dialog).getByRole("button", { name: "Registrér afgørelsen" }));
+    await screen.findByText("Afgørelsen «bevilget» for Engskolen er registreret i planregistret og i «HP Engskolen».");
+    expect(port.updateSyncs).toEqual([3]);
+    // Exactly the plan sheet's dispensation cell and the record changed.
+    const changes = changesToExistingSheets(before, snapshotWorkbook(fake)).map((c) => `${c.sheet}!${c.what}`);
+    expect(changes).toContain(`HP Engskolen!${eng.cells.dispensation}`);
+    expect(changes.every((c) => c === `HP Engskolen!${eng.cells.dispensation}` || c.startsWith("Budgetlys_planer!"))).toBe(true);
+    const { row, col } = addressCell(eng.cells.dispensation);
+    expect(fake.model.sheetByName("HP Engskolen")!.peek(row, col)?.value).toBe("bevilget");
+    const record = readPlanRecords(planRecordGrid(await new ExcelWorkbookPort(fake.run).readSheets())!)!.plans[1];
+    expect(record?.dispensation).toEqual({ decision: "bevilget", by: "Hanne Holm", date: "2026-03-15", caseNumber: "27.00.00-Ø00-12-26" });
+    // The pane read the workbook again: the plan's status and the decision are shown.
+    const item = await screen.findByRole("listitem", { name: "Engskolen (73000202102)" });
+    await waitFor(() => expect(within(item).getByText("Afvikling dispenseret")).toBeTruthy());
+    expect(within(item).getByText("Dispensation: bevilget af Hanne Holm, 2026-03-15, sag 27.00.00-Ø00-12-26")).toBeTruthy();
+    const suspend = screen.getByRole("list", { name: "Frihedsgrader kan sættes ud af kraft" });
+    expect(within(suspend).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Bakkeskolen (73000202101): I risiko"]);
+  });
+
+  it("a date that is not ÅÅÅÅ-MM-DD is refused at the field and nothing is written; Annullér changes nothing and gives the focus back", async () => {
+    const { fake } = await plansOnFake();
+    const { user, port } = await openWith(fake);
+    const before = snapshotWorkbook(fake);
+    const button = () => screen.getByRole("button", { name: "Afgørelse om dispensation: Bakkeskolen" });
+    await user.click(button());
+    let dialog = await screen.findByRole("dialog");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /Afgørelse/ }), "afslået");
+    const date = within(dialog).getByRole("textbox", { name: "Dato" });
+    await user.clear(date);
+    await user.type(date, "15-03-2026");
+    await user.click(within(dialog).getByRole("button", { name: "Registrér afgørelsen" }));
+    expect(within(dialog).getByText("Datoen skal være en rigtig dato skrevet ÅÅÅÅ-MM-DD.")).toBeTruthy();
+    expect(port.updateSyncs).toEqual([]);
+    await user.click(within(dialog).getByRole("button", { name: "Annullér" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(button()));
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
+    // Opened again: a decision needs a choice.
+    await user.click(button());
+    dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Registrér afgørelsen" }));
+    expect(within(dialog).getByText("Vælg ansøgt, bevilget eller afslået.")).toBeTruthy();
+    expect(port.updateSyncs).toEqual([]);
+  });
+
+  it("a failing write says so in Danish in the dialog and leaves the plan sheet and the record as they were", async () => {
+    const { fake } = await plansOnFake();
+    const { user, port } = await openWith(fake);
+    const before = snapshotWorkbook(fake);
+    await user.click(screen.getByRole("button", { name: "Afgørelse om dispensation: Bakkeskolen" }));
+    const dialog = await screen.findByRole("dialog");
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: /Afgørelse/ }), "bevilget");
+    fake.failOn({ sync: 3, afterOperations: 1, code: "InvalidOperationInCellEditMode" });
+    await user.click(within(dialog).getByRole("button", { name: "Registrér afgørelsen" }));
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert.textContent).toMatch(/^Budgetlys kunne ikke skrive i planen og planregistret\. Afslut redigeringen af cellen og prøv igen.*Intet er ændret\. .*projektmappen er som før\.$/);
+    expect(port.updateSyncs).toEqual([4]);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
   });
 });

@@ -14,6 +14,9 @@ import {
   WriteFailedError,
   type CellFill,
   type FillResult,
+  type PlanCellWrite,
+  type PlanUpdate,
+  type PlanUpdateResult,
   type RangeRequest,
   type SheetPatch,
   type WorkbookPort,
@@ -22,6 +25,7 @@ import {
 } from "../../src/core/ports";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { uniqueSheetName } from "../../src/core/validSheetNames";
+import { mergedPlanRecordSheet, planRecordGrid } from "../../src/core/planRecord";
 
 /** A generated sheet held by the fake. */
 export interface MemorySheet {
@@ -116,6 +120,41 @@ export class MemoryWorkbookPort implements WorkbookPort {
     }
     this.fills.push(...written);
     return { written, kept, missingSheet };
+  }
+
+  /** Every `updatePlans` call, with what it wrote. */
+  readonly updates: { update: PlanUpdate; result: PlanUpdateResult }[] = [];
+
+  /**
+   * Plan cells and the record together, as the port contract says: a cell is written only when its
+   * content allows it, into the grids; the record grid (when the workbook has one) gets the merged rows.
+   */
+  async updatePlans(update: PlanUpdate): Promise<PlanUpdateResult> {
+    const record = planRecordGrid(this.grids);
+    if (record === undefined) throw new WriteFailedError("Projektmappen har intet planregister.");
+    const written: PlanCellWrite[] = [];
+    const kept: { cell: PlanCellWrite; current: CellValue }[] = [];
+    const missingSheet: PlanCellWrite[] = [];
+    for (const cell of update.cells) {
+      const grid = this.grids.find((g) => g.name === cell.sheet);
+      if (grid === undefined) {
+        missingSheet.push(cell);
+        continue;
+      }
+      const current = grid.values[cell.row - grid.origin.row]?.[cell.col - grid.origin.col] ?? null;
+      const blank = current === null || (typeof current === "string" && current.trim() === "");
+      if (cell.over !== "anything" && !blank && current !== cell.over.blankOr) {
+        kept.push({ cell, current });
+        continue;
+      }
+      written.push(cell);
+    }
+    const merged = mergedPlanRecordSheet(record, update.records(written));
+    for (const cell of written) this.editCell(cell.sheet, cell.row, cell.col, cell.value);
+    this.grids = this.grids.map((g) => (g === record ? { ...writtenGrid(record.name, merged), name: record.name } : g));
+    const result = { written, kept, missingSheet };
+    this.updates.push({ update, result });
+    return result;
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -47,6 +47,11 @@ export function dispensationText(dispensation: boolean | DispensationDecision | 
   return dispensation === false || dispensation === undefined ? "" : dispensation;
 }
 
+/** The label a header block shows for a role (readers check it before trusting an address). */
+export function headerLabel(role: HeaderRole): string {
+  return LABELS[role];
+}
+
 /** The answers of a yes/no input. */
 export const YES_NO = ["Ja", "Nej"] as const;
 

@@ -7,7 +7,7 @@
  * `fillEmptyCells`: 2 syncs for any number); a figure already in a cell is kept and named. The list
  * "Frihedsgrader kan sættes ud af kraft" names the plans not kept.
  */
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Badge, Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { formatKroner } from "../../core/format";
 import { formatAsOf } from "../../core/layout/period";
@@ -19,6 +19,7 @@ import { useConfirm } from "../components/ConfirmProvider";
 import { Notice, type NoticeValue } from "../components/Notice";
 import { describeError } from "../state/errors";
 import { useGoToSheet } from "../state/useGoToSheet";
+import { DispensationDialog } from "./followUp/DispensationDialog";
 import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
 
 const useStyles = makeStyles({
@@ -94,13 +95,29 @@ function useFollowUpState() {
       setWriting(false);
     }
   };
-  return { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo };
+  // The plan whose dispensation decision is being recorded, and the button that opened the dialog
+  // (the focus goes back to it when the dialog closes).
+  const [deciding, setDeciding] = useState<WorkbookPlan | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const decide = (plan: WorkbookPlan, button: HTMLElement): void => {
+    opener.current = button;
+    setDeciding(plan);
+  };
+  const closeDecision = (result: NoticeValue | null): void => {
+    setDeciding(null);
+    if (result !== null) setNotice(result);
+    const back = opener.current;
+    opener.current = null;
+    // The result notice takes the focus when there is one; otherwise back to the button.
+    if (result === null && back !== null) setTimeout(() => back.isConnected && back.focus(), 0);
+  };
+  return { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision };
 }
 
 /** The Opfølgning page (default export for `React.lazy`). */
 export default function FollowUpPage(): JSX.Element {
   const styles = useStyles();
-  const { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo } = useFollowUpState();
+  const { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision } = useFollowUpState();
   const plans = followed?.plans ?? [];
   const bad = plans.filter((p) => isPlanStatusBad(p.status));
   return (
@@ -152,16 +169,27 @@ export default function FollowUpPage(): JSX.Element {
           </section>
           <ul className={styles.plans} aria-label={words.heading}>
             {plans.map((plan) => (
-              <PlanItem key={`${plan.record.planSheet}|${plan.record.unitName}`} plan={plan} words={words} goTo={goTo} />
+              <PlanItem key={`${plan.record.planSheet}|${plan.record.unitName}`} plan={plan} words={words} goTo={goTo} decide={decide} />
             ))}
           </ul>
         </>
       )}
+      <DispensationDialog plan={deciding} words={words} onClose={closeDecision} />
     </section>
   );
 }
 
-function PlanItem({ plan, words, goTo }: { readonly plan: WorkbookPlan; readonly words: FollowUpStrings; readonly goTo: (sheet: string) => void }): JSX.Element {
+function PlanItem({
+  plan,
+  words,
+  goTo,
+  decide,
+}: {
+  readonly plan: WorkbookPlan;
+  readonly words: FollowUpStrings;
+  readonly goTo: (sheet: string) => void;
+  readonly decide: (plan: WorkbookPlan, button: HTMLElement) => void;
+}): JSX.Element {
   const styles = useStyles();
   const headingId = `budgetlys-followup-${plan.record.planSheet.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
@@ -177,6 +205,16 @@ function PlanItem({ plan, words, goTo }: { readonly plan: WorkbookPlan; readonly
       <Text block size={200}>
         {plan.reason}
       </Text>
+      {plan.record.dispensation.decision === "" ? null : (
+        <Text block size={200}>
+          {words.recordedDecision(words.decisionLabel(plan.record.dispensation.decision), plan.record.dispensation.by, plan.record.dispensation.date, plan.record.dispensation.caseNumber)}
+        </Text>
+      )}
+      <div>
+        <Button size="small" aria-label={`${words.dispensationButton}: ${plan.record.unitName}`} onClick={(event) => decide(plan, event.currentTarget)}>
+          {words.dispensationButton}
+        </Button>
+      </div>
       {plan.sheetPresent ? (
         <Link as="button" onClick={() => goTo(plan.record.planSheet)}>
           {words.sheet(plan.record.planSheet)}

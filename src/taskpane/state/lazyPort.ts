@@ -22,6 +22,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     writeSheets: async (descriptions, options) => writeSheetsThrough(await port(), descriptions, options),
     patchSheet: async (patch) => (await port()).patchSheet(patch),
     fillEmptyCells: async (fills) => (await port()).fillEmptyCells(fills),
+    updatePlans: async (update) => (await port()).updatePlans(update),
     getSetting: async (key) => (await port()).getSetting(key),
     setSetting: async (key, value) => (await port()).setSetting(key, value),
     select: async (sheet, range) => (await port()).select(sheet, range),

@@ -2,6 +2,7 @@
  * The words of the Opfølgning page, in each language (kept beside the page: the page is a chunk of
  * its own). The plan-status words and the core's reasons are Danish in every language.
  */
+import type { DispensationDecision } from "../../../core/planStatus";
 import type { Language } from "../../i18n/strings";
 
 export interface FollowUpStrings {
@@ -33,6 +34,26 @@ export interface FollowUpStrings {
   readonly writeFailed: string;
   readonly problemsTitle: string;
   readonly withoutPeriod: (sheets: string) => string;
+  readonly dispensationButton: string;
+  readonly recordedDecision: (label: string, by: string, date: string, caseNumber: string) => string;
+  readonly dispensationTitle: (unit: string) => string;
+  readonly dispensationIntro: string;
+  readonly dispensationCurrent: (sheet: string, cell: string, current: string) => string;
+  readonly dispensationSheetGone: (sheet: string) => string;
+  readonly decision: string;
+  readonly decisionChoose: string;
+  readonly decisionLabel: (decision: DispensationDecision) => string;
+  readonly decisionEffect: (decision: DispensationDecision) => string;
+  readonly decisionMissing: string;
+  readonly decidedBy: string;
+  readonly decisionDate: string;
+  readonly decisionDateHint: string;
+  readonly dateInvalid: string;
+  readonly caseNumber: string;
+  readonly dispensationWhere: string;
+  readonly dispensationSave: string;
+  readonly dispensationCancel: string;
+  readonly dispensationDone: (unit: string, label: string, sheets: readonly string[], sheetMissing: boolean) => string;
 }
 
 const da: FollowUpStrings = {
@@ -74,6 +95,34 @@ const da: FollowUpStrings = {
   problemsTitle: "Planregistret",
   withoutPeriod: (sheets) =>
     `Bruges ikke til opfølgning, fordi arket ikke siger sit år, eller om tallene er en prognose eller regnskab: ${sheets}. Ret perioden under Kolonner.`,
+  dispensationButton: "Afgørelse om dispensation",
+  recordedDecision: (label, by, date, caseNumber) =>
+    `Dispensation: ${label}` + (by === "" ? "" : ` af ${by}`) + (date === "" ? "" : `, ${date}`) + (caseNumber === "" ? "" : `, sag ${caseNumber}`),
+  dispensationTitle: (unit) => `Afgørelse om dispensation: ${unit}`,
+  dispensationIntro: "Økonomiafdelingens afgørelse på enhedens ansøgning om dispensation fra afvikling af gælden.",
+  dispensationCurrent: (sheet, cell, current) =>
+    `Dispensationsfeltet i «${sheet}» (${cell}) er ${current === "" ? "tomt" : `«${current}»`}; afgørelsen skrives i stedet.`,
+  dispensationSheetGone: (sheet) => `Planarket «${sheet}» findes ikke længere: afgørelsen skrives kun i planregistret.`,
+  decision: "Afgørelse",
+  decisionChoose: "Vælg …",
+  decisionLabel: (decision) => decision,
+  decisionEffect: (decision) =>
+    decision === "bevilget"
+      ? "Bevilget: ingen afdrag forfalder, og planens status bliver «Afvikling dispenseret»."
+      : `${decision === "ansøgt" ? "Ansøgt" : "Afslået"}: afviklingsplanen gælder uændret.`,
+  decisionMissing: "Vælg ansøgt, bevilget eller afslået.",
+  decidedBy: "Afgjort af",
+  decisionDate: "Dato",
+  decisionDateHint: "ÅÅÅÅ-MM-DD, fx 2026-03-15.",
+  dateInvalid: "Datoen skal være en rigtig dato skrevet ÅÅÅÅ-MM-DD.",
+  caseNumber: "Sagsnummer",
+  dispensationWhere: "Afgørelsen skrives i planarkets dispensationsfelt og i planregistret på én gang: begge eller ingen af dem.",
+  dispensationSave: "Registrér afgørelsen",
+  dispensationCancel: "Annullér",
+  dispensationDone: (unit, label, sheets, sheetMissing) =>
+    `Afgørelsen «${label}» for ${unit} er registreret i planregistret` +
+    (sheets.length === 0 ? "." : ` og i ${sheets.map((s) => `«${s}»`).join(" og ")}.`) +
+    (sheetMissing ? " Planarket findes ikke længere, så det er ikke ændret." : ""),
 };
 
 const en: FollowUpStrings = {
@@ -115,6 +164,34 @@ const en: FollowUpStrings = {
   problemsTitle: "The plan record",
   withoutPeriod: (sheets) =>
     `Not used for follow-up because the sheet does not state its year, or whether its figures are a forecast or the accounts: ${sheets}. Correct the period under Columns.`,
+  dispensationButton: "Dispensation decision",
+  recordedDecision: (label, by, date, caseNumber) =>
+    `Dispensation: ${label}` + (by === "" ? "" : ` by ${by}`) + (date === "" ? "" : `, ${date}`) + (caseNumber === "" ? "" : `, case ${caseNumber}`),
+  dispensationTitle: (unit) => `Dispensation decision: ${unit}`,
+  dispensationIntro: "The finance department's decision on the unit's application for dispensation from repaying the debt.",
+  dispensationCurrent: (sheet, cell, current) =>
+    `The dispensation field in «${sheet}» (${cell}) is ${current === "" ? "empty" : `«${current}»`}; the decision is written instead.`,
+  dispensationSheetGone: (sheet) => `The plan sheet «${sheet}» no longer exists: the decision is written to the plan record only.`,
+  decision: "Decision",
+  decisionChoose: "Choose …",
+  decisionLabel: (decision) => (decision === "bevilget" ? "granted" : decision === "afslået" ? "refused" : "applied for"),
+  decisionEffect: (decision) =>
+    decision === "bevilget"
+      ? "Granted: no instalments are due, and the plan's status becomes «Afvikling dispenseret»."
+      : `${decision === "ansøgt" ? "Applied for" : "Refused"}: the repayment schedule applies unchanged.`,
+  decisionMissing: "Choose applied for, granted or refused.",
+  decidedBy: "Decided by",
+  decisionDate: "Date",
+  decisionDateHint: "YYYY-MM-DD, e.g. 2026-03-15.",
+  dateInvalid: "The date must be a real date written YYYY-MM-DD.",
+  caseNumber: "Case number",
+  dispensationWhere: "The decision is written to the plan sheet's dispensation field and the plan record at once: both or neither.",
+  dispensationSave: "Record the decision",
+  dispensationCancel: "Cancel",
+  dispensationDone: (unit, label, sheets, sheetMissing) =>
+    `The decision «${label}» for ${unit} is recorded in the plan record` +
+    (sheets.length === 0 ? "." : ` and in ${sheets.map((s) => `«${s}»`).join(" and ")}.`) +
+    (sheetMissing ? " The plan sheet no longer exists, so it was not changed." : ""),
 };
 
 /** The page's words in `language`. */
