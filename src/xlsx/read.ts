@@ -95,7 +95,7 @@ function gridOfWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): Sheet
         // A formatted empty cell: its format may still matter (a date heading's neighbour), not its extent.
         return;
       }
-      const value = isSlave(r, c) ? null : cellValueOf(raw, date1904);
+      const value = isSlave(r, c) ? null : cellValueOf(raw, date1904, isFormula(raw) ? cell.result : undefined);
       cells.push({ c, value, format: cell.numFmt || undefined });
       if (c < left) left = c;
       if (c > right) right = c;
@@ -183,8 +183,17 @@ function letterIndex(letters: string): number {
   return n - 1;
 }
 
-/** One ExcelJS cell value as a grid value: what Excel's `range.values` would give. */
-export function cellValueOf(value: ExcelJS.CellValue | undefined, date1904 = false): CellValue {
+/** True for a formula cell's value (its own or a shared formula). */
+function isFormula(value: ExcelJS.CellValue): boolean {
+  return typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value);
+}
+
+/**
+ * One ExcelJS cell value as a grid value: what Excel's `range.values` would give. `storedResult`:
+ * a formula cell's `cell.result` — ExcelJS 4.4's `cell.value` leaves out a falsy stored result
+ * (0, FALSE), which `cell.result` still has, so a formula whose stored value is 0 reads as 0.
+ */
+export function cellValueOf(value: ExcelJS.CellValue | undefined, date1904 = false, storedResult?: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
   if (typeof value === "string" || typeof value === "boolean") return value;
@@ -195,7 +204,7 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined, date1904 = fal
     return value.richText.map((run) => (typeof run.text === "string" ? run.text : "")).join("");
   }
   if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
+    const result = (value as { result?: unknown }).result ?? storedResult;
     return formulaResult(result, date1904);
   }
   if ("text" in value && typeof value.text === "string") return value.text;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { uncalculatedFormula } from "../../src/core/cell";
 import { cellAt, type SheetGrid } from "../../src/core/grid";
 import { readXlsxGrids, XlsxReadError } from "../../src/xlsx/read";
 import { sniffNonXlsx } from "../../src/xlsx/readErrors";
@@ -53,6 +54,23 @@ describe("readXlsxGrids", () => {
     expect(g?.hiddenColumns?.[1]).not.toBe(true);
     expect(g?.hiddenRows?.[3]).toBe(true);
     expect(grids[2]?.values).toEqual([]);
+  });
+
+  it("reads a formula's stored 0 and FALSE as 0 and FALSE (ExcelJS' cell.value drops them), and one without a stored value as uncalculated", async () => {
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet("Data");
+      ws.getCell("A1").value = { formula: "1-1", result: 0 };
+      ws.getCell("B1").value = { formula: "1=2", result: false };
+      ws.getCell("C1").value = { formula: "1+1" } as ExcelJS.CellFormulaValue;
+      ws.getCell("D1").value = { formula: "2-1", result: 1 };
+    });
+    // The file holds <v>0</v> and <v>0</v> (t="b"); ExcelJS' `value` getter leaves both out.
+    const check = new ExcelJS.Workbook();
+    await check.xlsx.load(data as unknown as ArrayBuffer);
+    expect((check.getWorksheet("Data")!.getCell("A1").value as ExcelJS.CellFormulaValue).result).toBeUndefined();
+    const [g] = await readXlsxGrids(data);
+    expect(g?.values).toEqual([[0, false, { error: expect.any(String) }, 1]]);
+    expect(g?.values[0]?.[2]).toEqual(uncalculatedFormula());
   });
 
   it("accepts an ArrayBuffer as well as a Uint8Array", async () => {

@@ -5,7 +5,7 @@
  * Units are grouped by udvalg/område where the sheets state one, each group with a subtotal
  * (amounts and colours); an I alt row ends the table (see `oversigtGroups.ts`).
  */
-import { INDICATORS } from "../assessment";
+import { assess, INDICATORS, totalResultOf, type Assessment, type Indicator } from "../assessment";
 import { toKroner } from "../money";
 import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import type { SheetDescription } from "../sheetDescription";
@@ -14,7 +14,7 @@ import type { UnitRecord } from "../unit";
 import { unitKeys } from "../unitKey";
 import { quoteSheetName, rangeAddress } from "../grid";
 import { at, ref, SheetBuilder, str, type Cell } from "./build";
-import { NO_AREA_LABEL, oversigtGroups } from "./oversigtGroups";
+import { NO_AREA_LABEL, oversigtGroups, type GroupTotals } from "./oversigtGroups";
 import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn, type OversigtLayout } from "./oversigtLayout";
 import { TRAFFIC_LIGHT_FOOTNOTE } from "./handleplan";
 import type { OversigtStatus } from "./oversigtStatus";
@@ -71,6 +71,10 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   const L = oversigtLayout(units.length, grouping.grouped ? grouping.groups.map((g) => g.indices.length) : undefined);
   const b = new SheetBuilder();
   const keys = unitKeys(units);
+  // The colour of each unit as the sheet's formulas give it (the sheet's policy, its figures):
+  // the values stored with the formulas, and what the counts count.
+  const assessments = units.map(sheetAssessment(policy));
+  const counts = (indices: readonly number[]) => colourCountsOf(indices.map((i) => assessments[i] ?? null));
 
   b.value(at(L.titleRow, 0), "Oversigt – trafiklys og planer", "title");
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: L.lastCol });
@@ -91,18 +95,21 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   b.blank(at(L.countsHeadingRow, OVERSIGT_COLUMNS.source), "heading");
   const indicators = rangeAddress(L.column("indicator"));
   const names = rangeAddress(L.column("name"));
+  const all = counts(units.map((_, i) => i));
   for (const indicator of INDICATORS) {
     const { label, value } = L.count(indicator);
     b.value(label, COUNT_LABELS[indicator], "indicator");
-    b.formula(value, `=COUNTIF(${indicators},${str(indicator)})`, "computed");
+    b.formula(value, `=COUNTIF(${indicators},${str(indicator)})`, "computed", undefined, all[indicator]);
   }
   const colours = INDICATORS.map((i) => ref(L.count(i).value)).join("+");
   const unassessed = L.count("unassessed");
   const total = L.count("total");
+  // COUNTA counts the unit rows' names: one per unit (group labels stand in column A).
+  const named = units.length;
   b.value(unassessed.label, COUNT_LABELS.unassessed, "label");
-  b.formula(unassessed.value, `=${ref(total.value)}-(${colours})`, "computed");
+  b.formula(unassessed.value, `=${ref(total.value)}-(${colours})`, "computed", undefined, named - INDICATORS.reduce((n, i) => n + all[i], 0));
   b.value(total.label, COUNT_LABELS.total, "total");
-  b.formula(total.value, `=COUNTA(${names})`, "total", "0");
+  b.formula(total.value, `=COUNTA(${names})`, "total", "0", named);
   b.indicatorColours({ top: L.count("Grøn").label.row, left: OVERSIGT_COLUMNS.name, bottom: L.count("Rød").label.row, right: OVERSIGT_COLUMNS.name });
 
   // The table.
@@ -129,13 +136,16 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
           ? `=${ref(c("spending"))}-${ref(c("budget"))}+${ref(c("carried"))}`
           : `=${ref(c("spending"))}-${ref(c("budget"))}`,
         "computedMoney",
+        undefined,
+        toKroner(totalResultOf(figures.budget, figures.spending, figures.carried, policy)),
       );
     }
-    if (figures && unit.assessment) {
+    const a = assessments[unitIndex];
+    if (figures && unit.assessment && a) {
       const refs = { result: ref(c("result")), base: ref(c("base")) };
-      b.formula(c("percent"), `=${deficitFractionExpression(refs)}`, "computedPercent");
-      b.formula(c("indicator"), `=${indicatorExpression(refs, policy)}`, "indicator");
-      b.formula(c("requirement"), `=${requirementExpression(refs, policy)}`, "computed");
+      b.formula(c("percent"), `=${deficitFractionExpression(refs)}`, "computedPercent", undefined, a.deficitFraction);
+      b.formula(c("indicator"), `=${indicatorExpression(refs, policy)}`, "indicator", undefined, a.indicator);
+      b.formula(c("requirement"), `=${requirementExpression(refs, policy)}`, "computed", undefined, a.requirementText);
     } else {
       b.value(c("requirement"), `Ikke vurderet: ${unit.error ?? "tallene kunne ikke læses"}`, "note");
     }
@@ -149,8 +159,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     if (status?.word) b.value(c("planStatus"), status.word, "text");
     if (status?.dispensation) b.value(c("dispensation"), status.dispensation, "text");
   });
-  groupRows(b, L, grouping.grouped ? grouping.groups.map((g) => g.area ?? NO_AREA_LABEL) : []);
-  totalRow(b, L);
+  groupRows(b, L, grouping.grouped ? grouping.groups.map((g) => ({ area: g.area ?? NO_AREA_LABEL, totals: g.totals, colours: counts(g.indices) })) : []);
+  totalRow(b, L, grouping.total, all);
   const footnoteRow = L.totalRow + 2;
   b.value(at(footnoteRow, 0), `* ${TRAFFIC_LIGHT_FOOTNOTE}`, "note");
   b.merge({ top: footnoteRow, left: 0, bottom: footnoteRow, right: L.lastCol });
@@ -186,7 +196,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
 }
 
 /** The money columns that get subtotals and I alt. */
-const SUM_COLUMNS: readonly OversigtColumn[] = ["budget", "spending", "carried", "result", "base"];
+const SUM_COLUMNS = ["budget", "spending", "carried", "result", "base"] as const satisfies readonly OversigtColumn[];
 
 /** A label over the id, name and source columns (so COUNTA of the names counts units only). */
 function rowLabel(b: SheetBuilder, row: number, text: string, style: "heading" | "total"): void {
@@ -200,17 +210,59 @@ function colourCounts(first: Cell, last: Cell): string {
   return "=" + INDICATORS.map((i, n) => `COUNTIF(${range},${str(i)})&${str(` ${i}${n < INDICATORS.length - 1 ? " · " : ""}`)}`).join("&");
 }
 
+/** The text `colourCounts` computes from the counts. */
+function colourCountsText(counts: Readonly<Record<Indicator, number>>): string {
+  return INDICATORS.map((i) => `${counts[i]} ${i}`).join(" · ");
+}
+
+/**
+ * The assessment a unit's row formulas compute: its figures by the sheet's policy, or null where
+ * the row has no percentage (figures not read, not assessed, or a base of 0).
+ */
+function sheetAssessment(policy: Policy): (unit: UnitRecord) => Assessment | null {
+  return (unit) => {
+    const f = unit.figures;
+    if (f === null || unit.assessment === null || f.base === 0) return null;
+    return assess({ budget: f.budget, spending: f.spending, carried: f.carried, base: f.base }, policy);
+  };
+}
+
+/** Units per colour among `assessments` (a null is counted by no colour). */
+function colourCountsOf(assessments: readonly (Assessment | null)[]): Record<Indicator, number> {
+  const counts: Record<Indicator, number> = { Grøn: 0, Gul: 0, Rød: 0 };
+  for (const a of assessments) if (a !== null) counts[a.indicator]++;
+  return counts;
+}
+
+/** A sum column's amount in kroner from a group's exact totals. */
+function sumValue(totals: GroupTotals, column: (typeof SUM_COLUMNS)[number]): number {
+  return toKroner(totals[column]);
+}
+
+/** What a group's rows say: its name, its exact sums and its colours (as the sheet counts them). */
+interface GroupRowData {
+  readonly area: string;
+  readonly totals: GroupTotals;
+  readonly colours: Readonly<Record<Indicator, number>>;
+}
+
 /** Each group's heading row and its subtotal row ("Skoler i alt": SUM per amount, colours per group). */
-function groupRows(b: SheetBuilder, L: OversigtLayout, areas: readonly string[]): void {
+function groupRows(b: SheetBuilder, L: OversigtLayout, groups: readonly GroupRowData[]): void {
   L.groups.forEach((g, n) => {
-    const area = areas[n] as string;
-    rowLabel(b, g.heading, area, "heading");
-    rowLabel(b, g.subtotal, `${area} i alt`, "total");
+    const data = groups[n] as GroupRowData;
+    rowLabel(b, g.heading, data.area, "heading");
+    rowLabel(b, g.subtotal, `${data.area} i alt`, "total");
     for (const column of SUM_COLUMNS) {
       const col = OVERSIGT_COLUMNS[column];
-      b.formula(at(g.subtotal, col), `=SUM(${ref(at(g.first, col))}:${ref(at(g.last, col))})`, "total");
+      b.formula(at(g.subtotal, col), `=SUM(${ref(at(g.first, col))}:${ref(at(g.last, col))})`, "total", undefined, sumValue(data.totals, column));
     }
-    b.formula(at(g.subtotal, OVERSIGT_COLUMNS.requirement), colourCounts(at(g.first, OVERSIGT_COLUMNS.indicator), at(g.last, OVERSIGT_COLUMNS.indicator)), "total");
+    b.formula(
+      at(g.subtotal, OVERSIGT_COLUMNS.requirement),
+      colourCounts(at(g.first, OVERSIGT_COLUMNS.indicator), at(g.last, OVERSIGT_COLUMNS.indicator)),
+      "total",
+      undefined,
+      colourCountsText(data.colours),
+    );
   });
 }
 
@@ -218,7 +270,12 @@ function groupRows(b: SheetBuilder, L: OversigtLayout, areas: readonly string[])
 const SUM_ARGUMENTS = 200;
 
 /** I alt: the sum of the subtotals (grouped) or of every unit row, and the colours of all. */
-function totalRow(b: SheetBuilder, L: OversigtLayout): void {
+function totalRow(
+  b: SheetBuilder,
+  L: OversigtLayout,
+  total: GroupTotals,
+  colours: Readonly<Record<Indicator, number>>,
+): void {
   rowLabel(b, L.totalRow, "I alt", "total");
   for (const column of SUM_COLUMNS) {
     const col = OVERSIGT_COLUMNS[column];
@@ -230,7 +287,13 @@ function totalRow(b: SheetBuilder, L: OversigtLayout): void {
       for (let i = 0; i < refs.length; i += SUM_ARGUMENTS) parts.push(`SUM(${refs.slice(i, i + SUM_ARGUMENTS).join(",")})`);
       formula = `=${parts.join("+")}`;
     }
-    b.formula(at(L.totalRow, col), formula, "total");
+    b.formula(at(L.totalRow, col), formula, "total", undefined, sumValue(total, column));
   }
-  b.formula(at(L.totalRow, OVERSIGT_COLUMNS.requirement), colourCounts(at(L.firstRow, OVERSIGT_COLUMNS.indicator), at(L.lastRow, OVERSIGT_COLUMNS.indicator)), "total");
+  b.formula(
+    at(L.totalRow, OVERSIGT_COLUMNS.requirement),
+    colourCounts(at(L.firstRow, OVERSIGT_COLUMNS.indicator), at(L.lastRow, OVERSIGT_COLUMNS.indicator)),
+    "total",
+    undefined,
+    colourCountsText(colours),
+  );
 }

@@ -11,7 +11,8 @@ import { overskudsplanName } from "./planNames";
 import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
 import { assessedUnit, planPeriod, type PlanContext } from "./planContext";
-import { planFooter, unitHeaderData, writeUnitHeader, YES_NO } from "./unitHeader";
+import { planFooter, surplusOf, unitHeaderData, writeUnitHeader, YES_NO } from "./unitHeader";
+import { toKroner } from "../money";
 
 /** The texts of the planned-uses check. */
 export const USES_CHECK = {
@@ -70,13 +71,17 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   const amounts = rangeRef(at(u.firstRow, u.col.amount), at(u.lastRow, u.col.amount));
   const sum = at(u.sumRow, u.col.amount);
   b.value(at(u.sumRow, u.col.purpose), "Planlagt i alt", "total");
-  b.formula(sum, `=SUM(${amounts})`, "total");
+  // Stored values as written: no use planned yet, so nothing is disponeret.
+  const surplusOre = surplusOf(assessed.assessment);
+  b.formula(sum, `=SUM(${amounts})`, "total", undefined, 0);
   b.value(at(u.restRow, u.col.purpose), "Ikke disponeret (overskud − planlagt)", "label");
-  b.formula(at(u.restRow, u.col.amount), `=${ref(surplus)}-${ref(sum)}`, "computedMoney");
+  b.formula(at(u.restRow, u.col.amount), `=${ref(surplus)}-${ref(sum)}`, "computedMoney", undefined, toKroner(surplusOre));
   b.formula(
     u.check,
     `=IF(ROUND(${ref(sum)},2)>ROUND(${ref(surplus)},2),${str(USES_CHECK.over)},IF(ROUND(${ref(sum)},2)=ROUND(${ref(surplus)},2),${str(USES_CHECK.all)},${str(USES_CHECK.part)}))`,
     "check",
+    undefined,
+    surplusOre === 0 ? USES_CHECK.all : USES_CHECK.part,
   );
   b.merge({ top: u.check.row, left: u.check.col, bottom: u.check.row, right: last });
   const check = rangeOf(u.check, u.check);

@@ -3,7 +3,7 @@
  * the reading time) and what follows from them (live formulas: results, %, indicator,
  * requirement, debt or surplus).
  */
-import { debtOf } from "../assessment";
+import { debtOf, type Assessment } from "../assessment";
 import { nextColour } from "../colourBands";
 import { formatAsOf, spendingLabel, type FiguresKind } from "../layout/period";
 import { toKroner, type Ore } from "../money";
@@ -11,7 +11,7 @@ import { DISPENSATION_DECISIONS, type DispensationDecision } from "../planStatus
 import { limitBasisPoints, PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import { NUMBER_FORMATS } from "../theme";
 import type { UnitRecord } from "../unit";
-import { ref, SheetBuilder, str, type Cell } from "./build";
+import { oreOf, ref, SheetBuilder, str, type Cell } from "./build";
 import { planPeriod, sourceText, type AssessedUnit, type PlanContext } from "./planContext";
 import {
   deficitFractionExpression,
@@ -98,7 +98,7 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
   const a = assessed.assessment;
   const limitBp = limitBasisPoints(policy);
   const next = nextColour(a.totalResult, a.base, limitBp);
-  const surplus: Ore = a.totalResult < 0 ? (-a.totalResult as Ore) : (0 as Ore);
+  const surplus = surplusOf(a);
 
   for (const role of layout.roles) {
     const label =
@@ -191,7 +191,9 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
       case "surplusOverLimit":
         b.formula(
           v(role),
-          `=MAX(0,ROUND(${r("surplus")}-${r("limit")}*ABS(${r("base")}),2))`,
+          // In whole øre, exactly (integers below 2^53): kroner floats would round 15.391.676,015
+          // (…,03 − 0,015) down to …,01 where the exact amount rounds up to …,02.
+          `=MAX(0,ROUND((${oreOf(r("surplus"))}*10000-ROUND(${r("limit")}*10000,0)*${oreOf(`ABS(${r("base")})`)})/10000,0)/100)`,
           "computedMoney",
           undefined,
           toKroner(surplusOverLimitOf(surplus, a.base, limitBp)),
@@ -219,10 +221,15 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
   }
 }
 
+/** The surplus of an assessment in øre (positive), 0 for a deficit or balance: the header's "Overskud". */
+export function surplusOf(assessment: Pick<Assessment, "totalResult">): Ore {
+  return assessment.totalResult < 0 ? (-assessment.totalResult as Ore) : (0 as Ore);
+}
+
 /**
- * The surplus above the limit in øre, as the sheet's `MAX(0,ROUND(surplus−limit×|base|,2))`
- * computes it: surplus − limitBp × |base| / 10000, rounded to whole øre half away from zero
- * (exact, in BigInt), never below 0.
+ * The surplus above the limit in øre, as the sheet's formula computes it in whole øre
+ * (`MAX(0,ROUND((surplusØre×10000 − limitBp×|baseØre|)/10000,0)/100)`): surplus − limitBp ×
+ * |base| / 10000, rounded to whole øre half away from zero (exact, in BigInt), never below 0.
  */
 export function surplusOverLimitOf(surplus: Ore, base: Ore, limitBp: number): Ore {
   const scaled = BigInt(surplus) * 10000n - BigInt(limitBp) * BigInt(Math.abs(base));

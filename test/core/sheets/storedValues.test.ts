@@ -7,34 +7,42 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RANDERSMODELLEN_2_0 } from "../../../src/core/policy";
-import type { SheetDescription } from "../../../src/core/sheetDescription";
+import { RANDERSMODELLEN_2_0, type Policy } from "../../../src/core/policy";
+import type { CellSpec, SheetDescription } from "../../../src/core/sheetDescription";
 import { afviklingsplanSheet } from "../../../src/core/sheets/afviklingsplan";
 import { handleplanSheet } from "../../../src/core/sheets/handleplan";
 import { overskudsplanSheet } from "../../../src/core/sheets/overskudsplan";
+import { oversigtSheet } from "../../../src/core/sheets/oversigt";
+import { assess } from "../../../src/core/assessment";
+import type { Ore } from "../../../src/core/money";
+import type { UnitRecord } from "../../../src/core/unit";
 import { HyperFormula } from "hyperformula";
-import { rawSheet, unitOf, valueAt } from "./helpers";
+import { rawSheet, unitOf, unreadableUnit, valueAt } from "./helpers";
+import { sameStoredValue } from "./storedCompare";
 
 const policy = RANDERSMODELLEN_2_0;
+/** Time for a many-seed run (`STORED_RUNS=2000 npx vitest run test/core/sheets/storedValues.test.ts`). */
+const LONG_RUN = 600_000;
 const base = { policy, accountsYear: 2025, readAt: "31-05-2026 kl. 14.03" };
 
-/** Cells whose stored value differs from the engine's. */
+/**
+ * Cells whose stored value differs from the engine's (by the shared rule, `storedCompare.ts`), and
+ * formulas without one — on every sheet but the handleplan, whose sections 3, 4, 7 and 10 follow.
+ */
 function differences(sheet: SheetDescription): string[] {
   // Full precision: HyperFormula rounds results to 10 significant digits by default.
   const hf = HyperFormula.buildFromSheets({ [sheet.name]: rawSheet(sheet) }, { licenseKey: "gpl-v3", precisionRounding: 15 });
+  const sheetId = hf.getSheetId(sheet.name)!;
+  const valueOf = (a1: string) => hf.getCellValue(hf.simpleCellAddressFromString(a1, sheetId)!);
   const out: string[] = [];
   for (const c of sheet.cells) {
-    if (c.formula === undefined || c.result === undefined) continue;
+    if (c.formula === undefined) continue;
+    if (c.result === undefined) {
+      if (sheet.kind !== "handleplan") out.push(`${sheet.name} R${c.row + 1}C${c.col + 1} ${c.formula}: ingen gemt værdi`);
+      continue;
+    }
     const engine = valueAt(hf, sheet.name, c);
-    const ok =
-      typeof c.result === "number" && typeof engine === "number"
-        ? c.style === "computedPercent"
-          ? Math.abs(engine - c.result) <= 1e-12 * Math.max(1, Math.abs(engine))
-          : // The same whole øre, and the engine's value on a whole øre up to its floating-point
-            // error (sums near 20 mio. kr. land 1e-6 øre off, e.g. 19999979.82000001).
-            Math.round(engine * 100) === Math.round(c.result * 100) && Math.abs(engine * 100 - Math.round(engine * 100)) < 1e-3
-        : engine === c.result;
-    if (!ok) out.push(`${sheet.name} R${c.row + 1}C${c.col + 1} ${c.formula}: gemt ${String(c.result)}, formel ${String(engine)}`);
+    if (!sameStoredValue(c, c.result, engine, valueOf)) out.push(`${sheet.name} R${c.row + 1}C${c.col + 1} ${c.formula}: gemt ${String(c.result)}, formel ${String(engine)}`);
   }
   return out;
 }
@@ -64,9 +72,9 @@ describe("stored formula values of the plan headers and schedules", () => {
           expect(differences(sheet)).toEqual([]);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.STORED_RUNS ?? 40) },
     );
-  });
+  }, LONG_RUN);
 
   it("a wrong stored value is reported", () => {
     const unit = unitOf({ name: "Enhed", budget: 1_000_000, spending: 1_060_000 });
@@ -74,5 +82,64 @@ describe("stored formula values of the plan headers and schedules", () => {
     expect(differences(sheet)).toEqual([]);
     const broken = { ...sheet, cells: sheet.cells.map((c) => (c.result === "Rød" ? { ...c, result: "Gul" } : c)) };
     expect(differences(broken)).toHaveLength(1);
+  });
+});
+
+/** A cell without its stored value. */
+function withoutResult(c: CellSpec): CellSpec {
+  const { result: _result, ...rest } = c;
+  return rest;
+}
+
+/** A unit as the scan makes it: figures in øre, assessed by `policy` (none for a base of 0). */
+function unitFrom(i: number, c: { budgetOre: number; resultOre: number; carriedOre: number; area: string | null }, policy: Policy): UnitRecord {
+  const figures = { budget: c.budgetOre as Ore, spending: (c.budgetOre + c.resultOre) as Ore, carried: c.carriedOre as Ore, base: c.budgetOre as Ore };
+  const assessable = c.budgetOre !== 0;
+  return {
+    sheet: "Input",
+    row: 10 + i,
+    id: `7300020${i}`,
+    name: `Enhed ${i}`,
+    figures,
+    assessment: assessable ? assess(figures, policy) : null,
+    error: assessable ? null : "Procentgrundlaget er 0",
+    area: c.area === null ? null : { name: c.area, reason: "Afsnitsoverskriften" },
+  };
+}
+
+describe("stored formula values of the Oversigt", () => {
+  it("every formula (per unit, subtotals, I alt, counts per colour) has a stored value equal to the engine's, for random units and policies (property)", () => {
+    const amount = fc.integer({ min: -2_000_000_000, max: 2_000_000_000 });
+    // Near the limit and near 0 too, where a float error would show in a percentage.
+    const small = fc.integer({ min: -1_000, max: 1_000 });
+    const unit = fc.record({
+      area: fc.constantFrom<string | null>("Skoler", "Dagtilbud", null),
+      budgetOre: fc.oneof(amount, fc.constant(0), fc.integer({ min: 1, max: 100 })),
+      resultOre: fc.oneof(amount, small),
+      carriedOre: fc.oneof(amount, fc.constant(0)),
+      unreadable: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    });
+    const policyArb = fc.record({ includeCarried: fc.boolean(), limitPct: fc.constantFrom(5, 4, 2.5, 0.5) }).map((p) => ({ ...RANDERSMODELLEN_2_0, ...p }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 14 }), policyArb, (cases, policy) => {
+        const units = cases.map((c, i) => (c.unreadable ? { ...unreadableUnit(`Ulæst ${i}`, 40 + i), area: null } : unitFrom(i, c, policy)));
+        const sheet = oversigtSheet(units, { policy, readAt: base.readAt });
+        const formulas = sheet.cells.filter((c) => c.formula !== undefined);
+        // Not vacuous: five counts, and per I alt five sums and the colours.
+        expect(formulas.length).toBeGreaterThanOrEqual(5 + 6);
+        expect(differences(sheet)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.STORED_RUNS ?? 60) },
+    );
+  }, LONG_RUN);
+
+  it("a wrong stored sum or count is reported", () => {
+    const units = [unitOf({ name: "A", budget: 1_000_000, spending: 1_060_000 }), unitOf({ name: "B", budget: 2_000_000, spending: 1_900_000.5 })];
+    const sheet = oversigtSheet(units, { policy, readAt: base.readAt });
+    expect(differences(sheet)).toEqual([]);
+    const offByOneOre = { ...sheet, cells: sheet.cells.map((c) => (c.formula?.startsWith("=SUM(") && typeof c.result === "number" ? { ...c, result: c.result + 0.01 } : c)) };
+    expect(differences(offByOneOre).length).toBeGreaterThan(0);
+    const missing = { ...sheet, cells: sheet.cells.map((c) => (c.formula?.startsWith("=COUNTIF(") ? withoutResult(c) : c)) };
+    expect(differences(missing).some((d) => d.endsWith("ingen gemt værdi"))).toBe(true);
   });
 });
