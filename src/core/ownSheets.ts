@@ -9,7 +9,8 @@
  * - the plan record sheet (`planRecord.ts`, also in an .xlsx file, which has no settings) names it,
  *   or it is such a record sheet itself;
  * - it is an Oversigt as `oversigtSheet` writes it (its title and its table's headings, cell for
- *   cell), or such an Oversigt names it in its Plan column: how the command line's Oversigt and
+ *   cell, in either column layout and with any policy's budget basis), or such an Oversigt names it
+ *   in its Plan column: how the command line's Oversigt and
  *   its overskudsplaner are known in an .xlsx file, as the plan record names only plans with a
  *   schedule;
  * - it is a separate afviklingsplan sheet as `afviklingsplanSheet` writes it (its title and the
@@ -18,11 +19,10 @@
  */
 import { cellAt, type SheetGrid } from "./grid";
 import { scanWorkbook, type ScanOptions, type WorkbookScan } from "./layout/scan";
-import { DEFAULT_POLICY } from "./policy";
+import { DEFAULT_POLICY, PERCENTAGE_BASE_LABELS, PERCENTAGE_BASES } from "./policy";
 import { readPlanRecords } from "./planRecord";
-import type { CellSpec } from "./sheetDescription";
-import { oversigtSheet } from "./sheets/oversigt";
-import { OVERSIGT_COLUMNS, oversigtLayout } from "./sheets/oversigtLayout";
+import { OVERSIGT_TITLE, oversigtHeadings } from "./sheets/oversigt";
+import { oversigtColumns, oversigtLayout, type OversigtColumns } from "./sheets/oversigtLayout";
 import { SCHEDULE_HEADINGS } from "./sheets/afviklingsplan";
 import { SCHEDULE_COLUMNS } from "./sheets/afviklingsplanLayout";
 
@@ -53,29 +53,62 @@ export interface SourceScanOptions extends ScanOptions {
 
 const fold = (name: string): string => name.trim().toLowerCase();
 
-let oversigtSignature: readonly CellSpec[] | undefined;
-
-/** The text cells every Oversigt has, wherever its units are: the title and the table's headings. */
-function signature(): readonly CellSpec[] {
-  if (oversigtSignature === undefined) {
-    const { titleRow, headerRow } = oversigtLayout(0);
-    const empty = oversigtSheet([], { policy: DEFAULT_POLICY, readAt: "" });
-    // The columns of the first layout only (up to Plan): an Oversigt written before the Planstatus
-    // and Dispensation columns were added is still Budgetlys' own.
-    oversigtSignature = empty.cells.filter(
-      (c) => (c.row === titleRow || c.row === headerRow) && c.col <= OVERSIGT_COLUMNS.plan && typeof c.value === "string" && c.value !== "",
-    );
-  }
-  return oversigtSignature;
+/** One cell an Oversigt has wherever its units are, and the texts it may hold. */
+interface SignatureCell {
+  readonly row: number;
+  readonly col: number;
+  readonly texts: readonly string[];
 }
 
-/** True when `grid` is an Oversigt Budgetlys wrote (its title and headings, cell for cell). */
+/** The cells that tell an Oversigt of one column layout. */
+interface OversigtSignature {
+  readonly columns: OversigtColumns;
+  readonly cells: readonly SignatureCell[];
+}
+
+let oversigtSignatures: readonly OversigtSignature[] | undefined;
+
+/**
+ * The title and the table's headings of every Oversigt layout, cell for cell: budget and base in
+ * one column (`oversigtColumns(false)`, the layout of today) or the base in its own column (a unit
+ * whose base differs from its budget, and every Oversigt before the one-column layout). The budget
+ * heading is the policy's name of its basis, so any of the bases is accepted: an Oversigt written
+ * with a non-default `base` is Budgetlys' own without the registry or the record. Only the columns
+ * up to Plan: an Oversigt written before the Planstatus and Dispensation columns still is.
+ */
+function signatures(): readonly OversigtSignature[] {
+  if (oversigtSignatures === undefined) {
+    const { titleRow, headerRow } = oversigtLayout(0);
+    const budgetLabels = PERCENTAGE_BASES.map((base) => PERCENTAGE_BASE_LABELS[base]);
+    oversigtSignatures = [false, true].map((separateBase) => {
+      const columns = oversigtColumns(separateBase);
+      const headings = [...oversigtHeadings(DEFAULT_POLICY, columns)].filter(([col]) => col <= columns.plan);
+      return {
+        columns,
+        cells: [
+          { row: titleRow, col: 0, texts: [OVERSIGT_TITLE] },
+          ...headings.map(([col, text]) => ({ row: headerRow, col, texts: col === columns.budget ? budgetLabels : [text] })),
+        ],
+      };
+    });
+  }
+  return oversigtSignatures;
+}
+
+/** The columns of the Oversigt Budgetlys wrote in `grid` (its title and headings, cell for cell), or null when it is none. */
+function oversigtColumnsOf(grid: SheetGrid): OversigtColumns | null {
+  const found = signatures().find((signature) =>
+    signature.cells.every((c) => {
+      const value = cellAt(grid, c.row, c.col);
+      return typeof value === "string" && c.texts.includes(value.trim());
+    }),
+  );
+  return found?.columns ?? null;
+}
+
+/** True when `grid` is an Oversigt Budgetlys wrote (its title and headings, cell for cell, in any of its layouts). */
 export function isBudgetlysOversigt(grid: SheetGrid): boolean {
-  const cells = signature();
-  return cells.length > 0 && cells.every((c) => {
-    const value = cellAt(grid, c.row, c.col);
-    return typeof value === "string" && value.trim() === String(c.value).trim();
-  });
+  return oversigtColumnsOf(grid) !== null;
 }
 
 /** The title's start of a separate afviklingsplan sheet (`sheets/afviklingsplan.ts`). */
@@ -103,11 +136,11 @@ export function isBudgetlysAfviklingsplan(grid: SheetGrid): boolean {
 }
 
 /** The texts in the Plan column of an Oversigt's table (the plan sheets' names, or notes such as "Ingen plan"). */
-function planColumnTexts(grid: SheetGrid): string[] {
+function planColumnTexts(grid: SheetGrid, columns: OversigtColumns): string[] {
   const { firstRow } = oversigtLayout(0);
   const texts: string[] = [];
   for (let row = firstRow; row < grid.origin.row + grid.values.length; row++) {
-    const value = cellAt(grid, row, OVERSIGT_COLUMNS.plan);
+    const value = cellAt(grid, row, columns.plan);
     if (typeof value === "string" && value.trim() !== "") texts.push(value);
   }
   return texts;
@@ -125,9 +158,11 @@ export function ownSheets(grids: readonly SheetGrid[], registry: Readonly<Record
     if (records !== null) {
       recordSheets.add(grid);
       for (const plan of records.plans) recorded.add(fold(plan.planSheet));
-    } else if (isBudgetlysOversigt(grid)) {
+    } else {
+      const columns = oversigtColumnsOf(grid);
+      if (columns === null) continue;
       oversigter.add(grid);
-      for (const text of planColumnTexts(grid)) linked.add(fold(text));
+      for (const text of planColumnTexts(grid, columns)) linked.add(fold(text));
     }
   }
   const own: OwnSheet[] = [];

@@ -12,7 +12,12 @@ import type { SheetGrid } from "../../src/core/grid";
 import { writtenGrid } from "../fakes/writtenGrid";
 import { isBudgetlysAfviklingsplan, isBudgetlysOversigt, OWN_SHEET_REASON, ownSheets, ownSheetsNote, ownSheetsShown, scanSources, type OwnSheet } from "../../src/core/ownSheets";
 import { PLAN_RECORD_SHEET } from "../../src/core/planRecord";
-import { DEFAULT_POLICY } from "../../src/core/policy";
+import { assess } from "../../src/core/assessment";
+import type { Ore } from "../../src/core/money";
+import { DEFAULT_POLICY, PERCENTAGE_BASE_LABELS, PERCENTAGE_BASES } from "../../src/core/policy";
+import { oversigtSheet } from "../../src/core/sheets/oversigt";
+import { oversigtColumns } from "../../src/core/sheets/oversigtLayout";
+import type { UnitRecord } from "../../src/core/unit";
 import { planRegistryKey, readPlanRegistry } from "../../src/core/ports";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { plansFor } from "../../src/core/sheets/plansFor";
@@ -131,6 +136,41 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
       { sheet: "HP Søndermarkskolen", why: "linked", hidden: false },
     ]);
     expect(scan.units).toEqual(scanSources([SOURCE], { policy: DEFAULT_POLICY }).units);
+  });
+
+  it("an Oversigt written with any policy's base, budget and base in one column or two, is Budgetlys' own without registry or record, and its links are found", () => {
+    const plan = { name: "HP Søndermarkskolen", origin: { row: 0, col: 0 }, values: [["Handleplan – Søndermarkskolen"]] };
+    const unit = (base: number): UnitRecord => {
+      const figures = { budget: 100_000_000 as Ore, spending: 110_000_000 as Ore, carried: 0 as Ore, base: base as Ore };
+      return { sheet: "Input", row: 12, id: "73000202101", name: "Søndermarkskolen", figures, assessment: assess(figures, DEFAULT_POLICY), error: null };
+    };
+    for (const base of PERCENTAGE_BASES) {
+      const policy = { ...DEFAULT_POLICY, base };
+      // Budget = base (the policy's one basis): one column; a unit whose base differs: two.
+      for (const [units, headingCount] of [
+        [[unit(100_000_000)], 12],
+        [[unit(90_000_000)], 13],
+      ] as const) {
+        const oversigt = oversigtSheet(units, { policy, readAt: "", planSheets: new Map([["id:73000202101", plan.name]]) });
+        const headings = oversigt.cells.filter((c) => c.style === "tableHeader");
+        expect(headings.length, base).toBe(headingCount + 1);
+        expect(headings.some((c) => c.value === "Procentgrundlag"), base).toBe(headingCount === 13);
+        expect(headings.find((c) => c.value === PERCENTAGE_BASE_LABELS[base]), base).toBeDefined();
+        const grid = writtenGrid(oversigt);
+        expect(isBudgetlysOversigt(grid), base).toBe(true);
+        expect(ownSheets([SOURCE, grid, plan]), base).toEqual([
+          { sheet: "Oversigt", why: "oversigt", hidden: false },
+          { sheet: plan.name, why: "linked", hidden: false },
+        ]);
+      }
+    }
+    // A budget heading that is no policy's basis is the user's.
+    const mine = writtenGrid(oversigtSheet([unit(100_000_000)], { policy: DEFAULT_POLICY, readAt: "" }));
+    const budgetCol = oversigtColumns(false).budget;
+    const headerRow = mine.values.findIndex((row) => row[budgetCol] === PERCENTAGE_BASE_LABELS[DEFAULT_POLICY.base]);
+    expect(headerRow).toBeGreaterThan(0);
+    const renamed = { ...mine, values: mine.values.map((row, r) => (r === headerRow ? row.map((v, c) => (c === budgetCol ? "Mit budget" : v)) : row)) };
+    expect(isBudgetlysOversigt(renamed)).toBe(false);
   });
 
   it("an Oversigt with its title or a heading changed by the user is not Budgetlys' any more", () => {

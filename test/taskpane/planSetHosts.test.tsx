@@ -14,6 +14,7 @@ import { defaultBudgetYear, guessedSheets, workbookPeriodSentence } from "../../
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { formatReadAt } from "../../src/core/sheets/planContext";
 import { plansFor } from "../../src/core/sheets/plansFor";
+import { oversigtColumns } from "../../src/core/sheets/oversigtLayout";
 import { budgetGrid, careGrid } from "./grids";
 import { renderTaskpane } from "./render";
 
@@ -79,7 +80,7 @@ async function paneOversigt(grids: SheetGrid[], guessedYear: boolean): Promise<{
 
 /** Every cell of the plan column (column L) below the header, as text. */
 function planColumn(sheet: SheetDescription): string[] {
-  return sheet.cells.filter((c) => c.col === 11 && c.row > 0).map((c) => String(c.value ?? c.formula ?? ""));
+  return sheet.cells.filter((c) => c.col === oversigtColumns(false).plan && c.row > 0).map((c) => String(c.value ?? c.formula ?? ""));
 }
 
 describe("the plan set's Oversigt is the same from the command line and the task pane", () => {

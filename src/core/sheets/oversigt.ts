@@ -15,7 +15,7 @@ import { unitKeys } from "../unitKey";
 import { quoteSheetName, rangeAddress } from "../grid";
 import { at, ref, SheetBuilder, str, type Cell } from "./build";
 import { NO_AREA_LABEL, oversigtGroups, type GroupTotals } from "./oversigtGroups";
-import { OVERSIGT_COLUMNS, oversigtLayout, type CountRole, type OversigtColumn, type OversigtLayout } from "./oversigtLayout";
+import { oversigtLayout, sharesBaseColumn, type CountRole, type OversigtColumn, type OversigtColumns, type OversigtLayout } from "./oversigtLayout";
 import { TRAFFIC_LIGHT_FOOTNOTE } from "./handleplan";
 import type { OversigtStatus } from "./oversigtStatus";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
@@ -38,11 +38,10 @@ export interface OversigtOptions {
   readonly statuses?: ReadonlyMap<string, OversigtStatus>;
 }
 
-const HEADINGS: Readonly<Record<OversigtColumn, string>> = {
+const HEADINGS: Readonly<Record<Exclude<OversigtColumn, "budget">, string>> = {
   id: "Nummer",
   name: "Aftaleenhed",
   source: "Kilde (ark, række)",
-  budget: "Korrigeret budget",
   spending: "Forbrug",
   carried: "Overført",
   result: "Samlet resultat",
@@ -53,6 +52,41 @@ const HEADINGS: Readonly<Record<OversigtColumn, string>> = {
   plan: "Plan",
   planStatus: "Planstatus",
   dispensation: "Dispensation",
+};
+
+/**
+ * The table's heading of each column, by column: the budget by the policy's name for it (the
+ * basis of the result and of the percentage: one column), and "Procentgrundlag" only where the
+ * base has its own column. What `ownSheets` knows an Oversigt by.
+ */
+export function oversigtHeadings(policy: Pick<Policy, "base">, columns: OversigtColumns): Map<number, string> {
+  const headings = new Map<number, string>();
+  for (const [column, col] of Object.entries(columns) as [OversigtColumn, number][]) {
+    if (column === "base" && sharesBaseColumn(columns)) continue;
+    headings.set(col, column === "budget" ? PERCENTAGE_BASE_LABELS[policy.base] : HEADINGS[column]);
+  }
+  return headings;
+}
+
+/** The title of every Oversigt. */
+export const OVERSIGT_TITLE = "Oversigt – trafiklys og planer";
+
+/** Column widths (characters) by role. */
+const WIDTHS: Readonly<Record<OversigtColumn, number>> = {
+  id: 14,
+  name: 32,
+  source: 28,
+  budget: 19,
+  spending: 19,
+  carried: 19,
+  result: 19,
+  base: 19,
+  percent: 15,
+  indicator: 11,
+  requirement: 60,
+  plan: 30,
+  planStatus: 20,
+  dispensation: 14,
 };
 
 const COUNT_LABELS: Readonly<Record<CountRole, string>> = {
@@ -68,7 +102,10 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   const { policy } = options;
   const grouping = oversigtGroups(units, policy);
   const order = grouping.groups.flatMap((g) => g.indices);
-  const L = oversigtLayout(units.length, grouping.grouped ? grouping.groups.map((g) => g.indices.length) : undefined);
+  // Budget and base in one column, unless a unit's base is not its budget.
+  const separateBase = units.some((u) => u.figures !== null && u.figures.base !== u.figures.budget);
+  const L = oversigtLayout(units.length, grouping.grouped ? grouping.groups.map((g) => g.indices.length) : undefined, { separateBase });
+  const C = L.columns;
   const b = new SheetBuilder();
   const keys = unitKeys(units);
   // The colour of each unit as the sheet's formulas give it (the sheet's policy, its figures):
@@ -76,7 +113,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   const assessments = units.map(sheetAssessment(policy));
   const counts = (indices: readonly number[]) => colourCountsOf(indices.map((i) => assessments[i] ?? null));
 
-  b.value(at(L.titleRow, 0), "Oversigt – trafiklys og planer", "title");
+  b.value(at(L.titleRow, 0), OVERSIGT_TITLE, "title");
   b.merge({ top: L.titleRow, left: 0, bottom: L.titleRow, right: L.lastCol });
   b.value(
     at(L.subtitleRow, 0),
@@ -91,8 +128,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   }
 
   // Counts per colour.
-  b.value(at(L.countsHeadingRow, OVERSIGT_COLUMNS.name), "Antal enheder pr. farve", "heading");
-  b.blank(at(L.countsHeadingRow, OVERSIGT_COLUMNS.source), "heading");
+  b.value(at(L.countsHeadingRow, C.name), "Antal enheder pr. farve", "heading");
+  b.blank(at(L.countsHeadingRow, C.source), "heading");
   const indicators = rangeAddress(L.column("indicator"));
   const names = rangeAddress(L.column("name"));
   const all = counts(units.map((_, i) => i));
@@ -110,13 +147,11 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   b.formula(unassessed.value, `=${ref(total.value)}-(${colours})`, "computed", undefined, named - INDICATORS.reduce((n, i) => n + all[i], 0));
   b.value(total.label, COUNT_LABELS.total, "total");
   b.formula(total.value, `=COUNTA(${names})`, "total", "0", named);
-  b.indicatorColours({ top: L.count("Grøn").label.row, left: OVERSIGT_COLUMNS.name, bottom: L.count("Rød").label.row, right: OVERSIGT_COLUMNS.name });
+  b.indicatorColours({ top: L.count("Grøn").label.row, left: C.name, bottom: L.count("Rød").label.row, right: C.name });
 
   // The table.
-  for (const [column, col] of Object.entries(OVERSIGT_COLUMNS)) {
-    // The budget line by its name: the policy's basis (korr. budget inkl. bevillingsansøgninger …).
-    b.value(at(L.headerRow, col), column === "budget" ? PERCENTAGE_BASE_LABELS[policy.base] : HEADINGS[column as OversigtColumn], "tableHeader");
-  }
+  // The budget line by its name: the policy's basis (korr. budget inkl. bevillingsansøgninger …).
+  for (const [col, heading] of oversigtHeadings(policy, C)) b.value(at(L.headerRow, col), heading, "tableHeader");
   order.forEach((unitIndex, i) => {
     const unit = units[unitIndex] as UnitRecord;
     const c = (column: OversigtColumn) => L.cell(column, i);
@@ -129,7 +164,7 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
       b.value(c("budget"), toKroner(figures.budget), "money");
       b.value(c("spending"), toKroner(figures.spending), "money");
       b.value(c("carried"), toKroner(figures.carried), "money");
-      b.value(c("base"), toKroner(figures.base), "money");
+      if (!sharesBaseColumn(C)) b.value(c("base"), toKroner(figures.base), "money");
       b.formula(
         c("result"),
         policy.includeCarried
@@ -181,8 +216,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
   return b.build({
     kind: "oversigt",
     name: OVERSIGT_NAME,
-    columnWidths: { 0: 14, 1: 32, 2: 28, 3: 19, 4: 19, 5: 19, 6: 19, 7: 19, 8: 15, 9: 11, 10: 60, 11: 30, 12: 20, 13: 14 },
-    freeze: { rows: L.headerRow + 1, columns: OVERSIGT_COLUMNS.name + 1 },
+    columnWidths: Object.fromEntries((Object.entries(C) as [OversigtColumn, number][]).map(([column, col]) => [col, WIDTHS[column]])),
+    freeze: { rows: L.headerRow + 1, columns: C.name + 1 },
     print: {
       paperSize: "A4",
       orientation: "landscape",
@@ -198,10 +233,15 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
 /** The money columns that get subtotals and I alt. */
 const SUM_COLUMNS = ["budget", "spending", "carried", "result", "base"] as const satisfies readonly OversigtColumn[];
 
+/** The sum columns of a layout: the base only where it has its own column. */
+function sumColumns(columns: OversigtColumns): readonly (typeof SUM_COLUMNS)[number][] {
+  return sharesBaseColumn(columns) ? SUM_COLUMNS.filter((c) => c !== "base") : SUM_COLUMNS;
+}
+
 /** A label over the id, name and source columns (so COUNTA of the names counts units only). */
-function rowLabel(b: SheetBuilder, row: number, text: string, style: "heading" | "total"): void {
-  b.value(at(row, OVERSIGT_COLUMNS.id), text, style);
-  b.merge({ top: row, left: OVERSIGT_COLUMNS.id, bottom: row, right: OVERSIGT_COLUMNS.source });
+function rowLabel(b: SheetBuilder, C: OversigtColumns, row: number, text: string, style: "heading" | "total"): void {
+  b.value(at(row, C.id), text, style);
+  b.merge({ top: row, left: C.id, bottom: row, right: C.source });
 }
 
 /** "2 Grøn · 1 Gul · 0 Rød" of an indicator range, live. */
@@ -250,15 +290,15 @@ interface GroupRowData {
 function groupRows(b: SheetBuilder, L: OversigtLayout, groups: readonly GroupRowData[]): void {
   L.groups.forEach((g, n) => {
     const data = groups[n] as GroupRowData;
-    rowLabel(b, g.heading, data.area, "heading");
-    rowLabel(b, g.subtotal, `${data.area} i alt`, "total");
-    for (const column of SUM_COLUMNS) {
-      const col = OVERSIGT_COLUMNS[column];
+    rowLabel(b, L.columns, g.heading, data.area, "heading");
+    rowLabel(b, L.columns, g.subtotal, `${data.area} i alt`, "total");
+    for (const column of sumColumns(L.columns)) {
+      const col = L.columns[column];
       b.formula(at(g.subtotal, col), `=SUM(${ref(at(g.first, col))}:${ref(at(g.last, col))})`, "total", undefined, sumValue(data.totals, column));
     }
     b.formula(
-      at(g.subtotal, OVERSIGT_COLUMNS.requirement),
-      colourCounts(at(g.first, OVERSIGT_COLUMNS.indicator), at(g.last, OVERSIGT_COLUMNS.indicator)),
+      at(g.subtotal, L.columns.requirement),
+      colourCounts(at(g.first, L.columns.indicator), at(g.last, L.columns.indicator)),
       "total",
       undefined,
       colourCountsText(data.colours),
@@ -276,9 +316,9 @@ function totalRow(
   total: GroupTotals,
   colours: Readonly<Record<Indicator, number>>,
 ): void {
-  rowLabel(b, L.totalRow, "I alt", "total");
-  for (const column of SUM_COLUMNS) {
-    const col = OVERSIGT_COLUMNS[column];
+  rowLabel(b, L.columns, L.totalRow, "I alt", "total");
+  for (const column of sumColumns(L.columns)) {
+    const col = L.columns[column];
     let formula: string;
     if (L.groups.length === 0) formula = `=SUM(${ref(at(L.firstRow, col))}:${ref(at(L.lastRow, col))})`;
     else {
@@ -290,8 +330,8 @@ function totalRow(
     b.formula(at(L.totalRow, col), formula, "total", undefined, sumValue(total, column));
   }
   b.formula(
-    at(L.totalRow, OVERSIGT_COLUMNS.requirement),
-    colourCounts(at(L.firstRow, OVERSIGT_COLUMNS.indicator), at(L.lastRow, OVERSIGT_COLUMNS.indicator)),
+    at(L.totalRow, L.columns.requirement),
+    colourCounts(at(L.firstRow, L.columns.indicator), at(L.lastRow, L.columns.indicator)),
     "total",
     undefined,
     colourCountsText(colours),

@@ -6,33 +6,59 @@ import type { CellRange } from "../grid";
 import { at, type Cell } from "./build";
 import type { Indicator } from "../assessment";
 
-/** Columns of the unit table, 0-based. */
-export const OVERSIGT_COLUMNS = {
-  id: 0,
-  name: 1,
-  source: 2,
-  budget: 3,
-  spending: 4,
-  carried: 5,
-  result: 6,
-  base: 7,
-  percent: 8,
-  indicator: 9,
-  requirement: 10,
-  plan: 11,
-  /** Added after the first layout, at the end: an Oversigt without them is still recognised (ownSheets). */
-  planStatus: 12,
-  dispensation: 13,
-} as const;
+/** The column roles of the unit table, left to right. */
+const ROLES = [
+  "id",
+  "name",
+  "source",
+  "budget",
+  "spending",
+  "carried",
+  "result",
+  "base",
+  "percent",
+  "indicator",
+  "requirement",
+  "plan",
+  // Added after the first layout, at the end: an Oversigt without them is still recognised (ownSheets).
+  "planStatus",
+  "dispensation",
+] as const;
 
 /** A column role of the unit table. */
-export type OversigtColumn = keyof typeof OVERSIGT_COLUMNS;
+export type OversigtColumn = (typeof ROLES)[number];
+
+/** The 0-based column of each role. */
+export type OversigtColumns = Readonly<Record<OversigtColumn, number>>;
+
+/**
+ * The columns of the unit table. The result's budget and the percentage base are one figure by the
+ * policy, so they share ONE column (`base` is the `budget` column, and the columns after it move
+ * one left); `separateBase` (a unit whose base differs from its budget) gives the base its own
+ * column after the result, as the first layouts had it.
+ */
+export function oversigtColumns(separateBase: boolean): OversigtColumns {
+  const columns = {} as Record<OversigtColumn, number>;
+  let col = 0;
+  for (const role of ROLES) {
+    if (role === "base" && !separateBase) columns.base = columns.budget;
+    else columns[role] = col++;
+  }
+  return columns;
+}
+
+/** Whether a layout's budget and base share one column. */
+export function sharesBaseColumn(columns: OversigtColumns): boolean {
+  return columns.base === columns.budget;
+}
 
 /** What the counts block counts. */
 export type CountRole = Indicator | "unassessed" | "total";
 
 /** Where everything on the Oversigt is. */
 export interface OversigtLayout {
+  /** The unit table's columns (see {@link oversigtColumns}). */
+  readonly columns: OversigtColumns;
   readonly titleRow: number;
   readonly subtitleRow: number;
   readonly countsHeadingRow: number;
@@ -74,8 +100,10 @@ const COUNT_ROLES: readonly CountRole[] = ["Grøn", "Gul", "Rød", "unassessed",
 /**
  * The layout for `units` rows; with `groupSizes` (the number of units of each group, adding up to
  * `units`) the units are grouped, each group under a heading row and above a subtotal row.
+ * `separateBase`: the percentage base in a column of its own (see {@link oversigtColumns}).
  */
-export function oversigtLayout(units: number, groupSizes?: readonly number[]): OversigtLayout {
+export function oversigtLayout(units: number, groupSizes?: readonly number[], options: { readonly separateBase?: boolean } = {}): OversigtLayout {
+  const columns = oversigtColumns(options.separateBase === true);
   const countsHeadingRow = 3;
   const countsTop = countsHeadingRow + 1;
   const headerRow = countsTop + COUNT_ROLES.length + 1;
@@ -94,22 +122,23 @@ export function oversigtLayout(units: number, groupSizes?: readonly number[]): O
     if (unitRows.length !== units) throw new RangeError(`Grupperne har ${unitRows.length} enheder, ikke ${units}.`);
   }
   const lastRow = groups.length > 0 ? (groups[groups.length - 1] as OversigtGroupRows).subtotal : firstRow + Math.max(units, 1) - 1;
-  const lastCol = OVERSIGT_COLUMNS.dispensation;
+  const lastCol = columns.dispensation;
   return {
+    columns,
     titleRow: 0,
     subtitleRow: 1,
     countsHeadingRow,
     count: (role) => {
       const row = countsTop + COUNT_ROLES.indexOf(role);
-      return { label: at(row, OVERSIGT_COLUMNS.name), value: at(row, OVERSIGT_COLUMNS.source) };
+      return { label: at(row, columns.name), value: at(row, columns.source) };
     },
     headerRow,
     firstRow,
     lastRow,
     totalRow: lastRow + 1,
     groups,
-    cell: (column, index) => at(unitRows[index] ?? firstRow + index, OVERSIGT_COLUMNS[column]),
-    column: (column) => ({ top: firstRow, left: OVERSIGT_COLUMNS[column], bottom: lastRow, right: OVERSIGT_COLUMNS[column] }),
+    cell: (column, index) => at(unitRows[index] ?? firstRow + index, columns[column]),
+    column: (column) => ({ top: firstRow, left: columns[column], bottom: lastRow, right: columns[column] }),
     lastCol,
     chartAnchor: { top: headerRow, left: lastCol + 2, bottom: headerRow + 24, right: lastCol + 12 },
   };

@@ -10,7 +10,7 @@ import { at } from "../../../src/core/sheets/build";
 import { handleplanSheet } from "../../../src/core/sheets/handleplan";
 import { oversigtSheet } from "../../../src/core/sheets/oversigt";
 import { NO_AREA_LABEL, oversigtGroups, type GroupTotals } from "../../../src/core/sheets/oversigtGroups";
-import { OVERSIGT_COLUMNS, oversigtLayout } from "../../../src/core/sheets/oversigtLayout";
+import { oversigtLayout } from "../../../src/core/sheets/oversigtLayout";
 import type { UnitRecord } from "../../../src/core/unit";
 import { engineOf, formulaErrors, unitOf, unreadableUnit, valueAt } from "./helpers";
 
@@ -49,7 +49,7 @@ describe("the Oversigt by udvalg/område", () => {
       ["Dagtilbud", "Dagtilbud i alt"],
       [NO_AREA_LABEL, `${NO_AREA_LABEL} i alt`],
     ]);
-    expect([0, 1, 2, 3].map((i) => text(L.cell("name", i).row, OVERSIGT_COLUMNS.name))).toEqual(["A", "D", "C", "B"]);
+    expect([0, 1, 2, 3].map((i) => text(L.cell("name", i).row, L.columns.name))).toEqual(["A", "D", "C", "B"]);
     expect(text(L.totalRow, 0)).toBe("I alt");
   });
 
@@ -62,8 +62,8 @@ describe("the Oversigt by udvalg/område", () => {
     const hf = engineOf([sheet]);
     expect(valueAt(hf, sheet.name, L.cell("name", 0))).toBe("A");
     expect(valueAt(hf, sheet.name, at(L.totalRow, 0))).toBe("I alt");
-    expect(oreOfCell(valueAt(hf, sheet.name, at(L.totalRow, OVERSIGT_COLUMNS.result)))).toBe(1_000 - 4_950);
-    expect(valueAt(hf, sheet.name, at(L.totalRow, OVERSIGT_COLUMNS.requirement))).toBe("1 Grøn · 0 Gul · 1 Rød");
+    expect(oreOfCell(valueAt(hf, sheet.name, at(L.totalRow, L.columns.result)))).toBe(1_000 - 4_950);
+    expect(valueAt(hf, sheet.name, at(L.totalRow, L.columns.requirement))).toBe("1 Grøn · 0 Gul · 1 Rød");
   });
 
   it("property: subtotals and I alt under a formula engine equal the core's exact sums; the subtotals add up to I alt", () => {
@@ -106,14 +106,14 @@ describe("the Oversigt by udvalg/område", () => {
         const rows = grouping.grouped ? L.groups.map((g, n) => ({ row: g.subtotal, totals: grouping.groups[n]!.totals })) : [];
         for (const { row, totals } of [...rows, { row: L.totalRow, totals: grouping.total }]) {
           for (const key of ["budget", "spending", "carried", "result", "base"] as const) {
-            expect(oreOfCell(get(row, OVERSIGT_COLUMNS[key])), `${key} i række ${row + 1}`).toBe(totals[key]);
+            expect(oreOfCell(get(row, L.columns[key])), `${key} i række ${row + 1}`).toBe(totals[key]);
           }
-          expect(get(row, OVERSIGT_COLUMNS.requirement)).toBe(colours(totals));
+          expect(get(row, L.columns.requirement)).toBe(colours(totals));
         }
         // Each group's rows hold exactly its units, and the counts block still counts units only.
         let position = 0;
         for (const g of grouping.groups) {
-          for (const i of g.indices) expect(get(L.cell("name", position++).row, OVERSIGT_COLUMNS.name)).toBe(units[i]!.name);
+          for (const i of g.indices) expect(get(L.cell("name", position++).row, L.columns.name)).toBe(units[i]!.name);
         }
         expect(get(L.count("total").value.row, L.count("total").value.col)).toBe(units.length);
       }),

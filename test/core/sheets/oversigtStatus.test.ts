@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { PLAN_STATUS, PLAN_STATUS_WORDS, type DispensationDecision } from "../../../src/core/planStatus";
 import { RANDERSMODELLEN_2_0 } from "../../../src/core/policy";
 import { planRegistryKey } from "../../../src/core/ports";
-import { OVERSIGT_COLUMNS, oversigtLayout } from "../../../src/core/sheets/oversigtLayout";
+import { oversigtLayout } from "../../../src/core/sheets/oversigtLayout";
 import { oversigtStatus } from "../../../src/core/sheets/oversigtStatus";
 import { planNeedsOf, plansFor, planSetOversigt } from "../../../src/core/sheets/plansFor";
 import type { UnitRecord } from "../../../src/core/unit";
@@ -26,9 +26,9 @@ function columns(units: readonly UnitRecord[], dispensations: readonly { unit: s
   const sheet = planSetOversigt(units, { policy, readAt, planSheets, written: set.descriptions });
   const L = oversigtLayout(units.length);
   const at = (row: number, col: number) => sheet.cells.find((c) => c.row === row && c.col === col)?.value ?? null;
-  expect(at(L.headerRow, OVERSIGT_COLUMNS.planStatus)).toBe("Planstatus");
-  expect(at(L.headerRow, OVERSIGT_COLUMNS.dispensation)).toBe("Dispensation");
-  return units.map((_, i) => ({ status: at(L.cell("planStatus", i).row, OVERSIGT_COLUMNS.planStatus), dispensation: at(L.cell("planStatus", i).row, OVERSIGT_COLUMNS.dispensation) }));
+  expect(at(L.headerRow, L.columns.planStatus)).toBe("Planstatus");
+  expect(at(L.headerRow, L.columns.dispensation)).toBe("Dispensation");
+  return units.map((_, i) => ({ status: at(L.cell("planStatus", i).row, L.columns.planStatus), dispensation: at(L.cell("planStatus", i).row, L.columns.dispensation) }));
 }
 
 describe("the Oversigt's Planstatus and Dispensation columns", () => {

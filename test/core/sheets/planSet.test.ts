@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { RANDERSMODELLEN_2_0 } from "../../../src/core/policy";
 import { planRegistryKey } from "../../../src/core/ports";
 import { NO_PLAN_NEEDED_NOTE, oversigtNote, planNeedsOf, planSetOversigt, plansFor } from "../../../src/core/sheets/plansFor";
+import { oversigtColumns } from "../../../src/core/sheets/oversigtLayout";
 import { unitKeyMap, unitKeyOf, unitKeys } from "../../../src/core/unitKey";
 import { unitOf } from "./helpers";
 
@@ -85,7 +86,7 @@ describe("which plans a unit needs", () => {
     expect(set.descriptions.map((d) => d.unitKey)).toEqual(["id:1", "id:1#2", "id:2"]);
     const planSheets = Object.fromEntries(set.descriptions.map((d, i) => [planRegistryKey(d.kind, d.unitKey), `Plan ${i + 1}`]));
     const oversigt = planSetOversigt(units, { policy: RANDERSMODELLEN_2_0, readAt, planSheets });
-    const planCells = oversigt.cells.filter((c) => c.col === 11 && c.style !== "tableHeader").map((c) => [c.value, c.link ?? null]);
+    const planCells = oversigt.cells.filter((c) => c.col === oversigtColumns(false).plan && c.style !== "tableHeader").map((c) => [c.value, c.link ?? null]);
     expect(planCells).toEqual([
       ["Plan 1", "'Plan 1'!A1"],
       ["Plan 2", "'Plan 2'!A1"],
