@@ -9,11 +9,12 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { followPlans, followUpPeriod, type FollowUpResult, type FollowUpSheet } from "../core/followUp";
+import type { FollowUpResult, FollowUpSheet } from "../core/followUp";
 import { formatKroner } from "../core/format";
 import { scanSheet } from "../core/layout/scan";
 import { toKroner, type Ore } from "../core/money";
-import { addressCell, PLAN_RECORD_SHEET, readPlanRecords, type PlanRecord } from "../core/planRecord";
+import { addressCell, type PlanRecord } from "../core/planRecord";
+import { followPlansWorkbook, followUpSheetsOf, recordedPlans } from "../core/plansWorkbook";
 import { isPlanStatusBad } from "../core/planStatus";
 import { DEFAULT_POLICY } from "../core/policy";
 import { XlsxReadError } from "../xlsx/readErrors";
@@ -149,25 +150,20 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
   }
 
   const planGrids = await grids(plansPath, values.planer);
-  const recordGrid = planGrids.find((g) => g.name === PLAN_RECORD_SHEET);
-  const read = recordGrid === undefined ? null : readPlanRecords(recordGrid);
-  if (read === null) {
-    throw new CliError(`${values.planer}: intet planregister (${PLAN_RECORD_SHEET}). Planerne skal være skrevet af budgetlys plan (denne version eller nyere).`);
-  }
-  if (read.problems.length > 0) throw new CliError(`${values.planer}: planregistret kan ikke læses: ${read.problems.join(" ")}`);
+  const recorded = recordedPlans(planGrids);
+  if (!recorded.ok) throw new CliError(`${values.planer}: ${recorded.reason}`);
 
   const sheets: FollowUpSheet[] = [];
   for (const file of files) {
     const shown = basename(file);
-    for (const grid of await grids(pathOf(file), file)) {
-      if (grid.visibility === "hidden" || grid.visibility === "veryHidden") continue;
-      const reading = scanSheet(grid, { policy: DEFAULT_POLICY, file: shown });
-      if (reading.units.length === 0) continue;
-      // The one reading of a sheet's period (layout/period.ts): titles, headings, sheet name, notes.
-      sheets.push({ file: shown, grid, reading, period: followUpPeriod(reading.period) });
-    }
+    const visible = (await grids(pathOf(file), file)).filter((g) => g.visibility !== "hidden" && g.visibility !== "veryHidden");
+    const readings = visible.map((grid) => scanSheet(grid, { policy: DEFAULT_POLICY, file: shown }));
+    // The one reading of a sheet's period (layout/period.ts), as the pane's: core's followUpSheetsOf.
+    sheets.push(...followUpSheetsOf(shown, visible, readings).sheets);
   }
-  const result = followPlans(read.plans, sheets);
+  const followed = followPlansWorkbook(planGrids, sheets);
+  if (!followed.ok) throw new CliError(`${values.planer}: ${followed.reason}`);
+  const result = followed.result;
 
   if (out !== undefined) {
     const { bytes, kept } = await filledCopy(await readFile(plansPath), result);

@@ -16,7 +16,7 @@
  *   "Ingen plan" — always with a Danish reason.
  */
 import { isBlank, readAmount, type CellValue } from "./cell";
-import { followPlans, followUpPeriod, type FiguresKind, type FollowedPlan, type FollowUpSheet } from "./followUp";
+import { followPlans, type FiguresKind, type FollowedPlan, type FollowUpSheet } from "./followUp";
 import { formatKroner } from "./format";
 import { cellAt, type SheetGrid } from "./grid";
 import type { Ore } from "./money";
@@ -30,6 +30,7 @@ import {
   type PlanStatus,
   type PlanStatusWord,
 } from "./planStatus";
+import { followUpSheetsOf } from "./plansWorkbook";
 import { planRegistryKey } from "./ports";
 import { SCHEDULE_COLUMNS } from "./sheets/afviklingsplanLayout";
 import { SCHEDULE_TOTAL_LABEL } from "./sheets/afviklingsplan";
@@ -177,20 +178,11 @@ export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
   return { byUnit, plans, problems, sheetsWithoutPeriod: withoutPeriod };
 }
 
-/** The scan's sheets with units as follow-up sheets, and the names of those whose period is not stated well enough. */
+/** The scan's sheets with a stated period as follow-up sheets (core's one builder), and the names of those without one. */
 function followUpSheets(input: WorkbookPlansInput, file: string): { sheets: FollowUpSheet[]; withoutPeriod: string[] } {
-  const sheets: FollowUpSheet[] = [];
-  const withoutPeriod: string[] = [];
-  const gridOf = new Map(input.grids.map((g) => [g.name, g] as const));
-  for (const reading of input.scan.sheets) {
-    const grid = gridOf.get(reading.sheet);
-    if (grid === undefined || reading.units.length === 0) continue;
-    const period = followUpPeriod(reading.period);
-    // A sheet that does not say its year, or whether it is a forecast or the regnskab, follows no plan.
-    if (period === null) withoutPeriod.push(reading.sheet);
-    else sheets.push({ file, grid, reading, period });
-  }
-  return { sheets, withoutPeriod };
+  const { sheets, withoutPeriod } = followUpSheetsOf(file, input.grids, input.scan.sheets);
+  // A sheet that does not say its year, or whether it is a forecast or the regnskab, follows no plan here: it is listed.
+  return { sheets: sheets.filter((s) => s.period !== null), withoutPeriod: [...withoutPeriod] };
 }
 
 /**

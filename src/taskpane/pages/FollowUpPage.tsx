@@ -21,6 +21,7 @@ import { describeError } from "../state/errors";
 import { useGoToSheet } from "../state/useGoToSheet";
 import { DispensationDialog } from "./followUp/DispensationDialog";
 import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
+import { LastYearPlans } from "./followUp/LastYearPlans";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -174,6 +175,7 @@ export default function FollowUpPage(): JSX.Element {
           </ul>
         </>
       )}
+      <LastYearPlans />
       <DispensationDialog plan={deciding} words={words} onClose={closeDecision} />
     </section>
   );

@@ -1,0 +1,82 @@
+/**
+ * Following the plans of a plans workbook — one composition for `budgetlys opfoelgning --planer`
+ * (files on disk) and the task pane's "last year's plans" (an .xlsx opened in the browser, followed
+ * with the open workbook's figures). Plain data in (the plans workbook's grids, the follow-up
+ * sheets' grids and readings), plain data out; no I/O.
+ *
+ * 1. The plans are those of the workbook's plan record (`Budgetlys_planer`, `planRecord.ts`), the
+ *    source of truth whoever wrote it (`budgetlys plan` or the pane). A workbook without a record,
+ *    with a sheet of that name that is not one, or with record rows that cannot be read is refused
+ *    with a Danish reason: plans are never guessed from sheet names.
+ * 2. The follow-up sheets are the readings with units, each with the period that says its year and
+ *    whether the figures are a forecast or the regnskab (`followUpPeriod`); a sheet that does not
+ *    say it follows no plan, and a plan whose unit only such sheets list is unmatched with that reason.
+ * 3. `followPlans` (`followUp.ts`) matches each plan's unit and judges it.
+ */
+import { followPlans, followUpPeriod, type FollowOptions, type FollowUpResult, type FollowUpSheet } from "./followUp";
+import type { SheetGrid } from "./grid";
+import { NOT_A_RECORD_MESSAGE, PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
+import type { SheetReading } from "./unit";
+
+/** Why a plans workbook cannot be followed (Danish, without the file's name: each host says which file). */
+export const PLANS_WORKBOOK_MESSAGES = {
+  noRecord: `intet planregister (${PLAN_RECORD_SHEET}). Planerne skal være skrevet af budgetlys plan eller opgaveruden (denne version eller nyere).`,
+  notARecord: NOT_A_RECORD_MESSAGE,
+  unreadable: (problems: readonly string[]): string => `planregistret kan ikke læses: ${problems.join(" ")}`,
+} as const;
+
+/** The recorded plans of a plans workbook, or the Danish reason it has none to follow. */
+export type RecordedPlans = { readonly ok: true; readonly plans: readonly PlanRecord[] } | { readonly ok: false; readonly reason: string };
+
+/** The plans in a plans workbook's record (every sheet of the workbook, the hidden record among them). */
+export function recordedPlans(grids: readonly SheetGrid[]): RecordedPlans {
+  const grid = planRecordGrid(grids);
+  if (grid === undefined) return { ok: false, reason: PLANS_WORKBOOK_MESSAGES.noRecord };
+  const read = readPlanRecords(grid);
+  if (read === null) return { ok: false, reason: PLANS_WORKBOOK_MESSAGES.notARecord };
+  if (read.problems.length > 0) return { ok: false, reason: PLANS_WORKBOOK_MESSAGES.unreadable(read.problems) };
+  return { ok: true, plans: read.plans };
+}
+
+/** A workbook's sheets with units as follow-up sheets, and the names of those whose period is not stated well enough. */
+export interface FollowUpSheets {
+  /** Every reading with units, with its follow-up period — null where the sheet does not state it. */
+  readonly sheets: readonly FollowUpSheet[];
+  /** The sheets of `sheets` without a period: they follow no plan (`followPlans` says so for a unit they list). */
+  readonly withoutPeriod: readonly string[];
+}
+
+/**
+ * The follow-up sheets of one workbook: each reading with units whose grid is among `grids`, with
+ * the follow-up period its reading found (`layout/period.ts` through `followUpPeriod`). A sheet that
+ * does not say its year (only a guess), or whether it is a forecast or the regnskab, has period null
+ * and is named in `withoutPeriod`.
+ */
+export function followUpSheetsOf(file: string, grids: readonly SheetGrid[], readings: readonly SheetReading[]): FollowUpSheets {
+  const sheets: FollowUpSheet[] = [];
+  const withoutPeriod: string[] = [];
+  const gridOf = new Map(grids.map((g) => [g.name, g] as const));
+  for (const reading of readings) {
+    const grid = gridOf.get(reading.sheet);
+    if (grid === undefined || reading.units.length === 0) continue;
+    const period = followUpPeriod(reading.period);
+    if (period === null) withoutPeriod.push(reading.sheet);
+    sheets.push({ file, grid, reading, period });
+  }
+  return { sheets, withoutPeriod };
+}
+
+/** The plans of a plans workbook followed up, or the Danish reason they cannot be. */
+export type FollowedWorkbook =
+  | { readonly ok: true; readonly result: FollowUpResult; readonly plans: readonly PlanRecord[] }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Every plan recorded in `planGrids` (a plans workbook) followed with `followUps` — the whole
+ * composition of `opfoelgning --planer` and of the pane's last year's plans.
+ */
+export function followPlansWorkbook(planGrids: readonly SheetGrid[], followUps: readonly FollowUpSheet[], options: FollowOptions = {}): FollowedWorkbook {
+  const recorded = recordedPlans(planGrids);
+  if (!recorded.ok) return recorded;
+  return { ok: true, plans: recorded.plans, result: followPlans(recorded.plans, followUps, options) };
+}

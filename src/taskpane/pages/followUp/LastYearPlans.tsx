@@ -1,0 +1,261 @@
+/**
+ * "Sidste års planer" on the Opfølgning page: the user opens last year's plans workbook (.xlsx,
+ * e.g. written by `budgetlys plan`), read in the browser by the .xlsx reader the command line uses
+ * (`state/xlsxReader.ts`: ExcelJS in a chunk of its own, fetched only when a file is opened), and
+ * its recorded plans are followed with THIS workbook's figures by core's `followPlansWorkbook` —
+ * the composition of `budgetlys opfoelgning --planer`. Per plan: unit, years with planned /
+ * forecast / realised and where each figure came from, status with its reason; plans whose unit
+ * is not found are listed with the reason. A file that cannot be read gives a Danish reason and
+ * keeps what was shown. Nothing is written, and no Excel call is made: it uses what the pane read.
+ */
+import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { FigureSource, FollowedPlan, FollowUpResult } from "../../../core/followUp";
+import { formatKroner } from "../../../core/format";
+import { formatAsOf } from "../../../core/layout/period";
+import type { Ore } from "../../../core/money";
+import { isPlanStatusBad, PLAN_STATUS, type PlanStatus } from "../../../core/planStatus";
+import type { SheetGrid } from "../../../core/grid";
+import { followPlansWorkbook, followUpSheetsOf, recordedPlans } from "../../../core/plansWorkbook";
+import { useI18n, useWorkbook } from "../../context";
+import { Notice, type NoticeValue } from "../../components/Notice";
+import { loadXlsxReader, type XlsxReader } from "../../state/xlsxReader";
+import { lastYearStrings, type LastYearStrings } from "./lastYearStrings";
+import { followUpStrings, type FollowUpStrings } from "./strings";
+
+const useStyles = makeStyles({
+  part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  plans: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: "none" },
+  plan: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  quiet: { color: tokens.colorNeutralForeground3 },
+  // The native file input stays in the page (keyboard, screen readers, tests) but is drawn by the button.
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+});
+
+const kr = (amount: Ore | null, none: string): string => (amount === null ? none : formatKroner(amount, { ore: "auto" }));
+
+/** The badge colour of a status (the word is always shown too). */
+function statusColor(status: PlanStatus): "danger" | "warning" | "success" | "informative" {
+  if (status === PLAN_STATUS.broken) return "danger";
+  if (status === PLAN_STATUS.atRisk || status === PLAN_STATUS.dispensed) return "warning";
+  if (status === PLAN_STATUS.kept || status === PLAN_STATUS.repaid) return "success";
+  return "informative";
+}
+
+function sourceText(source: FigureSource | null, words: FollowUpStrings): string {
+  if (source === null) return words.noSource;
+  return words.source(words.fromFollowUp(source.sheet, source.row, formatAsOf(source.asOf), source.figures === "regnskab"));
+}
+
+/** The bytes of a chosen file (`File.arrayBuffer` where the browser has it). */
+function bytesOf(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The opened plans workbook: its file name and its sheets. */
+interface PlansFile {
+  readonly file: string;
+  readonly grids: readonly SheetGrid[];
+}
+
+/** The part's state: the opened plans workbook followed with this workbook's figures, the message, and opening a file. */
+function useLastYearPlans(words: LastYearStrings) {
+  const workbook = useWorkbook();
+  const [plansFile, setPlansFile] = useState<PlansFile | null>(null);
+  const [notice, setNotice] = useState<NoticeValue | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  // This workbook's sheets as follow-ups, built as the command line builds them from its files.
+  const followUps = useMemo(
+    () => (workbook.scan === null ? [] : followUpSheetsOf(WORKBOOK, workbook.grids, workbook.scan.sheets).sheets),
+    [workbook.grids, workbook.scan],
+  );
+  // Followed again whenever the workbook is read again (Opdatér): the same plans, the new figures.
+  const result: FollowUpResult | null = useMemo(() => {
+    if (plansFile === null) return null;
+    const followed = followPlansWorkbook(plansFile.grids, followUps, FOLLOW_OPTIONS);
+    return followed.ok ? followed.result : null;
+  }, [plansFile, followUps]);
+
+  const refuse = (file: string, reason: string) => setNotice({ intent: "error", title: words.openFailed(file), body: words.nothingChanged(reason) });
+
+  const open = async (file: File): Promise<void> => {
+    setReading(file.name);
+    setNotice(null);
+    try {
+      let reader: XlsxReader;
+      try {
+        reader = await loadXlsxReader();
+      } catch {
+        refuse(file.name, words.loaderFailed);
+        return;
+      }
+      let grids: SheetGrid[];
+      try {
+        grids = await reader.readXlsxGrids(await bytesOf(file));
+      } catch (error) {
+        refuse(file.name, reader.isReadError(error) ? error.message : READ_FAILED);
+        return;
+      }
+      // The record decides, as for the command line; what was shown stays when it has none.
+      const recorded = recordedPlans(grids);
+      if (!recorded.ok) refuse(file.name, `${file.name}: ${recorded.reason}`);
+      else setPlansFile({ file: file.name, grids });
+    } finally {
+      setReading(null);
+    }
+  };
+  return { file: plansFile?.file ?? null, result, notice, setNotice, reading, open };
+}
+
+/** How this workbook is named in a figure's source and a "not found" reason. */
+const WORKBOOK = "Projektmappen";
+const FOLLOW_OPTIONS = { sheetsNoun: "projektmappens ark" } as const;
+
+/** The reason when reading fails in a way the reader does not name (Danish, as the reader's). */
+const READ_FAILED = "Filen kunne ikke læses som Excel-projektmappe (.xlsx).";
+
+/** "Sidste års planer": opening last year's plans workbook and its plans followed up. */
+export function LastYearPlans(): JSX.Element {
+  const styles = useStyles();
+  const { language } = useI18n();
+  const words = lastYearStrings(language);
+  const planWords = followUpStrings(language);
+  const { file, result, notice, setNotice, reading, open } = useLastYearPlans(words);
+  const input = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const inputId = useId();
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    // The same file may be chosen again after it was changed on disk.
+    event.target.value = "";
+    if (chosen !== undefined) void open(chosen);
+  };
+  const plans = result?.plans ?? [];
+  const unmatched = result?.unmatched ?? [];
+  const bad = plans.filter((p) => isPlanStatusBad(p.status));
+  return (
+    <section className={styles.part} aria-labelledby={headingId}>
+      <Text as="h3" id={headingId} size={300} weight="semibold">
+        {words.heading}
+      </Text>
+      <Text as="p" block size={200}>
+        {words.intro}
+      </Text>
+      <div>
+        <label htmlFor={inputId} className={styles.hidden}>
+          {words.fileLabel}
+        </label>
+        <input
+          ref={input}
+          id={inputId}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          tabIndex={-1}
+          onChange={onChange}
+          data-testid="last-year-file"
+        />
+        <Button disabled={reading !== null} onClick={() => input.current?.click()}>
+          {words.open}
+        </Button>
+      </div>
+      {reading !== null ? (
+        <Text as="p" block size={200} role="status">
+          {words.reading(reading)}
+        </Text>
+      ) : null}
+      <Notice notice={notice} onDismiss={() => setNotice(null)} focus />
+      {file === null || result === null ? null : (
+        <>
+          <Text as="p" block size={200}>
+            {plans.length + unmatched.length === 0 ? words.none(file) : words.from(file, plans.length + unmatched.length)}
+          </Text>
+          {bad.length > 0 ? (
+            <>
+              <Text as="h4" size={200} weight="semibold">
+                {words.suspendHeading}
+              </Text>
+              <ul className={styles.list} aria-label={words.suspendLabel}>
+                {bad.map((p) => (
+                  <li key={`${p.record.planSheet}|${p.record.unitName}`}>
+                    {planWords.unitLine(p.record.unitName, p.record.unitId)}: {p.status}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {plans.length > 0 ? (
+            <ul className={styles.plans} aria-label={words.listLabel(file)}>
+              {plans.map((plan) => (
+                <LastYearPlan key={`${plan.record.planSheet}|${plan.record.unitName}`} plan={plan} words={planWords} />
+              ))}
+            </ul>
+          ) : null}
+          {unmatched.length > 0 ? (
+            <>
+              <Text as="h4" size={200} weight="semibold">
+                {words.unmatchedHeading}
+              </Text>
+              <ul className={styles.list} aria-label={words.unmatchedHeading}>
+                {unmatched.map((u) => (
+                  <li key={`${u.record.planSheet}|${u.record.unitName}`}>
+                    <Text size={200}>
+                      {planWords.unitLine(u.record.unitName, u.record.unitId)} · {u.record.planSheet}: {u.reason}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function LastYearPlan({ plan, words }: { readonly plan: FollowedPlan; readonly words: FollowUpStrings }): JSX.Element {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <li className={styles.plan} aria-labelledby={headingId}>
+      <Text as="h4" id={headingId} size={300} weight="semibold">
+        {words.unitLine(plan.record.unitName, plan.record.unitId)}
+      </Text>
+      <div>
+        <Badge appearance="tint" color={statusColor(plan.status)}>
+          {plan.status}
+        </Badge>
+      </div>
+      <Text block size={200}>
+        {plan.reason}
+      </Text>
+      <Text block size={200} className={styles.quiet}>
+        {words.sheet(plan.record.planSheet)}
+      </Text>
+      <ul className={styles.list}>
+        {plan.years.map((y) => (
+          <li key={y.year}>
+            <Text size={200}>{words.yearLine(y.year, kr(y.planned, words.noFigure), kr(y.forecast, words.noFigure), kr(y.realised, words.noFigure))}</Text>
+            <Text block size={200} className={styles.quiet}>
+              {sourceText(y.source, words)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
