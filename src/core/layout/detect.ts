@@ -42,6 +42,20 @@ export const AMOUNT_ROLES: readonly ColumnRole[] = [
   "result",
 ];
 
+/**
+ * The columns of the amount roles a mapping has, in {@link AMOUNT_ROLES} order. Built with `push`
+ * (not `map` + `filter`), so detection's and reading's lists have the same array kind and the row
+ * classifier's loop over them is optimised once, not again after a "wrong map" deopt.
+ */
+export function amountColumns(col: (role: ColumnRole) => number | undefined): number[] {
+  const out: number[] = [];
+  for (const role of AMOUNT_ROLES) {
+    const c = col(role);
+    if (c !== undefined) out.push(c);
+  }
+  return out;
+}
+
 /** Parts of a mapping fixed by the user before detection runs. */
 export type DetectionHints = Partial<Omit<SheetMapping, "sheet">>;
 
@@ -234,7 +248,7 @@ function classifyDataRows(
     const d = columns.get(role);
     return d === undefined ? undefined : columnIndex(d.value);
   };
-  const amountCols = AMOUNT_ROLES.map(col).filter((c): c is number => c !== undefined);
+  const amountCols = amountColumns(col);
   for (const s of spendingCandidates) if (!amountCols.includes(s.col)) amountCols.push(s.col);
   const classifier = new RowClassifier(view, { id: col("id"), name: col("name"), amounts: amountCols, budget: col("budget"), scale: 0 });
   const unitRows: number[] = [];

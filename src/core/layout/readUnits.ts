@@ -11,7 +11,7 @@ import { add, negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
 import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitArea, type UnitFigures, type UnitRecord } from "../unit";
 import { areaColumn, areaInColumn, isSectionLabel, sectionArea, titleArea } from "./area";
-import { AMOUNT_ROLES, CHOOSE_SIGN } from "./detect";
+import { amountColumns, CHOOSE_SIGN } from "./detect";
 import { RowClassifier } from "./rows";
 import { GridView } from "./text";
 
@@ -77,7 +77,7 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
     if (index >= 0) cols[role] = index;
   }
   const scale = AMOUNT_UNIT_EXPONENT[mapping.unit] ?? 0;
-  const amounts = AMOUNT_ROLES.map((r) => cols[r]).filter((c): c is number => c !== undefined);
+  const amounts = amountColumns((role) => cols[role]);
   const classifier = new RowClassifier(view, {
     id: cols.id,
     name: cols.name,

@@ -97,7 +97,11 @@ export class GridView {
     this.top = grid.origin?.row ?? 0;
     this.left = grid.origin?.col ?? 0;
     this.bottom = this.top + values.length - 1;
-    this.present = presentIndices(values, Array.isArray).map((i) => this.top + i);
+    // Shifted in place, not with `map`: `map` makes a holey array and `rowsBetween`'s `slice` a
+    // packed one, and every loop over both kinds was optimised twice (a "wrong map" deopt each).
+    const present = presentIndices(values, Array.isArray);
+    for (let k = 0; k < present.length; k++) present[k] = (present[k] as number) + this.top;
+    this.present = present;
     let width = 0;
     for (const r of this.present) {
       const row = values[r - this.top] as readonly CellValue[];
