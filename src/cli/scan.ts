@@ -22,6 +22,7 @@ import { readXlsxFile } from "../xlsx/readFile";
 import { wholeNumber, type ParsedArgs } from "./args";
 import { defineCommand, runCommand } from "./command";
 import { CliError, EXIT, UsageError, type CliIO } from "./io";
+import { jsonDocumentChunks, jsonPartText, type JsonPartText } from "./scanJson";
 
 const SCAN_USAGE = `Brug: budgetlys scan FIL.xlsx... [--json] [--sheet NAVN] [--mapping FIL.json] [--policy FIL.json] [--regnskabsaar ÅÅÅÅ]
 
@@ -88,9 +89,18 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
   if (Number.isNaN(now.getTime())) throw new CliError("BUDGETLYS_NOW er ikke et gyldigt tidspunkt.");
   const color = io.stdout.isTTY === true && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === "");
   const progress = args.files.length > 1 && io.stderr.isTTY === true;
-  // Each file is printed (or turned into its JSON part) as soon as it is scanned, and its scan is
+  const options: FileScanOptions = {
+    policy,
+    now,
+    sheets: args.sheets,
+    json: args.json,
+    color,
+    ...(budgetYear !== undefined ? { budgetYear } : {}),
+    ...(overrides !== undefined ? { overrides } : {}),
+  };
+  // Each file is printed (or turned into its JSON text) as soon as it is scanned, and its scan is
   // dropped: memory stays flat over many files.
-  const json: ReturnType<typeof jsonOutput> = { policy: policySummary(policy), sheets: [], units: [], skipped: [] };
+  const parts: JsonPartText[] = [];
   const fileErrors: { file: string; reason: string }[] = [];
   const missingSheets: { file: string; sheet: string }[] = [];
   let unassessed = false;
@@ -99,49 +109,88 @@ async function scan({ values, positionals: files }: ParsedArgs<typeof SCAN_OPTIO
   if (!args.json && args.policy !== undefined) io.stdout.write(`Politik: ${policy.name}\n`);
   for (const [index, file] of args.files.entries()) {
     if (progress) io.stderr.write(`\rLæser ${index + 1} af ${args.files.length}: ${file}\u001b[K`);
-    let scan: SourceScan;
-    try {
-      const grids = await readXlsxFile(pathOf(file));
-      scan = scanSources(grids, {
-        policy,
-        file,
-        now,
-        ...(budgetYear !== undefined ? { budgetYear } : {}),
-        ...(overrides !== undefined ? { overrides } : {}),
-        ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
-      });
-    } catch (error) {
-      const reason = error instanceof XlsxReadError ? error.message : `Filen kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`;
-      fileErrors.push({ file, reason });
+    const result = await scanFile(file, pathOf(file), options);
+    if (result.error !== undefined) {
+      fileErrors.push({ file, reason: result.error });
       continue;
     }
-    unassessed ||= scan.units.some((u) => u.assessment === null);
-    emptySheet ||= scan.sheets.some((s) => s.units.length === 0);
-    const found = [...scan.sheets.map((s) => s.sheet), ...scan.ownSheets.map((o) => o.sheet)];
-    const missing = args.sheets.filter((wanted) => !found.some((sheet) => sheet.trim().toLowerCase() === wanted.trim().toLowerCase()));
-    missingSheets.push(...missing.map((sheet) => ({ file, sheet })));
-    if (args.json) {
-      const part = jsonOutput(policy, [{ file, scan }]);
-      json.sheets.push(...part.sheets);
-      json.units.push(...part.units);
-      json.skipped.push(...part.skipped);
-      if (part.warnings !== undefined) (json.warnings ??= []).push(...part.warnings);
-    } else {
+    unassessed ||= result.unassessed;
+    emptySheet ||= result.emptySheet;
+    missingSheets.push(...result.missing.map((sheet) => ({ file, sheet })));
+    if (result.json !== undefined) parts.push(result.json);
+    else {
       if (progress) io.stderr.write("\r\u001b[K");
-      io.stdout.write(humanOutput(file, scan, color, policy));
-      for (const sheet of missing) io.stdout.write(`${file}: arket "${sheet}" findes ikke.\n`);
+      io.stdout.write(result.text);
     }
   }
   if (progress) io.stderr.write("\r\u001b[K");
 
   if (args.json) {
-    json.skipped.push(...jsonOutput(policy, [], fileErrors, missingSheets).skipped);
-    io.stdout.write(JSON.stringify(json, null, 2) + "\n");
+    parts.push(jsonPartText(jsonOutput(policy, [], fileErrors, missingSheets)));
+    for (const chunk of jsonDocumentChunks(policySummary(policy), parts)) io.stdout.write(chunk);
   }
   for (const e of fileErrors) io.stderr.write(`Fejl: ${e.file}: ${e.reason}\n`);
 
   if (fileErrors.length > 0) return EXIT.usage;
   return unassessed || emptySheet || missingSheets.length > 0 ? EXIT.partial : EXIT.ok;
+}
+
+/** What scanning one file needs. */
+export interface FileScanOptions {
+  readonly policy: Policy;
+  readonly now: Date;
+  /** `--sheet`: only these sheets (none: every visible sheet). */
+  readonly sheets: readonly string[];
+  readonly json: boolean;
+  /** Colour the indicator words of the human output. */
+  readonly color: boolean;
+  readonly budgetYear?: number;
+  readonly overrides?: Readonly<Record<string, Partial<SheetMapping>>>;
+}
+
+/** One file scanned, as the output needs it: its text, and what the exit code depends on. */
+export interface FileScan {
+  /** Why the file could not be read; everything else is empty then. */
+  readonly error?: string;
+  /** The human output: the file's tables and its missing-sheet lines ("" with `--json`). */
+  readonly text: string;
+  /** The file's part of the `--json` document (with `--json` only). */
+  readonly json?: JsonPartText;
+  /** Some unit could not be assessed. */
+  readonly unassessed: boolean;
+  /** Some sheet had no units. */
+  readonly emptySheet: boolean;
+  /** The `--sheet` names the file does not have. */
+  readonly missing: readonly string[];
+}
+
+/** Reads and scans one file (`path`, shown as `file`); never throws for a file that cannot be read. */
+export async function scanFile(file: string, path: string, options: FileScanOptions): Promise<FileScan> {
+  let scan: SourceScan;
+  try {
+    const grids = await readXlsxFile(path);
+    scan = scanSources(grids, {
+      policy: options.policy,
+      file,
+      now: options.now,
+      ...(options.budgetYear !== undefined ? { budgetYear: options.budgetYear } : {}),
+      ...(options.overrides !== undefined ? { overrides: options.overrides } : {}),
+      ...(options.sheets.length > 0 ? { sheets: options.sheets } : {}),
+    });
+  } catch (error) {
+    const reason = error instanceof XlsxReadError ? error.message : `Filen kunne ikke læses: ${error instanceof Error ? error.message : String(error)}`;
+    return { error: reason, text: "", unassessed: false, emptySheet: false, missing: [] };
+  }
+  const found = [...scan.sheets.map((s) => s.sheet), ...scan.ownSheets.map((o) => o.sheet)];
+  const missing = options.sheets.filter((wanted) => !found.some((sheet) => sheet.trim().toLowerCase() === wanted.trim().toLowerCase()));
+  const outcome = {
+    unassessed: scan.units.some((u) => u.assessment === null),
+    emptySheet: scan.sheets.some((s) => s.units.length === 0),
+    missing,
+  };
+  if (options.json) return { ...outcome, text: "", json: jsonPartText(jsonOutput(options.policy, [{ file, scan }])) };
+  const lines = missing.map((sheet) => `${file}: arket "${sheet}" findes ikke.\n`).join("");
+  return { ...outcome, text: humanOutput(file, scan, options.color, options.policy) + lines };
 }
 
 /** Reads a JSON file (`--policy`, `--mapping`); `what` names it in the Danish error. */
@@ -225,6 +274,9 @@ type JsonUnit = {
 type Scanned = WorkbookScan & Partial<Pick<SourceScan, "ownSheets">>;
 
 /** The `--json` document. */
+export type JsonDocument = ReturnType<typeof jsonOutput>;
+
+/** The `--json` document (written in pieces by `scanJson.ts`, byte for byte the same). */
 export function jsonOutput(
   policy: Policy,
   results: readonly { file: string; scan: Scanned }[],
