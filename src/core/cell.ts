@@ -5,6 +5,7 @@
 import { parseDanishNumber } from "./danishNumber";
 import { isBudgetlysError, type ErrorCode } from "./errors";
 import { oreFromDecimalText, oreFromKroner, type Ore } from "./money";
+import { because, reason, type Reason } from "./reason";
 
 /** An error value in a cell, such as `#REF!`. */
 export interface CellError {
@@ -34,8 +35,10 @@ export function isUncalculatedFormula(value: CellValue): boolean {
   return isCellError(value) && value.error === UNCALCULATED_FORMULA;
 }
 
-/** The reason given for a formula cell without a stored result. */
-export const UNCALCULATED_REASON = "Cellen indeholder en formel uden beregnet værdi. Åbn projektmappen i Excel, og gem den igen, så værdien bliver beregnet";
+export { UNCALCULATED_REASON } from "./reason";
+
+const invalid = (why: Reason, code?: ErrorCode): AmountRead =>
+  code === undefined ? { kind: "invalid", ...because(why) } : { kind: "invalid", ...because(why), code };
 
 const ERROR_TEXT = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
 
@@ -55,7 +58,15 @@ export function isBlank(value: CellValue): boolean {
 export type AmountRead =
   | { readonly kind: "amount"; readonly ore: Ore }
   | { readonly kind: "blank" }
-  | { readonly kind: "invalid"; readonly reason: string; /** The core error, when one caused it (e.g. amount-too-large). */ readonly code?: ErrorCode };
+  | {
+      readonly kind: "invalid";
+      /** Danish. */
+      readonly reason: string;
+      /** The same as code and parameters. */
+      readonly why: Reason;
+      /** The core error, when one caused it (e.g. amount-too-large). */
+      readonly code?: ErrorCode;
+    };
 
 /**
  * Reads a cell as kroner × 10^scaleExponent (3 for 1.000 kr., 6 for mio. kr.) into øre, exactly.
@@ -64,20 +75,20 @@ export type AmountRead =
 export function readAmount(value: CellValue, scaleExponent = 0): AmountRead {
   if (isBlank(value)) return { kind: "blank" };
   const error = cellErrorCode(value);
-  if (error === UNCALCULATED_FORMULA) return { kind: "invalid", reason: UNCALCULATED_REASON };
-  if (error !== undefined) return { kind: "invalid", reason: `Cellen indeholder fejlen ${error}` };
+  if (error === UNCALCULATED_FORMULA) return invalid(reason("cell-uncalculated"));
+  if (error !== undefined) return invalid(reason("cell-error", { error }));
   try {
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) return { kind: "invalid", reason: "Cellen indeholder ikke et endeligt tal" };
+      if (!Number.isFinite(value)) return invalid(reason("cell-not-finite"));
       return { kind: "amount", ore: oreFromKroner(value, scaleExponent) };
     }
-    if (typeof value === "boolean") return { kind: "invalid", reason: "Cellen indeholder en sandhedsværdi, ikke et beløb" };
-    if (typeof value !== "string") return { kind: "invalid", reason: "Cellen indeholder ikke et beløb" };
+    if (typeof value === "boolean") return invalid(reason("cell-boolean"));
+    if (typeof value !== "string") return invalid(reason("cell-not-amount"));
     const parsed = parseDanishNumber(value);
-    if (!parsed.ok) return { kind: "invalid", reason: parsed.reason };
+    if (!parsed.ok) return invalid(parsed.why);
     return { kind: "amount", ore: oreFromDecimalText(parsed.decimal, scaleExponent) };
   } catch (error_) {
-    if (isBudgetlysError(error_)) return { kind: "invalid", reason: error_.message, code: error_.code };
+    if (isBudgetlysError(error_)) return invalid(error_.why, error_.code);
     throw error_;
   }
 }

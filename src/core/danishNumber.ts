@@ -4,14 +4,15 @@
  * custom functions and the workbook reader. It never throws: it returns canonical decimal text or a
  * Danish reason.
  */
+import { because, reason, type Reason } from "./reason";
 
 /** A parse: canonical decimal text (`"-1234.5"`) or a Danish reason. */
 export type NumberParse =
   | { readonly ok: true; readonly decimal: string }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; readonly why: Reason };
 
 /** Reason for text that is not a number. */
-export const NOT_A_NUMBER_REASON = "Teksten er ikke et tal";
+export { NOT_A_NUMBER_REASON } from "./reason";
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f']/g;
 const MINUS_SIGNS = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g;
@@ -20,7 +21,7 @@ const THOUSANDS_DOT = /^\d{1,3}(?:\.\d{3})+$/;
 const THOUSANDS_COMMA = /^\d{1,3}(?:,\d{3})+$/;
 
 function fail(text: string): NumberParse {
-  return { ok: false, reason: `${NOT_A_NUMBER_REASON}: "${text.length > 40 ? text.slice(0, 40) + "…" : text}"` };
+  return { ok: false, ...because(reason("text-not-number", { text: text.length > 40 ? text.slice(0, 40) + "…" : text })) };
 }
 
 function normaliseDigits(body: string): string | undefined {

@@ -9,6 +9,7 @@
  */
 import { isBlank } from "./cell";
 import { assert } from "./errors";
+import { danishReason, reason } from "./reason";
 import { cellAt, type SheetGrid } from "./grid";
 import { addressCell, type DispensationRecord, type PlanRecord } from "./planRecord";
 import { DISPENSATION_DECISIONS, type DispensationDecision } from "./planStatus";
@@ -44,8 +45,8 @@ export function isIsoDate(text: string): boolean {
 export type DispensationProblem = "decision-missing" | "date-invalid";
 
 /** Danish messages of the two problems. */
-export const DECISION_MISSING_MESSAGE = "Afgørelsen skal være ansøgt, bevilget eller afslået.";
-export const DATE_INVALID_MESSAGE = "Datoen for afgørelsen skal være en rigtig dato skrevet ÅÅÅÅ-MM-DD.";
+export const DECISION_MISSING_MESSAGE = danishReason(reason("dispensation-decision-missing"));
+export const DATE_INVALID_MESSAGE = danishReason(reason("dispensation-date-invalid"));
 
 /** The decision's problem, or null: a decision must be one of the three words; a date, where given, a real ÅÅÅÅ-MM-DD. */
 export function dispensationProblem(decision: DispensationRecord): DispensationProblem | null {
@@ -93,7 +94,7 @@ export function dispensationUpdate(
   separate?: { readonly sheet: string; readonly grid: SheetGrid },
 ): PlanUpdate {
   const problem = dispensationProblem(decision);
-  assert(problem === null, "invalid-argument", problem === "date-invalid" ? DATE_INVALID_MESSAGE : DECISION_MISSING_MESSAGE);
+  assert(problem === null, "invalid-argument", reason(problem === "date-invalid" ? "dispensation-date-invalid" : "dispensation-decision-missing"));
   const clean = trimmed(decision);
   const cells: PlanCellWrite[] = [];
   if (plan.cells.dispensation !== "") {

@@ -10,10 +10,10 @@
  */
 import { totalResultOf } from "./assessment";
 import type { SheetGrid } from "./grid";
-import { formatKroner } from "./format";
 import { subtract, sum, ZERO, type Ore } from "./money";
 import { judgePlan, type PlanStatus } from "./planStatus";
 import type { PlanRecord } from "./planRecord";
+import { danishReason, reason, type Reason } from "./reason";
 import type { SheetReading, UnitRecord } from "./unit";
 import type { SheetPeriod as LayoutPeriod } from "./layout/period";
 
@@ -66,14 +66,25 @@ export interface FollowedPlan {
   readonly status: PlanStatus;
   /** Danish: the status' reason, then any notes (a different gæld primo, …). */
   readonly reason: string;
+  /** The same as code and parameters: the status' reason, then the notes. */
+  readonly why: readonly Reason[];
   /** The notes alone (Danish sentences, also part of `reason`): sheets that could not be used, a different gæld primo. */
   readonly notes: readonly string[];
+  /** The notes as code and parameters. */
+  readonly notesWhy: readonly Reason[];
 }
 
 /** A plan whose unit could not be followed. */
 export interface UnmatchedPlan {
   readonly record: PlanRecord;
   readonly reason: string;
+  /** The same as code and parameters (one or more problems). */
+  readonly why: readonly Reason[];
+}
+
+/** Several reasons with their Danish text, joined by a space. */
+function becauseAll(whys: readonly Reason[]): { reason: string; why: readonly Reason[] } {
+  return { reason: whys.map(danishReason).join(" "), why: whys };
 }
 
 export interface FollowUpResult {
@@ -105,12 +116,10 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.source.asOf > b.source.asOf;
 }
 
-const kr = (amount: Ore): string => formatKroner(amount, { ore: "auto" });
-
 /** Options of {@link followPlans}. */
 export interface FollowOptions {
-  /** How the follow-up sheets are named in "not found" (default "opfølgningsfilerne"). */
-  readonly sheetsNoun?: string;
+  /** The follow-up sheets are the workbook's own (said so in "not found"; default: the follow-up files). */
+  readonly inWorkbook?: boolean;
 }
 
 /**
@@ -131,31 +140,31 @@ export function followPlans(records: readonly PlanRecord[], sheets: readonly Fol
   const plans: FollowedPlan[] = [];
   const unmatched: UnmatchedPlan[] = [];
   for (const record of records) {
-    const problems: string[] = [];
+    const problems: Reason[] = [];
     const best = new Map<number, Candidate>();
     let found = false;
     for (const sheet of sheets) {
-      const where = `${sheet.file}, ark '${sheet.reading.sheet}'`;
+      const where = { file: sheet.file, sheet: sheet.reading.sheet };
       const hits = matchUnit(record, sheet.reading.units);
       if (hits.length === 0) continue;
       found = true;
       if (hits.length > 1) {
-        problems.push(`${where}: enheden passer på flere rækker (${hits.map((u) => u.row).join(", ")}); angiv den entydigt.`);
+        problems.push(reason("follow-ambiguous", { ...where, rows: hits.map((u) => u.row) }));
         continue;
       }
       const unit = hits[0] as UnitRecord;
       if (sheet.period === null) {
-        problems.push(`${where}: arket siger ikke, hvilket år og tidspunkt tallene er for (fx "Budgetopfølgning pr. 31. maj 2026" eller "Regnskab 2026").`);
+        problems.push(reason("follow-no-period", where));
         continue;
       }
       const index = sheet.period.year - record.firstYear;
       if (index < 0 || index >= record.years) continue; // a year outside the schedule
       if (sheet.reading.explained?.mapping.columns.carried === undefined) {
-        problems.push(`${where}: arket har intet overført, så afdraget kan ikke ses.`);
+        problems.push(reason("follow-no-carried", where));
         continue;
       }
       if (unit.figures === null) {
-        problems.push(`${where} række ${unit.row}: ${unit.error ?? "tallene kunne ikke læses"}.`);
+        problems.push(reason("follow-unit-error", { ...where, row: unit.row, why: unit.error === null ? null : unit.errorWhy }));
         continue;
       }
       const { budget, spending, carried } = unit.figures;
@@ -171,25 +180,22 @@ export function followPlans(records: readonly PlanRecord[], sheets: readonly Fol
       if (current === undefined || better(candidate, current)) best.set(index, candidate);
     }
     if (!found) {
-      unmatched.push({ record, reason: `Enheden findes ikke i ${options.sheetsNoun ?? "opfølgningsfilerne"} (hverken nummer eller navn).` });
+      unmatched.push({ record, ...becauseAll([reason("follow-not-found", { inWorkbook: options.inWorkbook === true })]) });
       continue;
     }
     if (best.size === 0 && problems.length > 0) {
-      unmatched.push({ record, reason: problems.join(" ") });
+      unmatched.push({ record, ...becauseAll(problems) });
       continue;
     }
     const realised: (Ore | null)[] = record.planned.map(() => null);
     const forecast: (Ore | null)[] = record.planned.map(() => null);
     for (const c of best.values()) (c.source.figures === "regnskab" ? realised : forecast)[c.index] = c.amount;
-    const notes: string[] = [...problems];
+    const notes: Reason[] = [...problems];
     for (const c of [...best.values()].sort((a, b) => a.index - b.index)) {
       const before = realised.slice(0, c.index).map((r) => r ?? ZERO);
       const expected = subtract(record.debt, sum(before));
       if (c.carried !== expected) {
-        notes.push(
-          `${record.firstYear + c.index}: overført i ${c.source.file} er ${kr(c.carried)}, planen venter gæld primo ${kr(expected)} — ` +
-            "overførselssagen kan have ændret den; arkets tal er brugt.",
-        );
+        notes.push(reason("follow-carried-differs", { year: record.firstYear + c.index, file: c.source.file, carried: c.carried, expected }));
       }
     }
     const judged = judgePlan({
@@ -208,8 +214,10 @@ export function followPlans(records: readonly PlanRecord[], sheets: readonly Fol
         source: best.get(i)?.source ?? null,
       })),
       status: judged.status,
-      reason: [judged.reason, ...notes].join(" "),
-      notes,
+      reason: [judged.reason, ...notes.map(danishReason)].join(" "),
+      why: [judged.why, ...notes],
+      notes: notes.map(danishReason),
+      notesWhy: notes,
     });
   }
   return { plans, unmatched };

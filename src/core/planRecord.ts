@@ -13,6 +13,7 @@
  */
 import { isBlank, type CellValue } from "./cell";
 import { assert } from "./errors";
+import { danishReason, reason, type Reason } from "./reason";
 import { cellAddress, columnIndex, type SheetGrid } from "./grid";
 import { oreFromDecimalText, oreFromKroner, toKroner, type Ore } from "./money";
 import { DISPENSATION_DECISIONS, type DispensationDecision } from "./planStatus";
@@ -171,7 +172,8 @@ export function contradictingRecord(records: readonly PlanRecord[], plan: PlanRe
 }
 
 /** Thrown when a sheet called {@link PLAN_RECORD_SHEET} is not Budgetlys' record: it is never overwritten. */
-export const NOT_A_RECORD_MESSAGE = `Projektmappen har et ark "${PLAN_RECORD_SHEET}", som ikke er Budgetlys' planregister. Budgetlys skriver ikke i det; omdøb det, og prøv igen.`;
+export const NOT_A_RECORD_WHY: Reason = reason("not-a-plan-record", { sheet: PLAN_RECORD_SHEET });
+export const NOT_A_RECORD_MESSAGE = danishReason(NOT_A_RECORD_WHY);
 
 /**
  * The record sheet after adding `added` to what `existing` (the record sheet's grid, or undefined
@@ -184,7 +186,7 @@ export function mergedPlanRecordSheet(existing: SheetGrid | undefined, added: re
   const plans: (PlanRecord | undefined)[] = [];
   if (existing !== undefined) {
     const read = readRecordRows(existing);
-    assert(read !== null, "invalid-argument", NOT_A_RECORD_MESSAGE);
+    assert(read !== null, "invalid-argument", NOT_A_RECORD_WHY);
     for (const row of read) {
       rows.push(row.raw.map((v) => (typeof v === "number" || typeof v === "string" ? v : text(v))));
       plans.push(row.plan);

@@ -17,8 +17,8 @@
  * | Overholdt | at least one year settled |
  * | Afventer | otherwise |
  */
-import { formatKroner } from "./format";
 import { add, subtract, sum, ZERO, type Ore } from "./money";
+import { because, reason, type Reason } from "./reason";
 
 /** The six words of a plan's status, keyed by meaning. */
 export const PLAN_STATUS = {
@@ -80,12 +80,10 @@ export interface JudgedPlan {
   readonly status: PlanStatus;
   /** Danish, one sentence: why. */
   readonly reason: string;
+  /** The same as code and parameters. */
+  readonly why: Reason;
   /** The 0-based index of the year the status was judged at, where one applies. */
   readonly yearIndex?: number;
-}
-
-function krText(amount: Ore): string {
-  return formatKroner(amount, { ore: "auto" });
 }
 
 function prefixSum(values: readonly Ore[], throughIndex: number): Ore {
@@ -99,14 +97,14 @@ export function judgePlan(figures: PlanFigures): JudgedPlan {
   const realised = Array.from({ length: n }, (_, i) => figures.realised[i] ?? null);
   const forecast = Array.from({ length: n }, (_, i) => (realised[i] === null ? (figures.forecast?.[i] ?? null) : null));
   if (figures.dispensationGranted === true) {
-    return { status: PLAN_STATUS.dispensed, reason: "Dispensation fra afvikling er bevilget: ingen afdrag forfalder." };
+    return { status: PLAN_STATUS.dispensed, ...because(reason("plan-dispensed")) };
   }
   const debt = sum(planned);
   const realisedOrZero = realised.map((r) => r ?? ZERO);
   const realisedTotal = sum(realisedOrZero);
   const anySettled = realised.some((r) => r !== null);
   if (anySettled && realisedTotal >= debt) {
-    return { status: PLAN_STATUS.repaid, reason: `Realiseret i alt ${krText(realisedTotal)} dækker gælden på ${krText(debt)}` };
+    return { status: PLAN_STATUS.repaid, ...because(reason("plan-repaid", { realised: realisedTotal, debt })) };
   }
   const lastSettled = realised.reduce<number>((last, r, i) => (r !== null ? i : last), -1);
   if (lastSettled >= 0) {
@@ -115,7 +113,7 @@ export function judgePlan(figures: PlanFigures): JudgedPlan {
     if (paid < due) {
       return {
         status: PLAN_STATUS.broken,
-        reason: `Realiseret til og med år ${lastSettled + 1} er ${krText(paid)}, planlagt ${krText(due)}`,
+        ...because(reason("plan-broken", { year: lastSettled + 1, paid, due })),
         yearIndex: lastSettled,
       };
     }
@@ -130,7 +128,7 @@ export function judgePlan(figures: PlanFigures): JudgedPlan {
     if (expected < due) {
       return {
         status: PLAN_STATUS.atRisk,
-        reason: `Forventet til og med år ${lastForecast + 1} er ${krText(expected)}, planlagt ${krText(due)}`,
+        ...because(reason("plan-at-risk", { year: lastForecast + 1, expected, due })),
         yearIndex: lastForecast,
       };
     }
@@ -138,13 +136,13 @@ export function judgePlan(figures: PlanFigures): JudgedPlan {
   if (lastSettled >= 0) {
     return {
       status: PLAN_STATUS.kept,
-      reason: `Realiseret til og med år ${lastSettled + 1} følger planen.`,
+      ...because(reason("plan-kept", { year: lastSettled + 1 })),
       yearIndex: lastSettled,
     };
   }
   return {
     status: PLAN_STATUS.pending,
-    reason: lastForecast >= 0 ? "Intet år er afsluttet; prognosen følger planen." : "Intet år er afsluttet og der er ingen prognose.",
+    ...because(reason("plan-pending", { forecast: lastForecast >= 0 })),
   };
 }
 

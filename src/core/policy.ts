@@ -3,6 +3,7 @@
  * nowhere else. A second municipality's model is a second {@link Policy} value, not new code.
  */
 import { assert } from "./errors";
+import { BASE_LABELS, danishPolicyChange, danishReason, reason, type PolicyChange, type Reason } from "./reason";
 
 /** Which budget the deficit percentage is taken of. */
 export type PercentageBase =
@@ -18,11 +19,7 @@ export const PERCENTAGE_BASES: readonly PercentageBase[] = [
 ];
 
 /** Danish labels of the percentage bases. */
-export const PERCENTAGE_BASE_LABELS: Readonly<Record<PercentageBase, string>> = {
-  "korrigeret-ekskl-overfoersler": "Korrigeret budget ekskl. overførsler",
-  oprindeligt: "Oprindeligt budget",
-  "korrigeret-inkl-bevillingsans": "Korr. budget ekskl. overførsler inkl. bevillingsansøgninger",
-};
+export const PERCENTAGE_BASE_LABELS: Readonly<Record<PercentageBase, string>> = BASE_LABELS;
 
 /** What a unit must do, by the traffic-light table. */
 export type RequirementCode =
@@ -97,54 +94,82 @@ export const MAX_YEARS_BOUNDS = Object.freeze({ min: 1, max: 5 });
 export function formatLimitPct(pct: number): string {
   return `${String(pct).replace(".", ",")} %`;
 }
-const danishPct = formatLimitPct;
 
 /**
- * Why a limit is refused, in Danish, or null when it is within {@link LIMIT_BOUNDS} with at most
- * two decimals. The task pane and the CLI both ask this one function.
+ * Why a limit is refused, as a reason (its Danish text: {@link limitProblem}), or null when it is
+ * within {@link LIMIT_BOUNDS} with at most two decimals. The task pane and the CLI both ask this one function.
  */
-export function limitProblem(limitPct: unknown): string | null {
-  if (typeof limitPct !== "number" || !Number.isFinite(limitPct)) return "Grænsen skal være et tal i procent, fx 5.";
-  if (Math.abs(limitPct * 100 - Math.round(limitPct * 100)) >= 1e-9) return "Grænsen må højst have to decimaler, fx 4,75.";
+export function limitProblemWhy(limitPct: unknown): Reason | null {
+  if (typeof limitPct !== "number" || !Number.isFinite(limitPct)) return reason("limit-not-number");
+  if (Math.abs(limitPct * 100 - Math.round(limitPct * 100)) >= 1e-9) return reason("limit-decimals");
   if (limitPct < LIMIT_BOUNDS.min || limitPct > LIMIT_BOUNDS.max) {
-    return `Grænsen skal være mellem ${danishPct(LIMIT_BOUNDS.min)} og ${danishPct(LIMIT_BOUNDS.max)}: ${danishPct(limitPct)} giver ikke et brugbart trafiklys.`;
+    return reason("limit-range", { limitPct, min: LIMIT_BOUNDS.min, max: LIMIT_BOUNDS.max });
   }
   return null;
 }
 
-/** Why a maximum of years is refused, in Danish, or null when it is a whole number within {@link MAX_YEARS_BOUNDS}. */
-export function maxYearsProblem(maxYears: unknown): string | null {
-  if (typeof maxYears !== "number" || !Number.isInteger(maxYears)) return "Maksimalt antal år skal være et helt tal, fx 3.";
+/** Why a limit is refused, in Danish, or null (see {@link limitProblemWhy}). */
+export function limitProblem(limitPct: unknown): string | null {
+  const why = limitProblemWhy(limitPct);
+  return why === null ? null : danishReason(why);
+}
+
+/** Why a maximum of years is refused, as a reason, or null when it is a whole number within {@link MAX_YEARS_BOUNDS}. */
+export function maxYearsProblemWhy(maxYears: unknown): Reason | null {
+  if (typeof maxYears !== "number" || !Number.isInteger(maxYears)) return reason("years-not-integer");
   if (maxYears < MAX_YEARS_BOUNDS.min || maxYears > MAX_YEARS_BOUNDS.max) {
-    return `Maksimalt antal år skal være mellem ${MAX_YEARS_BOUNDS.min} og ${MAX_YEARS_BOUNDS.max}: en afvikling over ${maxYears} år er ikke en afviklingsplan efter modellen.`;
+    return reason("years-range", { years: maxYears, min: MAX_YEARS_BOUNDS.min, max: MAX_YEARS_BOUNDS.max });
   }
   return null;
 }
 
-/** Throws `invalid-policy` (with the Danish reason) unless every field is in range. */
+/** Why a maximum of years is refused, in Danish, or null (see {@link maxYearsProblemWhy}). */
+export function maxYearsProblem(maxYears: unknown): string | null {
+  const why = maxYearsProblemWhy(maxYears);
+  return why === null ? null : danishReason(why);
+}
+
+/** Throws `invalid-policy` (with the reason) unless every field is in range. */
 export function validatePolicy(policy: Policy): Policy {
-  assert(typeof policy.name === "string" && policy.name.trim() !== "", "invalid-policy", "Navnet mangler.");
-  const limit = limitProblem(policy.limitPct);
-  assert(limit === null, "invalid-policy", limit ?? "");
-  const years = maxYearsProblem(policy.maxYears);
-  assert(years === null, "invalid-policy", years ?? "");
-  assert(PERCENTAGE_BASES.includes(policy.base), "invalid-policy", "Ukendt procentgrundlag.");
-  assert(typeof policy.includeCarried === "boolean", "invalid-policy", "includeCarried skal være sand/falsk.");
+  assert(typeof policy.name === "string" && policy.name.trim() !== "", "invalid-policy", reason("policy-name-missing"));
+  const limit = limitProblemWhy(policy.limitPct);
+  assert(limit === null, "invalid-policy", limit ?? undefined);
+  const years = maxYearsProblemWhy(policy.maxYears);
+  assert(years === null, "invalid-policy", years ?? undefined);
+  assert(PERCENTAGE_BASES.includes(policy.base), "invalid-policy", reason("base-unknown"));
+  assert(typeof policy.includeCarried === "boolean", "invalid-policy", reason("include-carried-boolean"));
   for (const code of REQUIREMENT_CODES) {
-    assert(typeof policy.requirementTexts[code] === "string", "invalid-policy", `Kravteksten "${code}" mangler.`);
+    assert(typeof policy.requirementTexts[code] === "string", "invalid-policy", reason("requirement-text-missing", { code }));
   }
   return policy;
 }
 
+/** What separates a policy from Randersmodellen 2.0, as data; empty when nothing does. */
+export function policyChangeList(policy: Policy, model: Policy = RANDERSMODELLEN_2_0): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  if (limitBasisPoints(policy) !== limitBasisPoints(model)) changes.push({ kind: "limit", limitPct: policy.limitPct });
+  if (policy.maxYears !== model.maxYears) changes.push({ kind: "max-years", years: policy.maxYears });
+  if (policy.base !== model.base) changes.push({ kind: "base", base: policy.base });
+  if (policy.includeCarried !== model.includeCarried) changes.push({ kind: "carried", counts: policy.includeCarried });
+  if (REQUIREMENT_CODES.some((code) => policy.requirementTexts[code] !== model.requirementTexts[code])) changes.push({ kind: "texts" });
+  return changes;
+}
+
 /** What separates a policy from Randersmodellen 2.0, in Danish words ("grænse 4 %", …); empty when nothing does. */
 export function policyChanges(policy: Policy, model: Policy = RANDERSMODELLEN_2_0): string[] {
-  const changes: string[] = [];
-  if (limitBasisPoints(policy) !== limitBasisPoints(model)) changes.push(`grænse ${danishPct(policy.limitPct)}`);
-  if (policy.maxYears !== model.maxYears) changes.push(`højst ${policy.maxYears} år`);
-  if (policy.base !== model.base) changes.push(`grundlag: ${PERCENTAGE_BASE_LABELS[policy.base].toLocaleLowerCase("da")}`);
-  if (policy.includeCarried !== model.includeCarried) changes.push(policy.includeCarried ? "overført tæller med" : "overført tæller ikke med");
-  if (REQUIREMENT_CODES.some((code) => policy.requirementTexts[code] !== model.requirementTexts[code])) changes.push("egne kravtekster");
-  return changes;
+  return policyChangeList(policy, model).map(danishPolicyChange);
+}
+
+/**
+ * A policy's name as a reason: a policy named after Randersmodellen 2.0 is the model's name with
+ * its changes ("Randersmodellen 2.0, ændret: grænse 4 %"), any other name as written. Its Danish
+ * text is {@link namedPolicy}'s name; the task pane renders it in its language.
+ */
+export function policyNameWhy(policy: Policy): Reason {
+  const model = RANDERSMODELLEN_2_0;
+  const name = policy.name.trim();
+  const isModel = name === model.name || name.startsWith(`${model.name}, ændret:`);
+  return isModel ? reason("policy-name", { name: model.name, changes: policyChangeList(policy, model) }) : reason("policy-name", { name: policy.name, changes: [] });
 }
 
 /**
@@ -153,12 +178,7 @@ export function policyChanges(policy: Policy, model: Policy = RANDERSMODELLEN_2_
  * is "Randersmodellen 2.0, ændret: grænse 4 %" (every change listed). Other names are kept.
  */
 export function namedPolicy(policy: Policy): Policy {
-  const model = RANDERSMODELLEN_2_0;
-  const name = policy.name.trim();
-  const isModel = name === model.name || name.startsWith(`${model.name}, ændret:`);
-  if (!isModel) return policy;
-  const changes = policyChanges(policy, model);
-  const wanted = changes.length === 0 ? model.name : `${model.name}, ændret: ${changes.join(", ")}`;
+  const wanted = danishReason(policyNameWhy(policy));
   return wanted === policy.name ? policy : { ...policy, name: wanted };
 }
 
@@ -168,7 +188,7 @@ export function namedPolicy(policy: Policy): Policy {
  * and named ({@link namedPolicy}).
  */
 export function policyFromJson(json: unknown, defaults: Policy = DEFAULT_POLICY): Policy {
-  assert(typeof json === "object" && json !== null && !Array.isArray(json), "invalid-policy", "Forventede et JSON-objekt.");
+  assert(typeof json === "object" && json !== null && !Array.isArray(json), "invalid-policy", reason("policy-not-object"));
   const input = json as Record<string, unknown>;
   const texts = (typeof input.requirementTexts === "object" && input.requirementTexts !== null
     ? input.requirementTexts

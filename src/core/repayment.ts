@@ -4,6 +4,7 @@
  * to the debt exactly (dinero.js' allocation idea: hand out the remainder, never lose it).
  */
 import { assert } from "./errors";
+import { reason } from "./reason";
 import { ORE_PER_KRONE, ore, subtract, sum, type Ore } from "./money";
 import type { Policy } from "./policy";
 
@@ -30,7 +31,7 @@ export function assertYears(years: number, policy: Pick<Policy, "maxYears">): vo
   assert(
     Number.isInteger(years) && years >= 1 && years <= policy.maxYears,
     "years-out-of-range",
-    `Tilladt: 1–${policy.maxYears}.`,
+    reason("years-allowed", { max: policy.maxYears }),
   );
 }
 
@@ -56,7 +57,7 @@ export function equalInstalments(debt: Ore, years: number, policy: Pick<Policy, 
 /** The k-th (1-based) equal instalment. */
 export function instalmentNumber(debt: Ore, years: number, k: number, policy: Pick<Policy, "maxYears">): Ore {
   const instalments = equalInstalments(debt, years, policy);
-  assert(Number.isInteger(k) && k >= 1 && k <= years, "years-out-of-range", `Årnummeret skal være mellem 1 og ${years}.`);
+  assert(Number.isInteger(k) && k >= 1 && k <= years, "years-out-of-range", reason("instalment-number", { years }));
   return instalments[k - 1] as Ore;
 }
 
@@ -64,9 +65,9 @@ export function instalmentNumber(debt: Ore, years: number, k: number, policy: Pi
 export function instalmentsFromShares(debt: Ore, shares: readonly number[], policy: Pick<Policy, "maxYears">): Ore[] {
   assertDebt(debt);
   assertYears(shares.length, policy);
-  assert(shares.every((s) => Number.isFinite(s) && s >= 0), "profile-mismatch", "Andelene skal være tal ≥ 0.");
+  assert(shares.every((s) => Number.isFinite(s) && s >= 0), "profile-mismatch", reason("shares-negative"));
   const total = shares.reduce((a, b) => a + b, 0);
-  assert(Math.abs(total - 1) < 1e-9, "profile-mismatch", "Andelene skal tilsammen være 100 %.");
+  assert(Math.abs(total - 1) < 1e-9, "profile-mismatch", reason("shares-total"));
   const instalments = shares
     .slice(0, -1)
     .map((share) => ore(Math.floor((debt * share) / ORE_PER_KRONE) * ORE_PER_KRONE));
@@ -87,13 +88,13 @@ export function instalmentsFor(
     case "equal":
       return equalInstalments(debt, years, policy);
     case "shares":
-      assert(profile.shares.length === years, "profile-mismatch", "Der skal være én andel pr. år.");
+      assert(profile.shares.length === years, "profile-mismatch", reason("share-per-year"));
       return instalmentsFromShares(debt, profile.shares, policy);
     case "amounts": {
       assertDebt(debt);
       assertYears(years, policy);
-      assert(profile.amounts.length === years, "profile-mismatch", "Der skal være ét afdrag pr. år.");
-      assert(profile.amounts.every((a) => Number.isSafeInteger(a) && a >= 0), "profile-mismatch", "Afdrag kan ikke være negative.");
+      assert(profile.amounts.length === years, "profile-mismatch", reason("amount-per-year"));
+      assert(profile.amounts.every((a) => Number.isSafeInteger(a) && a >= 0), "profile-mismatch", reason("amounts-negative"));
       assert(sum(profile.amounts) === debt, "profile-mismatch");
       return [...profile.amounts];
     }
@@ -110,7 +111,7 @@ export function repaymentSchedule(
   policy: Pick<Policy, "maxYears">,
   profile: RepaymentProfile = { kind: "equal" },
 ): RepaymentRow[] {
-  assert(Number.isInteger(firstYear) && firstYear >= 1900 && firstYear <= 9999, "invalid-argument", "Første år skal være et årstal.");
+  assert(Number.isInteger(firstYear) && firstYear >= 1900 && firstYear <= 9999, "invalid-argument", reason("first-year"));
   const instalments = instalmentsFor(debt, years, profile, policy);
   let opening = debt;
   return instalments.map((instalment, index) => {

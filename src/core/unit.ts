@@ -6,21 +6,10 @@
 import type { Assessment } from "./assessment";
 import type { PeriodOverride, SheetPeriod } from "./layout/period";
 import type { Ore } from "./money";
+import type { Reason, SignDoubt } from "./reason";
+import type { AmountUnit, ColumnRole, SignConvention } from "./roles";
 
-/** What a column means. Keys are also the `columns` keys of `budgetlys scan --json`. */
-export type ColumnRole =
-  | "id"
-  | "name"
-  /** Korrigeret budget ekskl. overførsler: the default budget and percentage base. */
-  | "budget"
-  | "budgetOriginal"
-  | "applications"
-  | "budgetInclApplications"
-  /** The spending that counts (regnskab, else the latest filled follow-up column). */
-  | "spending"
-  | "carried"
-  | "result"
-  | "notes";
+export type { AmountUnit, ColumnRole, SignConvention } from "./roles";
 
 /** All column roles in display order. */
 export const COLUMN_ROLES: readonly ColumnRole[] = [
@@ -36,20 +25,16 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "notes",
 ];
 
-/** The amount unit of a source sheet. */
-export type AmountUnit = "kr" | "tkr" | "mkr";
-
 /** Powers of ten from each unit to kroner. */
 export const AMOUNT_UNIT_EXPONENT: Readonly<Record<AmountUnit, number>> = { kr: 0, tkr: 3, mkr: 6 };
-
-/** Randers' sign (plus = merforbrug/underskud) or the opposite. */
-export type SignConvention = "plus-is-deficit" | "plus-is-surplus";
 
 /** One decision of detection with its explanation. */
 export interface Decision<T> {
   readonly value: T;
-  /** Danish, for the task pane's Kolonner page and the CLI. */
+  /** Danish, for the CLI (`danishReason(why)`). */
   readonly reason: string;
+  /** The reason as code and parameters: the task pane's Kolonner page renders it in its language. */
+  readonly why: Reason;
   /** 0..1. */
   readonly confidence: number;
   /** "user" when a saved or edited mapping set it. */
@@ -94,6 +79,8 @@ export interface ExplainedMapping {
    * get no colour. A user's choice of sign (Kolonner, `--mapping`) removes it.
    */
   readonly signUnknown?: string;
+  /** The same as data (`reason("sign-unknown", signDoubt)` is `signUnknown`). */
+  readonly signDoubt?: SignDoubt;
   /**
    * Columns whose heading looks like a carry-over (gæld, saldo, "Overført budget", a second
    * overført column …) but that detection could not read as the overført: a unit with an amount
@@ -138,6 +125,8 @@ export interface UnitRecord {
   readonly assessment: Assessment | null;
   /** Danish reason when the unit could not be assessed. */
   readonly error: string | null;
+  /** The same as code and parameters (`danishReason(errorWhy)` is `error`), for the task pane. */
+  readonly errorWhy: Reason | null;
   /**
    * The udvalg/område the sheet puts the unit in (a column, a section heading or the title); null
    * or absent when the sheet does not say. Groups the Oversigt and the task pane; fills the plans'
@@ -153,6 +142,8 @@ export interface SkippedRow {
   readonly row: number;
   /** Danish reason. */
   readonly reason: string;
+  /** The same as code and parameters. */
+  readonly why: Reason;
 }
 
 /** The reading of one sheet. */

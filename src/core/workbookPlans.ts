@@ -17,7 +17,6 @@
  */
 import { isBlank, readAmount, type CellValue } from "./cell";
 import { followPlans, type FiguresKind, type FollowedPlan, type FollowUpSheet } from "./followUp";
-import { formatKroner } from "./format";
 import { cellAt, type SheetGrid } from "./grid";
 import type { Ore } from "./money";
 import { addressCell, NOT_A_RECORD_MESSAGE, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
@@ -32,6 +31,7 @@ import {
 } from "./planStatus";
 import { followUpSheetsOf } from "./plansWorkbook";
 import { planRegistryKey } from "./ports";
+import { danishReason, reason, reasonSentences, WORKBOOK_FILE, type Reason } from "./reason";
 import { SCHEDULE_COLUMNS } from "./sheets/afviklingsplanLayout";
 import { SCHEDULE_TOTAL_LABEL } from "./sheets/afviklingsplan";
 import { overskudsplanName } from "./sheets/planNames";
@@ -101,6 +101,8 @@ export interface WorkbookPlan {
   readonly status: PlanStatus;
   /** Danish: why, then any notes (sheet gone, a different gæld primo, a dispensation applied for …). */
   readonly reason: string;
+  /** The same as code and parameters, one reason per sentence (`reasonSentences`). */
+  readonly why: readonly Reason[];
 }
 
 /** A unit's plan-status word with its reason. */
@@ -108,6 +110,8 @@ export interface UnitPlanStatus {
   readonly word: PlanStatusWord;
   /** Danish, for a tooltip or a column. */
   readonly reason: string;
+  /** The same as code and parameters, one reason per sentence (`reasonSentences`). */
+  readonly why: readonly Reason[];
   /** The plan sheet that carries the unit's schedule (or its overskudsplan), where there is one. */
   readonly planSheet?: string;
   /** The unit's plan from the record; absent for "Ingen plan", "Mangler plan" and plans made before the record. */
@@ -126,11 +130,10 @@ export interface WorkbookPlans {
   readonly sheetsWithoutPeriod: readonly string[];
 }
 
-const DEFAULT_FILE = "Projektmappen";
+const DEFAULT_FILE = WORKBOOK_FILE;
 
 const fold = (name: string): string => name.trim().toLowerCase();
 const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, " ");
-const kr = (amount: Ore): string => formatKroner(amount, { ore: "auto" });
 
 /**
  * The plans of a workbook and every unit's plan status. Never throws on any grid: what cannot be
@@ -152,9 +155,9 @@ export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
   }
 
   const { sheets: followUps, withoutPeriod } = followUpSheets(input, file);
-  const followed = followPlans(records, followUps, { sheetsNoun: "projektmappens ark" });
+  const followed = followPlans(records, followUps, { inWorkbook: true });
   const followedOf = new Map<PlanRecord, FollowedPlan>(followed.plans.map((p) => [p.record, p]));
-  const unmatchedOf = new Map<PlanRecord, string>(followed.unmatched.map((u) => [u.record, u.reason]));
+  const unmatchedOf = new Map<PlanRecord, readonly Reason[]>(followed.unmatched.map((u) => [u.record, u.why]));
 
   const keys = unitKeys(input.scan.units);
   const unitOfRecord = assignUnits(records, input.scan.units, keys);
@@ -172,7 +175,7 @@ export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
     const plan = planByKey.get(key);
     byUnit[key] =
       plan !== undefined
-        ? { word: plan.status, reason: plan.reason, planSheet: plan.record.planSheet, plan }
+        ? { word: plan.status, reason: plan.reason, why: plan.why, planSheet: plan.record.planSheet, plan }
         : withoutRecord(unit, key, input.registry ?? {}, byName);
   });
   return { byUnit, plans, problems, sheetsWithoutPeriod: withoutPeriod };
@@ -214,7 +217,7 @@ function assignUnits(records: readonly PlanRecord[], units: readonly UnitRecord[
 }
 
 /** A figure typed in one of the plan sheet's input cells: null when blank, a "-" marker, or unreadable. */
-function typedFigure(grid: SheetGrid, address: string | undefined): { amount: Ore | null; unreadable?: string } {
+function typedFigure(grid: SheetGrid, address: string | undefined): { amount: Ore | null; unreadable?: Reason } {
   if (address === undefined) return { amount: null };
   let value: CellValue;
   try {
@@ -226,7 +229,7 @@ function typedFigure(grid: SheetGrid, address: string | undefined): { amount: Or
   if (isBlank(value) || (typeof value === "string" && isNotReportedMarker(value))) return { amount: null };
   const read = readAmount(value);
   if (read.kind === "amount") return { amount: read.ore };
-  return read.kind === "invalid" ? { amount: null, unreadable: `${grid.name}!${address}: ${read.reason}.` } : { amount: null };
+  return read.kind === "invalid" ? { amount: null, unreadable: reason("plan-cell-unreadable", { sheet: grid.name, cell: address, why: read.why }) } : { amount: null };
 }
 
 /** One record row followed up: the follow-up sheets' figures, overlaid by the plan sheet's own input cells. */
@@ -235,12 +238,10 @@ function planOf(
   unitKey: string | null,
   planGrid: SheetGrid | undefined,
   followed: FollowedPlan | undefined,
-  unmatched: string | undefined,
+  unmatched: readonly Reason[] | undefined,
 ): WorkbookPlan {
-  const notes: string[] = [];
-  if (planGrid === undefined) {
-    notes.push(`Planarket «${record.planSheet}» findes ikke længere i projektmappen; planregistret er kilden, og tallene kan ikke skrives i planen.`);
-  }
+  const notes: Reason[] = [];
+  if (planGrid === undefined) notes.push(reason("plan-sheet-gone", { sheet: record.planSheet }));
   const years: PlanYear[] = record.planned.map((planned, i) => {
     const year = record.firstYear + i;
     const fromFollowUp = followed?.years[i];
@@ -266,17 +267,15 @@ function planOf(
       const used = realised ?? forecast;
       if (followedSource !== null && followedAmount !== null && source?.from === "planSheet" && (used !== followedAmount || source.figures !== followedSource.figures)) {
         differs = { amount: followedAmount, source: followedSource };
-        notes.push(
-          `${year}: planarket siger ${kr(used as Ore)} (${source.cell}), ${followedSource.sheet} giver ${kr(followedAmount)} — tallet i planarket er brugt.`,
-        );
+        notes.push(reason("plan-sheet-differs", { year, used: used as Ore, cell: source.cell, sheet: followedSource.sheet, followed: followedAmount }));
       }
     }
     return { year, planned, forecast, realised, source, ...(differs === undefined ? {} : { followed: differs }) };
   });
-  if (followed !== undefined) notes.push(...followed.notes);
-  else if (unmatched !== undefined && years.every((y) => y.source === null)) notes.push(unmatched);
+  if (followed !== undefined) notes.push(...followed.notesWhy);
+  else if (unmatched !== undefined && years.every((y) => y.source === null)) notes.push(...unmatched);
   const decision = record.dispensation.decision;
-  if (decision === "ansøgt" || decision === "afslået") notes.push(`Dispensation ${decision}: afviklingsplanen gælder.`);
+  if (decision === "ansøgt" || decision === "afslået") notes.push(reason("plan-dispensation-open", { decision }));
   const judged = judgePlan({
     planned: record.planned,
     realised: years.map((y) => y.realised),
@@ -289,13 +288,18 @@ function planOf(
     sheetPresent: planGrid !== undefined,
     years,
     status: judged.status,
-    reason: [sentence(judged.reason), ...notes].join(" "),
+    ...planReasons([judged.why, ...notes]),
   };
 }
 
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+/** A plan's reasons with their Danish text: one sentence each. */
+function planReasons(whys: readonly Reason[]): { reason: string; why: readonly Reason[] } {
+  return { reason: reasonSentences(whys, danishReason), why: whys };
 }
+
+/** A unit's plan status without a record row, with its one reason. */
+const wordOf = (word: PlanStatusWord, why: Reason, planSheet?: string): UnitPlanStatus =>
+  planSheet === undefined ? { word, ...planReasons([why]) } : { word, ...planReasons([why]), planSheet };
 
 /** The registry's plan sheet of a unit that the workbook still has. */
 function registered(registry: Readonly<Record<string, string>>, kind: "handleplan" | "afviklingsplan" | "overskudsplan", key: string, byName: ReadonlyMap<string, SheetGrid>): SheetGrid | undefined {
@@ -319,30 +323,26 @@ function sheetStatus(grid: SheetGrid): PlanStatus | undefined {
 /** The word of a unit without a row in the record. */
 function withoutRecord(unit: UnitRecord, key: string, registry: Readonly<Record<string, string>>, byName: ReadonlyMap<string, SheetGrid>): UnitPlanStatus {
   if (unit.assessment === null) {
-    return { word: NO_PLAN_STATUS.none, reason: `Ikke vurderet: ${unit.error ?? "tallene kunne ikke læses"}` };
+    return wordOf(NO_PLAN_STATUS.none, reason("plan-unit-not-assessed", { why: unit.error === null ? null : unit.errorWhy }));
   }
   const needs = planNeedsOf(unit);
   if (needs.includes("handleplan")) {
     const sheet = registered(registry, "handleplan", key, byName) ?? registered(registry, "afviklingsplan", key, byName);
     if (sheet === undefined) {
-      return { word: NO_PLAN_STATUS.missing, reason: `${unit.assessment.indicator}: enheden skal have en handleplan med afviklingsplan, og den findes ikke.` };
+      return wordOf(NO_PLAN_STATUS.missing, reason("plan-missing-handleplan", { indicator: unit.assessment.indicator }));
     }
     const shown = sheetStatus(sheet);
     return shown !== undefined
-      ? { word: shown, reason: `Planarket «${sheet.name}» viser ${shown}; planen står ikke i planregistret (lavet med en ældre udgave), så dens afdrag følges ikke her.`, planSheet: sheet.name }
-      : {
-          word: PLAN_STATUS.pending,
-          reason: `Planen «${sheet.name}» står ikke i planregistret (lavet med en ældre udgave) og viser ingen status: dens afdrag kan ikke følges her.`,
-          planSheet: sheet.name,
-        };
+      ? wordOf(shown, reason("plan-sheet-shows", { sheet: sheet.name, status: shown }), sheet.name)
+      : wordOf(PLAN_STATUS.pending, reason("plan-sheet-no-status", { sheet: sheet.name }), sheet.name);
   }
   if (needs.includes("overskudsplan")) {
     const sheet = registered(registry, "overskudsplan", key, byName) ?? byName.get(fold(overskudsplanName(unit.name)));
     return sheet === undefined
-      ? { word: NO_PLAN_STATUS.missing, reason: "Overskud over grænsen: enheden skal have en plan for anvendelse af overskud, og den findes ikke." }
-      : { word: NO_PLAN_STATUS.none, reason: `Overskudsplan i «${sheet.name}»; der er ingen gæld at afvikle.`, planSheet: sheet.name };
+      ? wordOf(NO_PLAN_STATUS.missing, reason("plan-missing-overskudsplan"))
+      : wordOf(NO_PLAN_STATUS.none, reason("plan-overskudsplan", { sheet: sheet.name }), sheet.name);
   }
-  return { word: NO_PLAN_STATUS.none, reason: `${unit.assessment.indicator}: der kræves ingen plan.` };
+  return wordOf(NO_PLAN_STATUS.none, reason("plan-none-needed", { indicator: unit.assessment.indicator }));
 }
 
 /** A figure "Skriv i planerne" writes into a plan's input cell. */

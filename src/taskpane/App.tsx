@@ -41,6 +41,7 @@ import { Status } from "./components/Status";
 import { useStaticStyles } from "./components/staticStyles";
 import { useWorkbookModel } from "./state/workbookModel";
 import { HostFeaturesContext } from "./hostFeatures";
+import { policyTitle } from "./state/reasonText";
 import type { HostFeature } from "../host/features";
 
 /** The pages and everything they need; one chunk, fetched right after the first paint. */
@@ -257,7 +258,7 @@ function Shell({ shell, i18n, failed }: ShellProps): JSX.Element {
         <h1 className="budgetlys-shell__hidden">{shell.title}</h1>
         <div className="budgetlys-shell__title">
           <Text size={200} className="budgetlys-shell__policy">
-            {shell.policyInUse(workbook.policy.name)}
+            {shell.policyInUse(i18n === null ? workbook.policy.name : policyTitle(workbook.policy, i18n.strings))}
           </Text>
           <Button
             size="small"

@@ -102,8 +102,12 @@ describe("reading a cell", () => {
     expect(readAmount("1.234,50")).toEqual({ kind: "amount", ore: 123450 });
     expect(readAmount(null)).toEqual({ kind: "blank" });
     expect(readAmount("  ")).toEqual({ kind: "blank" });
-    expect(readAmount({ error: "#REF!" })).toEqual({ kind: "invalid", reason: "Cellen indeholder fejlen #REF!" });
-    expect(readAmount("#N/A")).toEqual({ kind: "invalid", reason: "Cellen indeholder fejlen #N/A" });
+    expect(readAmount({ error: "#REF!" })).toEqual({
+      kind: "invalid",
+      reason: "Cellen indeholder fejlen #REF!",
+      why: { code: "cell-error", params: { error: "#REF!" } },
+    });
+    expect(readAmount("#N/A")).toEqual({ kind: "invalid", reason: "Cellen indeholder fejlen #N/A", why: { code: "cell-error", params: { error: "#N/A" } } });
     expect(readAmount(true).kind).toBe("invalid");
     expect(readAmount(1e300).kind).toBe("invalid");
   });

@@ -142,7 +142,7 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
     const plan = { name: "HP Søndermarkskolen", origin: { row: 0, col: 0 }, values: [["Handleplan – Søndermarkskolen"]] };
     const unit = (base: number): UnitRecord => {
       const figures = { budget: 100_000_000 as Ore, spending: 110_000_000 as Ore, carried: 0 as Ore, base: base as Ore };
-      return { sheet: "Input", row: 12, id: "73000202101", name: "Søndermarkskolen", figures, assessment: assess(figures, DEFAULT_POLICY), error: null };
+      return { sheet: "Input", row: 12, id: "73000202101", name: "Søndermarkskolen", figures, assessment: assess(figures, DEFAULT_POLICY), error: null, errorWhy: null };
     };
     for (const base of PERCENTAGE_BASES) {
       const policy = { ...DEFAULT_POLICY, base };

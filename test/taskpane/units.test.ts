@@ -7,13 +7,14 @@ import { describe, expect, it } from "vitest";
 import { assess } from "../../src/core/assessment";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { ore } from "../../src/core/money";
+import { reason } from "../../src/core/reason";
 import type { UnitRecord } from "../../src/core/unit";
 import { sortUnits } from "../../src/taskpane/state/units";
 
 /** A unit with budget and spending in øre (no assessment when `budget` is null). */
 function unit(row: number, budget: number | null, spending: number): UnitRecord {
   const figures = budget === null ? null : { budget: ore(budget), spending: ore(spending), carried: ore(0), base: ore(budget) };
-  return { sheet: "Budget", row, id: null, name: `Enhed ${row}`, figures, assessment: figures === null ? null : assess(figures, DEFAULT_POLICY), error: figures === null ? "Budgettet er 0" : null };
+  return { sheet: "Budget", row, id: null, name: `Enhed ${row}`, figures, assessment: figures === null ? null : assess(figures, DEFAULT_POLICY), ...(figures === null ? { error: "Budgettet er 0", errorWhy: reason("not-assessed") } : { error: null, errorWhy: null }) };
 }
 
 /** The exact ratio order, by BigInt cross-multiplication (the reference). */

@@ -18,6 +18,7 @@ import {
   type SheetMapping,
   type SignConvention,
 } from "../unit";
+import { because, reason as reasonOf, type InputCheck, type Reason, type SignDoubt, type UnitSource } from "../reason";
 import { looksCarried, matchHeading, type HeadingMatch, type SpendingKind } from "./headings";
 import { detectInputShape, isInputSheetName, RANDERS_ID, type InputShape } from "./randersInput";
 import { idText, RowClassifier } from "./rows";
@@ -61,8 +62,8 @@ export type DetectionHints = Partial<Omit<SheetMapping, "sheet">>;
 
 /** The outcome of detection: a mapping, or why the sheet has no unit table. */
 export type Detection =
-  | { readonly explained: ExplainedMapping; readonly reason: null }
-  | { readonly explained: null; readonly reason: string };
+  | { readonly explained: ExplainedMapping; readonly reason: null; readonly why: null }
+  | { readonly explained: null; readonly reason: string; readonly why: Reason };
 
 interface ColumnCandidate {
   readonly col: number;
@@ -77,13 +78,17 @@ interface HeadingRow {
   readonly roles: ReadonlySet<ColumnRole>;
 }
 
-const detected = <T>(value: T, reason: string, confidence: number): Decision<T> => ({
+const detected = <T>(value: T, reason: Reason, confidence: number): Decision<T> => ({
   value,
-  reason,
+  ...because(reason),
   confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100,
   source: "detected",
 });
-const byUser = <T>(value: T): Decision<T> => ({ value, reason: "Valgt af brugeren", confidence: 1, source: "user" });
+const BY_USER = because(reasonOf("by-user"));
+const byUser = <T>(value: T): Decision<T> => ({ value, ...BY_USER, confidence: 1, source: "user" });
+
+/** No table, and why. */
+const noTable = (reason: Reason): Detection => ({ explained: null, ...because(reason) });
 
 /** Detects how a sheet is laid out. Never throws. */
 export function detectLayout(grid: SheetGrid, hints: DetectionHints = {}): Detection {
@@ -91,7 +96,7 @@ export function detectLayout(grid: SheetGrid, hints: DetectionHints = {}): Detec
     return detectUnsafe(grid, hints);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { explained: null, reason: `Arket kunne ikke tolkes: ${message}` };
+    return noTable(reasonOf("sheet-unreadable", { message }));
   }
 }
 
@@ -102,10 +107,10 @@ export function detectLayout(grid: SheetGrid, hints: DetectionHints = {}): Detec
  */
 function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
   const view = new GridView(grid);
-  if (view.bottom < view.top || view.right < view.left) return { explained: null, reason: "Arket er tomt." };
+  if (view.bottom < view.top || view.right < view.left) return noTable(reasonOf("sheet-empty"));
 
   const located = locateTable(view, grid.name, hints);
-  if (!located.ok) return { explained: null, reason: located.reason };
+  if (!located.ok) return noTable(located.why);
   const { headerRow, headerDecision, columns } = located;
   const userSpending = applyUserColumns(columns, hints.columns ?? {});
   const spendingCandidates = userSpending ? [] : located.spending;
@@ -127,10 +132,11 @@ function detectUnsafe(grid: SheetGrid, hints: DetectionHints): Detection {
   return {
     explained: {
       ...explained,
-      ...(sign.unknown === undefined ? {} : { signUnknown: sign.unknown }),
+      ...(sign.unknown === undefined ? {} : { signUnknown: because(reasonOf("sign-unknown", sign.unknown)).reason, signDoubt: sign.unknown }),
       ...(unclear.length === 0 ? {} : { carriedUnclear: unclear }),
     },
     reason: null,
+    why: null,
   };
 }
 
@@ -145,10 +151,9 @@ type LocatedTable =
       /** Found by its heading row (not by Randers' Input positions or the user's columns alone). */
       readonly byHeadings: boolean;
     }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly why: Reason };
 
-/** How a user points out columns, said in every reason where detection found too little. */
-export const POINT_OUT_COLUMNS = "Udpeg kolonnerne under Kolonner i opgaveruden eller med --mapping på kommandolinjen.";
+export { POINT_OUT_COLUMNS } from "../reason";
 
 /**
  * Phase 1: the heading row with a budget and a spending column; else Randers' Input positions
@@ -167,7 +172,7 @@ function locateTable(view: GridView, sheetName: string, hints: DetectionHints): 
         ? byUser(heading.row + 1)
         : detected(
             heading.row + 1,
-            `Række ${heading.row + 1} har overskrifter for ${[...heading.roles].map(roleWord).join(", ")}`,
+            reasonOf("header-row", { row: heading.row + 1, roles: [...heading.roles] }),
             Math.min(0.95, 0.5 + heading.score / 20),
           );
     const spending = assignColumns(view, heading, columns);
@@ -183,34 +188,29 @@ function locateTable(view: GridView, sheetName: string, hints: DetectionHints): 
         ? byUser(headerRow + 1)
         : detected(
             headerRow + 1,
-            `Randers' Input-ark (${shape.variant === "expanded" ? "udvidet variant" : "standard"}, ${confirmed.why}): enhederne starter i række ${shape.firstIdRow + 1}`,
+            reasonOf("input-header-row", { variant: shape.variant, check: confirmed.check, firstRow: shape.firstIdRow + 1 }),
             0.8,
           );
-    const spending = assignInputColumns(view, shape, columns, confirmed.why);
+    const spending = assignInputColumns(view, shape, columns, confirmed.check);
     return { ok: true, headerRow, headerDecision, columns, spending, byHeadings: false };
   }
 
   if (userColumns.budget !== undefined && userColumns.spending !== undefined && fixedHeader !== undefined) {
     return { ok: true, headerRow: fixedHeader, headerDecision: byUser(fixedHeader + 1), columns, spending: [], byHeadings: false };
   }
-  return { ok: false, reason: noTableReason(heading, shape, confirmed) };
+  return { ok: false, why: noTableReason(heading, shape, confirmed) };
 }
 
 /** Why no table was found: which roles are missing, what was seen, how to point them out. */
-function noTableReason(heading: HeadingRow | undefined, shape: InputShape | undefined, confirmed: ShapeCheck | undefined): string {
+function noTableReason(heading: HeadingRow | undefined, shape: InputShape | undefined, confirmed: ShapeCheck | undefined): Reason {
   const budgetFound = heading !== undefined && (heading.roles.has("budget") || heading.roles.has("budgetOriginal") || heading.roles.has("budgetInclApplications"));
   const spendingFound = heading !== undefined && heading.roles.has("spending");
-  const missing = [budgetFound ? undefined : "budget", spendingFound ? undefined : "forbrug (eller regnskab)"].filter((w): w is string => w !== undefined);
-  const what = `${missing.length === 1 ? "kolonnen" : "kolonnerne"} med ${missing.join(" og ")} blev ikke fundet`;
-  const seen =
-    heading === undefined || heading.roles.size === 0
-      ? "ingen overskriftsrække genkendt"
-      : `række ${heading.row + 1} har overskrifter for ${[...heading.roles].map(roleWord).join(", ")}`;
-  const input =
-    shape !== undefined && confirmed !== undefined && !confirmed.ok
-      ? ` Kolonne ${columnLetter(shape.idCol)} har aftaleenhedsnumre som Randers' Input-ark, men ${confirmed.why}, så kolonnernes placering gættes ikke.`
-      : "";
-  return `Ingen tabel med enheder: ${what} (${seen}).${input} ${POINT_OUT_COLUMNS}`;
+  return reasonOf("no-table", {
+    budgetMissing: !budgetFound,
+    spendingMissing: !spendingFound,
+    seen: heading === undefined || heading.roles.size === 0 ? null : { row: heading.row + 1, roles: [...heading.roles] },
+    input: shape !== undefined && confirmed !== undefined && !confirmed.ok ? { column: columnLetter(shape.idCol), check: confirmed.check } : null,
+  });
 }
 
 /** Phase 2: the user's columns replace detection's, role by role ("" removes a role). True when the user gave the spending. */
@@ -327,7 +327,7 @@ function unclearCarried(
 }
 
 /** Whether the Input positions may be used, and why (or why not). */
-type ShapeCheck = { readonly ok: boolean; readonly why: string };
+type ShapeCheck = { readonly ok: boolean; readonly check: InputCheck };
 
 /** Month names as headings: period columns, never a budget or a spending to date. */
 const MONTH_HEADING = /^(jan(uar)?|feb(ruar)?|mar(ts)?|apr(il)?|maj|jun(i)?|jul(i)?|aug(ust)?|sep(t(ember)?)?|okt(ober)?|nov(ember)?|dec(ember)?)\.?(\s*(19|20)?\d{2})?$/;
@@ -344,27 +344,27 @@ function confirmInputShape(view: GridView, shape: InputShape, sheetName: string)
   for (const [role, c] of Object.entries(shape.figures) as [ColumnRole, number][]) positions.push([c, role]);
   for (const f of shape.followUps) positions.push([f.col, "spending"]);
   const agreed = new Set<ColumnRole>();
-  const contradictions: string[] = [];
+  const contradictions: { column: string; heading: string }[] = [];
   for (const [c, role] of positions) {
     const text = headingAbove(view, shape.firstIdRow, c);
     if (text === "") continue;
     const norm = normaliseText(text);
     if (MONTH_HEADING.test(norm) && !LABEL_ROLES.has(role)) {
-      contradictions.push(`${columnLetter(c)} ("${text}")`);
+      contradictions.push({ column: columnLetter(c), heading: text });
       continue;
     }
     const top = matchHeading(text)[0];
     if (top === undefined) continue;
     const same = top.role === role || (LABEL_ROLES.has(top.role) && LABEL_ROLES.has(role));
     if (same) agreed.add(role);
-    else if (top.score >= 0.75 || !sameFamily(top.role, role)) contradictions.push(`${columnLetter(c)} ("${text.replace(/\s+/g, " ").trim()}")`);
+    else if (top.score >= 0.75 || !sameFamily(top.role, role)) contradictions.push({ column: columnLetter(c), heading: text.replace(/\s+/g, " ").trim() });
   }
   if (contradictions.length > 0) {
-    return { ok: false, why: `overskrifterne i ${contradictions.slice(0, 3).join(", ")} passer ikke til Input-arkets kolonner` };
+    return { ok: false, check: { kind: "headings-contradict", columns: contradictions.slice(0, 3) } };
   }
-  if (isInputSheetName(sheetName)) return { ok: true, why: "arket hedder Input" };
-  if (agreed.has("budget") && agreed.has("spending")) return { ok: true, why: "overskrifterne passer til Input-arkets kolonner" };
-  return { ok: false, why: "arket hedder ikke Input, og overskrifterne bekræfter ikke Input-arkets kolonner" };
+  if (isInputSheetName(sheetName)) return { ok: true, check: { kind: "named-input" } };
+  if (agreed.has("budget") && agreed.has("spending")) return { ok: true, check: { kind: "headings-agree" } };
+  return { ok: false, check: { kind: "not-confirmed" } };
 }
 
 const BUDGET_FAMILY: ReadonlySet<ColumnRole> = new Set(["budget", "budgetOriginal", "budgetInclApplications"]);
@@ -390,22 +390,6 @@ function hasTable(roles: ReadonlySet<ColumnRole>): boolean {
   return budget && roles.has("spending");
 }
 
-const ROLE_WORDS: Readonly<Record<ColumnRole, string>> = {
-  id: "nummer",
-  name: "navn",
-  budget: "korrigeret budget",
-  budgetOriginal: "oprindeligt budget",
-  applications: "bevillingsansøgninger",
-  budgetInclApplications: "korr. budget inkl. bevillingsans.",
-  spending: "forbrug",
-  carried: "overført",
-  result: "resultat",
-  notes: "bemærkninger",
-};
-
-function roleWord(role: ColumnRole): string {
-  return ROLE_WORDS[role];
-}
 
 function collectTexts(view: GridView, row: number, into: string[], maxPerRow: number): void {
   let n = 0;
@@ -550,7 +534,7 @@ function contentProfile(view: GridView, col: number, from: number): { ids: numbe
  * candidates, chosen later from what the rows hold.
  */
 function assignColumns(view: GridView, heading: HeadingRow, out: Map<ColumnRole, Decision<string>>): SpendingCandidate[] {
-  const best = new Map<ColumnRole, { col: number; score: number; reason: string }>();
+  const best = new Map<ColumnRole, { col: number; score: number; match: HeadingMatch; hidden: boolean }>();
   const spending: SpendingCandidate[] = [];
   const dataStart = heading.row + 1;
   for (const cand of heading.candidates) {
@@ -574,13 +558,12 @@ function assignColumns(view: GridView, heading: HeadingRow, out: Map<ColumnRole,
     }
     const score = top.score - (hidden ? 0.5 : 0);
     const current = best.get(top.role);
-    const reason = hidden ? `${top.reason} (skjult kolonne)` : top.reason;
-    if (current === undefined || score > current.score) best.set(top.role, { col: cand.col, score, reason });
+    if (current === undefined || score > current.score) best.set(top.role, { col: cand.col, score, match: top, hidden });
     // A column that is both id and name by its heading: the runner-up role, if still free.
     const second = matches[1];
     if (second !== undefined && (second.role === "id" || second.role === "name") && (top.role === "id" || top.role === "name") && second.score >= 0.5) {
       const other = best.get(second.role);
-      if (other === undefined) best.set(second.role, { col: cand.col, score: second.score - 0.3, reason: second.reason });
+      if (other === undefined) best.set(second.role, { col: cand.col, score: second.score - 0.3, match: second, hidden: false });
     }
   }
   // The same column cannot be both id and name unless it is the only label column.
@@ -591,13 +574,14 @@ function assignColumns(view: GridView, heading: HeadingRow, out: Map<ColumnRole,
     else best.delete("id");
   }
   for (const [role, b] of best) {
-    out.set(role, detected(columnLetter(b.col), `${b.reason} (kolonne ${columnLetter(b.col)})`, b.score));
+    const column = columnLetter(b.col);
+    out.set(role, detected(column, reasonOf("heading-column", { heading: b.match.heading, meaning: b.match.meaning, column, hidden: b.hidden }), b.score));
   }
   // "Budget" alone when the only budget is the original one: measure against it, and say so.
   if (!out.has("budget")) {
     const fallback = out.get("budgetOriginal") ?? out.get("budgetInclApplications");
     if (fallback !== undefined) {
-      out.set("budget", detected(fallback.value, `Intet korrigeret budget fundet; kolonne ${fallback.value} bruges som budget`, 0.5));
+      out.set("budget", detected(fallback.value, reasonOf("budget-fallback", { column: fallback.value }), 0.5));
     }
   }
   // Prefer visible spending columns when any exists.
@@ -610,16 +594,16 @@ function assignInputColumns(
   view: GridView,
   shape: InputShape,
   out: Map<ColumnRole, Decision<string>>,
-  confirmedBy: string,
+  check: InputCheck,
 ): SpendingCandidate[] {
-  const what = `Randers' Input-ark (${confirmedBy}), ${shape.variant === "expanded" ? "udvidet variant" : "standardlayout"}`;
-  out.set("id", detected(columnLetter(shape.idCol), `${what}: aftaleenhedsnumre i kolonne ${columnLetter(shape.idCol)}`, 0.85));
+  const at = (role: ColumnRole, col: number): Reason => reasonOf("input-column", { variant: shape.variant, check, role, column: columnLetter(col) });
+  out.set("id", detected(columnLetter(shape.idCol), at("id", shape.idCol), 0.85));
   if (shape.nameCol !== undefined) {
     const profile = contentProfile(view, shape.nameCol, shape.firstIdRow);
-    if (profile.names >= 0.5) out.set("name", detected(columnLetter(shape.nameCol), `${what}: navne i kolonne ${columnLetter(shape.nameCol)}`, 0.8));
+    if (profile.names >= 0.5) out.set("name", detected(columnLetter(shape.nameCol), at("name", shape.nameCol), 0.8));
   }
   for (const [role, col] of Object.entries(shape.figures) as [ColumnRole, number][]) {
-    out.set(role, detected(columnLetter(col), `${what}: ${roleWord(role)} står i kolonne ${columnLetter(col)}`, 0.75));
+    out.set(role, detected(columnLetter(col), at(role, col), 0.75));
   }
   return shape.followUps.map((f) => ({
     col: f.col,
@@ -642,17 +626,16 @@ function fillMissingLabels(view: GridView, headerRow: number, out: Map<ColumnRol
     const p = contentProfile(view, c, headerRow + 1);
     if (p.filled < 1) continue;
     if (!out.has("name") && p.names >= 0.6) {
-      out.set("name", detected(columnLetter(c), `Kolonne ${columnLetter(c)} indeholder tekst foran beløbene: antaget enhedens navn`, 0.55));
+      out.set("name", detected(columnLetter(c), reasonOf("label-by-content", { role: "name", column: columnLetter(c) }), 0.55));
       taken.add(c);
     } else if (!out.has("id") && p.ids >= 0.8) {
-      out.set("id", detected(columnLetter(c), `Kolonne ${columnLetter(c)} indeholder numre foran beløbene: antaget enhedens nummer`, 0.55));
+      out.set("id", detected(columnLetter(c), reasonOf("label-by-content", { role: "id", column: columnLetter(c) }), 0.55));
       taken.add(c);
     }
   }
 }
 
 const KIND_RANK: Readonly<Record<SpendingKind, number>> = { regnskab: 3, forventet: 2, forbrug: 1 };
-const KIND_WORD: Readonly<Record<SpendingKind, string>> = { regnskab: "regnskabet", forventet: "forventet forbrug", forbrug: "forbruget" };
 
 /**
  * The regnskab where filled; otherwise the latest follow-up column holding figures. A column
@@ -681,21 +664,13 @@ function chooseSpending(view: GridView, candidates: readonly SpendingCandidate[]
     return b.cand.col - a.cand.col;
   });
   const chosen = ordered[0];
-  if (chosen === undefined) return detected("A", "Ingen forbrugskolonne", 0);
+  if (chosen === undefined) return detected("A", reasonOf("no-spending"), 0);
   const letter = columnLetter(chosen.cand.col);
   const heading = chosen.cand.text.replace(/\s+/g, " ").trim();
   const others = candidates.filter((c) => c !== chosen.cand);
   const emptyOthers = filled.filter((f) => f.cand !== chosen.cand && f.n < need).map((f) => columnLetter(f.cand.col));
-  let reason: string;
-  if (pool.length === 0) {
-    reason = `Ingen forbrugskolonne har tal endnu; "${heading}" (kolonne ${letter}) bruges`;
-  } else if (others.length === 0) {
-    reason = `"${heading}" (kolonne ${letter}) er ${KIND_WORD[chosen.cand.kind]}`;
-  } else {
-    reason =
-      `"${heading}" (kolonne ${letter}) er ${chosen.cand.kind === "regnskab" ? "regnskabet og er udfyldt" : `den seneste udfyldte kolonne med ${KIND_WORD[chosen.cand.kind]}`}` +
-      (emptyOthers.length > 0 ? `; ${emptyOthers.join(", ")} er tom${emptyOthers.length > 1 ? "me" : ""}` : "");
-  }
+  const choice = pool.length === 0 ? "none-filled" : others.length === 0 ? "only" : "latest";
+  const reason = reasonOf("spending-chosen", { heading, column: letter, kind: chosen.cand.kind, choice, empty: choice === "latest" ? emptyOthers : [] });
   return detected(letter, reason, pool.length === 0 ? 0.3 : others.length === 0 ? 0.9 : 0.8);
 }
 
@@ -720,7 +695,7 @@ function detectUnit(
       if (formatScaling(view.format(r, c)) > 0) scaled++;
     }
     if (seen > 0 && scaled * 2 > seen) {
-      return detected("kr", "Talformatet viser beløbene afrundet til 1.000 kr. eller mio. kr., men cellerne indeholder kroner", 0.85);
+      return detected("kr", reasonOf("unit-format-scaled"), 0.85);
     }
   }
   const amountHeadings: string[] = [];
@@ -733,34 +708,31 @@ function detectUnit(
       if (t !== "") amountHeadings.push(t);
     }
   }
-  const sources: [string, readonly string[], number][] = [
-    ["overskriften", amountHeadings, 0.95],
-    ["overskriftsrækken", headingTexts, 0.9],
-    ["titlen", titleTexts, 0.85],
-    ["noterne", noteTexts, 0.75],
+  const sources: [UnitSource, readonly string[], number][] = [
+    ["heading", amountHeadings, 0.95],
+    ["heading-row", headingTexts, 0.9],
+    ["title", titleTexts, 0.85],
+    ["notes", noteTexts, 0.75],
   ];
   for (const [where, texts, confidence] of sources) {
     for (const t of texts) {
       const unit = amountUnitInText(t);
       if (unit !== undefined) {
-        return detected(unit, `${UNIT_WORD[unit]}: ${where} siger "${t.replace(/\s+/g, " ").trim().slice(0, 80)}"`, confidence);
+        return detected(unit, reasonOf("unit-stated", { unit, where, text: t.replace(/\s+/g, " ").trim().slice(0, 80) }), confidence);
       }
     }
   }
-  return detected("kr", "Ingen enhed angivet på arket: beløbene læses som kroner", 0.5);
+  return detected("kr", reasonOf("unit-default"), 0.5);
 }
-
-const UNIT_WORD: Readonly<Record<AmountUnit, string>> = { kr: "Beløb i kr.", tkr: "Beløb i 1.000 kr.", mkr: "Beløb i mio. kr." };
 
 /** The sign decision, and why the sign is unknown where it cannot be told but matters. */
 interface SignFinding {
   readonly decision: Decision<SignConvention>;
   /** Set when the sheet has a result column and an overført column, but neither its figures nor its words tell the sign. */
-  readonly unknown?: string;
+  readonly unknown?: SignDoubt;
 }
 
-/** How a user chooses the sign, said where detection cannot tell it. */
-export const CHOOSE_SIGN = 'Vælg fortegnet under Kolonner i opgaveruden eller med "signConvention" i --mapping på kommandolinjen.';
+export { CHOOSE_SIGN } from "../reason";
 
 /**
  * The sign convention: the sheet's own result column against budget and spending decides; the
@@ -822,39 +794,29 @@ function detectSign(
     const convention: SignConvention = deficitVotes > surplusVotes ? "plus-is-deficit" : "plus-is-surplus";
     const share = Math.max(deficitVotes, surplusVotes) / votes;
     const resLetter = columns.get("result")?.value ?? "";
-    const numbers =
-      convention === "plus-is-deficit"
-        ? `resultatkolonnen (${resLetter}) er forbrug − budget i ${Math.max(deficitVotes, surplusVotes)} af ${votes} rækker`
-        : `resultatkolonnen (${resLetter}) er budget − forbrug i ${Math.max(deficitVotes, surplusVotes)} af ${votes} rækker`;
     const agrees = said === undefined || said.convention === convention;
-    const reason = `${CONVENTION_WORD[convention]}: ${numbers}${said !== undefined ? (agrees ? `, og arket skriver "${said.text}"` : `, selv om arket skriver "${said.text}"`) : ""}`;
+    const reason = reasonOf("sign-by-result", {
+      convention,
+      column: resLetter,
+      count: Math.max(deficitVotes, surplusVotes),
+      votes,
+      said: said === undefined ? null : { text: said.text, agrees },
+    });
     return { decision: detected(convention, reason, agrees ? Math.min(0.98, 0.6 + 0.4 * share) : 0.6) };
   }
   if (said !== undefined) {
-    return { decision: detected(said.convention, `${CONVENTION_WORD[said.convention]}: arket skriver "${said.text}"`, 0.85) };
+    return { decision: detected(said.convention, reasonOf("sign-said", { convention: said.convention, text: said.text }), 0.85) };
   }
   if (b !== undefined && s !== undefined && res !== undefined) {
     const resLetter = columns.get("result")?.value ?? "";
-    const why =
-      votes === 0
-        ? `resultatkolonnen (${resLetter}) kan ikke vise, om plus er merforbrug eller mindreforbrug (i ingen række afgør tallene det, fx fordi forbruget er lig budgettet), og arket siger intet om fortegnet`
-        : `resultatkolonnen (${resLetter}) passer lige godt til begge fortegn (${deficitVotes} rækker hver vej), og arket siger intet om fortegnet`;
+    const doubt: SignDoubt = { column: resLetter, tie: votes === 0 ? null : deficitVotes };
     if (car !== undefined) {
-      const letter = columns.get("carried")?.value ?? "";
-      return {
-        decision: detected("plus-is-deficit", `Fortegnet er ukendt: ${why}. Enheder med overført (kolonne ${letter}) får ingen farve. ${CHOOSE_SIGN}`, 0),
-        unknown: `Fortegnet er ukendt: ${why}`,
-      };
+      const carriedColumn = columns.get("carried")?.value ?? "";
+      return { decision: detected("plus-is-deficit", reasonOf("sign-unknown-carried", { ...doubt, carriedColumn }), 0), unknown: doubt };
     }
-    return {
-      decision: detected(
-        "plus-is-deficit",
-        `${CONVENTION_WORD["plus-is-deficit"]} antages: ${why}. Det ændrer ingen farve, for arket har intet overført, og årets resultat er forbrug − budget`,
-        0.5,
-      ),
-    };
+    return { decision: detected("plus-is-deficit", reasonOf("sign-assumed", doubt), 0.5) };
   }
-  return { decision: detected("plus-is-deficit", `${CONVENTION_WORD["plus-is-deficit"]}: arket siger intet om fortegn (Randers' konvention antages)`, 0.5) };
+  return { decision: detected("plus-is-deficit", reasonOf("sign-default"), 0.5) };
 }
 
 /** Decimals a figure is written with (0–6): 1,1 → 1; "12.500,50" → 2. */
@@ -872,7 +834,3 @@ function decimalsOf(value: CellValue): number {
   return 0;
 }
 
-const CONVENTION_WORD: Readonly<Record<SignConvention, string>> = {
-  "plus-is-deficit": "Plus er merforbrug",
-  "plus-is-surplus": "Plus er mindreforbrug",
-};

@@ -1,8 +1,9 @@
 /**
- * What a heading says: the column roles a heading text may have, each with a score (0..1) and a
- * Danish reason. Headings vary in wording, case, abbreviations ("Korr. budget"), line breaks and
+ * What a heading says: the column roles a heading text may have, each with a score (0..1) and
+ * what the heading was read to mean (the reason detection gives: `heading-column` in `../reason.ts`). Headings vary in wording, case, abbreviations ("Korr. budget"), line breaks and
  * trailing dates or years; {@link normaliseText} and {@link stripDates} take those away first.
  */
+import type { HeadingMeaning } from "../reason";
 import type { ColumnRole } from "../unit";
 import { dateInNormalised, normaliseText, stripDates } from "./text";
 
@@ -13,7 +14,10 @@ export type SpendingKind = "regnskab" | "forventet" | "forbrug";
 export interface HeadingMatch {
   readonly role: ColumnRole;
   readonly score: number;
-  readonly reason: string;
+  /** The heading as written (whitespace collapsed). */
+  readonly heading: string;
+  /** What it was read to mean. */
+  readonly meaning: HeadingMeaning;
   readonly spendingKind?: SpendingKind;
   /** Month × 100 + day of a follow-up date in the heading. */
   readonly date?: number;
@@ -57,7 +61,7 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
   const date = dateInNormalised(full);
   const t = stripDates(full);
   const quoted = raw.replace(/\s+/g, " ").trim();
-  const why = (what: string): string => `Overskriften "${quoted}" betyder ${what}`;
+  const why = (meaning: HeadingMeaning): { heading: string; meaning: HeadingMeaning } => ({ heading: quoted, meaning });
   const out: HeadingMatch[] = [];
   const push = (m: HeadingMatch): void => {
     out.push(date !== undefined && m.date === undefined && m.role === "spending" ? { ...m, date } : m);
@@ -65,7 +69,7 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
 
   if (PERCENT.test(t)) return [];
   if (NOTES_WORDS.test(t) && !/budget|forbrug|regnskab/.test(t)) {
-    push({ role: "notes", score: 0.9, reason: why("bemærkninger") });
+    push({ role: "notes", score: 0.9, ...why("notes") });
     return out;
   }
 
@@ -75,11 +79,11 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
 
   // The result carried out ("overføres til næste år") before what was carried in.
   if (/overføres|til næste år|overførsel til|overført til/.test(t)) {
-    push({ role: "result", score: 0.6, reason: why("resultatet, der overføres") });
+    push({ role: "result", score: 0.6, ...why("result-carried-out") });
     return out;
   }
   if (CARRIED_WORDS.test(t) && !mentionsBudget) {
-    push({ role: "carried", score: 0.9, reason: why("overført fra tidligere år") });
+    push({ role: "carried", score: 0.9, ...why("carried") });
     return out;
   }
   // A budget said to be carried over ("Overført budget", "Budgetoverførsel") is no budget this
@@ -87,43 +91,43 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
   if (CARRIED_WORDS.test(t) && !inclCarried && !exclCarried) return [];
   // Last year's result named by its year is what was carried in.
   if (RESULT_WORDS.test(t) && FROM_YEAR.test(full) && !mentionsBudget) {
-    push({ role: "carried", score: 0.8, reason: why("overført fra tidligere år (sidste års resultat)") });
+    push({ role: "carried", score: 0.8, ...why("carried-last-year") });
     return out;
   }
   // Results before spending: "mer-/mindreforbrug" contains "forbrug".
   if (RESULT_WORDS.test(t)) {
-    push({ role: "result", score: 0.85, reason: why("resultat (afvigelse mellem budget og forbrug)") });
+    push({ role: "result", score: 0.85, ...why("result") });
     return out;
   }
 
   if (mentionsBudget) {
     if (/inkl\.?\s*(bevill|ansøg|ba\b)/.test(t)) {
-      push({ role: "budgetInclApplications", score: 0.95, reason: why("korrigeret budget inkl. bevillingsansøgninger") });
+      push({ role: "budgetInclApplications", score: 0.95, ...why("budget-incl-applications") });
       return out;
     }
     if (/bevillingsans|ansøgning|ansøgte/.test(t)) {
-      push({ role: "applications", score: 0.9, reason: why("bevillingsansøgninger") });
+      push({ role: "applications", score: 0.9, ...why("applications") });
       return out;
     }
     if (/tillægsbevilling|\btb\b|omplacering/.test(t)) return [];
     if (inclCarried) return [];
     if (/oprindelig|\bopr\.?|vedtaget|\bob\b/.test(t)) {
-      push({ role: "budgetOriginal", score: 0.9, reason: why("oprindeligt budget") });
+      push({ role: "budgetOriginal", score: 0.9, ...why("budget-original") });
       return out;
     }
     if (/korr(igeret|\.)?|\bkb\b|justeret|revideret/.test(t)) {
       push({
         role: "budget",
         score: exclCarried ? 1 : 0.95,
-        reason: why(exclCarried ? "korrigeret budget ekskl. overførsler" : "korrigeret budget"),
+        ...why(exclCarried ? "budget-excl-carried" : "budget-corrected"),
       });
       return out;
     }
     if (/^(netto|års|drifts|samlet)?\s*budget\b/.test(t) || /\bbudget$/.test(t)) {
-      push({ role: "budget", score: 0.7, reason: why("budgettet (antaget korrigeret budget)") });
+      push({ role: "budget", score: 0.7, ...why("budget-assumed") });
       return out;
     }
-    push({ role: "budget", score: 0.5, reason: why("et budget (antaget korrigeret budget)") });
+    push({ role: "budget", score: 0.5, ...why("a-budget-assumed") });
     return out;
   }
 
@@ -131,31 +135,31 @@ function matchHeadingUncached(raw: string): HeadingMatch[] {
   if (/regnskab/.test(t) && !/regnskabsår$/.test(t)) {
     push(
       expected
-        ? { role: "spending", score: 0.85, spendingKind: "forventet", reason: why("forventet regnskab") }
-        : { role: "spending", score: 0.9, spendingKind: "regnskab", reason: why("regnskab") },
+        ? { role: "spending", score: 0.85, spendingKind: "forventet", ...why("expected-accounts") }
+        : { role: "spending", score: 0.9, spendingKind: "regnskab", ...why("accounts") },
     );
     return out;
   }
   if (/forbrug|udgift(er)?\b|afholdt/.test(t) || expected) {
     push(
       expected
-        ? { role: "spending", score: 0.85, spendingKind: "forventet", reason: why("forventet forbrug") }
-        : { role: "spending", score: 0.75, spendingKind: "forbrug", reason: why("forbrug") },
+        ? { role: "spending", score: 0.85, spendingKind: "forventet", ...why("expected-spending") }
+        : { role: "spending", score: 0.75, spendingKind: "forbrug", ...why("spending") },
     );
     return out;
   }
 
   const idWords = /\b(nr|nummer|id|kode|konto|psp|ean|cvr)\b|nr\.|sted\s*nr|enhedsnr|omk\.?\s*sted|ansv\.?\s*sted/;
   const nameWords = /navn|aftaleenhed|\benhed|institution|tekst|betegnelse|skole|område|ansvarssted|omkostningssted|afdeling|tilbud|beskrivelse/;
-  if (idWords.test(t)) push({ role: "id", score: 0.85, reason: why("enhedens nummer") });
+  if (idWords.test(t)) push({ role: "id", score: 0.85, ...why("unit-id") });
   if (nameWords.test(t)) {
     // A bare "Område" is more often the udvalg/område of the unit (./area.ts) than its name:
     // it is the name only when no other column says so.
     const areaOnly = /^(område|politikområde|bevillingsområde|serviceområde)$/.test(t);
-    push({ role: "name", score: /navn|betegnelse|tekst/.test(t) ? 0.9 : areaOnly ? 0.4 : 0.7, reason: why("enhedens navn") });
+    push({ role: "name", score: /navn|betegnelse|tekst/.test(t) ? 0.9 : areaOnly ? 0.4 : 0.7, ...why("unit-name") });
     // "Ansvarssted" or "Aftaleenhed" may hold the number instead: the content decides.
     if (!idWords.test(t) && /ansvarssted|omkostningssted|aftaleenhed|\benhed\b/.test(t)) {
-      push({ role: "id", score: 0.6, reason: why("enhedens nummer") });
+      push({ role: "id", score: 0.6, ...why("unit-id") });
     }
   }
   return out.sort((a, b) => b.score - a.score);

@@ -11,23 +11,15 @@ import { add, negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
 import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitArea, type UnitFigures, type UnitRecord } from "../unit";
 import { areaColumn, areaInColumn, isSectionLabel, sectionArea, titleArea } from "./area";
-import { amountColumns, CHOOSE_SIGN } from "./detect";
+import { amountColumns } from "./detect";
+import { because, reason, ROLE_LABELS as REASON_ROLE_LABELS, type FigureProblem, type Reason, type SignDoubt } from "../reason";
 import { RowClassifier } from "./rows";
 import { GridView } from "./text";
 
 /** Danish labels of the column roles (task pane, CLI, error messages). */
-export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
-  id: "Nummer",
-  name: "Navn",
-  budget: "Korrigeret budget",
-  budgetOriginal: "Oprindeligt budget",
-  applications: "Bevillingsansøgninger",
-  budgetInclApplications: "Korr. budget inkl. bevillingsans.",
-  spending: "Forbrug",
-  carried: "Overført",
-  result: "Resultat",
-  notes: "Bemærkninger",
-};
+export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = REASON_ROLE_LABELS;
+
+const NOT_ASSESSED: Reason = reason("not-assessed");
 
 /** The column role each percentage base is read from. */
 export const BASE_ROLE: Readonly<Record<PercentageBase, ColumnRole>> = {
@@ -50,7 +42,7 @@ export interface ReadOptions {
    * Detection could not tell the sign (`ExplainedMapping.signUnknown`): a unit with an
    * overført amount gets no colour and this reason, never a colour from an assumed sign.
    */
-  readonly signUnknown?: string | undefined;
+  readonly signUnknown?: SignDoubt | undefined;
   /**
    * Columns that look like a carry-over but were not read as the overført
    * (`ExplainedMapping.carriedUnclear`): when the policy counts overført, a unit with an amount in
@@ -59,9 +51,7 @@ export interface ReadOptions {
   readonly carriedUnclear?: readonly CarriedUnclear[] | undefined;
 }
 
-/** How a user settles a column that looks like a carry-over. */
-export const CHOOSE_CARRIED =
-  'Vælg overført-kolonnen under Kolonner i opgaveruden og gem (også når arket ikke har overført), eller angiv "carried" i --mapping på kommandolinjen ("carried": "" når arket ikke har overført).';
+export { CHOOSE_CARRIED } from "../reason";
 
 /** Reads the units of a sheet with `mapping`. Never throws. */
 export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy, file?: string, options: ReadOptions = {}): UnitReading {
@@ -104,13 +94,13 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
     const kind = classifier.classify(r);
     if (kind.kind === "blank") continue;
     if (kind.kind === "skip") {
-      skipped.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.reason });
+      skipped.push({ ...fileField, sheet: grid.name, row: r + 1, ...because(kind.why) });
       if (kind.endsGroup === true) section = null;
       else if (kind.label !== undefined) section = isSectionLabel(kind.label) ? sectionArea(kind.label, r + 1) : section;
       continue;
     }
     const area = (areaCol === undefined ? undefined : areaInColumn(view, r, areaCol, areaLetters)) ?? section ?? fromTitle;
-    if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, reason: kind.warning });
+    if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, ...because(kind.warning) });
     const unclear = policy.includeCarried ? unclearCarriedAt(view, r, unclearCols, scale) : undefined;
     const read = unclear !== undefined ? ({ ok: false, error: unclear } as const) : readFigures(view, r, cols, scale, mapping, baseRole, options.signUnknown);
     if (!read.ok) {
@@ -121,8 +111,8 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       const assessment = assess(read.figures, policy);
       units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, assessment, null, area));
     } catch (error) {
-      const message = isBudgetlysError(error) ? error.message : "Enheden kunne ikke vurderes.";
-      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, null, message, area));
+      const why = isBudgetlysError(error) ? error.why : NOT_ASSESSED;
+      units.push(unitRecord(file, grid.name, r + 1, kind.id, kind.name, read.figures, null, why, area));
     }
   }
   return { units, skipped, warnings };
@@ -132,12 +122,12 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
  * Why a unit gets no colour because a column that looks like a carry-over holds an amount (or
  * something unreadable) in its row; `undefined` when those cells are blank or 0.
  */
-function unclearCarriedAt(view: GridView, row: number, unclear: readonly { col: number; heading: string }[], scale: number): string | undefined {
+function unclearCarriedAt(view: GridView, row: number, unclear: readonly { col: number; heading: string }[], scale: number): Reason | undefined {
   for (const { col, heading } of unclear) {
     const read = readAmount(view.value(row, col), scale);
     if (read.kind === "blank" || (read.kind === "amount" && read.ore === 0)) continue;
     const where = `${quoteSheetName(view.grid.name)}!${cellAddress(row, col)}`;
-    return `Kolonne ${columnLetter(col)} ("${heading}") ligner overført fra tidligere år, men kan ikke læses som overført med sikkerhed, og ${where} har et beløb, der kan ændre farven. ${CHOOSE_CARRIED}`;
+    return reason("carried-unclear", { column: columnLetter(col), heading, cell: where });
   }
   return undefined;
 }
@@ -151,15 +141,16 @@ function unitRecord(
   name: string,
   figures: UnitFigures | null,
   assessment: Assessment | null,
-  error: string | null,
+  errorWhy: Reason | null,
   area: UnitArea | null,
 ): UnitRecord {
+  const error = errorWhy === null ? null : because(errorWhy).reason;
   return file === undefined
-    ? { sheet, row, id, name, figures, assessment, error, area }
-    : { file, sheet, row, id, name, figures, assessment, error, area };
+    ? { sheet, row, id, name, figures, assessment, error, errorWhy, area }
+    : { file, sheet, row, id, name, figures, assessment, error, errorWhy, area };
 }
 
-type FiguresRead = { ok: true; figures: UnitFigures } | { ok: false; error: string };
+type FiguresRead = { ok: true; figures: UnitFigures } | { ok: false; error: Reason };
 
 function readFigures(
   view: GridView,
@@ -168,9 +159,9 @@ function readFigures(
   scale: number,
   mapping: SheetMapping,
   baseRole: ColumnRole,
-  signUnknown: string | undefined,
+  signUnknown: SignDoubt | undefined,
 ): FiguresRead {
-  const errors: string[] = [];
+  const errors: FigureProblem[] = [];
   const corrected = figureAt(view, row, cols, scale, mapping, "budget", true, errors);
   const spending = figureAt(view, row, cols, scale, mapping, "spending", true, errors);
   const carriedRaw = figureAt(view, row, cols, scale, mapping, "carried", false, errors);
@@ -194,11 +185,11 @@ function readFigures(
   const budgetInclApplications =
     baseRole === "budgetInclApplications" ? baseValue : cols.budgetInclApplications === undefined ? undefined : optional(view, row, cols.budgetInclApplications, scale);
   if (errors.length > 0 || budget === undefined || spending === undefined || baseValue === undefined) {
-    return { ok: false, error: `Beløbene kunne ikke læses: ${errors.join("; ") || "ukendt fejl"}.` };
+    return { ok: false, error: reason("figures-unreadable", { problems: errors }) };
   }
   if (signUnknown !== undefined && carriedRaw !== undefined && carriedRaw !== 0) {
     const where = `${quoteSheetName(view.grid.name)}!${cellAddress(row, cols.carried as number)}`;
-    return { ok: false, error: `${signUnknown}, så overført (${where}) kan være både gæld og opsparing. ${CHOOSE_SIGN}` };
+    return { ok: false, error: reason("carried-sign-unknown", { unknown: signUnknown, cell: where }) };
   }
   // Carried follows the sheet's convention: where plus is mindreforbrug, plus carried is opsparing.
   const carried = carriedRaw === undefined ? ZERO : mapping.signConvention === "plus-is-surplus" ? negate(carriedRaw) : carriedRaw;
@@ -219,21 +210,21 @@ function figureAt(
   mapping: SheetMapping,
   role: ColumnRole,
   required: boolean,
-  errors: string[],
+  errors: FigureProblem[],
 ): Ore | undefined {
   const col = cols[role];
   if (col === undefined) {
-    if (required) errors.push(`${ROLE_LABELS[role]}: kolonnen er ikke fundet på arket`);
+    if (required) errors.push({ kind: "no-column", role });
     return undefined;
   }
   const read = readAmount(view.value(row, col), scale);
   if (read.kind === "amount") return read.ore;
   const where = `${quoteSheetName(view.grid.name)}!${cellAddress(row, col)}`;
   if (read.kind === "blank") {
-    if (required) errors.push(`${ROLE_LABELS[role]} (${where}) er tom`);
+    if (required) errors.push({ kind: "empty", role, cell: where });
     return undefined;
   }
-  errors.push(`${ROLE_LABELS[role]} (${where}): ${read.reason}`);
+  errors.push({ kind: "invalid", role, cell: where, why: read.why });
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * aftale", "Projekter"), not section headings without figures. One pass, constant work per row.
  */
 import { isBlank, readAmount, type CellValue } from "../cell";
+import { danishReason, reason, type Reason } from "../reason";
 import { GridView, cellText } from "./text";
 import { nonUnitLabel } from "./words";
 
@@ -12,13 +13,13 @@ export type RowKind =
   | { readonly kind: "blank" }
   | {
       readonly kind: "skip";
-      readonly reason: string;
+      readonly why: Reason;
       /** A label without amounts and without a unit number (a section heading or a note): its text. */
       readonly label?: string;
       /** A total, subtotal or non-unit line: the group of units above it ends here. */
       readonly endsGroup?: true;
     }
-  | { readonly kind: "unit"; readonly id: string | null; readonly name: string; readonly warning?: string };
+  | { readonly kind: "unit"; readonly id: string | null; readonly name: string; readonly warning?: Reason };
 
 /** The columns a row classifier looks at (0-based sheet columns). */
 export interface RowColumns {
@@ -32,13 +33,15 @@ export interface RowColumns {
   readonly scale: number;
 }
 
+const SUM_ROW: Reason = reason("row-sum");
+const SUM_WITH_ID: Reason = reason("row-sum-with-id");
+const NO_LABEL: Reason = reason("row-no-label");
 /** Reason for a row that is the sum of the units above it. */
-export const SUM_ROW_REASON = "Rækken er summen af enhederne ovenfor (subtotal eller total)";
+export const SUM_ROW_REASON = danishReason(SUM_ROW);
 /** Warning for a numbered row whose figures equal the sum of the units above it. */
-export const SUM_UNIT_WARNING =
-  "Tallene er lig summen af enhederne ovenfor, men rækken har et enhedsnummer og er læst som en enhed. Er det en subtotal, så skriv \"i alt\" i navnet.";
+export const SUM_UNIT_WARNING = danishReason(SUM_WITH_ID);
 /** Reason for a row with figures but neither name nor number. */
-export const NO_LABEL_REASON = "Rækken har beløb, men hverken navn eller nummer";
+export const NO_LABEL_REASON = danishReason(NO_LABEL);
 
 /** A number as a unit id: integers without exponent ("73000202101"), others as written. */
 export function idText(value: CellValue, format?: string): string {
@@ -74,10 +77,10 @@ export class RowClassifier {
     for (const c of this.labelCols) {
       const value = v.value(row, c);
       if (typeof value !== "string" || value.trim() === "") continue;
-      const reason = nonUnitLabel(value);
-      if (reason !== undefined) {
+      const why = nonUnitLabel(value);
+      if (why !== undefined) {
         this.block = { budget: 0, spending: 0, count: 0 };
-        return { kind: "skip", reason, endsGroup: true };
+        return { kind: "skip", why, endsGroup: true };
       }
       if (labelText === "") labelText = value.trim();
     }
@@ -93,9 +96,9 @@ export class RowClassifier {
       if (label === "") return { kind: "blank" };
       // A section heading or a note: a new block of units starts below it.
       this.block = { budget: 0, spending: 0, count: 0 };
-      const reason = `Ingen beløb i rækken ("${shorten(label)}")`;
+      const why = reason("row-no-amounts", { label: shorten(label) });
       // A row with a unit number is a unit without figures, never a section heading.
-      return id === "" ? { kind: "skip", reason, label } : { kind: "skip", reason };
+      return id === "" ? { kind: "skip", why, label } : { kind: "skip", why };
     }
     const budget = this.amountAt(row, this.cols.budget);
     const spending = this.amountAt(row, this.cols.spending);
@@ -104,10 +107,10 @@ export class RowClassifier {
     const sumRow = budget !== undefined && this.isSumRow(budget, spending);
     if (sumRow && id === "") {
       this.block = { budget: 0, spending: 0, count: 0 };
-      return { kind: "skip", reason: SUM_ROW_REASON, endsGroup: true };
+      return { kind: "skip", why: SUM_ROW, endsGroup: true };
     }
     if (name === "" && id === "") {
-      return { kind: "skip", reason: labelText === "" ? NO_LABEL_REASON : `Ingen enhed i navne- eller nummerkolonnen ("${shorten(labelText)}")` };
+      return { kind: "skip", why: labelText === "" ? NO_LABEL : reason("row-no-unit", { label: shorten(labelText) }) };
     }
     if (budget !== undefined) {
       this.block.budget += budget;
@@ -120,7 +123,7 @@ export class RowClassifier {
       }
     }
     return sumRow
-      ? { kind: "unit", id, name: name || id, warning: SUM_UNIT_WARNING }
+      ? { kind: "unit", id, name: name || id, warning: SUM_WITH_ID }
       : { kind: "unit", id: id === "" ? null : id, name: name || id };
   }
 

@@ -4,6 +4,7 @@
  */
 import type { SheetGrid } from "../grid";
 import type { Policy } from "../policy";
+import { because, reason } from "../reason";
 import type { ExplainedMapping, SheetMapping, SheetReading, SkippedRow, UnitRecord } from "../unit";
 import { detectLayout, type DetectionHints } from "./detect";
 import { detectPeriod } from "./period";
@@ -67,16 +68,16 @@ export function scanSheet(
         sheet: grid.name,
         explained: null,
         units: [],
-        skipped: [{ ...fileField, sheet: grid.name, row: 0, reason: detection.reason }],
+        skipped: [{ ...fileField, sheet: grid.name, row: 0, reason: detection.reason, why: detection.why }],
       };
     }
     const explained: ExplainedMapping = detection.explained;
     const { units, skipped, warnings } = readUnits(grid, explained.mapping, options.policy, options.file, {
-      signUnknown: explained.signUnknown,
+      signUnknown: explained.signDoubt,
       carriedUnclear: explained.carriedUnclear,
     });
     if (units.length === 0) {
-      skipped.push({ ...fileField, sheet: grid.name, row: 0, reason: "Arket har en tabel, men ingen rækker med enheder." });
+      skipped.push({ ...fileField, sheet: grid.name, row: 0, ...because(reason("sheet-no-units")) });
     }
     const period = detectPeriod(grid, explained, {
       now: options.now ?? new Date(),
@@ -91,7 +92,7 @@ export function scanSheet(
       sheet: String(grid?.name ?? ""),
       explained: null,
       units: [],
-      skipped: [{ ...fileField, sheet: String(grid?.name ?? ""), row: 0, reason: `Arket kunne ikke læses: ${message}` }],
+      skipped: [{ ...fileField, sheet: String(grid?.name ?? ""), row: 0, ...because(reason("sheet-read-failed", { message })) }],
     };
   }
 }

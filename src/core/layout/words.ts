@@ -4,6 +4,7 @@
  * which labels mark totals and non-unit lines.
  */
 import type { AmountUnit, SignConvention } from "../unit";
+import { reason, type Reason } from "../reason";
 import { normaliseText } from "./text";
 
 /** The amount unit a text names, if any. */
@@ -57,16 +58,16 @@ export function signConventionInText(raw: string): SignConvention | undefined {
 const LABEL_HINT = /alt|total|sum|uden|projekt/i;
 
 /** Why a row label marks a total or a non-unit line, or `undefined` for an ordinary label. */
-export function nonUnitLabel(raw: string): string | undefined {
+export function nonUnitLabel(raw: string): Reason | undefined {
   // Most labels are unit names: a cheap test first keeps a 100.000-row sheet fast.
   if (!LABEL_HINT.test(raw)) return undefined;
   const t = normaliseText(raw);
   if (t === "") return undefined;
   if (/(^|\s)i\s*alt\b|^total\b|\btotal$|^sum\b|^subtotal|^hovedtotal|^samlet\s*(sum|total)|^i alt/.test(t)) {
-    return `Sumrække ("${raw.trim()}")`;
+    return reason("row-total", { label: raw.trim() });
   }
   if (/^uden\s*for\s*aftale/.test(t) || /^projekter\b\s*$/.test(t)) {
-    return `Ikke en aftaleenhed ("${raw.trim()}")`;
+    return reason("row-not-unit", { label: raw.trim() });
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import type { PlanData } from "../planRecord";
 import { assert } from "../errors";
+import { reason } from "../reason";
 import { cellAddress, columnLetter, rangeAddress, type CellRange } from "../grid";
 import type {
   CellSpec,
@@ -83,7 +84,7 @@ export class SheetBuilder {
 
   private put(spec: CellSpec): void {
     const key = `${spec.row}:${spec.col}`;
-    assert(!this.cells.has(key), "invalid-argument", `Cellen ${cellAddress(spec.row, spec.col)} er brugt to gange.`);
+    assert(!this.cells.has(key), "invalid-argument", reason("cell-used-twice", { cell: cellAddress(spec.row, spec.col) }));
     this.cells.set(key, spec);
   }
 
@@ -98,7 +99,7 @@ export class SheetBuilder {
    * with the formula in .xlsx files (see `CellSpec.result`).
    */
   formula(cell: Cell, formula: string, style?: StyleName, numberFormat?: string, result?: string | number | boolean): Cell {
-    assert(formula.startsWith("="), "invalid-argument", "En formel skal begynde med =.");
+    assert(formula.startsWith("="), "invalid-argument", reason("formula-without-equals"));
     this.put({
       row: cell.row,
       col: cell.col,

@@ -6,6 +6,7 @@
  */
 import { isBlank } from "../cell";
 import { assert } from "../errors";
+import { reason } from "../reason";
 import { cellAt, columnIndex, type SheetGrid } from "../grid";
 import type { Policy } from "../policy";
 import type { SheetPatch } from "../ports";
@@ -13,8 +14,6 @@ import type { CellSpec } from "../sheetDescription";
 import { AMOUNT_UNIT_EXPONENT, type ColumnRole, type SheetReading } from "../unit";
 import { INDICATOR_COLORS } from "../theme";
 import { INDICATORS } from "../assessment";
-import { CHOOSE_SIGN } from "../layout/detect";
-import { CHOOSE_CARRIED } from "../layout/readUnits";
 import { cellAddress } from "../grid";
 import { deficitFractionExpression, indicatorExpression, requirementExpression } from "./trafficLightFormulas";
 
@@ -33,7 +32,7 @@ const BASE_ROLE: Readonly<Record<Policy["base"], ColumnRole>> = {
  */
 export function indicatorColumnsPatch(reading: SheetReading, grid: SheetGrid, policy: Policy): SheetPatch {
   const mapping = reading.explained?.mapping;
-  assert(mapping !== undefined && reading.units.length > 0, "invalid-argument", `Arket "${reading.sheet}" har ingen enhedstabel.`);
+  assert(mapping !== undefined && reading.units.length > 0, "invalid-argument", reason("no-unit-table", { sheet: reading.sheet }));
   const col = (role: ColumnRole): number | undefined => {
     const letters = mapping.columns[role];
     if (letters === undefined) return undefined;
@@ -48,21 +47,21 @@ export function indicatorColumnsPatch(reading: SheetReading, grid: SheetGrid, po
   assert(
     base !== undefined && ((budget !== undefined && spending !== undefined) || result !== undefined),
     "invalid-argument",
-    `Arket "${reading.sheet}" mangler kolonner til budget og forbrug (eller resultat), så indikatoren ikke kan beregnes med formler.`,
+    reason("indicator-columns-missing", { sheet: reading.sheet }),
   );
-  const signUnknown = reading.explained?.signUnknown;
+  const signUnknown = reading.explained?.signDoubt;
   // The formulas would add overført with an assumed sign: a colour from a guess.
   assert(
     signUnknown === undefined || !policy.includeCarried || carried === undefined,
     "invalid-argument",
-    `Arket "${reading.sheet}": ${signUnknown ?? ""}, så overført kan ikke regnes med i formlerne. ${CHOOSE_SIGN}`,
+    signUnknown === undefined ? undefined : reason("indicator-sign-unknown", { sheet: reading.sheet, unknown: signUnknown }),
   );
   const unclear = reading.explained?.carriedUnclear ?? [];
   // A column that may be the carry-over, left out of the formulas: a colour from a guess.
   assert(
     unclear.length === 0 || !policy.includeCarried,
     "invalid-argument",
-    `Arket "${reading.sheet}": kolonne ${unclear.map((u) => `${u.column} ("${u.heading}")`).join(", ")} ligner overført, men kan ikke læses som overført med sikkerhed. ${CHOOSE_CARRIED}`,
+    reason("indicator-carried-unclear", { sheet: reading.sheet, columns: unclear.map((u) => ({ column: u.column, heading: u.heading })) }),
   );
   const sign = mapping.signConvention === "plus-is-deficit" ? "" : "-";
   const scale = 10 ** AMOUNT_UNIT_EXPONENT[mapping.unit];
@@ -88,7 +87,7 @@ export function indicatorColumnsPatch(reading: SheetReading, grid: SheetGrid, po
   const indCol = first + 1;
   const reqCol = first + 2;
   for (let row = headerRow; row <= bottom; row++) {
-    for (let c = first; c <= reqCol; c++) assert(isBlank(cellAt(grid, row, c)), "invalid-argument", `Cellen ${cellAddress(row, c)} er ikke tom.`);
+    for (let c = first; c <= reqCol; c++) assert(isBlank(cellAt(grid, row, c)), "invalid-argument", reason("cell-not-empty", { cell: cellAddress(row, c) }));
   }
 
   const cells: CellSpec[] = INDICATOR_COLUMN_HEADINGS.map((text, i) => ({ row: headerRow, col: first + i, value: text, style: "tableHeader" }));

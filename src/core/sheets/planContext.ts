@@ -6,6 +6,7 @@
 import type { DispensationDecision } from "../planStatus";
 import type { Assessment } from "../assessment";
 import { assert } from "../errors";
+import { reason } from "../reason";
 import type { FiguresKind } from "../layout/period";
 import type { Policy } from "../policy";
 import { assertYears } from "../repayment";
@@ -55,7 +56,7 @@ export function assessedUnit(unit: UnitRecord): AssessedUnit {
   assert(
     unit.figures !== null && unit.assessment !== null,
     "invalid-argument",
-    `Enheden "${unit.name}" kunne ikke vurderes${unit.error ? `: ${unit.error}` : ""}.`,
+    reason("unit-not-assessed", { name: unit.name, why: unit.error ? (unit.errorWhy ?? null) : null }),
   );
   return { figures: unit.figures, assessment: unit.assessment };
 }
@@ -87,7 +88,7 @@ export function checkPlanContext(ctx: PlanContext): AssessedUnit {
   assert(
     Number.isInteger(ctx.accountsYear) && ctx.accountsYear >= 1900 && ctx.accountsYear < 9999,
     "invalid-argument",
-    "Regnskabsåret skal være et årstal.",
+    reason("accounts-year"),
   );
   switch (scheduleProblem(assessed.assessment.indicator, ctx.years, ctx.begrundelse, ctx.policy)) {
     case "years-invalid":
@@ -95,13 +96,13 @@ export function checkPlanContext(ctx: PlanContext): AssessedUnit {
       assertYears(ctx.years, ctx.policy);
       break;
     case "gul-one-year":
-      assert(false, "years-out-of-range", `"${ctx.unit.name}" er Gul: gælden afvikles det følgende år (1 år).`);
+      assert(false, "years-out-of-range", reason("gul-one-year", { name: ctx.unit.name }));
       break;
     case "begrundelse-required":
       assert(
         false,
         "invalid-argument",
-        `"${ctx.unit.name}" er Rød: afvikling over ${ctx.years} år kræver en begrundelse for særlige tilfælde (--begrundelse).`,
+        reason("begrundelse-required", { name: ctx.unit.name, years: ctx.years }),
       );
       break;
     case null:

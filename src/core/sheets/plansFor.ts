@@ -8,6 +8,7 @@
  * writers make the names unique, and {@link planSetOversigt} links the Oversigt to the final names.
  */
 import { assert } from "../errors";
+import { reason } from "../reason";
 import { NO_PLAN_STATUS, type DispensationDecision } from "../planStatus";
 import { periodInYear } from "../layout/period";
 import type { Policy } from "../policy";
@@ -183,13 +184,13 @@ export function plansFor(
     const chosen = new Set<number>();
     for (const wanted of options.select) {
       const found = scan.units.flatMap((unit, i) => (matches(unit, wanted) ? [i] : []));
-      assert(found.length > 0, "invalid-argument", `Enheden "${wanted}" findes ikke i projektmappen.`);
+      assert(found.length > 0, "invalid-argument", reason("unit-not-found", { unit: wanted, dispensation: false }));
       const byId = found.filter((i) => scan.units[i]?.id?.trim().toLowerCase() === wanted.trim().toLowerCase());
       const pick = byId.length === 1 ? byId : found;
       assert(
         pick.length === 1,
         "invalid-argument",
-        `"${wanted}" passer på flere enheder (${pick.map((i) => sourceOf(scan.units[i] as UnitRecord)).join("; ")}); angiv nummeret.`,
+        reason("unit-ambiguous", { unit: wanted, sources: pick.map((i) => sourceOf(scan.units[i] as UnitRecord)) }),
       );
       chosen.add(pick[0] as number);
     }
@@ -197,7 +198,7 @@ export function plansFor(
   }
   const choices = (options.dispensations ?? []).map(choiceOf);
   for (const { unit: wanted } of choices) {
-    assert(scan.units.some((u) => matches(u, wanted)), "invalid-argument", `Enheden "${wanted}" (dispensation) findes ikke i projektmappen.`);
+    assert(scan.units.some((u) => matches(u, wanted)), "invalid-argument", reason("unit-not-found", { unit: wanted, dispensation: true }));
   }
   const years = options.years ?? 1;
   assertYears(years, options.policy);
@@ -212,7 +213,7 @@ export function plansFor(
     const { indicator } = unit.assessment;
     const choice = choices.find((c) => matches(unit, c.unit));
     const period = periodOf(unit) ?? periodInYear(undefined, options.accountsYear);
-    assert(period !== undefined, "invalid-argument", `Budgetåret for "${unit.name}" er ukendt: angiv det.`);
+    assert(period !== undefined, "invalid-argument", reason("budget-year-unknown", { name: unit.name }));
     const ctx: PlanContext = {
       unit,
       policy: options.policy,

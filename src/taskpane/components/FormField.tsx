@@ -9,7 +9,7 @@
  * `onChange` gets the new text only.
  */
 import type { ReactNode } from "react";
-import { Field, Input, makeStyles, mergeClasses, Select, Textarea, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Select, Textarea, tokens } from "@fluentui/react-components";
 
 /** A one-line text input. */
 export interface InputControl {
@@ -35,6 +35,15 @@ export interface SelectControl {
   readonly options: readonly { readonly value: string; readonly label: string }[];
 }
 
+/**
+ * A few choices as radio buttons: every label is shown whole and wraps in a narrow pane (a list
+ * cuts its chosen label at the control's width).
+ */
+export interface RadioControl {
+  readonly kind: "radio";
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+}
+
 /** A text area that grows vertically. */
 export interface TextareaControl {
   readonly kind: "textarea";
@@ -51,7 +60,7 @@ export interface FieldProblem {
 /** Props of {@link FormField}. */
 export interface FormFieldProps {
   readonly label: string;
-  readonly control: InputControl | SelectControl | TextareaControl;
+  readonly control: InputControl | SelectControl | RadioControl | TextareaControl;
   readonly value: string;
   readonly onChange: (value: string) => void;
   /** A line under the control (the default, the bounds, …). @default null */
@@ -127,6 +136,15 @@ export function FormField(props: FormFieldProps): JSX.Element {
             </option>
           ))}
         </Select>
+      );
+      break;
+    case "radio":
+      element = (
+        <RadioGroup {...common} onChange={onText}>
+          {control.options.map((option) => (
+            <Radio key={option.value} value={option.value} label={option.label} />
+          ))}
+        </RadioGroup>
       );
       break;
     case "textarea":

@@ -2,12 +2,15 @@
  * A unit's plan status as a small badge, in the plan issue's words (core's `planStatus.ts`:
  * Afventer, Overholdt, I risiko, Ikke overholdt, Afviklet, Afvikling dispenseret, and Ingen plan /
  * Mangler plan for units without one). The word is always written out (never colour alone); the
- * tooltip says why (core's reason, or in English the word's meaning).
+ * tooltip says why: core's reason, rendered from its code and parameters in the pane's language.
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PlanStatusWord } from "../../core/planStatus";
 import type { UnitPlanStatus } from "../../core/workbookPlans";
 import type { Strings } from "../i18n/strings";
+import { reasonSentences } from "../../core/reason";
+import { useStrings } from "../context";
+import { reasonText } from "../state/reasonText";
 
 /** How strongly a status asks for attention. */
 type Tone = "danger" | "warning" | "success" | "neutral" | "quiet";
@@ -55,11 +58,13 @@ export interface PlanStatusBadgeProps {
 /** The plan-status badge. */
 export function PlanStatusBadge({ status, strings: t }: PlanStatusBadgeProps): JSX.Element {
   const styles = useStyles();
+  const all = useStrings();
   const word = t.planStatusWords[status.word];
+  const why = reasonSentences(status.why, (reason) => reasonText(reason, all));
   return (
     <span
       className={mergeClasses(styles.badge, styles[TONES[status.word]])}
-      title={t.planStatusTitle(status.word, status.reason)}
+      title={t.planStatusTitle(status.word, why)}
       data-plan-status={status.word}
     >
       {word}

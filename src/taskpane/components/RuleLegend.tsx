@@ -6,6 +6,7 @@
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { formatLimitPct, type RequirementCode } from "../../core/policy";
 import { useStrings, useWorkbook } from "../context";
+import { policyTitle } from "../state/reasonText";
 import { IndicatorBadge } from "./IndicatorBadge";
 import { requirementText } from "../state/requirementText";
 
@@ -45,7 +46,7 @@ export function RuleLegend({ id }: { readonly id?: string }): JSX.Element {
   return (
     <section id={id} className={styles.legend} aria-labelledby="legend-heading">
       <Text block as="h2" id="legend-heading" size={300} weight="semibold">
-        {t.heading(policy.name)}
+        {t.heading(policyTitle(policy, strings))}
       </Text>
       <Text block size={200} className={styles.note}>
         {t.intro}

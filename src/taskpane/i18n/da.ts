@@ -6,7 +6,14 @@ import type { AmountUnit, ColumnRole, SignConvention } from "../../core/unit";
 import { RANDERSMODELLEN_2_0, type PercentageBase, type RequirementCode } from "../../core/policy";
 import type { PlanFilter } from "../state/units";
 import { PLAN_STATUS_WORDS, type PlanStatusWord } from "../../core/planStatus";
+import { DANISH_REASONS, danishNoTable, type ReasonTexts } from "../../core/reason";
 import { SHELL_STRINGS } from "./shell";
+
+/**
+ * The core's reasons in Danish: core's own texts (not retyped), except that the "no table" reason
+ * leaves out its advice to use Kolonner or --mapping — the pane says what to do where it shows it.
+ */
+const REASONS: ReasonTexts = { ...DANISH_REASONS, "no-table": (p) => danishNoTable(p, false) };
 
 /** 0.5 → "0,5 %" (a bound, shown as it is). */
 function pctText(value: number): string {
@@ -15,6 +22,8 @@ function pctText(value: number): string {
 
 export const da = {
   app: SHELL_STRINGS.da,
+  /** The core's reasons (detection, units not assessed, errors, policy names), by code; see `state/reasonText.ts`. */
+  reasons: REASONS,
   common: {
     nothingLost: "Intet af dit arbejde er gået tabt; projektmappen er som før.",
     unexpected: "Der skete en uventet fejl.",
@@ -247,7 +256,7 @@ export const da = {
     reset: "Nulstil til det fundne",
     saved: (sheet: string) => `Rettelserne til «${sheet}» er gemt i projektmappen, og arket er læst igen.`,
     resetDone: (sheet: string) => `«${sheet}» læses igen som fundet.`,
-    noTable: (sheet: string, reason: string) => `Ark «${sheet}»: ingen tabel med enheder fundet. ${reason}`,
+    noTable: (sheet: string, reason: string) => `Ark «${sheet}»: ${reason}`,
     headerRowInvalid: "Overskriftsrækken skal være et helt tal fra 1.",
     byHand: "Peg selv tabellen ud: skriv overskriftsrækkens nummer, vælg kolonnen for navn, korrigeret budget og forbrug, og gem. Arket læses med det samme.",
     unsavedTitle: "Rettelserne er ikke gemt",

@@ -4,9 +4,11 @@
  */
 import { SHELL_STRINGS } from "./shell";
 import type { Strings } from "./da";
+import { EN_PLAN_STATUS_WORDS, EN_REASONS } from "./enReasons";
 
 export const en: Strings = {
   app: SHELL_STRINGS.en,
+  reasons: EN_REASONS,
   common: {
     nothingLost: "None of your work was lost; the workbook is as it was.",
     unexpected: "An unexpected error occurred.",
@@ -100,27 +102,9 @@ export const en: Strings = {
     planFilter: "Plan",
     allUnits: "All units",
     planFilters: { requires: "Requires a plan", missing: "Plan missing" },
-    planStatusWords: {
-      "Afvikling dispenseret": "Repayment waived",
-      Afviklet: "Repaid",
-      "Ikke overholdt": "Not kept",
-      "I risiko": "At risk",
-      Overholdt: "Kept",
-      Afventer: "Pending",
-      "Ingen plan": "No plan",
-      "Mangler plan": "Plan missing",
-    },
-    planStatusTitle: (word) =>
-      ({
-        "Afvikling dispenseret": "The finance department granted a dispensation: no instalments are due.",
-        Afviklet: "The instalments paid so far cover the whole debt.",
-        "Ikke overholdt": "In the latest settled year less was repaid than planned so far: the unit's freedoms can be suspended.",
-        "I risiko": "The latest forecast repays less than planned so far.",
-        Overholdt: "A year is settled and the repayments are on plan.",
-        Afventer: "No year of the plan is settled yet.",
-        "Ingen plan": "The unit needs no repayment plan.",
-        "Mangler plan": "The unit's colour requires a plan, and the workbook has none.",
-      })[word],
+    planStatusWords: EN_PLAN_STATUS_WORDS,
+    /** The badge's tooltip: core's reason for this unit's status, in English. */
+    planStatusTitle: (_word, reason) => reason,
     noArea: "No area",
     areaUnits: (n) => (n === 1 ? "1 unit" : `${n} units`),
     subtotal: (area) => `Total ${area}`,
@@ -184,21 +168,21 @@ export const en: Strings = {
     createAfviklingsplan: "Create repayment plan",
     createOverskudsplan: "Create surplus plan",
     dispensation: "Dispensation",
-    dispensationHint: "Creates the action plan with dispensation “ansøgt” (applied for): the repayment schedule applies until the finance department grants it.",
+    dispensationHint: "Creates the action plan with the dispensation applied for: the repayment schedule applies until the finance department grants it.",
     existing: (sheet) => `The sheet “${sheet}” was created earlier.`,
   },
   allPlans: {
     heading: "All plans",
-    nothingNeeded: "No unit needs a plan. The Oversigt sheet can still be written.",
+    nothingNeeded: "No unit needs a plan. The overview sheet can still be written.",
     counts: (needed, missing) =>
-      `${needed} ${needed === 1 ? "unit requires" : "units require"} a plan; ${missing === 0 ? "all are made" : `${missing} missing`}. The Oversigt sheet is written last.`,
+      `${needed} ${needed === 1 ? "unit requires" : "units require"} a plan; ${missing === 0 ? "all are made" : `${missing} missing`}. The overview sheet is written last.`,
     onlyMissing: "Only missing plans",
     rodHeading: "Rød units: years and justification",
     rodIntro: (max) => `A Rød unit repays in 1 year, in special cases up to ${max} years with a justification. Choose for each unit before the plans are written.`,
     rodYears: "Number of years",
     rodBegrundelse: "Justification for special cases",
     rodBlocked: "Correct the years and justification of the Rød units above before the plans can be written.",
-    start: "Create all plans and the Oversigt",
+    start: "Create all plans and the overview sheet",
     cancel: "Cancel",
     cancelling: "Stopping once the sheets being written are done …",
     progress: "Progress",
@@ -213,8 +197,8 @@ export const en: Strings = {
     reasonFailed: (message) => `Error: ${message}`,
     reasonInvalid: (message) => `Could not be made: ${message}`,
     planLabel: (kind, unit) => `${kind}: ${unit}`,
-    oversigt: "Oversigt",
-    kinds: { handleplan: "Action plan", afviklingsplan: "Repayment plan", overskudsplan: "Surplus plan", oversigt: "Oversigt" },
+    oversigt: "Overview sheet",
+    kinds: { handleplan: "Action plan", afviklingsplan: "Repayment plan", overskudsplan: "Surplus plan", oversigt: "Overview sheet" },
   },
   columns: {
     heading: "Columns",
@@ -246,7 +230,7 @@ export const en: Strings = {
     reset: "Reset to what was detected",
     saved: (sheet) => `The corrections to “${sheet}” are saved in the workbook and the sheet was read again.`,
     resetDone: (sheet) => `“${sheet}” is read as detected again.`,
-    noTable: (sheet, reason) => `Sheet “${sheet}”: no table of units found. ${reason}`,
+    noTable: (sheet, reason) => `Sheet “${sheet}”: ${reason}`,
     headerRowInvalid: "The heading row must be a whole number from 1.",
     byHand: "Point out the table yourself: type the heading row's number, choose the column of the name, corrected budget and spending, and save. The sheet is read at once.",
     unsavedTitle: "The corrections are not saved",

@@ -2,7 +2,9 @@
  * The task pane's languages and how their dictionaries are loaded. Components take their text
  * from the dictionary only (`useStrings()`), never from literals. Danish is the default; the
  * traffic-light labels Grøn/Gul/Rød are data (Randersmodellen's terms) and stay Danish in every
- * language. Messages from the core and the writers (errors) are Danish by contract.
+ * language. The core's reasons and refusals are rendered from their code and parameters with the
+ * dictionary's `reasons` (`state/reasonText.ts`); only the writers' and the host's messages
+ * (a failed write, a setting that could not be stored) are Danish by contract.
  *
  * Only the shell's words (shell.ts) are part of the first paint; each full dictionary (da.ts,
  * en.ts) is a chunk of its own, fetched with {@link loadStrings} — so the language not in use is

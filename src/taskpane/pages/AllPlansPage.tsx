@@ -28,7 +28,9 @@ import { Notice, type NoticeValue } from "../components/Notice";
 import { RodYears } from "./allPlans/RodYears";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // The flex gap spaces the parts: the browser's margins of the heading and the count line would
+  // add an empty band above the count.
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, "& > h2": { margin: 0 }, "& > p": { margin: 0 } },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -20,6 +20,8 @@ import { useNavigation, useStrings, useWorkbook } from "../context";
 import { Notice, type NoticeValue } from "../components/Notice";
 import { useConfirm } from "../components/ConfirmProvider";
 import { describeError } from "../state/errors";
+import { reasonText } from "../state/reasonText";
+import type { Reason } from "../../core/reason";
 import { headingsAt, manualExplained } from "../state/manualMapping";
 import type { SheetGrid } from "../../core/grid";
 import { ownSheetsShown } from "../../core/ownSheets";
@@ -90,9 +92,9 @@ export default function ColumnsPage(): JSX.Element {
             <SheetMappingEditor
               key={reading.sheet}
               reading={reading}
-              explained={manualExplained(grid, t.byUser)}
+              explained={manualExplained(grid)}
               grid={grid}
-              manual={reading.skipped[0]?.reason ?? ""}
+              manual={reading.skipped[0] === undefined ? "" : reasonText(reading.skipped[0].why, strings)}
               saved={workbook.overrides[reading.sheet] !== undefined}
               onDirty={onDirty}
             />
@@ -209,8 +211,8 @@ function SheetMappingEditor(props: EditorProps): JSX.Element {
   const t = state.strings.columns;
   const { explained, draft } = state;
   const headingId = `mapping-${reading.sheet.replace(/[^A-Za-z0-9]/g, "_")}`;
-  const why = (decision: { reason: string; source: "detected" | "user" } | undefined): string | null =>
-    decision === undefined ? null : decision.source === "user" ? t.byUser : t.reason(decision.reason);
+  const why = (decision: { why: Reason; source: "detected" | "user" } | undefined): string | null =>
+    decision === undefined ? null : decision.source === "user" ? t.byUser : t.reason(reasonText(decision.why, state.strings));
   return (
     <section className={styles.sheet} aria-labelledby={headingId}>
       <Text block as="h3" id={headingId} size={300} weight="semibold">

@@ -18,6 +18,8 @@ import { useI18n, usePort, useStrings, useWorkbook } from "../context";
 import { useConfirm } from "../components/ConfirmProvider";
 import { Notice, type NoticeValue } from "../components/Notice";
 import { describeError } from "../state/errors";
+import { reasonText } from "../state/reasonText";
+import { reasonSentences } from "../../core/reason";
 import { useGoToSheet } from "../state/useGoToSheet";
 import { DispensationDialog } from "./followUp/DispensationDialog";
 import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
@@ -112,13 +114,13 @@ function useFollowUpState() {
     // The result notice takes the focus when there is one; otherwise back to the button.
     if (result === null && back !== null) setTimeout(() => back.isConnected && back.focus(), 0);
   };
-  return { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision };
+  return { strings, words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision };
 }
 
 /** The Opfølgning page (default export for `React.lazy`). */
 export default function FollowUpPage(): JSX.Element {
   const styles = useStyles();
-  const { words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision } = useFollowUpState();
+  const { strings, words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision } = useFollowUpState();
   const plans = followed?.plans ?? [];
   const bad = plans.filter((p) => isPlanStatusBad(p.status));
   return (
@@ -162,7 +164,7 @@ export default function FollowUpPage(): JSX.Element {
               <ul className={styles.list} aria-label={words.suspendHeading}>
                 {bad.map((p) => (
                   <li key={p.record.planSheet}>
-                    {words.unitLine(p.record.unitName, p.record.unitId)}: {p.status}
+                    {words.unitLine(p.record.unitName, p.record.unitId)}: {strings.overview.planStatusWords[p.status]}
                   </li>
                 ))}
               </ul>
@@ -193,6 +195,7 @@ function PlanItem({
   readonly decide: (plan: WorkbookPlan, button: HTMLElement) => void;
 }): JSX.Element {
   const styles = useStyles();
+  const strings = useStrings();
   const headingId = `budgetlys-followup-${plan.record.planSheet.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
     <li className={styles.plan} aria-labelledby={headingId}>
@@ -201,11 +204,11 @@ function PlanItem({
       </Text>
       <div className={styles.status}>
         <Badge appearance="tint" color={statusColor(plan.status)}>
-          {plan.status}
+          {strings.overview.planStatusWords[plan.status]}
         </Badge>
       </div>
       <Text block size={200}>
-        {plan.reason}
+        {reasonSentences(plan.why, (why) => reasonText(why, strings))}
       </Text>
       {plan.record.dispensation.decision === "" ? null : (
         <Text block size={200}>

@@ -21,6 +21,7 @@ import { workbookPlans, type UnitPlanStatus } from "../../core/workbookPlans";
 import { unitKeyMap } from "../../core/unitKey";
 import { rowRangeOf } from "../state/sheetRanges";
 import { describeError } from "../state/errors";
+import { reasonText } from "../state/reasonText";
 import type { Strings } from "../i18n/strings";
 import type { WorkbookModel } from "../state/workbookModel";
 import { OverviewToolbar, type OverviewFilter } from "./overview/OverviewToolbar";
@@ -196,7 +197,7 @@ export function OverviewPage(): JSX.Element {
             </Text>
             <ul className={styles.list}>
               {state.failed.map((unit) => (
-                <li key={state.keys.get(unit)}>{t.notAssessedRow(unit.name, unit.sheet, unit.row, unit.error ?? "")}</li>
+                <li key={state.keys.get(unit)}>{t.notAssessedRow(unit.name, unit.sheet, unit.row, unit.errorWhy === null ? "" : reasonText(unit.errorWhy, strings))}</li>
               ))}
             </ul>
           </section>

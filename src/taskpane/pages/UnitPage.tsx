@@ -35,6 +35,7 @@ import { checkYears, describePlan, parseYears, plansOffered, type PlanKind, type
 import { planRegistryKey } from "../../core/ports";
 import { unitKeys } from "../../core/unitKey";
 import { describeError, planProblemText } from "../state/errors";
+import { reasonText } from "../state/reasonText";
 import { useSheetWriter } from "../state/useSheetWriter";
 import { useGoToSheet } from "../state/useGoToSheet";
 import { requirementText } from "../state/requirementText";
@@ -227,7 +228,7 @@ export default function UnitPage(): JSX.Element {
         {unit.id === null ? null : <Text size={200}>{unit.id}</Text>}
       </div>
       {unit.assessment === null ? (
-        <Notice notice={{ intent: "warning", body: t.notAssessed(unit.error ?? "") }} />
+        <Notice notice={{ intent: "warning", body: t.notAssessed(unit.errorWhy === null ? "" : reasonText(unit.errorWhy, strings)) }} />
       ) : (
         <>
           <section aria-labelledby="requirement-heading" className={styles.stack}>

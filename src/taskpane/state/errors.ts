@@ -1,11 +1,13 @@
 /**
- * What a user reads when something fails: the Danish message of the core or the writer, followed
- * by the reassurance that nothing was lost. Never a raw stack or an English exception text.
+ * What a user reads when something fails: the core's refusal in the pane's language (rendered from
+ * its code and parameters), the Danish message of a writer or the host, followed by the
+ * reassurance that nothing was lost. Never a raw stack or an English exception text.
  */
 import { isBudgetlysError } from "../../core/errors";
 import { HostError, WouldOverwriteError, WriteFailedError } from "../../core/ports";
 import type { Strings } from "../i18n/strings";
 import type { PlanProblem } from "../actions/plans";
+import { reasonText } from "./reasonText";
 
 /**
  * The body of an error message bar. The host's own Danish message (a read, a setting, navigation)
@@ -13,8 +15,9 @@ import type { PlanProblem } from "../actions/plans";
  * itself — its message then says which sheets are left where.
  */
 export function describeError(error: unknown, strings: Strings): string {
-  const known =
-    error instanceof WriteFailedError || error instanceof WouldOverwriteError || error instanceof HostError || isBudgetlysError(error)
+  const known = isBudgetlysError(error)
+    ? reasonText(error.why, strings)
+    : error instanceof WriteFailedError || error instanceof WouldOverwriteError || error instanceof HostError
       ? error.message
       : strings.common.unexpected;
   if (error instanceof WriteFailedError && !error.workbookUnchanged) return known;

@@ -4,6 +4,7 @@
  * row with text as the heading row, no columns chosen — and the column headings of any row.
  */
 import { columnLetter, type SheetGrid } from "../../core/grid";
+import { because, reason } from "../../core/reason";
 import type { ExplainedMapping } from "../../core/unit";
 
 /** Column letter → the text in that column of the 1-based `headerRow` (every used column, blank ones as ""). */
@@ -24,10 +25,11 @@ export function firstTextRow(grid: SheetGrid): number {
   return grid.origin.row + Math.max(index, 0) + 1;
 }
 
-/** A starting point for pointing out a sheet's table by hand (`reason` explains every choice). */
-export function manualExplained(grid: SheetGrid, reason: string): ExplainedMapping {
+/** A starting point for pointing out a sheet's table by hand (every choice the user's). */
+export function manualExplained(grid: SheetGrid): ExplainedMapping {
   const headerRow = firstTextRow(grid);
-  const decision = <T>(value: T) => ({ value, reason, confidence: 0, source: "user" as const });
+  const byUser = because(reason("by-user"));
+  const decision = <T>(value: T) => ({ value, ...byUser, confidence: 0, source: "user" as const });
   return {
     mapping: { sheet: grid.name, headerRow, columns: {}, unit: "kr", signConvention: "plus-is-deficit" },
     headerRow: decision(headerRow),

@@ -90,7 +90,7 @@ describe("detectLayout and readUnits", () => {
       ["A-skolen", 100000, 101000],
       ["B-skolen", 200000, 199000],
     ]);
-    expect(skipped).toEqual([{ sheet: "Ark", row: 6, reason: 'Sumrække ("I alt")' }]);
+    expect(skipped).toEqual([{ sheet: "Ark", row: 6, reason: 'Sumrække ("I alt")', why: { code: "row-total", params: { label: "I alt" } } }]);
   });
 
   it("lets the user override any part and marks it as the user's", () => {

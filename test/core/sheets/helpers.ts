@@ -6,6 +6,7 @@ import { HyperFormula, type RawCellContent } from "hyperformula";
 import { assess } from "../../../src/core/assessment";
 import { oreFromKroner, type Ore } from "../../../src/core/money";
 import { RANDERSMODELLEN_2_0, type Policy } from "../../../src/core/policy";
+import { reason } from "../../../src/core/reason";
 import type { SheetDescription } from "../../../src/core/sheetDescription";
 import type { UnitRecord } from "../../../src/core/unit";
 import type { Cell } from "../../../src/core/sheets/build";
@@ -35,12 +36,13 @@ export function unitOf(input: UnitInput, policy: Policy = RANDERSMODELLEN_2_0): 
     figures,
     assessment: assess(figures, policy),
     error: null,
+    errorWhy: null,
   };
 }
 
-/** A unit that could not be read. */
+/** A unit that could not be read (the golden sheets carry its short Danish error as written). */
 export function unreadableUnit(name: string, row = 40): UnitRecord {
-  return { file: "budget.xlsx", sheet: "Input", row, id: null, name, figures: null, assessment: null, error: "Forbrug mangler" };
+  return { file: "budget.xlsx", sheet: "Input", row, id: null, name, figures: null, assessment: null, error: "Forbrug mangler", errorWhy: reason("not-assessed") };
 }
 
 /** The sample units of the golden tests and the evaluation tests. */

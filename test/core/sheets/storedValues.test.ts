@@ -5,6 +5,7 @@
  * units and at the 5 % boundaries, for the handleplan, afviklingsplan and overskudsplan, with their
  * schedules (1–3 years, with and without a granted dispensation).
  */
+import { BudgetlysError } from "../../../src/core/errors";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RANDERSMODELLEN_2_0, type Policy } from "../../../src/core/policy";
@@ -104,7 +105,7 @@ function unitFrom(i: number, c: { budgetOre: number; resultOre: number; carriedO
     name: `Enhed ${i}`,
     figures,
     assessment: assessable ? assess(figures, policy) : null,
-    error: assessable ? null : "Procentgrundlaget er 0",
+    ...(assessable ? { error: null, errorWhy: null } : { error: "Procentgrundlaget er 0", errorWhy: new BudgetlysError("base-zero").why }),
     area: c.area === null ? null : { name: c.area, reason: "Afsnitsoverskriften" },
   };
 }

@@ -17,7 +17,9 @@ import type { Ore } from "../../../core/money";
 import { isPlanStatusBad, PLAN_STATUS, type PlanStatus } from "../../../core/planStatus";
 import type { SheetGrid } from "../../../core/grid";
 import { followPlansWorkbook, followUpSheetsOf, recordedPlans } from "../../../core/plansWorkbook";
-import { useI18n, useWorkbook } from "../../context";
+import { useI18n, useStrings, useWorkbook } from "../../context";
+import { reasonSentences, WORKBOOK_FILE, type Reason } from "../../../core/reason";
+import { reasonText } from "../../state/reasonText";
 import { Notice, type NoticeValue } from "../../components/Notice";
 import { loadXlsxReader, type XlsxReader } from "../../state/xlsxReader";
 import { lastYearStrings, type LastYearStrings } from "./lastYearStrings";
@@ -122,8 +124,8 @@ function useLastYearPlans(words: LastYearStrings) {
 }
 
 /** How this workbook is named in a figure's source and a "not found" reason. */
-const WORKBOOK = "Projektmappen";
-const FOLLOW_OPTIONS = { sheetsNoun: "projektmappens ark" } as const;
+const WORKBOOK = WORKBOOK_FILE;
+const FOLLOW_OPTIONS = { inWorkbook: true } as const;
 
 /** The reason when reading fails in a way the reader does not name (Danish, as the reader's). */
 const READ_FAILED = "Filen kunne ikke læses som Excel-projektmappe (.xlsx).";
@@ -132,7 +134,9 @@ const READ_FAILED = "Filen kunne ikke læses som Excel-projektmappe (.xlsx).";
 export function LastYearPlans(): JSX.Element {
   const styles = useStyles();
   const { language } = useI18n();
+  const strings = useStrings();
   const words = lastYearStrings(language);
+  const why = (reasons: readonly Reason[]): string => reasonSentences(reasons, (r) => reasonText(r, strings));
   const planWords = followUpStrings(language);
   const { file, result, notice, setNotice, reading, open } = useLastYearPlans(words);
   const input = useRef<HTMLInputElement>(null);
@@ -192,7 +196,7 @@ export function LastYearPlans(): JSX.Element {
               <ul className={styles.list} aria-label={words.suspendLabel}>
                 {bad.map((p) => (
                   <li key={`${p.record.planSheet}|${p.record.unitName}`}>
-                    {planWords.unitLine(p.record.unitName, p.record.unitId)}: {p.status}
+                    {planWords.unitLine(p.record.unitName, p.record.unitId)}: {strings.overview.planStatusWords[p.status]}
                   </li>
                 ))}
               </ul>
@@ -214,7 +218,7 @@ export function LastYearPlans(): JSX.Element {
                 {unmatched.map((u) => (
                   <li key={`${u.record.planSheet}|${u.record.unitName}`}>
                     <Text size={200}>
-                      {planWords.unitLine(u.record.unitName, u.record.unitId)} · {u.record.planSheet}: {u.reason}
+                      {planWords.unitLine(u.record.unitName, u.record.unitId)} · {u.record.planSheet}: {why(u.why)}
                     </Text>
                   </li>
                 ))}
@@ -229,6 +233,7 @@ export function LastYearPlans(): JSX.Element {
 
 function LastYearPlan({ plan, words }: { readonly plan: FollowedPlan; readonly words: FollowUpStrings }): JSX.Element {
   const styles = useStyles();
+  const strings = useStrings();
   const headingId = useId();
   return (
     <li className={styles.plan} aria-labelledby={headingId}>
@@ -237,11 +242,11 @@ function LastYearPlan({ plan, words }: { readonly plan: FollowedPlan; readonly w
       </Text>
       <div>
         <Badge appearance="tint" color={statusColor(plan.status)}>
-          {plan.status}
+          {strings.overview.planStatusWords[plan.status]}
         </Badge>
       </div>
       <Text block size={200}>
-        {plan.reason}
+        {reasonSentences(plan.why, (r) => reasonText(r, strings))}
       </Text>
       <Text block size={200} className={styles.quiet}>
         {words.sheet(plan.record.planSheet)}

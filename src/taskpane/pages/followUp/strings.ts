@@ -1,6 +1,7 @@
 /**
  * The words of the Opfølgning page, in each language (kept beside the page: the page is a chunk of
- * its own). The plan-status words and the core's reasons are Danish in every language.
+ * its own). The plan-status words and the core's reasons come from the pane's dictionary
+ * (`overview.planStatusWords`, `reasons`).
  */
 import type { DispensationDecision } from "../../../core/planStatus";
 import type { Language } from "../../i18n/strings";
@@ -128,7 +129,7 @@ const da: FollowUpStrings = {
 const en: FollowUpStrings = {
   heading: "Follow-up",
   intro:
-    "Every plan in the workbook's plan record, followed up with the workbook's own budget follow-ups and accounts. A year's repayment is the fall in debt: carried debt (opening) less an overall deficit. Statuses and reasons are in Danish.",
+    "Every plan in the workbook's plan record, followed up with the workbook's own budget follow-ups and accounts. A year's repayment is the fall in debt: carried debt (opening) less an overall deficit.",
   none: "The workbook has no plans in its plan record yet. Make them under Unit or Plans.",
   unitLine: (name, id) => (id === null ? name : `${name} (${id})`),
   status: "Status",
@@ -142,7 +143,7 @@ const en: FollowUpStrings = {
   noSource: "Source: no figures yet",
   notInScan: "The unit is not in the workbook's budget sheets.",
   suspendHeading: "Freedoms may be suspended",
-  suspendNone: "No plan is I risiko or Ikke overholdt.",
+  suspendNone: "No plan is at risk or not kept.",
   write: "Write into the plans",
   writeHint: (figures, plans, kept) =>
     `${figures} ${figures === 1 ? "figure" : "figures"} can be written into ${plans} ${plans === 1 ? "plan" : "plans"}.` +
@@ -177,7 +178,7 @@ const en: FollowUpStrings = {
   decisionLabel: (decision) => (decision === "bevilget" ? "granted" : decision === "afslået" ? "refused" : "applied for"),
   decisionEffect: (decision) =>
     decision === "bevilget"
-      ? "Granted: no instalments are due, and the plan's status becomes «Afvikling dispenseret»."
+      ? "Granted: no instalments are due, and the plan's status becomes «Repayment waived»."
       : `${decision === "ansøgt" ? "Applied for" : "Refused"}: the repayment schedule applies unchanged.`,
   decisionMissing: "Choose applied for, granted or refused.",
   decidedBy: "Decided by",

@@ -13,6 +13,7 @@ import {
   type PercentageBase,
 } from "../../../core/policy";
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../../i18n/strings";
+import { policyTitle } from "../../state/reasonText";
 import { Notice } from "../../components/Notice";
 import { FormField } from "../../components/FormField";
 import type { IndicatorSectionProps, LanguageSectionProps, PolicySectionProps } from "./SettingsPage.types";
@@ -20,7 +21,8 @@ import { parseTypedNumber } from "./useSettingsState";
 
 export const useSectionStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The flex gap spaces the parts: the browser's margins of a heading and a paragraph would add an empty band.
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, "& > h2": { margin: 0 }, "& > p": { margin: 0 } },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -36,7 +38,7 @@ export function PolicySection({ state }: PolicySectionProps): JSX.Element {
       <Text block as="h2" id="settings-heading" size={400} weight="semibold">
         {t.policy}
       </Text>
-      <Text block as="p">{t.policyName(state.policy.name)}</Text>
+      <Text block as="p">{t.policyName(policyTitle(state.policy, state.strings))}</Text>
       <Notice notice={state.policyNotice} onDismiss={state.dismissPolicyNotice} />
       <FormField
         label={t.limit}
@@ -55,7 +57,7 @@ export function PolicySection({ state }: PolicySectionProps): JSX.Element {
       <FormField
         label={t.base}
         hint={mark(draft.base === defaults.base, t.bases[defaults.base])}
-        control={{ kind: "select", options: PERCENTAGE_BASES.map((base) => ({ value: base, label: t.bases[base] })) }}
+        control={{ kind: "radio", options: PERCENTAGE_BASES.map((base) => ({ value: base, label: t.bases[base] })) }}
         value={draft.base}
         onChange={(base) => setDraft({ ...draft, base: base as PercentageBase })}
       />

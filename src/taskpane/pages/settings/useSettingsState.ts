@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { policyFromJson, RANDERSMODELLEN_2_0, type Policy } from "../../../core/policy";
 import { usePort, useI18n, useWorkbook } from "../../context";
 import { LANGUAGES, loadStrings } from "../../i18n/strings";
+import { policyTitle } from "../../state/reasonText";
 import { useConfirm } from "../../components/ConfirmProvider";
 import type { NoticeValue } from "../../components/Notice";
 import { describeIndicatorColumns } from "../../actions/plans";
@@ -79,7 +80,7 @@ export function useSettingsState(): SettingsState {
       return;
     }
     // The policy is stored in the workbook: it applies to everyone who opens it later. Ask first.
-    if (!(await confirm(savePolicyQuestion(strings, policy.name)))) {
+    if (!(await confirm(savePolicyQuestion(strings, policyTitle(policy, strings))))) {
       setPolicyNotice(messages.POLICY_NOT_SAVED);
       return;
     }
