@@ -2,8 +2,9 @@
  * `npm run docs:render`: the documents as an economist receives them. Writes the example
  * workbook's plans with the CLI (`budgetlys plan assets/eksempel-budget.xlsx --all --years 3 …
  * --separat-afviklingsplan`, as in the README), prints the workbook to PDF with LibreOffice
- * headless (Danish profile, see test/fixtures/sheets/libreoffice.ts) and renders the first page of
- * one sheet per document kind to PNG with pdftoppm, into docs/images:
+ * headless (Danish profile, see test/fixtures/sheets/libreoffice.ts) and renders every page of
+ * one sheet per document kind to PNG with pdftoppm, into docs/images (page 1 as named below, the
+ * next pages as …-side2.png, …-side3.png):
  *
  * - plan-handleplan-gul.png   Gul handleplan (Bakkeskolen)
  * - plan-handleplan.png       Rød handleplan, afvikling over 3 år (Nørrevangsskolen)
@@ -12,10 +13,11 @@
  * - plan-oversigt.png         the Oversigt
  *
  * A sheet's pages are found by its title in the PDF's text (pdftotext). Needs the built CLI
- * (`npm run build:cli`), LibreOffice and poppler-utils (pdftoppm, pdftotext); refuses with a
- * Danish message when one is missing.
+ * (`npm run build:cli`), LibreOffice, poppler-utils (pdftoppm, pdftotext) and the font Carlito
+ * (fonts-crosextra-carlito: Calibri's metrics, so the pages are Excel's); refuses with a Danish
+ * message when one is missing.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -31,6 +33,9 @@ function fail(message: string): never {
 }
 if (soffice === null) fail("LibreOffice (soffice) er ikke installeret (apt-get install -y libreoffice-calc).");
 if (!existsSync(cli)) fail("kommandolinjen er ikke bygget: kør \"npm run build:cli\".");
+if ((spawnSync("fc-list", [":family=Carlito"], { encoding: "utf8" }).stdout ?? "").trim() === "") {
+  fail("skrifttypen Carlito er ikke installeret (apt-get install -y fonts-crosextra-carlito); uden den tegner LibreOffice Calibri bredere end Excel.");
+}
 for (const tool of ["pdftoppm", "pdftotext"]) {
   try {
     execFileSync("which", [tool], { stdio: "pipe" });
@@ -73,8 +78,13 @@ for (const [image, title] of Object.entries(IMAGES)) {
   const first = titles.indexOf(title);
   if (first < 0) fail(`"${title}" findes ikke i PDF'en.`);
   let count = 1;
-  while (first + count < titles.length && !Object.values(IMAGES).includes(titles[first + count] as string) && !/^(Handleplan|Afviklingsplan|Plan for anvendelse|Oversigt) – /.test(titles[first + count] as string)) count++;
-  execFileSync("pdftoppm", ["-png", "-r", "100", "-f", String(first + 1), "-l", String(first + 1), "-singlefile", pdf, join(work, image)]);
-  renameSync(join(work, `${image}.png`), join(root, "docs", "images", `${image}.png`));
-  console.log(`docs/images/${image}.png ← side ${first + 1} af ${pages} (arket fylder ${count} side${count === 1 ? "" : "r"})`);
+  // The title rows repeat on every page of a sheet: its pages are those that start with its title.
+  while (first + count < titles.length && titles[first + count] === title) count++;
+  // Every page of the document: the first as <image>.png, the next as <image>-side2.png …
+  for (let page = 1; page <= count; page++) {
+    const name = page === 1 ? image : `${image}-side${page}`;
+    execFileSync("pdftoppm", ["-png", "-r", "100", "-f", String(first + page), "-l", String(first + page), "-singlefile", pdf, join(work, name)]);
+    renameSync(join(work, `${name}.png`), join(root, "docs", "images", `${name}.png`));
+    console.log(`docs/images/${name}.png ← side ${first + page} af ${pages} (arket fylder ${count} side${count === 1 ? "" : "r"})`);
+  }
 }

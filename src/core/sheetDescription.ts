@@ -81,11 +81,34 @@ export type ConditionalFormat =
       readonly negativeColor: string;
     };
 
+/** How a sheet is scaled on paper. */
+export type PrintFit =
+  /**
+   * A fixed scale in percent ("Juster til"): the printed size of every font is its size × the
+   * scale, whatever the printer, and manual page breaks hold (Excel ignores them when fitting).
+   */
+  | { readonly kind: "scale"; readonly percent: number }
+  /** One page wide, as many pages tall as needed (the scale follows the sheet's width). */
+  | { readonly kind: "width" };
+
+/** Page margins in inches (Excel's and the .xlsx format's unit). */
+export interface PrintMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
 /** Print setup. */
 export interface PrintSetup {
   readonly paperSize: "A4";
   readonly orientation: "portrait" | "landscape";
-  readonly fitToWidth: boolean;
+  readonly fit: PrintFit;
+  readonly margins: PrintMargins;
+  /** 0-based rows that begin a new printed page (a manual page break above each). */
+  readonly rowBreaks?: readonly number[];
   /** 0-based rows repeated at the top of each printed page, inclusive. */
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** Plain text (a literal "&" is escaped by the writers: headerFooterText). */
@@ -118,6 +141,12 @@ export interface SheetDescription {
   readonly cells: readonly CellSpec[];
   /** Column widths in characters, by 0-based column. */
   readonly columnWidths?: Readonly<Record<number, number>>;
+  /**
+   * Row heights in points, by 0-based row, for the rows that need more (or less) than the
+   * standard height: wrapped labels and headings, titles, signature rows, spacer rows. Written as
+   * fixed heights, so every host prints the same rows (LibreOffice does not grow a row on load).
+   */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   readonly merges?: readonly CellRange[];
   readonly validations?: readonly ListValidation[];
   readonly conditionalFormats?: readonly ConditionalFormat[];

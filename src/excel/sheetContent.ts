@@ -104,6 +104,20 @@ export function applyStyle(range: Excel.Range, style: CellStyle, rect: CellRange
   for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
 }
 
+/** Row heights (points) by 0-based row: one call per run of rows of the same height. */
+export function queueRowHeights(sheet: Excel.Worksheet, heights: Readonly<Record<number, number>> | undefined): void {
+  const rows = Object.entries(heights ?? {})
+    .map(([row, points]) => [Number(row), points] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < rows.length; ) {
+    const [first, points] = rows[i] as readonly [number, number];
+    let count = 1;
+    while (i + count < rows.length && rows[i + count]![0] === first + count && rows[i + count]![1] === points) count++;
+    sheet.getRangeByIndexes(first, 0, count, 1).getEntireRow().format.rowHeight = points;
+    i += count;
+  }
+}
+
 /** Column widths (characters) by 0-based column. */
 export function queueColumnWidths(sheet: Excel.Worksheet, widths: Readonly<Record<number, number>> | undefined): void {
   for (const [col, chars] of Object.entries(widths ?? {})) {
@@ -146,6 +160,7 @@ export function queueSheetDescription(sheet: Excel.Worksheet, description: Sheet
   queueCellContents(sheet, cells);
   queueCellFormats(sheet, cells);
   queueColumnWidths(sheet, description.columnWidths);
+  queueRowHeights(sheet, description.rowHeights);
   for (const merge of description.merges ?? []) rangeOf(sheet, merge).merge(false);
   for (const validation of description.validations ?? []) {
     const dv = rangeOf(sheet, validation.range).dataValidation;
@@ -168,7 +183,16 @@ export function queueSheetDescription(sheet: Excel.Worksheet, description: Sheet
     const layout = sheet.pageLayout;
     layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // A fixed scale keeps the manual page breaks (Excel ignores them when it fits to pages).
+    layout.zoom = print.fit.kind === "scale" ? { scale: print.fit.percent } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // Office.js takes margins in points, the description in inches.
+    layout.leftMargin = print.margins.left * 72;
+    layout.rightMargin = print.margins.right * 72;
+    layout.topMargin = print.margins.top * 72;
+    layout.bottomMargin = print.margins.bottom * 72;
+    layout.headerMargin = print.margins.header * 72;
+    layout.footerMargin = print.margins.footer * 72;
+    for (const row of print.rowBreaks ?? []) if (row > 0) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
     if (print.repeatRows !== undefined) layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
     if (print.printArea !== undefined) layout.setPrintArea(rangeAddress(print.printArea));
     if (print.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = headerFooterText(print.header);

@@ -16,6 +16,9 @@ export function topLeftFormat(t: Target): CellFormatModel {
 /** Excel's default column width: 8.43 characters = 64 px = 48 points. */
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
 
+/** Excel's standard row height for Calibri 11: 15 points. */
+export const DEFAULT_ROW_HEIGHT_POINTS = 15;
+
 export class FakeRangeFormat extends FakeObject<Target> {
   readonly _typeName = "RangeFormat";
   static props: PropTable<Target> = {
@@ -33,6 +36,23 @@ export class FakeRangeFormat extends FakeObject<Target> {
           for (let c = rect.left; c <= rect.right; c++) {
             if (v === DEFAULT_COLUMN_WIDTH_POINTS) t.sheet.columnWidths.delete(c);
             else t.sheet.columnWidths.set(c, v);
+          }
+        }
+      },
+    },
+    rowHeight: {
+      read: (t) => {
+        const rect = t.rects[0] as CellRange;
+        return t.sheet.rowHeights.get(rect.top) ?? DEFAULT_ROW_HEIGHT_POINTS;
+      },
+      write: (t, v: number) => {
+        if (assertLive(t.sheet).isProtected) throw accessDenied("RangeFormat.rowHeight");
+        // Excel's limit: 0–409 points.
+        if (typeof v !== "number" || !(v >= 0 && v <= 409)) throw invalidArgument("bad row height", "RangeFormat.rowHeight");
+        for (const rect of t.rects) {
+          for (let r = rect.top; r <= rect.bottom; r++) {
+            if (v === DEFAULT_ROW_HEIGHT_POINTS) t.sheet.rowHeights.delete(r);
+            else t.sheet.rowHeights.set(r, v);
           }
         }
       },

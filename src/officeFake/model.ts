@@ -126,6 +126,10 @@ export interface PageLayoutModel {
   zoom?: Record<string, unknown>;
   printTitleRows?: string;
   printArea?: string;
+  /** Margins in points, by Office.js' property name (leftMargin …). */
+  margins?: Record<string, number>;
+  /** 0-based rows with a manual page break above them (Worksheet.horizontalPageBreaks). */
+  rowBreaks?: number[];
   headersFooters: Record<string, string>;
 }
 
@@ -144,6 +148,8 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   /** Column widths in points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points, by 0-based row (rows without one have the standard height). */
+  readonly rowHeights = new Map<number, number>();
   merges: CellRange[] = [];
   /** Worksheet protection: only unlocked cells' contents may change. */
   isProtected = false;

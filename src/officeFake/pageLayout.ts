@@ -4,6 +4,8 @@ import { MAX_COLUMNS, SheetModel } from "./model";
 import { FakeObject, install, invalidArgument, make, parseA1Range, type PropTable } from "./base";
 import type { FakeRange } from "./ranges";
 
+const MARGINS = ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"] as const;
+
 export class FakePageLayout extends FakeObject<SheetModel> {
   readonly _typeName = "PageLayout";
   static props: PropTable<SheetModel> = {
@@ -23,9 +25,25 @@ export class FakePageLayout extends FakeObject<SheetModel> {
     zoom: {
       read: (s) => s.pageLayout.zoom ?? { scale: 100 },
       write: (s, v: Record<string, unknown>) => {
+        // Excel takes a scale of 10–400 % (or fit to pages).
+        const scale = v.scale;
+        if (scale !== undefined && (typeof scale !== "number" || scale < 10 || scale > 400)) throw invalidArgument(`bad zoom scale ${String(scale)}`, "PageLayout.zoom");
         s.pageLayout.zoom = v;
       },
     },
+    ...Object.fromEntries(
+      MARGINS.map((name) => [
+        name,
+        {
+          // Excel's "Normal" margins: 0,7" sides, 0,75" top and bottom, 0,3" header and footer.
+          read: (s: SheetModel) => s.pageLayout.margins?.[name] ?? (name === "leftMargin" || name === "rightMargin" ? 50.4 : name === "topMargin" || name === "bottomMargin" ? 54 : 21.6),
+          write: (s: SheetModel, v: number) => {
+            if (typeof v !== "number" || !(v >= 0)) throw invalidArgument(`bad margin ${String(v)}`, `PageLayout.${name}`);
+            s.pageLayout.margins = { ...s.pageLayout.margins, [name]: v };
+          },
+        },
+      ]),
+    ),
   };
 
   get headersFooters(): FakeHeaderFooterGroup {
@@ -100,3 +118,26 @@ export function printedHeaderFooter(text: string): string {
   }
   return out;
 }
+
+/** `Worksheet.horizontalPageBreaks` (ExcelApi 1.9): the manual page breaks above rows. */
+export class FakePageBreakCollection extends FakeObject<SheetModel> {
+  readonly _typeName = "PageBreakCollection";
+  static props: PropTable<SheetModel> = {};
+
+  /** A page break above the top-left cell of the range. */
+  add(pageBreakRange: FakeRange | string): void {
+    this._call("add", (s) => {
+      const rect = typeof pageBreakRange === "string" ? parseA1Range(pageBreakRange) : pageBreakRange._model().rect;
+      const rows = new Set(s.pageLayout.rowBreaks ?? []);
+      rows.add(rect.top);
+      s.pageLayout.rowBreaks = [...rows].sort((a, b) => a - b);
+    });
+  }
+
+  removePageBreaks(): void {
+    this._call("removePageBreaks", (s) => {
+      delete s.pageLayout.rowBreaks;
+    });
+  }
+}
+install(FakePageBreakCollection);

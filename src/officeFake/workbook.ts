@@ -2,7 +2,7 @@
 import { MAX_COLUMNS, MAX_ROWS, SheetModel, WorkbookModel } from "./model";
 import { FakeApiMisuse, FakeObject, FakeOfficeError, assertLive, assertStructureEditable, install, invalidArgument, make, normalize, parseA1Range, parseCollectionLoad, type PropTable } from "./base";
 import type { FakeRequestContext } from "./application";
-import { FakePageLayout } from "./pageLayout";
+import { FakePageBreakCollection, FakePageLayout } from "./pageLayout";
 import { FakeChartCollection } from "./charts";
 import { FakeRangeAreas, rangeProxy, type FakeRange } from "./ranges";
 import { FakeSettingCollection } from "./settings";
@@ -275,6 +275,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
 
   get pageLayout(): FakePageLayout {
     return make(new FakePageLayout(this._ctx, () => this._model()));
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return make(new FakePageBreakCollection(this._ctx, () => this._model()));
   }
 
   get names(): FakeNamedItemCollection {

@@ -10,7 +10,11 @@ import ExcelJS from "exceljs";
 import { cellAddress, columnLetter, rangeAddress, type CellRange } from "../core/grid";
 import { headerFooterText, type CellSpec, type ConditionalFormat, type PrintSetup, type SheetDescription } from "../core/sheetDescription";
 import { withUniqueNames } from "../core/sheets/finalSheetNames";
+import { DEFAULT_FONT_POINTS } from "../core/sheets/printLayout";
 import { THEME, type CellStyle } from "../core/theme";
+
+/** The workbook's default font (ExcelJS' and Excel's Normal style): every styled cell names it. */
+const DEFAULT_FONT = { name: "Calibri", size: DEFAULT_FONT_POINTS } as const;
 
 /** Rows an A4 page holds at a readable scale (fit-to-height page count). */
 const ROWS_PER_PAGE = 58;
@@ -24,13 +28,14 @@ function argb(color: string): string {
 function styleOf(style: CellStyle | undefined, numberFormat: string | undefined): Partial<ExcelJS.Style> {
   const s: Partial<ExcelJS.Style> = {};
   if (style) {
-    const font: Partial<ExcelJS.Font> = {};
+    // Always the family and size: a font entry without them is the host's own default (LibreOffice
+    // printed every bold label in a serif face).
+    const font: Partial<ExcelJS.Font> = { name: DEFAULT_FONT.name, family: 2, size: style.fontSize ?? DEFAULT_FONT.size };
     if (style.bold) font.bold = true;
     if (style.italic) font.italic = true;
     if (style.underline) font.underline = true;
-    if (style.fontSize) font.size = style.fontSize;
     if (style.fontColor) font.color = { argb: argb(style.fontColor) };
-    if (Object.keys(font).length > 0) s.font = font;
+    s.font = font;
     if (style.fill) s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
     const alignment: Partial<ExcelJS.Alignment> = { vertical: "top" };
     if (style.wrap) alignment.wrapText = true;
@@ -118,21 +123,28 @@ function printSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   // such sheets get no print area or repeated rows (plan names use ’ instead, see planNames.ts).
   const nameSafe = !ws.name.includes("'");
   const area = print.printArea;
+  const fit = print.fit;
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: print.orientation,
-    fitToPage: print.fitToWidth,
-    fitToWidth: 1,
-    // 0 ("as many pages as needed") is how Excel reads it, but LibreOffice then squeezes the
-    // whole sheet onto one page; a page count from the rows prints well in both.
-    fitToHeight: Math.max(1, Math.ceil(((print.printArea?.bottom ?? ws.rowCount) + 1) / ROWS_PER_PAGE)),
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ...(fit.kind === "scale"
+      ? { fitToPage: false, scale: fit.percent }
+      : {
+          fitToPage: true,
+          fitToWidth: 1,
+          // 0 ("as many pages as needed") is how Excel reads it, but LibreOffice then squeezes the
+          // whole sheet onto one page; a page count from the rows prints well in both.
+          fitToHeight: Math.max(1, Math.ceil(((print.printArea?.bottom ?? ws.rowCount) + 1) / ROWS_PER_PAGE)),
+        }),
+    margins: { ...print.margins },
     ...(print.repeatRows && nameSafe ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
     // "A$1:H$9" becomes "$A$1:$H$9" in ExcelJS' defined name.
     ...(area && nameSafe
       ? { printArea: `${columnLetter(area.left)}$${area.top + 1}:${columnLetter(area.right)}$${area.bottom + 1}` }
       : {}),
   };
+  // A manual break above a row is ExcelJS' break after the row before it (1-based: the same number).
+  for (const row of print.rowBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
   ws.headerFooter = {
     oddHeader: `&L${headerFooterText(print.header ?? "")}&RUdskrevet &D`,
     oddFooter: `&L${headerFooterText(print.footer ?? "")}&RSide &P af &N`,
@@ -163,6 +175,7 @@ export function addSheet(workbook: ExcelJS.Workbook, d: SheetDescription): Excel
     views: [d.freeze ? { state: "frozen", ySplit: d.freeze.rows, xSplit: d.freeze.columns } : { state: "normal" }],
   });
   for (const [col, width] of Object.entries(d.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = width;
+  for (const [row, points] of Object.entries(d.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = points;
   for (const spec of d.cells) writeCell(ws, spec);
   for (const m of d.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const v of d.validations ?? []) validation(ws, v.range, v.values, v.errorMessage);

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { HEADER_VALUE_COL } from "../../src/core/sheets/unitHeaderLayout";
 import { launchBrowser, shot } from "./browser";
 import {
   axeViolations,
@@ -215,7 +216,7 @@ describe("the whole plan flow with the keyboard only", () => {
     expect(errorCells(values)).toEqual([]);
     // The years typed are the plan's: the header says 2, and the begrundelse is in the sheet.
     const yearsRow = values.find((row) => row[0] === "Antal år til afvikling");
-    expect(yearsRow?.[1]).toBe(2);
+    expect(yearsRow?.[HEADER_VALUE_COL]).toBe(2);
     expect(values.flat().join(" ")).toContain("Skolesammenlægning");
     await shot(page, "16-tastatur-handleplan");
     await page.close();

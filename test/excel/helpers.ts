@@ -73,7 +73,7 @@ export function overviewDescription(units: number, unitName = (i: number) => `En
       })),
       { kind: "dataBar", range: { top: 3, left: 3, bottom: last, right: 3 }, color: "#C00000", negativeColor: "#00B050" },
     ],
-    print: { paperSize: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 2, last: 2 }, header: "Budgetlys", footer: "Skole & SFO · opgjort 1. marts" },
+    print: { paperSize: "A4", orientation: "landscape", fit: { kind: "width" }, margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }, repeatRows: { first: 2, last: 2 }, header: "Budgetlys", footer: "Skole & SFO · opgjort 1. marts" },
     names: [{ name: "Enheder", range: { top: 3, left: 0, bottom: last, right: 0 } }],
     charts: [{ kind: "bar", title: "Merforbrug i pct.", categories: { top: 3, left: 0, bottom: last, right: 0 }, values: { top: 3, left: 3, bottom: last, right: 3 }, anchor: { top: 1, left: 6, bottom: 20, right: 14 } }],
     tabColor: "#1F3864",

@@ -1,7 +1,9 @@
 /**
  * Print setup of every generated sheet (handleplan, overskudsplan, afviklingsplan, Oversigt): A4,
- * one page wide, the heading rows repeated on every page, and no text below 9 pt — in the
- * descriptions, in the .xlsx ExcelJS writes (read back) and on the strict Excel fake.
+ * the heading rows repeated on every page, and no text below 9 pt — on paper for the plans, which
+ * print at a fixed scale inside the paper's width with a page break above each group of sections
+ * — in the descriptions, in the .xlsx ExcelJS writes (read back) and on the strict Excel fake.
+ * test/xlsx/printLibreOffice.test.ts measures the printed sizes in LibreOffice's PDF.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -11,6 +13,7 @@ import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { oversigtLayout } from "../../src/core/sheets/oversigtLayout";
 import { plansFor, planSetOversigt } from "../../src/core/sheets/plansFor";
+import { columnPoints, DEFAULT_FONT_POINTS, fontPoints, MIN_PRINTED_POINTS, PRINT_MARGINS, printableWidth } from "../../src/core/sheets/printLayout";
 import { THEME } from "../../src/core/theme";
 import type { UnitRecord } from "../../src/core/unit";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
@@ -21,9 +24,9 @@ import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
 const policy = RANDERSMODELLEN_2_0;
 const readAt = "12-06-2025 kl. 14.03";
 /** The smallest font size a printed document may use. */
-const MIN_POINTS = 9;
+const MIN_POINTS = MIN_PRINTED_POINTS;
 /** What a cell without a size of its own prints in: the workbook's default (Calibri 11). */
-const DEFAULT_POINTS = 11;
+const DEFAULT_POINTS = DEFAULT_FONT_POINTS;
 
 /** Every kind of generated sheet: plans with separate afviklingsplaner, a dispensation, the Oversigt. */
 function documents(units: readonly UnitRecord[]): SheetDescription[] {
@@ -36,9 +39,9 @@ const AREAS = ["Skoler", "Dagtilbud"];
 const withAreas = SAMPLE_UNITS.map((u, i) => ({ ...u, area: { name: AREAS[i % 2] as string, reason: "test" } }));
 const ALL = documents(SAMPLE_UNITS);
 
-/** The description's own promise: A4, one page wide, repeated rows inside the sheet, fonts ≥ 9 pt. */
+/** The description's own promise: A4, repeated rows inside the sheet, fonts ≥ 9 pt — for plans on paper. */
 function expectPrintable(d: SheetDescription): void {
-  expect(d.print, d.name).toMatchObject({ paperSize: "A4", fitToWidth: true });
+  expect(d.print, d.name).toMatchObject({ paperSize: "A4", margins: PRINT_MARGINS });
   const repeat = d.print?.repeatRows;
   expect(repeat, d.name).toBeDefined();
   const lastRow = Math.max(...d.cells.map((c) => c.row));
@@ -48,6 +51,27 @@ function expectPrintable(d: SheetDescription): void {
     const size = (cell.style !== undefined ? THEME[cell.style].fontSize : undefined) ?? DEFAULT_POINTS;
     expect(size, `${d.name} ${cell.row},${cell.col}`).toBeGreaterThanOrEqual(MIN_POINTS);
   }
+  if (d.kind === "oversigt") {
+    expect(d.print, d.name).toMatchObject({ orientation: "landscape", fit: { kind: "width" } });
+    return;
+  }
+  // A plan: portrait at a fixed scale, so the smallest font prints at size × scale ≥ 9 pt …
+  const fit = d.print!.fit;
+  expect(d.print!.orientation, d.name).toBe("portrait");
+  expect(fit.kind, d.name).toBe("scale");
+  const scale = fit.kind === "scale" ? fit.percent : 0;
+  const smallest = Math.min(...d.cells.map((c) => fontPoints(c.style)));
+  expect((smallest * scale) / 100, d.name).toBeGreaterThanOrEqual(MIN_POINTS);
+  // … and its print area's columns fit inside the paper's width at that scale (no column spills
+  // onto a page of its own).
+  const area = d.print!.printArea!;
+  let width = 0;
+  for (let col = area.left; col <= area.right; col++) width += columnPoints(d.columnWidths?.[col] ?? 8.43);
+  expect(width, d.name).toBeLessThanOrEqual(printableWidth("portrait", scale, d.print!.margins));
+  // Page breaks lie inside the print area, in order.
+  const breaks = d.print!.rowBreaks ?? [];
+  expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
+  for (const row of breaks) expect(row > area.top && row <= area.bottom, `${d.name} skift ${row}`).toBe(true);
 }
 
 describe("print setup of the generated documents", () => {
@@ -55,7 +79,7 @@ describe("print setup of the generated documents", () => {
     expect(new Set(ALL.map((d) => d.kind))).toEqual(new Set(["handleplan", "afviklingsplan", "overskudsplan", "oversigt"]));
   });
 
-  it("every description prints on A4, one page wide, with repeated rows and no font below 9 pt", () => {
+  it("every plan prints on A4 portrait at a fixed scale inside the paper's width, no text below 9 pt on paper; the Oversigt one page wide", () => {
     for (const d of [...ALL, ...documents(withAreas)]) expectPrintable(d);
   });
 
@@ -88,7 +112,14 @@ describe("print setup of the generated documents", () => {
     for (const d of ALL) {
       const ws = wb.getWorksheet(d.name)!;
       const repeat = d.print!.repeatRows!;
-      expect(ws.pageSetup, d.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: `${repeat.first + 1}:${repeat.last + 1}` });
+      const fit = d.print!.fit;
+      expect(ws.pageSetup, d.name).toMatchObject({
+        paperSize: 9,
+        printTitlesRow: `${repeat.first + 1}:${repeat.last + 1}`,
+        margins: d.print!.margins,
+        ...(fit.kind === "scale" ? { fitToPage: false, scale: fit.percent } : { fitToPage: true, fitToWidth: 1 }),
+      });
+      for (const [row, points] of Object.entries(d.rowHeights ?? {})) expect(ws.getRow(Number(row) + 1).height, `${d.name} række ${Number(row) + 1}`).toBe(points);
       expect(ws.pageSetup.orientation).toBe(d.print!.orientation);
       let seen = 0;
       ws.eachRow({ includeEmpty: false }, (row) =>
@@ -108,7 +139,16 @@ describe("print setup of the generated documents", () => {
       const { sheetName } = await port.writeSheet(d, {});
       const s = fake.model.sheetByName(sheetName)!;
       const repeat = d.print!.repeatRows!;
-      expect(s.pageLayout, d.name).toMatchObject({ paperSize: "A4", printTitleRows: `$${repeat.first + 1}:$${repeat.last + 1}`, zoom: { horizontalFitToPages: 1 } });
+      const fit = d.print!.fit;
+      const m = d.print!.margins;
+      expect(s.pageLayout, d.name).toMatchObject({
+        paperSize: "A4",
+        printTitleRows: `$${repeat.first + 1}:$${repeat.last + 1}`,
+        zoom: fit.kind === "scale" ? { scale: fit.percent } : { horizontalFitToPages: 1 },
+        margins: { leftMargin: m.left * 72, rightMargin: m.right * 72, topMargin: m.top * 72, bottomMargin: m.bottom * 72, headerMargin: m.header * 72, footerMargin: m.footer * 72 },
+      });
+      expect(s.pageLayout.rowBreaks ?? [], d.name).toEqual(d.print!.rowBreaks ?? []);
+      expect(Object.fromEntries(s.rowHeights), d.name).toEqual(Object.fromEntries(Object.entries(d.rowHeights ?? {}).filter(([, points]) => points !== 15)));
       for (const cell of s.cells.values()) {
         expect(cell.format.fontSize ?? DEFAULT_POINTS).toBeGreaterThanOrEqual(MIN_POINTS);
       }

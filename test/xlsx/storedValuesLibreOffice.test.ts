@@ -61,8 +61,11 @@ function formulaCells(ws: ExcelJS.Worksheet): Map<string, { row: number; col: nu
   return out;
 }
 
-/** The handleplan formulas without a stored value yet: the tiltag sums, section 4, the follow-up dates, the begrundelse check. */
-const HANDLEPLAN_PENDING = /^=(SUM\(|[A-Z]+\d+$|[A-Z]+\d+-[A-Z]+\d+$|\$B\$\d+$|IF\(ROUND\(|DATE\(|IF\(\$B\$\d+>1,IF\(LEN)/;
+/**
+ * The handleplan formulas without a stored value yet: the tiltag sums and the measures' names in the
+ * effect table (section 3), section 4, the follow-up dates, the begrundelse check.
+ */
+const HANDLEPLAN_PENDING = /^=(SUM\(|[A-Z]+\d+$|[A-Z]+\d+-[A-Z]+\d+$|\$[A-Z]+\$\d+$|IF\(ROUND\(|DATE\(|IF\(\$[A-Z]+\$\d+>1,IF\(LEN|IF\([A-Z]+\d+="","",[A-Z]+\d+\)$)/;
 
 /** Whether two stored numbers are the same figure: percentages within 1e-12 relative, everything else the same whole øre. */
 function sameNumber(style: CellSpec["style"], mine: number, lo: number): boolean {

@@ -1,6 +1,7 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
    ExcelJS objects, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
 import type { SheetDescription } from "../../src/core/sheetDescription";
@@ -74,9 +75,16 @@ describe("writeWorkbookXlsx", () => {
     expect(type.dataValidation).toMatchObject({ type: "list", formulae: ['"løn,drift,indtægt"'] });
     const ind = L.header.value("indicator");
     const cfs = conditionalFormatsOf(ws);
-    const onIndicator = cfs.filter((cf) => cf.ref === `B${ind.row + 1}`);
+    const onIndicator = cfs.filter((cf) => cf.ref === `C${ind.row + 1}`);
     expect(onIndicator.map((cf) => cf.rules[0]?.type)).toEqual(["expression", "expression", "expression"]);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 3, printTitlesRow: "1:2" });
+    // A fixed scale (manual page breaks hold), the description's margins, a break above sections 3 and 7.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: false, scale: 90, printTitlesRow: "1:2", margins: hp.print!.margins });
+    // ExcelJS does not read page breaks back: the sheet's XML (jszip is ExcelJS' own zip library).
+    const zip = await JSZip.loadAsync(await writeWorkbookXlsx([hp]));
+    const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    // <brk id="N"> is a break after row N (1-based), i.e. above 0-based row N.
+    expect([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([L.sections.tiltag, L.sections.followUp]);
+    for (const [row, points] of Object.entries(hp.rowHeights!)) expect(ws.getRow(Number(row) + 1).height, `række ${Number(row) + 1}`).toBe(points);
     expect(ws.headerFooter.oddHeader).toContain("Handleplan – Børnehuset O'Brien (73000202102)");
     expect(ws.headerFooter.oddHeader).toContain("&D");
   });

@@ -15,6 +15,7 @@ import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { absRef, at, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
 import { afviklingsplanSheetLayout, SCHEDULE_COLUMNS, type ScheduleLayout } from "./afviklingsplanLayout";
 import { afviklingsplanName } from "./planNames";
+import { fixedRowHeights, PLAN_COLUMN_WIDTHS, PLAN_PRINT_SCALE, PRINT_MARGINS } from "./printLayout";
 import { unitKeyOf } from "../unitKey";
 import { type AssessedUnit, checkPlanContext, type PlanContext } from "./planContext";
 import { dispensationText, dispensedExpression, planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
@@ -56,16 +57,8 @@ export function scheduleValuesOf(ctx: PlanContext, assessed: AssessedUnit): Sche
   };
 }
 
-/** The column widths of the schedule's columns. */
-export const SCHEDULE_WIDTHS: Readonly<Record<number, number>> = {
-  [SCHEDULE_COLUMNS.year]: 50,
-  [SCHEDULE_COLUMNS.opening]: 18,
-  [SCHEDULE_COLUMNS.planned]: 18,
-  [SCHEDULE_COLUMNS.forecast]: 20,
-  [SCHEDULE_COLUMNS.realised]: 20,
-  [SCHEDULE_COLUMNS.closing]: 18,
-  [SCHEDULE_COLUMNS.status]: 22,
-};
+/** The column widths of the schedule's columns: the plans' seven printable columns. */
+export const SCHEDULE_WIDTHS: Readonly<Record<number, number>> = PLAN_COLUMN_WIDTHS;
 
 /** The headings of the schedule's columns. */
 export const SCHEDULE_HEADINGS: Readonly<Record<keyof typeof SCHEDULE_COLUMNS, string>> = {
@@ -202,7 +195,8 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
   b.formula(layout.total("forecast"), `=SUM(${forecastRange})`, "total", undefined, known === undefined ? undefined : 0);
   b.formula(layout.total("realised"), `=SUM(${realisedRange})`, "total", undefined, known === undefined ? undefined : 0);
   b.formula(layout.overallStatus, status.overall(years), "check", undefined, statusValue);
-  b.value(at(layout.checkRow, SCHEDULE_COLUMNS.year), "Kontrol: planlagte afdrag i alt = gæld (eller gælden er afviklet)", "note");
+  b.value(at(layout.checkRow, SCHEDULE_COLUMNS.year), "Kontrol: afdrag i alt = gæld (eller gælden er afviklet)", "note");
+  b.merge({ top: layout.checkRow, left: SCHEDULE_COLUMNS.year, bottom: layout.checkRow, right: layout.check.col - 1 });
   b.formula(
     layout.check,
     `=IF(OR(ROUND(${ref(layout.total("planned"))}-${debt},2)=0,${r2(`SUM(${realisedRange})`)}>=${r2(debt)}),"Afstemt","Afviger")`,
@@ -309,11 +303,14 @@ export function afviklingsplanSheet(ctx: PlanContext): SheetDescription {
     name: afviklingsplanName(ctx.unit.name),
     unitKey: unitKeyOf(ctx.unit),
     columnWidths: SCHEDULE_WIDTHS,
+    rowHeights: { auto: true, fixed: fixedRowHeights(L.spacerRows, [L.approval.leaderRow, L.approval.chiefRow]) },
     plan: scheduleData(ctx, assessed, L.schedule, L.header.value("dispensation")),
     print: {
       paperSize: "A4",
       orientation: "portrait",
-      fitToWidth: true,
+      fit: { kind: "scale", percent: PLAN_PRINT_SCALE },
+      margins: PRINT_MARGINS,
+      rowBreaks: L.pageBreaks,
       repeatRows: { first: L.titleRow, last: L.subtitleRow },
       header: `Afviklingsplan – ${ctx.unit.name}${ctx.unit.id ? ` (${ctx.unit.id})` : ""}`,
       footer: planFooter(ctx),

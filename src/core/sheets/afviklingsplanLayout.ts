@@ -106,6 +106,10 @@ export interface AfviklingsplanSheetLayout {
   readonly followUp: FollowUpTableLayout;
   readonly begrundelse: TextArea & { readonly noteRow: number; readonly check: Cell };
   readonly approval: ApprovalTableLayout;
+  /** The empty rows between sections (printed low). */
+  readonly spacerRows: readonly number[];
+  /** The rows that begin a printed page: the header and the schedule | opfølgning, begrundelse, godkendelse. */
+  readonly pageBreaks: readonly number[];
   /** The last used row. */
   readonly lastRow: number;
 }
@@ -114,26 +118,29 @@ export interface AfviklingsplanSheetLayout {
 export function afviklingsplanSheetLayout(years: number, followUps: number): AfviklingsplanSheetLayout {
   const s = AFVIKLINGSPLAN_SHEET;
   const header = unitHeaderLayout(s.headerTop, AFVIKLINGSPLAN_HEADER_ROLES);
+  const spacerRows: number[] = [header.next];
   const schedule = scheduleLayout(header.next + 1, years);
-  let row = schedule.next + 1;
+  let row = schedule.next;
   const take = (n = 1): number => {
     const first = row;
     row += n;
     return first;
   };
+  const gap = () => spacerRows.push(take());
+  gap(); // (a page break follows)
 
   const followUpHeading = take();
   const followUpNote = take();
   const followUpHeader = take();
   const followUpRows = Array.from({ length: followUps * years }, () => take());
-  take();
+  gap();
 
   const begrundelseHeading = take();
   const begrundelseNote = take();
   const label = at(take(), 0);
   const top = take(TEXT_AREA_ROWS);
-  const check = at(take(), 1);
-  take();
+  const check = at(take(), 2);
+  gap();
 
   const approvalHeading = take();
   const approvalHeader = take();
@@ -147,7 +154,8 @@ export function afviklingsplanSheetLayout(years: number, followUps: number): Afv
     header,
     schedule,
     sections: { followUp: followUpHeading, begrundelse: begrundelseHeading, approval: approvalHeading },
-    followUp: { noteRow: followUpNote, headerRow: followUpHeader, rows: followUpRows, col: { date: 0, who: 1, remark: 2 } },
+    // The handleplan's columns: "Drøftet med" over B–C, the remark over D–G.
+    followUp: { noteRow: followUpNote, headerRow: followUpHeader, rows: followUpRows, col: { date: 0, who: 1, remark: 3 } },
     begrundelse: {
       label,
       input: at(top, 0),
@@ -155,7 +163,10 @@ export function afviklingsplanSheetLayout(years: number, followUps: number): Afv
       noteRow: begrundelseNote,
       check,
     },
-    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 2, signature: 3 } },
+    // The name over B–C, the signature over E–G.
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 3, signature: 4 } },
+    spacerRows,
+    pageBreaks: [followUpHeading],
     lastRow: row - 1,
   };
 }

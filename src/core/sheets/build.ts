@@ -19,6 +19,7 @@ import type {
 } from "../sheetDescription";
 import { INDICATOR_COLORS } from "../theme";
 import { INDICATORS } from "../assessment";
+import { rowHeightsFor } from "./printLayout";
 
 /** A cell position, 0-based. */
 export interface Cell {
@@ -162,18 +163,26 @@ export class SheetBuilder {
     name: string;
     unitKey?: string;
     columnWidths: Readonly<Record<number, number>>;
+    /**
+     * Row heights: `auto` gives every row the height its wrapped text and fonts need at the
+     * column widths (see printLayout.rowHeightsFor); `fixed` heights (points) are kept.
+     */
+    rowHeights?: { readonly auto: boolean; readonly fixed?: Readonly<Record<number, number>> };
     print?: PrintSetup;
     tabColor?: string;
     freeze?: { rows: number; columns: number };
     plan?: PlanData;
   }): SheetDescription {
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    const fixed = meta.rowHeights?.fixed ?? {};
+    const rowHeights = meta.rowHeights === undefined ? {} : meta.rowHeights.auto ? rowHeightsFor(cells, this.merges, meta.columnWidths, fixed) : { ...fixed };
     return {
       kind: meta.kind,
       name: meta.name,
       ...(meta.unitKey !== undefined ? { unitKey: meta.unitKey } : {}),
       cells,
       columnWidths: meta.columnWidths,
+      ...(Object.keys(rowHeights).length > 0 ? { rowHeights } : {}),
       merges: this.merges,
       validations: this.validations,
       conditionalFormats: this.conditionalFormats,

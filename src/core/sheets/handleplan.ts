@@ -3,18 +3,25 @@
  * with the afviklingsplan inline (section 5) so that the plan, its tiltag and its schedule are
  * one document that calculates on its own, whatever the sheet ends up being called.
  */
-import type { CellRange } from "../grid";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
-import { SCHEDULE_WIDTHS, scheduleData, scheduleValuesOf, writeSchedule } from "./afviklingsplan";
-import { handleplanLayout, type HandleplanLayout, type TextArea } from "./handleplanLayout";
+import { scheduleData, scheduleValuesOf, writeSchedule } from "./afviklingsplan";
+import { handleplanLayout, TILTAG_ROWS, type HandleplanLayout } from "./handleplanLayout";
+import { fixedRowHeights, PLAN_COLUMN_WIDTHS, PLAN_PRINT_SCALE, PRINT_MARGINS } from "./printLayout";
 import { handleplanName } from "./planNames";
 import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
 import { checkPlanContext, planPeriod, type AssessedUnit, type PlanContext } from "./planContext";
 import { planFooter, unitHeaderData, writeUnitHeader } from "./unitHeader";
-import { BEGRUNDELSE_CHECK } from "./planSections";
+import {
+  sectionHeading,
+  sectionNote,
+  writeApprovalTable,
+  writeBegrundelse as writeBegrundelseArea,
+  writeFollowUpTable,
+  writeTextArea,
+} from "./planSections";
 
 /** Types of a tiltag (validation list). */
 export const TILTAG_TYPES = ["løn", "drift", "indtægt"] as const;
@@ -39,35 +46,9 @@ interface HandleplanWriter {
   readonly firstYear: number;
 }
 
-function heading(b: SheetBuilder, row: number, text: string, lastCol: number): void {
-  b.value(at(row, 0), text, "heading");
-  for (let col = 1; col <= lastCol; col++) b.blank(at(row, col), "heading");
-}
-
-function note(b: SheetBuilder, cell: Cell, text: string, lastCol: number): void {
-  b.value(cell, text, "note");
-  b.merge({ top: cell.row, left: cell.col, bottom: cell.row, right: lastCol });
-}
-
-function textArea(b: SheetBuilder, area: TextArea, label: string | null, text?: string): void {
-  if (label !== null) b.value(area.label, label, "label");
-  if (text !== undefined && text.trim() !== "") b.value(area.input, text, "inputText");
-  else b.blank(area.input, "inputText");
-  b.merge(area.range);
-}
-
-function single(cell: Cell): CellRange {
-  return rangeOf(cell, cell);
-}
-
-/** Parses a follow-up date "31/3" into day and month. */
-function dayMonth(text: string): { day: number; month: number } | null {
-  const m = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*$/.exec(text);
-  if (!m) return null;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { day, month } : null;
-}
+const heading = sectionHeading;
+const note = sectionNote;
+const textArea = writeTextArea;
 
 /** Title, subtitle (budget year, the spending line, the schedule) and the note on how to read the sheet. */
 function writeTitle(w: HandleplanWriter): void {
@@ -103,25 +84,32 @@ function writeCauses(w: HandleplanWriter): void {
   textArea(b, L.causes, "Beskriv årsagerne til underskuddet:");
 }
 
-/** 3. Tiltag: one input row per measure, its effect per repayment year, summed. */
+/**
+ * 3. Tiltag: one input row per measure (what, who, when, type, status), then the measures'
+ * expected effect per repayment year in a table of its own (the name from the row above), summed.
+ */
 function writeTiltag(w: HandleplanWriter): void {
   const { b, L, last, firstYear } = w;
   heading(b, L.sections.tiltag, "3. Tiltag", last);
   const t = L.tiltag;
-  const th = (col: number, text: string) => b.value(at(t.headerRow, col), text, "tableHeader");
-  th(t.col.name, "Tiltag");
-  th(t.col.responsible, "Ansvarlig");
-  th(t.col.start, "Start (dato)");
-  th(t.col.type, "Type");
-  t.effectCols.forEach((col, i) => th(col, `Effekt ${firstYear + i}`));
-  th(t.col.status, "Status");
+  const spanName = (row: number) => b.merge({ top: row, left: t.col.name, bottom: row, right: t.col.responsible - 1 });
+  const spanStatus = (row: number) => b.merge({ top: row, left: t.col.status, bottom: row, right: last });
+  const th = (row: number, col: number, text: string) => b.value(at(row, col), text, "tableHeader");
+  th(t.headerRow, t.col.name, "Tiltag");
+  th(t.headerRow, t.col.responsible, "Ansvarlig");
+  th(t.headerRow, t.col.start, "Start (dato)");
+  th(t.headerRow, t.col.type, "Type");
+  th(t.headerRow, t.col.status, "Status");
+  spanName(t.headerRow);
+  spanStatus(t.headerRow);
   for (let row = t.firstRow; row <= t.lastRow; row++) {
     b.blank(at(row, t.col.name), "inputText");
+    spanName(row);
     b.blank(at(row, t.col.responsible), "input");
     b.blank(at(row, t.col.start), "inputDate");
     b.blank(at(row, t.col.type), "input");
-    for (const col of t.effectCols) b.blank(at(row, col), "inputMoney");
     b.blank(at(row, t.col.status), "input");
+    spanStatus(row);
   }
   b.list(rangeOf(at(t.firstRow, t.col.type), at(t.lastRow, t.col.type)), TILTAG_TYPES, "Vælg løn, drift eller indtægt.");
   b.list(
@@ -129,9 +117,22 @@ function writeTiltag(w: HandleplanWriter): void {
     TILTAG_STATUSES,
     `Vælg en status: ${TILTAG_STATUSES.join(", ")}.`,
   );
+
+  th(t.effectHeaderRow, t.col.name, "Effekt (kr.) pr. afdragsår");
+  spanName(t.effectHeaderRow);
+  t.effectCols.forEach((col, i) => th(t.effectHeaderRow, col, `Effekt ${firstYear + i}`));
+  for (let i = 0; i < TILTAG_ROWS; i++) {
+    const row = t.effectFirstRow + i;
+    const name = ref(at(t.firstRow + i, t.col.name));
+    // The measure's name as typed above (blank while it has none): typed once, shown twice.
+    b.formula(at(row, t.col.name), `=IF(${name}="","",${name})`, "computed");
+    spanName(row);
+    for (const col of t.effectCols) b.blank(at(row, col), "inputMoney");
+  }
   b.value(at(t.sumRow, t.col.name), "Effekt i alt", "total");
+  spanName(t.sumRow);
   for (const col of t.effectCols) {
-    b.formula(at(t.sumRow, col), `=SUM(${rangeRef(at(t.firstRow, col), at(t.lastRow, col))})`, "total");
+    b.formula(at(t.sumRow, col), `=SUM(${rangeRef(at(t.effectFirstRow, col), at(t.effectLastRow, col))})`, "total");
   }
 }
 
@@ -209,31 +210,14 @@ function writeConsequences(w: HandleplanWriter): void {
 
 /** 7. Opfølgning: the follow-up dates of every repayment year. */
 function writeFollowUp(w: HandleplanWriter): void {
-  const { b, L, ctx, last } = w;
+  const { b, L, ctx, last, firstYear } = w;
   heading(b, L.sections.followUp, "7. Opfølgning", last);
-  const f = L.followUp;
-  note(
-    b,
-    at(f.noteRow, 0),
-    "Følges op ved budgetopfølgningerne i hvert afdragsår. Tallet fra en opfølgning skrives som forventet afdrag, regnskabet som realiseret afdrag.",
-    last,
-  );
-  b.value(at(f.headerRow, f.col.date), "Opfølgningsdato", "tableHeader");
-  b.value(at(f.headerRow, f.col.who), "Drøftet med", "tableHeader");
-  b.value(at(f.headerRow, f.col.remark), "Status for tiltag og afdrag", "tableHeader");
-  b.merge({ top: f.headerRow, left: f.col.remark, bottom: f.headerRow, right: last });
-  const firstYearRef = absRef(L.header.value("firstYear"));
-  const perYear = ctx.policy.followUpDates.length;
-  f.rows.forEach((row, i) => {
-    const yearIndex = Math.floor(i / perYear);
-    const text = ctx.policy.followUpDates[i % perYear] as string;
-    const dm = dayMonth(text);
-    const year = yearIndex === 0 ? firstYearRef : `${firstYearRef}+${yearIndex}`;
-    if (dm) b.formula(at(row, f.col.date), `=DATE(${year},${dm.month},${dm.day})`, "computed", NUMBER_FORMATS.date);
-    else b.value(at(row, f.col.date), yearIndex === 0 ? text : `${text} (år ${yearIndex + 1})`, "computed");
-    b.blank(at(row, f.col.who), "input");
-    b.blank(at(row, f.col.remark), "inputText");
-    b.merge({ top: row, left: f.col.remark, bottom: row, right: last });
+  writeFollowUpTable(b, L.followUp, {
+    firstYear: L.header.value("firstYear"),
+    firstYearValue: firstYear,
+    dates: ctx.policy.followUpDates,
+    note: "Følges op ved budgetopfølgningerne i hvert afdragsår. Tallet fra en opfølgning skrives som forventet afdrag, regnskabet som realiseret afdrag.",
+    lastCol: last,
   });
 }
 
@@ -243,7 +227,8 @@ function writeInvolvement(w: HandleplanWriter): void {
   heading(b, L.sections.involvement, "8. Inddragelse", last);
   const inv = L.involvement;
   b.value(at(inv.headerRow, inv.col.what), "Forum", "tableHeader");
-  b.value(at(inv.headerRow, inv.col.date), "Dato for drøftelse", "tableHeader");
+  b.merge({ top: inv.headerRow, left: inv.col.what, bottom: inv.headerRow, right: inv.col.date - 1 });
+  b.value(at(inv.headerRow, inv.col.date), "Drøftet den", "tableHeader");
   b.value(at(inv.headerRow, inv.col.remark), "Bemærkning", "tableHeader");
   b.merge({ top: inv.headerRow, left: inv.col.remark, bottom: inv.headerRow, right: last });
   for (const [row, label] of [
@@ -251,6 +236,7 @@ function writeInvolvement(w: HandleplanWriter): void {
     [inv.boardRow, "Bestyrelse (hvor en sådan findes)"],
   ] as const) {
     b.value(at(row, inv.col.what), label, "label");
+    b.merge({ top: row, left: inv.col.what, bottom: row, right: inv.col.date - 1 });
     b.blank(at(row, inv.col.date), "inputDate");
     b.blank(at(row, inv.col.remark), "inputText");
     b.merge({ top: row, left: inv.col.remark, bottom: row, right: last });
@@ -261,27 +247,11 @@ function writeInvolvement(w: HandleplanWriter): void {
 function writeApproval(w: HandleplanWriter): void {
   const { b, L, ctx, last } = w;
   heading(b, L.sections.approval, "9. Godkendelse", last);
-  const ap = L.approval;
-  b.value(at(ap.headerRow, ap.col.role), "Rolle", "tableHeader");
-  b.value(at(ap.headerRow, ap.col.name), "Navn", "tableHeader");
-  b.value(at(ap.headerRow, ap.col.date), "Dato", "tableHeader");
-  b.value(at(ap.headerRow, ap.col.signature), "Underskrift", "tableHeader");
-  b.merge({ top: ap.headerRow, left: ap.col.signature, bottom: ap.headerRow, right: last });
-  for (const [row, label, name] of [
-    [ap.leaderRow, "Leder", ctx.leader],
-    [ap.chiefRow, "Chef", undefined],
-  ] as const) {
-    b.value(at(row, ap.col.role), label, "label");
-    if (name) b.value(at(row, ap.col.name), name, "input");
-    else b.blank(at(row, ap.col.name), "input");
-    b.blank(at(row, ap.col.date), "inputDate");
-    b.blank(at(row, ap.col.signature), "input");
-    b.merge({ top: row, left: ap.col.signature, bottom: row, right: last });
-  }
+  writeApprovalTable(b, L.approval, ctx.leader, last);
 }
 
 /** 10. In two parts: a) the begrundelse for repayment over more than one year (with its check), b) the application for dispensation. */
-function writeBegrundelse(w: HandleplanWriter): void {
+function writeBegrundelseSection(w: HandleplanWriter): void {
   const { b, L, ctx, last } = w;
   heading(b, L.sections.begrundelse, "10. Begrundelse og ansøgning om dispensation", last);
   const bg = L.begrundelse;
@@ -291,15 +261,13 @@ function writeBegrundelse(w: HandleplanWriter): void {
     `a) Begrundelse for afvikling over mere end ét år — kun Rød, i særlige tilfælde op til ${ctx.policy.maxYears} år. b) Ansøgning om dispensation fra afvikling — Gul og Rød; Økonomiafdelingen træffer afgørelsen.`,
     last,
   );
-  textArea(b, bg, "a) Begrundelse for særlige tilfælde (afvikling over mere end ét år):", ctx.begrundelse);
-  b.value(at(bg.check.row, 0), "Kontrol af begrundelse", "label");
-  b.formula(
-    bg.check,
-    `=IF(${absRef(L.header.value("years"))}>1,IF(LEN(TRIM(${ref(bg.input)}))=0,${str(BEGRUNDELSE_CHECK.missing)},${str(BEGRUNDELSE_CHECK.given)}),${str(BEGRUNDELSE_CHECK.notApplicable)})`,
-    "check",
-  );
-  b.merge({ top: bg.check.row, left: bg.check.col, bottom: bg.check.row, right: last });
-  b.textColour(single(bg.check), BEGRUNDELSE_CHECK.missing, INDICATOR_COLORS.Rød);
+  writeBegrundelseArea(b, bg, {
+    label: "a) Begrundelse for særlige tilfælde (afvikling over mere end ét år):",
+    text: ctx.begrundelse,
+    years: L.header.value("years"),
+    yearsValue: ctx.years,
+    lastCol: last,
+  });
   textArea(b, L.dispensationApplication, "b) Ansøgning om dispensation fra afvikling (Gul og Rød) — begrundelse for ansøgningen:");
 }
 
@@ -326,26 +294,27 @@ export function handleplanSheet(ctx: PlanContext): SheetDescription {
     writeFollowUp,
     writeInvolvement,
     writeApproval,
-    writeBegrundelse,
+    writeBegrundelseSection,
   ]) {
     write(w);
   }
 
-  const widths: Record<number, number> = { ...SCHEDULE_WIDTHS };
-  for (let col = 1; col <= last; col++) widths[col] = Math.max(widths[col] ?? 0, 18);
-  widths[0] = 50;
+  const fixed = fixedRowHeights(L.spacerRows, [L.approval.leaderRow, L.approval.chiefRow]);
 
   return b.build({
     kind: "handleplan",
     name: handleplanName(unit.name),
     unitKey: unitKeyOf(unit),
-    columnWidths: widths,
+    columnWidths: PLAN_COLUMN_WIDTHS,
+    rowHeights: { auto: true, fixed },
     plan: scheduleData(ctx, assessed, L.schedule, L.header.value("dispensation")),
     tabColor: INDICATOR_COLORS[assessed.assessment.indicator].fill,
     print: {
       paperSize: "A4",
       orientation: "portrait",
-      fitToWidth: true,
+      fit: { kind: "scale", percent: PLAN_PRINT_SCALE },
+      margins: PRINT_MARGINS,
+      rowBreaks: L.pageBreaks,
       repeatRows: { first: L.titleRow, last: L.subtitleRow },
       header: `Handleplan – ${unit.name}${unit.id ? ` (${unit.id})` : ""}`,
       footer: planFooter(ctx),

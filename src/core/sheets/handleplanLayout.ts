@@ -4,11 +4,12 @@
  */
 import { at, type Cell } from "./build";
 import { scheduleLayout, type ScheduleLayout } from "./afviklingsplanLayout";
+import { PLAN_LAST_COL } from "./printLayout";
 import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 import { TEXT_AREA_ROWS, type TextArea } from "./planSections";
 
-/** Empty rows of the tiltag table. */
-export const TILTAG_ROWS = 8;
+/** Empty rows of the tiltag table (and of the effect table under it): sections 3–6 fill one page. */
+export const TILTAG_ROWS = 6;
 /** Rows of a free-text area (at least 6 lines), shared with the other plan documents. */
 export { TEXT_AREA_ROWS, type TextArea } from "./planSections";
 
@@ -66,8 +67,17 @@ export interface HandleplanLayout {
     readonly headerRow: number;
     readonly firstRow: number;
     readonly lastRow: number;
-    readonly sumRow: number;
+    /** Columns of the measures' table (the name merged over A–B, the status over F–G). */
     readonly col: { readonly name: number; readonly responsible: number; readonly start: number; readonly type: number; readonly status: number };
+    /**
+     * The expected effect per repayment year, a table of its own under the measures (so the
+     * sheet stays seven columns wide for up to five years): its heading row, one row per measure
+     * (the measure's name from the table above, A–B) and the sum row.
+     */
+    readonly effectHeaderRow: number;
+    readonly effectFirstRow: number;
+    readonly effectLastRow: number;
+    readonly sumRow: number;
     /** Effect column of each schedule year. */
     readonly effectCols: readonly number[];
   };
@@ -86,37 +96,49 @@ export interface HandleplanLayout {
     readonly noteRow: number;
     readonly headerRow: number;
     readonly rows: readonly number[];
+    /** "Drøftet med" is merged over B–C, the remark over D–G. */
     readonly col: { readonly date: number; readonly who: number; readonly remark: number };
   };
   readonly involvement: {
     readonly headerRow: number;
     readonly medRow: number;
     readonly boardRow: number;
+    /** The forum merged over A–B, the remark over D–G. */
     readonly col: { readonly what: number; readonly date: number; readonly remark: number };
   };
   readonly approval: {
     readonly headerRow: number;
     readonly leaderRow: number;
     readonly chiefRow: number;
+    /** The name merged over B–C, the signature over E–G. */
     readonly col: { readonly role: number; readonly name: number; readonly date: number; readonly signature: number };
   };
   readonly begrundelse: TextArea & { readonly noteRow: number; readonly check: Cell };
   readonly dispensationApplication: TextArea;
+  /** The empty rows between sections (printed low). */
+  readonly spacerRows: readonly number[];
+  /** The rows that begin a printed page: 1–2 | 3–6 | 7–10. */
+  readonly pageBreaks: readonly number[];
   /** The last used row. */
   readonly lastRow: number;
 }
 
+/** The most repayment years the seven columns hold (the effect table: C–G). */
+export const MAX_LAYOUT_YEARS = 5;
+
 /** The handleplan layout for a schedule of `years` years and `followUps` follow-up dates. */
 export function handleplanLayout(years: number, followUps: number): HandleplanLayout {
-  // The afviklingsplan's seven columns (A–G) set the width; the tiltag table needs 5 + years.
-  const lastCol = Math.max(6, 4 + years);
+  if (!(years >= 1 && years <= MAX_LAYOUT_YEARS)) throw new Error(`Layout: ${years} år passer ikke i handleplanen (1–${MAX_LAYOUT_YEARS}).`);
+  // The afviklingsplan's seven columns (A–G) set the width for every section.
+  const lastCol = PLAN_LAST_COL;
   let row = 0;
   const take = (n = 1): number => {
     const first = row;
     row += n;
     return first;
   };
-  const gap = () => take(1);
+  const spacerRows: number[] = [];
+  const gap = () => spacerRows.push(take(1));
   const area = (rows = TEXT_AREA_ROWS, withLabel = true): TextArea => {
     const label = withLabel ? at(take(), 0) : at(row - 1, 0);
     const top = take(rows);
@@ -128,17 +150,20 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
   const noteRow = take();
   const stamdata = take();
   const header = unitHeaderLayout(take(HANDLEPLAN_HEADER_ROLES.length), HANDLEPLAN_HEADER_ROLES);
+  take(); // the traffic-light table's footnote
   gap();
 
   const causesHeading = take();
   const causes = area();
-  gap();
+  // (a page break follows)
 
   const tiltagHeading = take();
   const tiltagHeader = take();
   const tiltagFirst = take(TILTAG_ROWS);
+  const effectHeader = take();
+  const effectFirst = take(TILTAG_ROWS);
   const tiltagSum = take();
-  const effectCols = Array.from({ length: years }, (_, i) => 4 + i);
+  const effectCols = Array.from({ length: years }, (_, i) => 2 + i);
   gap();
 
   const coverageHeading = take();
@@ -153,10 +178,11 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
   row = schedule.next;
   gap();
 
+
   const consequencesHeading = take();
   const consequences = area();
   const risks = area();
-  gap();
+  // No spacer before a page break: it would print alone at the foot of a full page.
 
   const followUpHeading = take();
   const followUpNote = take();
@@ -180,7 +206,7 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
   const begrundelseHeading = take();
   const begrundelseNote = take();
   const begrundelse = area();
-  const begrundelseCheck = at(take(), 1);
+  const begrundelseCheck = at(take(), 2);
   const dispensationApplication = area();
 
   return {
@@ -206,8 +232,11 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
       headerRow: tiltagHeader,
       firstRow: tiltagFirst,
       lastRow: tiltagFirst + TILTAG_ROWS - 1,
+      col: { name: 0, responsible: 2, start: 3, type: 4, status: 5 },
+      effectHeaderRow: effectHeader,
+      effectFirstRow: effectFirst,
+      effectLastRow: effectFirst + TILTAG_ROWS - 1,
       sumRow: tiltagSum,
-      col: { name: 0, responsible: 1, start: 2, type: 3, status: 4 + years },
       effectCols,
     },
     coverage: {
@@ -224,12 +253,14 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
       noteRow: followUpNote,
       headerRow: followUpHeader,
       rows: followUpRows,
-      col: { date: 0, who: 1, remark: 2 },
+      col: { date: 0, who: 1, remark: 3 },
     },
-    involvement: { headerRow: involvementHeader, medRow, boardRow, col: { what: 0, date: 1, remark: 2 } },
-    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 2, signature: 3 } },
+    involvement: { headerRow: involvementHeader, medRow, boardRow, col: { what: 0, date: 2, remark: 3 } },
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 3, signature: 4 } },
     begrundelse: { ...begrundelse, noteRow: begrundelseNote, check: begrundelseCheck },
     dispensationApplication,
+    spacerRows,
+    pageBreaks: [tiltagHeading, followUpHeading],
     lastRow: row - 1,
   };
 }

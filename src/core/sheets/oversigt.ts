@@ -5,6 +5,7 @@
  * Units are grouped by udvalg/område where the sheets state one, each group with a subtotal
  * (amounts and colours); an I alt row ends the table (see `oversigtGroups.ts`).
  */
+import { PRINT_MARGINS } from "./printLayout";
 import { assess, INDICATORS, totalResultOf, type Assessment, type Indicator } from "../assessment";
 import { toKroner } from "../money";
 import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
@@ -221,7 +222,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     print: {
       paperSize: "A4",
       orientation: "landscape",
-      fitToWidth: true,
+      fit: { kind: "width" },
+      margins: PRINT_MARGINS,
       repeatRows: { first: L.headerRow, last: L.headerRow },
       header: "Oversigt – trafiklys og planer",
       footer: `${policy.name}${options.period !== undefined ? ` · ${options.period}` : ""} · oprettet ${options.readAt}`,

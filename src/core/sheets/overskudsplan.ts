@@ -8,6 +8,7 @@ import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, ref, rangeOf, rangeRef, SheetBuilder, str } from "./build";
 import { overskudsplanLayout } from "./overskudsplanLayout";
 import { overskudsplanName } from "./planNames";
+import { fixedRowHeights, PLAN_COLUMN_WIDTHS, PLAN_PRINT_SCALE, PRINT_MARGINS } from "./printLayout";
 import { spendingLabel } from "../layout/period";
 import { unitKeyOf } from "../unitKey";
 import { assessedUnit, planPeriod, type PlanContext } from "./planContext";
@@ -51,18 +52,23 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
 
   heading(L.sections.cause, "2. Årsag til overskuddet");
   b.value(L.cause.label, "Beskriv årsagen til overskuddet:", "label");
+  b.merge({ top: L.cause.label.row, left: 0, bottom: L.cause.label.row, right: last });
   b.blank(L.cause.input, "inputText");
   b.merge(L.cause.range);
 
   heading(L.sections.uses, "3. Planlagt anvendelse");
   const u = L.uses;
+  const spanPurpose = (row: number) => b.merge({ top: row, left: u.col.purpose, bottom: row, right: u.col.amount - 1 });
+  const spanLabel = (row: number) => b.merge({ top: row, left: 0, bottom: row, right: 1 });
   b.value(at(u.headerRow, u.col.purpose), "Formål", "tableHeader");
+  spanPurpose(u.headerRow);
   b.value(at(u.headerRow, u.col.amount), "Beløb (kr.)", "tableHeader");
   b.value(at(u.headerRow, u.col.year), "År", "tableHeader");
   b.value(at(u.headerRow, u.col.remark), "Bemærkning", "tableHeader");
   b.merge({ top: u.headerRow, left: u.col.remark, bottom: u.headerRow, right: last });
   for (let row = u.firstRow; row <= u.lastRow; row++) {
     b.blank(at(row, u.col.purpose), "inputText");
+    spanPurpose(row);
     b.blank(at(row, u.col.amount), "inputMoney");
     b.blank(at(row, u.col.year), "input", NUMBER_FORMATS.year);
     b.blank(at(row, u.col.remark), "inputText");
@@ -71,10 +77,12 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   const amounts = rangeRef(at(u.firstRow, u.col.amount), at(u.lastRow, u.col.amount));
   const sum = at(u.sumRow, u.col.amount);
   b.value(at(u.sumRow, u.col.purpose), "Planlagt i alt", "total");
+  spanPurpose(u.sumRow);
   // Stored values as written: no use planned yet, so nothing is disponeret.
   const surplusOre = surplusOf(assessed.assessment);
   b.formula(sum, `=SUM(${amounts})`, "total", undefined, 0);
   b.value(at(u.restRow, u.col.purpose), "Ikke disponeret (overskud − planlagt)", "label");
+  spanPurpose(u.restRow);
   b.formula(at(u.restRow, u.col.amount), `=${ref(surplus)}-${ref(sum)}`, "computedMoney", undefined, toKroner(surplusOre));
   b.formula(
     u.check,
@@ -92,32 +100,49 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
   heading(L.sections.saving, "4. Opsparing til et bestemt formål");
   const s = L.saving;
   b.value(at(s.answer.row, 0), "Er en del af overskuddet en bevidst opsparing? (Ja/Nej)", "label");
+  spanLabel(s.answer.row);
   b.blank(s.answer, "input");
   b.list(rangeOf(s.answer, s.answer), YES_NO, "Skriv Ja eller Nej.");
   b.value(at(s.purpose.row, 0), "Formål med opsparingen", "label");
+  spanLabel(s.purpose.row);
   b.blank(s.purpose, "inputText");
   b.merge({ top: s.purpose.row, left: s.purpose.col, bottom: s.purpose.row, right: last });
   b.value(at(s.amount.row, 0), "Beløb der spares op (kr.)", "label");
+  spanLabel(s.amount.row);
   b.blank(s.amount, "inputMoney");
 
   heading(L.sections.involvement, "5. Inddragelse");
   const inv = L.involvement;
-  ["Forum", "Dato for drøftelse", "Bemærkning"].forEach((text, col) => b.value(at(inv.headerRow, col), text, "tableHeader"));
-  b.merge({ top: inv.headerRow, left: 2, bottom: inv.headerRow, right: last });
+  // Forum over A–B, date in C, remark over D–G (as on the handleplan).
+  [
+    [0, "Forum"],
+    [2, "Drøftet den"],
+    [3, "Bemærkning"],
+  ].forEach(([col, text]) => b.value(at(inv.headerRow, col as number), text as string, "tableHeader"));
+  spanLabel(inv.headerRow);
+  b.merge({ top: inv.headerRow, left: 3, bottom: inv.headerRow, right: last });
   for (const [row, label] of [
     [inv.medRow, "MED-udvalg"],
     [inv.boardRow, "Bestyrelse (hvor en sådan findes)"],
   ] as const) {
     b.value(at(row, 0), label, "label");
-    b.blank(at(row, 1), "inputDate");
-    b.blank(at(row, 2), "inputText");
-    b.merge({ top: row, left: 2, bottom: row, right: last });
+    spanLabel(row);
+    b.blank(at(row, 2), "inputDate");
+    b.blank(at(row, 3), "inputText");
+    b.merge({ top: row, left: 3, bottom: row, right: last });
   }
 
   heading(L.sections.approval, "6. Godkendelse");
   const ap = L.approval;
-  ["Rolle", "Navn", "Dato", "Underskrift"].forEach((text, col) => b.value(at(ap.headerRow, col), text, "tableHeader"));
-  b.merge({ top: ap.headerRow, left: 3, bottom: ap.headerRow, right: last });
+  // Role in A, name over B–C, date in D, signature over E–G (as on the handleplan).
+  [
+    [0, "Rolle"],
+    [1, "Navn"],
+    [3, "Dato"],
+    [4, "Underskrift"],
+  ].forEach(([col, text]) => b.value(at(ap.headerRow, col as number), text as string, "tableHeader"));
+  b.merge({ top: ap.headerRow, left: 1, bottom: ap.headerRow, right: 2 });
+  b.merge({ top: ap.headerRow, left: 4, bottom: ap.headerRow, right: last });
   for (const [row, label, name] of [
     [ap.leaderRow, "Leder", ctx.leader],
     [ap.chiefRow, "Chef", undefined],
@@ -125,21 +150,26 @@ export function overskudsplanSheet(ctx: PlanContext): SheetDescription {
     b.value(at(row, 0), label, "label");
     if (name) b.value(at(row, 1), name, "input");
     else b.blank(at(row, 1), "input");
-    b.blank(at(row, 2), "inputDate");
-    b.blank(at(row, 3), "input");
-    b.merge({ top: row, left: 3, bottom: row, right: last });
+    b.merge({ top: row, left: 1, bottom: row, right: 2 });
+    b.blank(at(row, 3), "inputDate");
+    b.blank(at(row, 4), "input");
+    b.merge({ top: row, left: 4, bottom: row, right: last });
   }
+  const fixed = fixedRowHeights(L.spacerRows, [ap.leaderRow, ap.chiefRow]);
 
   return b.build({
     kind: "overskudsplan",
     name: overskudsplanName(unit.name),
     unitKey: unitKeyOf(unit),
-    columnWidths: { 0: 50, 1: 18, 2: 18, 3: 18, 4: 18, 5: 18 },
+    columnWidths: PLAN_COLUMN_WIDTHS,
+    rowHeights: { auto: true, fixed },
     tabColor: INDICATOR_COLORS.Grøn.fill,
     print: {
       paperSize: "A4",
       orientation: "portrait",
-      fitToWidth: true,
+      fit: { kind: "scale", percent: PLAN_PRINT_SCALE },
+      margins: PRINT_MARGINS,
+      rowBreaks: L.pageBreaks,
       repeatRows: { first: L.titleRow, last: L.subtitleRow },
       header: `Plan for anvendelse af overskud – ${unit.name}${unit.id ? ` (${unit.id})` : ""}`,
       footer: planFooter(ctx),

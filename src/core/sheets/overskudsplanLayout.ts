@@ -4,6 +4,7 @@
  */
 import { at, type Cell } from "./build";
 import { TEXT_AREA_ROWS, type TextArea } from "./handleplanLayout";
+import { PLAN_LAST_COL } from "./printLayout";
 import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
 /** Empty rows of the planned-uses table. */
@@ -47,6 +48,7 @@ export interface OverskudsplanLayout {
     readonly lastRow: number;
     readonly sumRow: number;
     readonly restRow: number;
+    /** The purpose merged over A–B, the remark over E–G. */
     readonly col: { readonly purpose: number; readonly amount: number; readonly year: number; readonly remark: number };
     /** The check of planned uses against the surplus. */
     readonly check: Cell;
@@ -55,44 +57,50 @@ export interface OverskudsplanLayout {
   /** Inddragelse: the model requires staff and boards to be involved in overførsler between years. */
   readonly involvement: { readonly headerRow: number; readonly medRow: number; readonly boardRow: number };
   readonly approval: { readonly headerRow: number; readonly leaderRow: number; readonly chiefRow: number };
+  /** The empty rows between sections (printed low). */
+  readonly spacerRows: readonly number[];
+  /** The rows that begin a printed page: 1–2 | 3–6. */
+  readonly pageBreaks: readonly number[];
   readonly lastRow: number;
 }
 
 /** The one layout of an overskudsplan. */
 export function overskudsplanLayout(): OverskudsplanLayout {
-  const lastCol = 5;
+  const lastCol = PLAN_LAST_COL;
   let row = 0;
   const take = (n = 1) => {
     const first = row;
     row += n;
     return first;
   };
+  const spacerRows: number[] = [];
+  const gap = () => spacerRows.push(take());
   const titleRow = take();
   const subtitleRow = take();
-  take();
+  gap();
   const stamdata = take();
   const header = unitHeaderLayout(take(OVERSKUDSPLAN_HEADER_ROLES.length), OVERSKUDSPLAN_HEADER_ROLES);
-  take();
+  gap();
   const causeHeading = take();
   const causeLabel = at(take(), 0);
   const causeTop = take(TEXT_AREA_ROWS);
-  take();
+  // (a page break follows)
   const usesHeading = take();
   const usesHeader = take();
   const usesFirst = take(USE_ROWS);
   const sumRow = take();
   const restRow = take();
-  take();
+  gap();
   const savingHeading = take();
-  const answer = at(take(), 1);
-  const purpose = at(take(), 1);
-  const amount = at(take(), 1);
-  take();
+  const answer = at(take(), 2);
+  const purpose = at(take(), 2);
+  const amount = at(take(), 2);
+  gap();
   const involvementHeading = take();
   const involvementHeader = take();
   const medRow = take();
   const boardRow = take();
-  take();
+  gap();
   const approvalHeading = take();
   const approvalHeader = take();
   const leaderRow = take();
@@ -110,12 +118,14 @@ export function overskudsplanLayout(): OverskudsplanLayout {
       lastRow: usesFirst + USE_ROWS - 1,
       sumRow,
       restRow,
-      col: { purpose: 0, amount: 1, year: 2, remark: 3 },
-      check: at(restRow, 2),
+      col: { purpose: 0, amount: 2, year: 3, remark: 4 },
+      check: at(restRow, 3),
     },
     saving: { answer, purpose, amount },
     involvement: { headerRow: involvementHeader, medRow, boardRow },
     approval: { headerRow: approvalHeader, leaderRow, chiefRow },
+    spacerRows,
+    pageBreaks: [usesHeading],
     lastRow: row - 1,
   };
 }

@@ -58,7 +58,11 @@ export function sectionNote(b: SheetBuilder, cell: Cell, text: string, lastCol: 
 
 /** A merged free-text input area with its label (text written as text; blank when only whitespace). */
 export function writeTextArea(b: SheetBuilder, area: TextArea, label: string | null, text?: string): void {
-  if (label !== null) b.value(area.label, label, "label");
+  if (label !== null) {
+    // The label over the area's whole width: one line, not a narrow column of wrapped words.
+    b.value(area.label, label, "label");
+    b.merge({ top: area.label.row, left: area.label.col, bottom: area.label.row, right: area.range.right });
+  }
   if (text !== undefined && text.trim() !== "") b.value(area.input, text, "inputText");
   else b.blank(area.input, "inputText");
   b.merge(area.range);
@@ -102,6 +106,7 @@ export function writeFollowUpTable(b: SheetBuilder, f: FollowUpTableLayout, inpu
   sectionNote(b, at(f.noteRow, 0), input.note, last);
   b.value(at(f.headerRow, f.col.date), "Opfølgningsdato", "tableHeader");
   b.value(at(f.headerRow, f.col.who), "Drøftet med", "tableHeader");
+  b.merge({ top: f.headerRow, left: f.col.who, bottom: f.headerRow, right: f.col.remark - 1 });
   b.value(at(f.headerRow, f.col.remark), "Status for tiltag og afdrag", "tableHeader");
   b.merge({ top: f.headerRow, left: f.col.remark, bottom: f.headerRow, right: last });
   const firstYearRef = absRef(input.firstYear);
@@ -116,6 +121,7 @@ export function writeFollowUpTable(b: SheetBuilder, f: FollowUpTableLayout, inpu
       b.formula(at(row, f.col.date), `=DATE(${year},${dm.month},${dm.day})`, "computed", NUMBER_FORMATS.date, known);
     } else b.value(at(row, f.col.date), yearIndex === 0 ? text : `${text} (år ${yearIndex + 1})`, "computed");
     b.blank(at(row, f.col.who), "input");
+    b.merge({ top: row, left: f.col.who, bottom: row, right: f.col.remark - 1 });
     b.blank(at(row, f.col.remark), "inputText");
     b.merge({ top: row, left: f.col.remark, bottom: row, right: last });
   });
@@ -125,6 +131,7 @@ export function writeFollowUpTable(b: SheetBuilder, f: FollowUpTableLayout, inpu
 export function writeApprovalTable(b: SheetBuilder, ap: ApprovalTableLayout, leader: string | undefined, lastCol: number): void {
   b.value(at(ap.headerRow, ap.col.role), "Rolle", "tableHeader");
   b.value(at(ap.headerRow, ap.col.name), "Navn", "tableHeader");
+  b.merge({ top: ap.headerRow, left: ap.col.name, bottom: ap.headerRow, right: ap.col.date - 1 });
   b.value(at(ap.headerRow, ap.col.date), "Dato", "tableHeader");
   b.value(at(ap.headerRow, ap.col.signature), "Underskrift", "tableHeader");
   b.merge({ top: ap.headerRow, left: ap.col.signature, bottom: ap.headerRow, right: lastCol });
@@ -135,6 +142,7 @@ export function writeApprovalTable(b: SheetBuilder, ap: ApprovalTableLayout, lea
     b.value(at(row, ap.col.role), label, "label");
     if (name) b.value(at(row, ap.col.name), name, "input");
     else b.blank(at(row, ap.col.name), "input");
+    b.merge({ top: row, left: ap.col.name, bottom: row, right: ap.col.date - 1 });
     b.blank(at(row, ap.col.date), "inputDate");
     b.blank(at(row, ap.col.signature), "input");
     b.merge({ top: row, left: ap.col.signature, bottom: row, right: lastCol });
@@ -165,6 +173,7 @@ export interface BegrundelseInput {
 export function writeBegrundelse(b: SheetBuilder, area: TextArea & { readonly check: Cell }, input: BegrundelseInput): void {
   writeTextArea(b, area, input.label, input.text);
   b.value(at(area.check.row, 0), "Kontrol af begrundelse", "label");
+  b.merge({ top: area.check.row, left: 0, bottom: area.check.row, right: area.check.col - 1 });
   b.formula(
     area.check,
     `=IF(${absRef(input.years)}>1,IF(LEN(TRIM(${ref(area.input)}))=0,${str(BEGRUNDELSE_CHECK.missing)},${str(BEGRUNDELSE_CHECK.given)}),${str(BEGRUNDELSE_CHECK.notApplicable)})`,

@@ -20,7 +20,7 @@ import {
   nextColourWordsExpression,
   requirementExpression,
 } from "./trafficLightFormulas";
-import { HEADER_LAST_COL, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
+import { HEADER_LABEL_LAST_COL, HEADER_LAST_COL, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
 /** What the header block shows. */
 export interface UnitHeaderData {
@@ -114,6 +114,7 @@ export function writeUnitHeader(b: SheetBuilder, layout: UnitHeaderLayout, data:
               ? LABELS[role].replace("Årets resultat", "Årets forventede resultat")
               : LABELS[role];
     b.value(layout.label(role), label, "label");
+    b.merge({ top: layout.label(role).row, left: layout.label(role).col, bottom: layout.label(role).row, right: HEADER_LABEL_LAST_COL });
     switch (role) {
       case "name":
         textRow(role, unit.name);

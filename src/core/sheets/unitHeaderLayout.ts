@@ -1,6 +1,7 @@
 /**
  * Layout of the "Stamoplysninger" block that opens every plan sheet: one row per role, the label
- * in column A and the value in column B (text values merged across to {@link HEADER_LAST_COL}).
+ * merged over columns A–B (long labels wrap) and the value in column C (text values merged across
+ * to {@link HEADER_LAST_COL}), in the plans' seven printable columns (printLayout.PLAN_COLUMN_WIDTHS).
  */
 import { at, type Cell } from "./build";
 
@@ -32,11 +33,12 @@ export type HeaderRole =
   | "limit"
   | "surplusOverLimit";
 
-/** The column of labels and of values. */
+/** The column of labels (merged to {@link HEADER_LABEL_LAST_COL}) and of values. */
 export const HEADER_LABEL_COL = 0;
-export const HEADER_VALUE_COL = 1;
-/** Text values are merged from the value column to this one. */
-export const HEADER_LAST_COL = 5;
+export const HEADER_LABEL_LAST_COL = 1;
+export const HEADER_VALUE_COL = 2;
+/** Text values are merged from the value column to this one (the plans' last column, G). */
+export const HEADER_LAST_COL = 6;
 
 /** Rows of a header block. */
 export interface UnitHeaderLayout {

@@ -142,13 +142,13 @@ describe("generated sheets under a formula engine", () => {
     const total = () => get(at(cov.totalRow, cov.col.check));
     expect([check(0), check(1), total()]).toEqual(["Dækker ikke", "Dækker ikke", "Dækker ikke"]);
     // Two tiltag in year 1 that together cover exactly the first instalment (200.000 kr.).
-    setAt(hf, sheet.name, at(t.firstRow, t.effectCols[0]!), 150000);
-    setAt(hf, sheet.name, at(t.firstRow + 1, t.effectCols[0]!), 50000);
+    setAt(hf, sheet.name, at(t.effectFirstRow, t.effectCols[0]!), 150000);
+    setAt(hf, sheet.name, at(t.effectFirstRow + 1, t.effectCols[0]!), 50000);
     expect(check(0)).toBe("Dækker");
     expect(total()).toBe("Dækker ikke");
-    setAt(hf, sheet.name, at(t.firstRow + 2, t.effectCols[1]!), 200000.5);
+    setAt(hf, sheet.name, at(t.effectFirstRow + 2, t.effectCols[1]!), 200000.5);
     expect([check(0), check(1), total()]).toEqual(["Dækker", "Dækker", "Dækker"]);
-    setAt(hf, sheet.name, at(t.firstRow + 1, t.effectCols[0]!), 49999.99);
+    setAt(hf, sheet.name, at(t.effectFirstRow + 1, t.effectCols[0]!), 49999.99);
     expect([check(0), total()]).toEqual(["Dækker ikke", "Dækker ikke"]);
     expect(get(at(cov.totalRow, cov.col.required))).toBe(400000.5);
   });

@@ -3,6 +3,7 @@
  * the end; the live formulas (evaluated by HyperFormula) equal the core's exact sums in øre, the
  * subtotals add up to I alt, and every unit sits in its own area's group.
  */
+import { HEADER_VALUE_COL } from "../../../src/core/sheets/unitHeaderLayout";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RANDERSMODELLEN_2_0 } from "../../../src/core/policy";
@@ -124,11 +125,11 @@ describe("the Oversigt by udvalg/område", () => {
   it("the plan's Udvalg/område field starts with the unit's area (an input the user may change); the user's own text wins", () => {
     const unit = inArea(unitOf({ name: "A", budget: 100_000, spending: 103_000 }), "Skoler");
     const base = { policy, accountsYear: 2025, readAt, unit, years: 1 };
-    // The value cell right of the label "Udvalg/område".
+    // The value cell of the label "Udvalg/område" (the header's value column).
     const cellOf = (sheet: ReturnType<typeof handleplanSheet>) => {
       const label = sheet.cells.find((c) => c.value === "Udvalg/område");
       expect(label).toBeDefined();
-      return sheet.cells.find((c) => c.row === label?.row && c.col === (label?.col ?? 0) + 1);
+      return sheet.cells.find((c) => c.row === label?.row && c.col === HEADER_VALUE_COL);
     };
     expect(cellOf(handleplanSheet(base))).toMatchObject({ value: "Skoler", style: "input" });
     expect(cellOf(handleplanSheet({ ...base, udvalg: "Børn og Skole" }))?.value).toBe("Børn og Skole");
