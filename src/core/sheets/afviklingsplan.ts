@@ -144,6 +144,11 @@ class StatusFormulas {
   }
 }
 
+/** The planned instalments the schedule's formulas give as the plan is written: equal whole kroner, 0 each without a debt. */
+export function plannedInstalmentsOf(known: Pick<ScheduleValues, "debt" | "policy">, years: number): Ore[] {
+  return known.debt > 0 ? equalInstalments(known.debt, years, known.policy) : Array.from({ length: years }, () => ZERO);
+}
+
 /** Writes the schedule table into `b` at `layout`; `years` rows. */
 export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: ScheduleRefs, years: number, known?: ScheduleValues): void {
   for (const [role, col] of Object.entries(SCHEDULE_COLUMNS)) {
@@ -156,7 +161,7 @@ export function writeSchedule(b: SheetBuilder, layout: ScheduleLayout, refs: Sch
   const plannedFirst = layout.cell("planned", 0);
   const realisedFirst = layout.cell("realised", 0);
   // The core's values with nothing realised yet: equal instalments, the debt falling by the plan.
-  const instalments = known === undefined ? undefined : known.debt > 0 ? equalInstalments(known.debt, years, known.policy) : Array.from({ length: years }, () => ZERO);
+  const instalments = known === undefined ? undefined : plannedInstalmentsOf(known, years);
   const openingOf = (i: number): number => (known === undefined || instalments === undefined ? 0 : toKroner(known.debt) - instalments.slice(0, i).reduce((x, y) => x + toKroner(y), 0));
   // Nothing realised yet: never "Afviklet" (that takes a realised instalment), so "Afventer".
   const statusValue = known === undefined ? undefined : known.dispensed ? PLAN_STATUS.dispensed : PLAN_STATUS.pending;

@@ -3,10 +3,11 @@
  * with the afviklingsplan inline (section 5) so that the plan, its tiltag and its schedule are
  * one document that calculates on its own, whatever the sheet ends up being called.
  */
+import { toKroner } from "../money";
 import type { SheetDescription } from "../sheetDescription";
 import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import { at, absRef, ref, rangeOf, rangeRef, SheetBuilder, str, type Cell } from "./build";
-import { scheduleData, scheduleValuesOf, writeSchedule } from "./afviklingsplan";
+import { plannedInstalmentsOf, scheduleData, scheduleValuesOf, writeSchedule } from "./afviklingsplan";
 import { handleplanLayout, TILTAG_ROWS, type HandleplanLayout } from "./handleplanLayout";
 import { fixedRowHeights, PLAN_COLUMN_WIDTHS, PLAN_PRINT_SCALE, PRINT_MARGINS } from "./printLayout";
 import { handleplanName } from "./planNames";
@@ -125,14 +126,15 @@ function writeTiltag(w: HandleplanWriter): void {
     const row = t.effectFirstRow + i;
     const name = ref(at(t.firstRow + i, t.col.name));
     // The measure's name as typed above (blank while it has none): typed once, shown twice.
-    b.formula(at(row, t.col.name), `=IF(${name}="","",${name})`, "computed");
+    b.formula(at(row, t.col.name), `=IF(${name}="","",${name})`, "computed", undefined, "");
     spanName(row);
     for (const col of t.effectCols) b.blank(at(row, col), "inputMoney");
   }
   b.value(at(t.sumRow, t.col.name), "Effekt i alt", "total");
   spanName(t.sumRow);
   for (const col of t.effectCols) {
-    b.formula(at(t.sumRow, col), `=SUM(${rangeRef(at(t.effectFirstRow, col), at(t.effectLastRow, col))})`, "total");
+    // Stored value as written: no tiltag yet.
+    b.formula(at(t.sumRow, col), `=SUM(${rangeRef(at(t.effectFirstRow, col), at(t.effectLastRow, col))})`, "total", undefined, 0);
   }
 }
 
@@ -151,25 +153,33 @@ function writeCoverage(w: HandleplanWriter): void {
   ch(c.col.check, "Dækker?");
   const checkFormula = (effect: Cell, required: Cell) =>
     `=IF(ROUND(${ref(effect)},2)>=ROUND(${ref(required)},2),${str(COVERAGE.covers)},${str(COVERAGE.short)})`;
+  // Stored values as written: the schedule's instalments against no tiltag effect yet.
+  const known = scheduleValuesOf(w.ctx, w.assessed);
+  const required = plannedInstalmentsOf(known, w.ctx.years).map(toKroner);
+  const covers = (amount: number) => (amount <= 0 ? COVERAGE.covers : COVERAGE.short);
   c.rows.forEach((row, i) => {
     const effectCol = t.effectCols[i] as number;
-    b.formula(at(row, c.col.year), `=${ref(L.schedule.cell("year", i))}`, "computed", NUMBER_FORMATS.year);
-    b.formula(at(row, c.col.required), `=${ref(L.schedule.cell("planned", i))}`, "computedMoney");
-    b.formula(at(row, c.col.effect), `=${ref(at(t.sumRow, effectCol))}`, "computedMoney");
-    b.formula(at(row, c.col.difference), `=${ref(at(row, c.col.effect))}-${ref(at(row, c.col.required))}`, "computedMoney");
-    b.formula(at(row, c.col.check), checkFormula(at(row, c.col.effect), at(row, c.col.required)), "check");
+    const due = required[i] ?? 0;
+    b.formula(at(row, c.col.year), `=${ref(L.schedule.cell("year", i))}`, "computed", NUMBER_FORMATS.year, known.firstYear + i);
+    b.formula(at(row, c.col.required), `=${ref(L.schedule.cell("planned", i))}`, "computedMoney", undefined, due);
+    b.formula(at(row, c.col.effect), `=${ref(at(t.sumRow, effectCol))}`, "computedMoney", undefined, 0);
+    b.formula(at(row, c.col.difference), `=${ref(at(row, c.col.effect))}-${ref(at(row, c.col.required))}`, "computedMoney", undefined, 0 - due);
+    b.formula(at(row, c.col.check), checkFormula(at(row, c.col.effect), at(row, c.col.required)), "check", undefined, covers(due));
   });
   const firstCov = c.rows[0] as number;
   const lastCov = c.rows[c.rows.length - 1] as number;
   b.value(at(c.totalRow, c.col.year), "I alt over for gælden", "total");
-  b.formula(at(c.totalRow, c.col.required), `=${absRef(debt)}`, "total");
-  b.formula(at(c.totalRow, c.col.effect), `=SUM(${rangeRef(at(firstCov, c.col.effect), at(lastCov, c.col.effect))})`, "total");
+  const debtKroner = toKroner(known.debt);
+  b.formula(at(c.totalRow, c.col.required), `=${absRef(debt)}`, "total", undefined, debtKroner);
+  b.formula(at(c.totalRow, c.col.effect), `=SUM(${rangeRef(at(firstCov, c.col.effect), at(lastCov, c.col.effect))})`, "total", undefined, 0);
   b.formula(
     at(c.totalRow, c.col.difference),
     `=${ref(at(c.totalRow, c.col.effect))}-${ref(at(c.totalRow, c.col.required))}`,
     "total",
+    undefined,
+    0 - debtKroner,
   );
-  b.formula(at(c.totalRow, c.col.check), checkFormula(at(c.totalRow, c.col.effect), at(c.totalRow, c.col.required)), "check");
+  b.formula(at(c.totalRow, c.col.check), checkFormula(at(c.totalRow, c.col.effect), at(c.totalRow, c.col.required)), "check", undefined, covers(debtKroner));
   const checks = rangeOf(at(firstCov, c.col.check), at(c.totalRow, c.col.check));
   b.textColour(checks, COVERAGE.short, INDICATOR_COLORS.Rød);
   b.textColour(checks, COVERAGE.covers, INDICATOR_COLORS.Grøn);
