@@ -89,7 +89,11 @@ function problems(sheets: readonly SheetDescription[], ours: ExcelJS.Workbook, t
       const spec = specs.get(`${cell.row}:${cell.col}`);
       const where = `${d.name}!${address} =${cell.formula.slice(0, 60)}`;
       if (cell.stored === undefined || cell.stored === null) {
-        out.push(`${where}: ingen gemt værdi`);
+        // An empty text is stored (t="str" with an empty <v>), but ExcelJS reads it back as no value:
+        // accepted where the core's value is "" and LibreOffice's reads the same.
+        const emptyText = spec?.result === "" && (theirCells.get(address)?.stored ?? null) === null;
+        if (emptyText) compared++;
+        else out.push(`${where}: ingen gemt værdi`);
         continue;
       }
       const written = spec?.formula !== undefined ? spec.result : spec?.value;
@@ -162,7 +166,8 @@ describe.skipIf(soffice === null)("stored formula values against LibreOffice's r
     for (const d of sheets) {
       const grid = grids.find((g) => g.name === d.name)!;
       const read = (row: number, col: number) => grid.values[row - grid.origin.row]?.[col - grid.origin.col];
-      for (const c of d.cells.filter((x) => x.formula !== undefined)) expect(read(c.row, c.col), `${d.name} ${c.formula}`).toEqual(c.result);
+      // Not an empty text: ExcelJS reads a stored "" as no value (documented).
+      for (const c of d.cells.filter((x) => x.formula !== undefined && x.result !== "")) expect(read(c.row, c.col), `${d.name} ${c.formula}`).toEqual(c.result);
     }
   }, 120_000);
 });
