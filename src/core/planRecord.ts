@@ -171,6 +171,37 @@ export function contradictingRecord(records: readonly PlanRecord[], plan: PlanRe
   return records.find((r) => sameUnit(r, plan) && !sameSchedule(r, plan));
 }
 
+/** A schedule's span: the debt, the number of years and the first and last repayment year. */
+export interface ScheduleSpan {
+  readonly debt: Ore;
+  readonly years: number;
+  readonly firstYear: number;
+  readonly lastYear: number;
+}
+
+/** How a new schedule for a unit differs from its recorded one (for the "Erstat?" question). */
+export interface ScheduleChange {
+  readonly existing: ScheduleSpan;
+  readonly next: ScheduleSpan;
+  /** The repayment years differ (number or first year). */
+  readonly yearsDiffer: boolean;
+  /** The debt differs (the figures changed since the existing plan). */
+  readonly debtDiffers: boolean;
+}
+
+const spanOf = (p: PlanData): ScheduleSpan => ({ debt: p.debt, years: p.years, firstYear: p.firstYear, lastYear: p.firstYear + p.years - 1 });
+
+/** How `next` differs from the unit's `existing` schedule, or null when they are the same schedule ({@link sameSchedule}). */
+export function scheduleChange(existing: PlanData, next: PlanData): ScheduleChange | null {
+  if (sameSchedule(existing, next)) return null;
+  return {
+    existing: spanOf(existing),
+    next: spanOf(next),
+    yearsDiffer: existing.years !== next.years || existing.firstYear !== next.firstYear,
+    debtDiffers: existing.debt !== next.debt,
+  };
+}
+
 /** Thrown when a sheet called {@link PLAN_RECORD_SHEET} is not Budgetlys' record: it is never overwritten. */
 export const NOT_A_RECORD_WHY: Reason = reason("not-a-plan-record", { sheet: PLAN_RECORD_SHEET });
 export const NOT_A_RECORD_MESSAGE = danishReason(NOT_A_RECORD_WHY);

@@ -18,6 +18,7 @@ import {
   readPlanRecords,
   sameSchedule,
   sameUnit,
+  scheduleChange,
   type PlanRecord,
 } from "../../src/core/planRecord";
 import type { SheetDescription } from "../../src/core/sheetDescription";
@@ -146,5 +147,23 @@ describe("the plan record's merge (one schedule per unit)", () => {
     expect(readPlanRecords(grid)?.plans).toEqual([old]);
     const newer = { ...first, years: 1, planned: [first.debt as Ore] };
     expect(readPlanRecords(gridOf(mergedPlanRecordSheet(grid, [newer])))?.plans).toEqual([keptRecord(old, newer)]);
+  });
+});
+
+describe("scheduleChange (the years the \"Erstat?\" question names)", () => {
+  it("is null exactly for the same schedule, and otherwise gives both spans and what differs", () => {
+    fc.assert(
+      fc.property(planArb, planArb, (a, b) => {
+        const sameElsewhere: PlanRecord = { ...a, planSheet: "AP anden", kind: "afviklingsplan" };
+        expect(scheduleChange(a, sameElsewhere)).toBeNull();
+        const change = scheduleChange(a, b);
+        expect(change === null).toBe(sameSchedule(a, b));
+        if (change === null) return;
+        expect(change.existing).toEqual({ debt: a.debt, years: a.years, firstYear: a.firstYear, lastYear: a.firstYear + a.years - 1 });
+        expect(change.next).toEqual({ debt: b.debt, years: b.years, firstYear: b.firstYear, lastYear: b.firstYear + b.years - 1 });
+        expect(change.yearsDiffer).toBe(a.years !== b.years || a.firstYear !== b.firstYear);
+        expect(change.debtDiffers).toBe(a.debt !== b.debt);
+      }),
+    );
   });
 });

@@ -54,7 +54,7 @@ export interface AllPlansHooks {
    * Asked for each plan that exists already, until an answer is given for all: true replaces it.
    * `remaining` is how many more existing plans would be asked about after this one.
    */
-  readonly confirmReplace: (existingSheet: string, remaining: number) => Promise<ReplaceAnswer>;
+  readonly confirmReplace: (existingSheet: string, remaining: number, description: SheetDescription) => Promise<ReplaceAnswer>;
   /** True stops before the next batch. */
   readonly shouldStop: () => boolean;
   /** Sheets settled so far (of jobs + 1). */
@@ -71,7 +71,15 @@ function settle(result: BatchItemResult): Settled | { readonly kind: "exists"; r
 export async function writeAllPlans(
   port: WorkbookPort,
   jobs: readonly AllPlansJob[],
-  oversigt: { readonly label: string; readonly key: string; readonly describe: (planSheets: Readonly<Record<string, string>>) => SheetDescription },
+  oversigt: {
+    readonly label: string;
+    readonly key: string;
+    /**
+     * The Oversigt from the plans' final sheet names and the plan descriptions written in this run
+     * (new or replacing a plan): their status is the new plan's, not the record's as read before.
+     */
+    readonly describe: (planSheets: Readonly<Record<string, string>>, written: readonly SheetDescription[]) => SheetDescription;
+  },
   knownPlans: Readonly<Record<string, string>>,
   hooks: AllPlansHooks,
 ): Promise<AllPlansOutcome> {
@@ -110,7 +118,7 @@ export async function writeAllPlans(
     }
     let replace = forAll;
     if (replace === null) {
-      const answer = await hooks.confirmReplace(settled.existingSheet, existing);
+      const answer = await hooks.confirmReplace(settled.existingSheet, existing, description);
       replace = typeof answer === "boolean" ? answer : answer.replace;
       if (typeof answer !== "boolean" && answer.forAll) forAll = answer.replace;
     }
@@ -134,12 +142,16 @@ export async function writeAllPlans(
 
   const planSheets: Record<string, string> = { ...knownPlans };
   const written: { label: string; key: string; sheet: string }[] = [];
+  const writtenDescriptions: SheetDescription[] = [];
+  const descriptionOf = new Map(described.map((d) => [d.index, d.description] as const));
   const skipped: { label: string; reason: NotWrittenReason }[] = [];
   jobs.forEach((job, index) => {
     const settled = outcome.get(index) ?? { kind: "notAttempted" };
     if (settled.kind === "written") {
       planSheets[job.key] = settled.sheet;
       written.push({ label: job.label, key: job.key, sheet: settled.sheet });
+      const description = descriptionOf.get(index);
+      if (description !== undefined) writtenDescriptions.push(description);
     } else {
       skipped.push({ label: job.label, reason: settled });
     }
@@ -150,7 +162,7 @@ export async function writeAllPlans(
   } else {
     try {
       // An answer given "for all" about the plans answers for the Oversigt too.
-      const result = await hooks.writeOne(oversigt.describe(planSheets), { activate: true, ...(forAll === null ? {} : { replace: forAll }) });
+      const result = await hooks.writeOne(oversigt.describe(planSheets, writtenDescriptions), { activate: true, ...(forAll === null ? {} : { replace: forAll }) });
       if (result.kind === "written") written.push({ label: oversigt.label, key: oversigt.key, sheet: result.result.sheetName });
       else if (result.kind === "kept") skipped.push({ label: oversigt.label, reason: { kind: "kept", existingSheet: result.existingSheet } });
       else skipped.push({ label: oversigt.label, reason: { kind: "failed", error: result.error } });

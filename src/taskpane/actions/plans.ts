@@ -144,15 +144,20 @@ export function describePlan(request: PlanRequest, context: PlanContext): SheetD
   return planSheet(request.kind, sheetContext(request, context), request.unitKey);
 }
 
-/** The Oversigt sheet (the plan set's), linking every unit to its plan sheet where one was written. */
-export function describeOversigt(context: PlanContext, planSheets: Readonly<Record<string, string>>): SheetDescription {
+/**
+ * The Oversigt sheet (the plan set's), linking every unit to its plan sheet where one was written.
+ * `written`: the plan descriptions written in this run (new, or replacing a plan after "Erstat").
+ */
+export function describeOversigt(context: PlanContext, planSheets: Readonly<Record<string, string>>, written: readonly SheetDescription[] = []): SheetDescription {
   const period = workbookPeriodSentence(context.scan.sheets, context.accountsYear);
   return planSetOversigt(context.scan.units, {
     policy: context.policy,
     readAt: formatReadAt(context.readAt),
     planSheets,
-    // The plan status of the pane's badges (the workbook's plan record as read); a plan written in
-    // this run and not yet in the record reads "Afventer" from its sheet name.
+    // A plan written in this run has the new plan's status (as the CLI's Oversigt): a replaced plan's
+    // row in the record, as read before the run, is the old plan's. Other units: the pane's badges
+    // (the workbook's plan record as read).
+    written,
     workbook: workbookPlans({ grids: context.grids, scan: context.scan }).byUnit,
     ...(period !== undefined ? { period } : {}),
   });

@@ -60,6 +60,11 @@ export const da = {
     replace: "Erstat arket",
     keep: "Behold det eksisterende",
     moreExisting: (n: number) => `${n === 1 ? "1 plan mere" : `${n} planer mere`} findes allerede.`,
+    /** The existing and the new schedule of a unit, when they differ ("Erstat?"). */
+    scheduleDiffers: (existing: string, next: string) => `Den eksisterende plan afvikler ${existing}; den nye ${next}.`,
+    /** "over 2 år (2026–2027)", with the debt first when the two plans' debts differ. */
+    scheduleSpan: (years: number, first: number, last: number, debt: string | null) =>
+      `${debt === null ? "" : `${debt} `}over ${years} år (${first === last ? first : `${first}–${last}`})`,
     applyToAll: "Gælder alle",
   },
   indicator: {

@@ -45,6 +45,9 @@ export const en: Strings = {
     replace: "Replace the sheet",
     keep: "Keep the existing one",
     moreExisting: (n) => `${n === 1 ? "1 more plan exists" : `${n} more plans exist`} already.`,
+    scheduleDiffers: (existing, next) => `The existing plan repays ${existing}; the new one ${next}.`,
+    scheduleSpan: (years, first, last, debt) =>
+      `${debt === null ? "" : `${debt} `}over ${years} ${years === 1 ? "year" : "years"} (${first === last ? first : `${first}–${last}`})`,
     applyToAll: "Applies to all",
   },
   indicator: { notAssessed: "Not assessed", surplusLabel: "Grøn, surplus above the limit" },

@@ -19,9 +19,10 @@ import {
   type YearsChoice,
 } from "../actions/plans";
 import { planRegistryKey } from "../../core/ports";
+import type { SheetDescription } from "../../core/sheetDescription";
 import { writeAllPlans, type AllPlansJob, type AllPlansOutcome, type NotWrittenReason } from "../actions/allPlans";
 import { describeError } from "../state/errors";
-import { useConfirmReplaceAll, useSheetWriter } from "../state/useSheetWriter";
+import { recordedSchedules, useConfirmReplaceAll, useSheetWriter } from "../state/useSheetWriter";
 import { useGoToSheet } from "../state/useGoToSheet";
 import { AccountsYearField } from "../components/AccountsYearField";
 import { Notice, type NoticeValue } from "../components/Notice";
@@ -62,7 +63,19 @@ function useAllPlansState() {
   // "Kun manglende planer": on by default when some plans exist already (nothing is asked about them).
   const [onlyMissing, setOnlyMissing] = useState(true);
   // Years and begrundelse per Rød unit (by unit key); without a choice a Rød unit gets 1 year.
-  const [yearsChoices, setYearsChoices] = useState<Readonly<Record<string, YearsChoice>>>({});
+  const [chosenYears, setYearsChoices] = useState<Readonly<Record<string, YearsChoice>>>({});
+  // A Rød unit with a schedule in the plan record starts from its years (the replace question names
+  // any other years chosen); what the user types wins.
+  const recordedChoices = useMemo(() => {
+    const choices: Record<string, YearsChoice> = {};
+    const recorded = recordedSchedules({ grids: workbook.grids, scan: workbook.scan, plans: workbook.plans });
+    for (const request of needed.filter(choosesYears)) {
+      const years = recorded[request.unitKey]?.years;
+      if (years !== undefined) choices[request.unitKey] = { yearsText: String(years), begrundelse: "" };
+    }
+    return choices;
+  }, [needed, workbook.grids, workbook.scan, workbook.plans]);
+  const yearsChoices = useMemo(() => ({ ...recordedChoices, ...chosenYears }), [recordedChoices, chosenYears]);
   const requests = useMemo(() => withYearsChoices(onlyMissing ? missing : needed, yearsChoices), [onlyMissing, missing, needed, yearsChoices]);
   const rodRequests = useMemo(() => requests.filter(choosesYears), [requests]);
   const yearsInvalid = useMemo(
@@ -120,7 +133,7 @@ function useAllPlansState() {
       // The core refuses a request that breaks the rule book with a Danish message.
       describe: () => describePlan(request, context),
     }));
-    const oversigt = { label: t.oversigt, key: planRegistryKey("oversigt"), describe: (planSheets: Readonly<Record<string, string>>) => describeOversigt(context, planSheets) };
+    const oversigt = { label: t.oversigt, key: planRegistryKey("oversigt"), describe: (planSheets: Readonly<Record<string, string>>, written: readonly SheetDescription[]) => describeOversigt(context, planSheets, written) };
     setRunTotal(jobs.length + 1);
     const reason = (r: NotWrittenReason): string => {
       switch (r.kind) {

@@ -36,7 +36,7 @@ import { planRegistryKey } from "../../core/ports";
 import { unitKeys } from "../../core/unitKey";
 import { describeError, planProblemText } from "../state/errors";
 import { reasonText } from "../state/reasonText";
-import { useSheetWriter } from "../state/useSheetWriter";
+import { recordedSchedule, useSheetWriter } from "../state/useSheetWriter";
 import { useGoToSheet } from "../state/useGoToSheet";
 import { requirementText } from "../state/requirementText";
 
@@ -85,6 +85,15 @@ function useUnitState() {
     [workbook.scan, navigation.unitKey],
   );
   const [yearsText, setYearsText] = useState("1");
+  // A unit with a schedule in the plan record starts from its years: making the plan again with the
+  // same years replaces nothing but the sheet, and other years are a choice the "Erstat?" question names.
+  const recordedYears = useMemo(
+    () => recordedSchedule({ grids: workbook.grids, scan: workbook.scan, plans: workbook.plans }, navigation.unitKey ?? undefined)?.years,
+    [workbook.grids, workbook.scan, workbook.plans, navigation.unitKey],
+  );
+  useEffect(() => {
+    setYearsText(String(recordedYears ?? 1));
+  }, [navigation.unitKey, recordedYears]);
   const [begrundelse, setBegrundelse] = useState("");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeValue | null>(null);
