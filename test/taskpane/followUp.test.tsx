@@ -140,6 +140,19 @@ describe("the dispensation decision on the Opfølgning page", () => {
     }
   }
 
+  /**
+   * Opens the dialog from a plan's button. The pane may render the page's list again right after it
+   * opened (its first reads settle), which can detach the button between the query and the click: the
+   * click is retried on a fresh button until the dialog is there.
+   */
+  async function openDialog(user: ReturnType<typeof userEvent.setup>, unit: string): Promise<HTMLElement> {
+    await waitFor(async () => {
+      if (screen.queryByRole("dialog", { hidden: true }) === null) await user.click(screen.getByRole("button", { name: `Afgørelse om dispensation: ${unit}` }));
+      expect(screen.getByRole("dialog", { name: `Afgørelse om dispensation: ${unit}`, hidden: true })).toBeTruthy();
+    });
+    return screen.getByRole("dialog", { hidden: true });
+  }
+
   async function openWith(fake: FakeExcel) {
     const user = userEvent.setup();
     const port = new CountingPort(fake);
@@ -155,8 +168,7 @@ describe("the dispensation decision on the Opfølgning page", () => {
     const eng = records[1] as PlanRecord;
     const { user, port } = await openWith(fake);
     const before = snapshotWorkbook(fake);
-    await user.click(screen.getByRole("button", { name: "Afgørelse om dispensation: Engskolen" }));
-    const dialog = await screen.findByRole("dialog", { name: "Afgørelse om dispensation: Engskolen" });
+    const dialog = await openDialog(user, "Engskolen");
     expect(within(dialog).getByText(`Dispensationsfeltet i «HP Engskolen» (${eng.cells.dispensation}) er tomt; afgørelsen skrives i stedet.`)).toBeTruthy();
     await user.selectOptions(within(dialog).getByRole("combobox", { name: /Afgørelse/ }), "bevilget");
     expect(within(dialog).getByText("Bevilget: ingen afdrag forfalder, og planens status bliver «Afvikling dispenseret».")).toBeTruthy();
@@ -189,8 +201,7 @@ describe("the dispensation decision on the Opfølgning page", () => {
     const { user, port } = await openWith(fake);
     const before = snapshotWorkbook(fake);
     const button = () => screen.getByRole("button", { name: "Afgørelse om dispensation: Bakkeskolen" });
-    await user.click(button());
-    let dialog = await screen.findByRole("dialog");
+    let dialog = await openDialog(user, "Bakkeskolen");
     await user.selectOptions(within(dialog).getByRole("combobox", { name: /Afgørelse/ }), "afslået");
     const date = within(dialog).getByRole("textbox", { name: "Dato" });
     await user.clear(date);
@@ -203,8 +214,7 @@ describe("the dispensation decision on the Opfølgning page", () => {
     await waitFor(() => expect(document.activeElement).toBe(button()));
     expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
     // Opened again: a decision needs a choice.
-    await user.click(button());
-    dialog = await screen.findByRole("dialog");
+    dialog = await openDialog(user, "Bakkeskolen");
     await user.click(within(dialog).getByRole("button", { name: "Registrér afgørelsen" }));
     expect(within(dialog).getByText("Vælg ansøgt, bevilget eller afslået.")).toBeTruthy();
     expect(port.updateSyncs).toEqual([]);
@@ -214,8 +224,7 @@ describe("the dispensation decision on the Opfølgning page", () => {
     const { fake } = await plansOnFake();
     const { user, port } = await openWith(fake);
     const before = snapshotWorkbook(fake);
-    await user.click(screen.getByRole("button", { name: "Afgørelse om dispensation: Bakkeskolen" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await openDialog(user, "Bakkeskolen");
     await user.selectOptions(within(dialog).getByRole("combobox", { name: /Afgørelse/ }), "bevilget");
     fake.failOn({ sync: 3, afterOperations: 1, code: "InvalidOperationInCellEditMode" });
     await user.click(within(dialog).getByRole("button", { name: "Registrér afgørelsen" }));
