@@ -7,7 +7,7 @@
  * in one write (`core/dispensation.ts` `dispensationUpdate`, the port's `updatePlans`: both or
  * neither). Then the pane reads the workbook again, so every page shows the new status.
  */
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import {
   Button,
   Dialog,
@@ -54,9 +54,13 @@ export interface DispensationDialogProps {
 
 /** The dialog (rendered closed when `plan` is null). */
 export function DispensationDialog({ plan, words, onClose }: DispensationDialogProps): JSX.Element {
+  // While the dialog closes (Fluent animates it out), it keeps showing the plan it was about.
+  const last = useRef<WorkbookPlan | null>(null);
+  if (plan !== null) last.current = plan;
+  const shown = plan ?? last.current;
   return (
     <Dialog modalType="modal" open={plan !== null} onOpenChange={(_event, data) => (data.open ? undefined : onClose(null))}>
-      <DialogSurface>{plan === null ? null : <DispensationForm key={plan.record.planSheet} plan={plan} words={words} onClose={onClose} />}</DialogSurface>
+      <DialogSurface>{shown === null ? null : <DispensationForm key={shown.record.planSheet} plan={shown} words={words} onClose={onClose} />}</DialogSurface>
     </Dialog>
   );
 }
