@@ -218,6 +218,8 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     kind: "oversigt",
     name: OVERSIGT_NAME,
     columnWidths: Object.fromEntries((Object.entries(C) as [OversigtColumn, number][]).map(([column, col]) => [col, WIDTHS[column]])),
+    // Rows as tall as their wrapped text (the Krav column, notes): no line printed over the next row.
+    rowHeights: { auto: true },
     freeze: { rows: L.headerRow + 1, columns: C.name + 1 },
     print: {
       paperSize: "A4",
