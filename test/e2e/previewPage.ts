@@ -92,6 +92,16 @@ export function errorCells(values: readonly unknown[][]): string[] {
 export async function axeViolations(page: Page): Promise<string[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.addScriptTag({ path: path.resolve("node_modules/axe-core/axe.min.js") });
+  // A dialog still fading in (Fluent's motion runs on the Web Animations API) or a button's colour
+  // transition makes axe blend half-drawn colours into a contrast "violation": let every finite
+  // animation end first (bounded, so an endless spinner cannot hang the check).
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => {
+      const end = a.effect?.getComputedTiming().endTime;
+      return typeof end === "number" && Number.isFinite(end);
+    });
+    await Promise.race([Promise.allSettled(finite.map((a) => a.finished)), new Promise((r) => setTimeout(r, 2000))]);
+  });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
     const root = document.querySelector('aside[aria-label="Opgaverude"]');
