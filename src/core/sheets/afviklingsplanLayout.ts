@@ -3,7 +3,7 @@
  * a heading row, one row per year, a total row and a check row.
  */
 import { at, type Cell } from "./build";
-import { TEXT_AREA_ROWS, type ApprovalTableLayout, type FollowUpTableLayout, type TextArea } from "./planSections";
+import { APPROVAL_COLUMNS, FOLLOW_UP_COLUMNS, TEXT_AREA_ROWS, type ApprovalTableLayout, type FollowUpTableLayout, type TextArea } from "./planSections";
 import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
 
 /** Columns of the schedule, 0-based. */
@@ -154,8 +154,8 @@ export function afviklingsplanSheetLayout(years: number, followUps: number): Afv
     header,
     schedule,
     sections: { followUp: followUpHeading, begrundelse: begrundelseHeading, approval: approvalHeading },
-    // The handleplan's columns: "Drøftet med" over B–C, the remark over D–G.
-    followUp: { noteRow: followUpNote, headerRow: followUpHeader, rows: followUpRows, col: { date: 0, who: 1, remark: 3 } },
+    // The handleplan's columns (planSections).
+    followUp: { noteRow: followUpNote, headerRow: followUpHeader, rows: followUpRows, col: FOLLOW_UP_COLUMNS },
     begrundelse: {
       label,
       input: at(top, 0),
@@ -163,8 +163,7 @@ export function afviklingsplanSheetLayout(years: number, followUps: number): Afv
       noteRow: begrundelseNote,
       check,
     },
-    // The name over B–C, the signature over E–G.
-    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 3, signature: 4 } },
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: APPROVAL_COLUMNS },
     spacerRows,
     pageBreaks: [followUpHeading],
     lastRow: row - 1,

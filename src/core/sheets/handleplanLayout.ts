@@ -6,7 +6,7 @@ import { at, type Cell } from "./build";
 import { scheduleLayout, type ScheduleLayout } from "./afviklingsplanLayout";
 import { PLAN_LAST_COL } from "./printLayout";
 import { unitHeaderLayout, type HeaderRole, type UnitHeaderLayout } from "./unitHeaderLayout";
-import { TEXT_AREA_ROWS, type TextArea } from "./planSections";
+import { APPROVAL_COLUMNS, FOLLOW_UP_COLUMNS, TEXT_AREA_ROWS, type ApprovalTableLayout, type FollowUpTableLayout, type TextArea } from "./planSections";
 
 /** Empty rows of the tiltag table (and of the effect table under it): sections 3–6 fill one page. */
 export const TILTAG_ROWS = 6;
@@ -92,13 +92,7 @@ export interface HandleplanLayout {
   readonly schedule: ScheduleLayout;
   readonly consequences: TextArea;
   readonly risks: TextArea;
-  readonly followUp: {
-    readonly noteRow: number;
-    readonly headerRow: number;
-    readonly rows: readonly number[];
-    /** "Drøftet med" is merged over B–C, the remark over D–G. */
-    readonly col: { readonly date: number; readonly who: number; readonly remark: number };
-  };
+  readonly followUp: FollowUpTableLayout;
   readonly involvement: {
     readonly headerRow: number;
     readonly medRow: number;
@@ -106,13 +100,7 @@ export interface HandleplanLayout {
     /** The forum merged over A–B, the remark over D–G. */
     readonly col: { readonly what: number; readonly date: number; readonly remark: number };
   };
-  readonly approval: {
-    readonly headerRow: number;
-    readonly leaderRow: number;
-    readonly chiefRow: number;
-    /** The name merged over B–C, the signature over E–G. */
-    readonly col: { readonly role: number; readonly name: number; readonly date: number; readonly signature: number };
-  };
+  readonly approval: ApprovalTableLayout;
   readonly begrundelse: TextArea & { readonly noteRow: number; readonly check: Cell };
   readonly dispensationApplication: TextArea;
   /** The empty rows between sections (printed low). */
@@ -253,10 +241,10 @@ export function handleplanLayout(years: number, followUps: number): HandleplanLa
       noteRow: followUpNote,
       headerRow: followUpHeader,
       rows: followUpRows,
-      col: { date: 0, who: 1, remark: 3 },
+      col: FOLLOW_UP_COLUMNS,
     },
     involvement: { headerRow: involvementHeader, medRow, boardRow, col: { what: 0, date: 2, remark: 3 } },
-    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: { role: 0, name: 1, date: 3, signature: 4 } },
+    approval: { headerRow: approvalHeader, leaderRow, chiefRow, col: APPROVAL_COLUMNS },
     begrundelse: { ...begrundelse, noteRow: begrundelseNote, check: begrundelseCheck },
     dispensationApplication,
     spacerRows,

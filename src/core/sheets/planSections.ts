@@ -36,6 +36,9 @@ export interface FollowUpTableLayout {
   readonly col: { readonly date: number; readonly who: number; readonly remark: number };
 }
 
+/** The follow-up table's columns in the seven-column plan layout: "Drøftet med" merged over B–C, the remark over D–G. */
+export const FOLLOW_UP_COLUMNS: FollowUpTableLayout["col"] = { date: 0, who: 1, remark: 3 };
+
 /** Where a godkendelse table is: its heading row, the leader's and the chief's row. */
 export interface ApprovalTableLayout {
   readonly headerRow: number;
@@ -43,6 +46,9 @@ export interface ApprovalTableLayout {
   readonly chiefRow: number;
   readonly col: { readonly role: number; readonly name: number; readonly date: number; readonly signature: number };
 }
+
+/** The godkendelse table's columns in the seven-column plan layout: the name merged over B–C, the signature over E–G. */
+export const APPROVAL_COLUMNS: ApprovalTableLayout["col"] = { role: 0, name: 1, date: 3, signature: 4 };
 
 /** A section heading across the sheet's columns. */
 export function sectionHeading(b: SheetBuilder, row: number, text: string, lastCol: number): void {
