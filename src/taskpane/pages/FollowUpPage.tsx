@@ -8,12 +8,10 @@
  * "Frihedsgrader kan sættes ud af kraft" names the plans not kept.
  */
 import { useMemo, useRef, useState } from "react";
-import { Badge, Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { formatKroner } from "../../core/format";
-import { formatAsOf } from "../../core/layout/period";
-import { toKroner, type Ore } from "../../core/money";
-import { isPlanStatusBad, PLAN_STATUS, type PlanStatus } from "../../core/planStatus";
-import { planFills, workbookPlans, type PlanFigureSource, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
+import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { toKroner } from "../../core/money";
+import { isPlanStatusBad } from "../../core/planStatus";
+import { planFills, workbookPlans, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
 import { useI18n, usePort, useStrings, useWorkbook } from "../context";
 import { useConfirm } from "../components/ConfirmProvider";
 import { Notice, type NoticeValue } from "../components/Notice";
@@ -24,39 +22,12 @@ import { useGoToSheet } from "../state/useGoToSheet";
 import { DispensationDialog } from "./followUp/DispensationDialog";
 import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
 import { LastYearPlans } from "./followUp/LastYearPlans";
+import { kr, PlanStatusBadge, PlanYears, usePlanListStyles } from "./followUp/planParts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  plans: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: "none" },
-  plan: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   status: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  years: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  quiet: { color: tokens.colorNeutralForeground3 },
 });
-
-const kr = (amount: Ore | null, none: string): string => (amount === null ? none : formatKroner(amount, { ore: "auto" }));
-
-/** The badge colour of a status (the word is always shown too). */
-function statusColor(status: PlanStatus): "danger" | "warning" | "success" | "informative" {
-  if (status === PLAN_STATUS.broken) return "danger";
-  if (status === PLAN_STATUS.atRisk || status === PLAN_STATUS.dispensed) return "warning";
-  if (status === PLAN_STATUS.kept || status === PLAN_STATUS.repaid) return "success";
-  return "informative";
-}
-
-function sourceText(source: PlanFigureSource | null, words: FollowUpStrings): string {
-  if (source === null) return words.noSource;
-  const regnskab = source.figures === "regnskab";
-  return words.source(source.from === "followUp" ? words.fromFollowUp(source.sheet, source.row, formatAsOf(source.asOf), regnskab) : words.fromPlanSheet(source.cell, regnskab));
-}
 
 /** The page's state: the followed plans, what "Skriv i planerne" would write, and the write. */
 function useFollowUpState() {
@@ -120,6 +91,7 @@ function useFollowUpState() {
 /** The Opfølgning page (default export for `React.lazy`). */
 export default function FollowUpPage(): JSX.Element {
   const styles = useStyles();
+  const listStyles = usePlanListStyles();
   const { strings, words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision } = useFollowUpState();
   const plans = followed?.plans ?? [];
   const bad = plans.filter((p) => isPlanStatusBad(p.status));
@@ -148,7 +120,7 @@ export default function FollowUpPage(): JSX.Element {
             <Button appearance="primary" disabled={writing || fills.fills.length === 0} onClick={() => void write()}>
               {words.write}
             </Button>
-            <Text as="p" block size={200} className={styles.quiet}>
+            <Text as="p" block size={200} className={listStyles.quiet}>
               {fills.fills.length === 0 ? words.nothingToWrite : words.writeHint(fills.fills.length, fillPlans, fills.kept.length)}
             </Text>
           </div>
@@ -161,7 +133,7 @@ export default function FollowUpPage(): JSX.Element {
                 {words.suspendNone}
               </Text>
             ) : (
-              <ul className={styles.list} aria-label={words.suspendHeading}>
+              <ul className={listStyles.list} aria-label={words.suspendHeading}>
                 {bad.map((p) => (
                   <li key={p.record.planSheet}>
                     {words.unitLine(p.record.unitName, p.record.unitId)}: {strings.overview.planStatusWords[p.status]}
@@ -170,7 +142,7 @@ export default function FollowUpPage(): JSX.Element {
               </ul>
             )}
           </section>
-          <ul className={styles.plans} aria-label={words.heading}>
+          <ul className={listStyles.plans} aria-label={words.heading}>
             {plans.map((plan) => (
               <PlanItem key={`${plan.record.planSheet}|${plan.record.unitName}`} plan={plan} words={words} goTo={goTo} decide={decide} />
             ))}
@@ -195,17 +167,16 @@ function PlanItem({
   readonly decide: (plan: WorkbookPlan, button: HTMLElement) => void;
 }): JSX.Element {
   const styles = useStyles();
+  const listStyles = usePlanListStyles();
   const strings = useStrings();
   const headingId = `budgetlys-followup-${plan.record.planSheet.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
-    <li className={styles.plan} aria-labelledby={headingId}>
+    <li className={listStyles.plan} aria-labelledby={headingId}>
       <Text as="h3" id={headingId} size={300} weight="semibold">
         {words.unitLine(plan.record.unitName, plan.record.unitId)}
       </Text>
       <div className={styles.status}>
-        <Badge appearance="tint" color={statusColor(plan.status)}>
-          {strings.overview.planStatusWords[plan.status]}
-        </Badge>
+        <PlanStatusBadge status={plan.status} />
       </div>
       <Text block size={200}>
         {reasonSentences(plan.why, (why) => reasonText(why, strings))}
@@ -230,22 +201,11 @@ function PlanItem({
         </Text>
       )}
       {plan.unitKey === null ? (
-        <Text block size={200} className={styles.quiet}>
+        <Text block size={200} className={listStyles.quiet}>
           {words.notInScan}
         </Text>
       ) : null}
-      <ul className={styles.years}>
-        {plan.years.map((y) => (
-          <li key={y.year}>
-            <Text size={200}>
-              {words.yearLine(y.year, kr(y.planned, words.noFigure), kr(y.forecast, words.noFigure), kr(y.realised, words.noFigure))}
-            </Text>
-            <Text block size={200} className={styles.quiet}>
-              {sourceText(y.source, words)}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      <PlanYears years={plan.years} words={words} />
     </li>
   );
 }

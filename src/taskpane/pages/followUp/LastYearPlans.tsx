@@ -9,12 +9,9 @@
  * keeps what was shown. Nothing is written, and no Excel call is made: it uses what the pane read.
  */
 import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { FigureSource, FollowedPlan, FollowUpResult } from "../../../core/followUp";
-import { formatKroner } from "../../../core/format";
-import { formatAsOf } from "../../../core/layout/period";
-import type { Ore } from "../../../core/money";
-import { isPlanStatusBad, PLAN_STATUS, type PlanStatus } from "../../../core/planStatus";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { FollowedPlan, FollowUpResult } from "../../../core/followUp";
+import { isPlanStatusBad } from "../../../core/planStatus";
 import type { SheetGrid } from "../../../core/grid";
 import { followPlansWorkbook, followUpSheetsOf, recordedPlans } from "../../../core/plansWorkbook";
 import { useI18n, useStrings, useWorkbook } from "../../context";
@@ -24,38 +21,13 @@ import { Notice, type NoticeValue } from "../../components/Notice";
 import { loadXlsxReader, type XlsxReader } from "../../state/xlsxReader";
 import { lastYearStrings, type LastYearStrings } from "./lastYearStrings";
 import { followUpStrings, type FollowUpStrings } from "./strings";
+import { PlanStatusBadge, PlanYears, usePlanListStyles } from "./planParts";
 
 const useStyles = makeStyles({
   part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  plans: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: "none" },
-  plan: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  quiet: { color: tokens.colorNeutralForeground3 },
   // The native file input stays in the page (keyboard, screen readers, tests) but is drawn by the button.
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
-
-const kr = (amount: Ore | null, none: string): string => (amount === null ? none : formatKroner(amount, { ore: "auto" }));
-
-/** The badge colour of a status (the word is always shown too). */
-function statusColor(status: PlanStatus): "danger" | "warning" | "success" | "informative" {
-  if (status === PLAN_STATUS.broken) return "danger";
-  if (status === PLAN_STATUS.atRisk || status === PLAN_STATUS.dispensed) return "warning";
-  if (status === PLAN_STATUS.kept || status === PLAN_STATUS.repaid) return "success";
-  return "informative";
-}
-
-function sourceText(source: FigureSource | null, words: FollowUpStrings): string {
-  if (source === null) return words.noSource;
-  return words.source(words.fromFollowUp(source.sheet, source.row, formatAsOf(source.asOf), source.figures === "regnskab"));
-}
 
 /** The bytes of a chosen file (`File.arrayBuffer` where the browser has it). */
 function bytesOf(file: File): Promise<ArrayBuffer> {
@@ -133,6 +105,7 @@ const READ_FAILED = "Filen kunne ikke læses som Excel-projektmappe (.xlsx).";
 /** "Sidste års planer": opening last year's plans workbook and its plans followed up. */
 export function LastYearPlans(): JSX.Element {
   const styles = useStyles();
+  const listStyles = usePlanListStyles();
   const { language } = useI18n();
   const strings = useStrings();
   const words = lastYearStrings(language);
@@ -193,7 +166,7 @@ export function LastYearPlans(): JSX.Element {
               <Text as="h4" size={200} weight="semibold">
                 {words.suspendHeading}
               </Text>
-              <ul className={styles.list} aria-label={words.suspendLabel}>
+              <ul className={listStyles.list} aria-label={words.suspendLabel}>
                 {bad.map((p) => (
                   <li key={`${p.record.planSheet}|${p.record.unitName}`}>
                     {planWords.unitLine(p.record.unitName, p.record.unitId)}: {strings.overview.planStatusWords[p.status]}
@@ -203,7 +176,7 @@ export function LastYearPlans(): JSX.Element {
             </>
           ) : null}
           {plans.length > 0 ? (
-            <ul className={styles.plans} aria-label={words.listLabel(file)}>
+            <ul className={listStyles.plans} aria-label={words.listLabel(file)}>
               {plans.map((plan) => (
                 <LastYearPlan key={`${plan.record.planSheet}|${plan.record.unitName}`} plan={plan} words={planWords} />
               ))}
@@ -214,7 +187,7 @@ export function LastYearPlans(): JSX.Element {
               <Text as="h4" size={200} weight="semibold">
                 {words.unmatchedHeading}
               </Text>
-              <ul className={styles.list} aria-label={words.unmatchedHeading}>
+              <ul className={listStyles.list} aria-label={words.unmatchedHeading}>
                 {unmatched.map((u) => (
                   <li key={`${u.record.planSheet}|${u.record.unitName}`}>
                     <Text size={200}>
@@ -232,35 +205,24 @@ export function LastYearPlans(): JSX.Element {
 }
 
 function LastYearPlan({ plan, words }: { readonly plan: FollowedPlan; readonly words: FollowUpStrings }): JSX.Element {
-  const styles = useStyles();
+  const listStyles = usePlanListStyles();
   const strings = useStrings();
   const headingId = useId();
   return (
-    <li className={styles.plan} aria-labelledby={headingId}>
+    <li className={listStyles.plan} aria-labelledby={headingId}>
       <Text as="h4" id={headingId} size={300} weight="semibold">
         {words.unitLine(plan.record.unitName, plan.record.unitId)}
       </Text>
       <div>
-        <Badge appearance="tint" color={statusColor(plan.status)}>
-          {strings.overview.planStatusWords[plan.status]}
-        </Badge>
+        <PlanStatusBadge status={plan.status} />
       </div>
       <Text block size={200}>
         {reasonSentences(plan.why, (r) => reasonText(r, strings))}
       </Text>
-      <Text block size={200} className={styles.quiet}>
+      <Text block size={200} className={listStyles.quiet}>
         {words.sheet(plan.record.planSheet)}
       </Text>
-      <ul className={styles.list}>
-        {plan.years.map((y) => (
-          <li key={y.year}>
-            <Text size={200}>{words.yearLine(y.year, kr(y.planned, words.noFigure), kr(y.forecast, words.noFigure), kr(y.realised, words.noFigure))}</Text>
-            <Text block size={200} className={styles.quiet}>
-              {sourceText(y.source, words)}
-            </Text>
-          </li>
-        ))}
-      </ul>
+      <PlanYears years={plan.years} words={words} />
     </li>
   );
 }
