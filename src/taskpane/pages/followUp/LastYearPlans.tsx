@@ -81,7 +81,7 @@ function useLastYearPlans(words: LastYearStrings) {
       try {
         grids = await reader.readXlsxGrids(await bytesOf(file));
       } catch (error) {
-        refuse(file.name, reader.isReadError(error) ? error.message : READ_FAILED);
+        refuse(file.name, reader.isReadError(error) ? error.message : words.readFailed);
         return;
       }
       // The record decides, as for the command line; what was shown stays when it has none.
@@ -99,8 +99,6 @@ function useLastYearPlans(words: LastYearStrings) {
 const WORKBOOK = WORKBOOK_FILE;
 const FOLLOW_OPTIONS = { inWorkbook: true } as const;
 
-/** The reason when reading fails in a way the reader does not name (Danish, as the reader's). */
-const READ_FAILED = "Filen kunne ikke læses som Excel-projektmappe (.xlsx).";
 
 /** "Sidste års planer": opening last year's plans workbook and its plans followed up. */
 export function LastYearPlans(): JSX.Element {

@@ -13,6 +13,8 @@ export interface LastYearStrings {
   readonly openFailed: (file: string) => string;
   readonly nothingChanged: (reason: string) => string;
   readonly loaderFailed: string;
+  /** A read failure the .xlsx reader does not name itself. */
+  readonly readFailed: string;
   readonly from: (file: string, plans: number) => string;
   readonly none: (file: string) => string;
   readonly listLabel: (file: string) => string;
@@ -31,6 +33,7 @@ const da: LastYearStrings = {
   openFailed: (file) => `«${file}» kunne ikke åbnes`,
   nothingChanged: (reason) => `${reason} Intet er ændret.`,
   loaderFailed: "Læseren af .xlsx-filer kunne ikke hentes. Tjek forbindelsen, og prøv igen.",
+  readFailed: "Filen kunne ikke læses som Excel-projektmappe (.xlsx).",
   from: (file, plans) => `${plans} ${plans === 1 ? "plan" : "planer"} fra «${file}», fulgt op med denne projektmappes budgetopfølgninger og regnskaber.`,
   none: (file) => `Planregistret i «${file}» har ingen planer.`,
   listLabel: (file) => `Planer fra ${file}`,
@@ -49,6 +52,7 @@ const en: LastYearStrings = {
   openFailed: (file) => `«${file}» could not be opened`,
   nothingChanged: (reason) => `${reason} Nothing was changed.`,
   loaderFailed: "The .xlsx reader could not be loaded. Check the connection and try again.",
+  readFailed: "The file could not be read as an Excel workbook (.xlsx).",
   from: (file, plans) => `${plans} ${plans === 1 ? "plan" : "plans"} from «${file}», followed up with this workbook's budget follow-ups and accounts.`,
   none: (file) => `The plan record in «${file}» has no plans.`,
   listLabel: (file) => `Plans from ${file}`,
