@@ -63,6 +63,13 @@ export interface PlanRecord extends PlanData {
   readonly kind: "handleplan" | "afviklingsplan";
   /** The unit's key in the scan it was planned from (`core/unitKey.ts`); absent in rows of the first version. */
   readonly unitKey?: string;
+  /**
+   * The follow-up figures Budgetlys wrote into the plan sheet's input cells ("Skriv i planerne",
+   * `opfoelgning --out`): A1 address → the amount written. A cell that still holds exactly that
+   * figure may take a newer one; anything else in it was typed by a person (`core/planFigures.ts`).
+   * Absent when Budgetlys wrote none (and in records written before the column existed).
+   */
+  readonly written?: Readonly<Record<string, Ore>>;
 }
 
 /** The record's column headings (row 2), in order. */
@@ -84,6 +91,7 @@ export const PLAN_RECORD_HEADINGS = [
   "Celler: realiseret afdrag",
   "Celle: dispensation",
   "Enhedsnøgle",
+  "Skrevet af Budgetlys (celle=kr.; mellem celler)",
 ] as const;
 
 /** An amount as canonical decimal text of kroner ("133334.5"): exact, locale-free. */
@@ -114,7 +122,42 @@ function recordValues(p: PlanRecord): (string | number)[] {
     p.cells.realised.join(","),
     p.cells.dispensation,
     p.unitKey ?? "",
+    writtenText(p.written),
   ];
+}
+
+/** The written cells as text: "D20=200000;E21=133334.5" (addresses in order of the sheet, amounts exact). */
+function writtenText(written: PlanRecord["written"]): string {
+  if (written === undefined) return "";
+  return Object.entries(written)
+    .sort(([a], [b]) => compareAddresses(a, b))
+    .map(([address, amount]) => `${address}=${kronerText(amount)}`)
+    .join(";");
+}
+
+/** Row, then column order of two A1 addresses. */
+function compareAddresses(a: string, b: string): number {
+  const x = addressCell(a);
+  const y = addressCell(b);
+  return x.row - y.row || x.col - y.col;
+}
+
+/**
+ * The written cells read back. An entry that cannot be read (edited by hand) is left out: a cell
+ * without a recorded figure counts as typed by a person, so nothing is ever overwritten on a guess.
+ */
+function writtenOf(value: CellValue | undefined): Record<string, Ore> {
+  const written: Record<string, Ore> = {};
+  for (const entry of text(value).split(";")) {
+    const m = /^\s*([A-Za-z]{1,3}[1-9]\d*)\s*=\s*(-?\d+(?:\.\d{1,2})?)\s*$/.exec(entry);
+    if (m === null) continue;
+    try {
+      written[(m[1] as string).toUpperCase()] = oreFromDecimalText(m[2] as string);
+    } catch {
+      // Out of range: left out, as above.
+    }
+  }
+  return written;
 }
 
 /** The record sheet with the given data rows (from row 3 on), values only, text as text. */
@@ -132,7 +175,7 @@ function recordSheetOfRows(rows: readonly (readonly (string | number)[])[]): She
     kind: "planregister",
     name: PLAN_RECORD_SHEET,
     cells,
-    columnWidths: { 0: 14, 1: 30, 2: 30, 8: 30, 13: 20, 14: 20, 16: 24 },
+    columnWidths: { 0: 14, 1: 30, 2: 30, 8: 30, 13: 20, 14: 20, 16: 24, 17: 30 },
     hidden: true,
   };
 }
@@ -315,7 +358,7 @@ function readRecordRows(grid: SheetGrid): RecordRow[] | null {
 
 /** The plan of one row, or a Danish reason why it cannot be read. */
 function recordOfRow(cols: readonly CellValue[], where: string): PlanRecord | string {
-  const [id, name, sheet, kind, accountsYear, firstYear, years, debt, planned, decision, by, date, caseNumber, fc, rc, dc, key] = cols;
+  const [id, name, sheet, kind, accountsYear, firstYear, years, debt, planned, decision, by, date, caseNumber, fc, rc, dc, key, writtenCells] = cols;
   const y = whole(years);
   const fy = whole(firstYear);
   const ay = whole(accountsYear);
@@ -350,7 +393,13 @@ function recordOfRow(cols: readonly CellValue[], where: string): PlanRecord | st
     },
     cells: { forecast: addresses(fc), realised: addresses(rc), dispensation: addresses(dc)[0] ?? "" },
     ...(text(key) === "" ? {} : { unitKey: text(key) }),
+    ...withWritten(writtenOf(writtenCells)),
   };
+}
+
+/** `{ written }` when any cell is recorded, else nothing (the field is absent, as in a new plan). */
+function withWritten(written: Readonly<Record<string, Ore>>): Pick<PlanRecord, "written"> {
+  return Object.keys(written).length === 0 ? {} : { written };
 }
 
 /** Reads the record sheet: `null` when `grid` is not one, else its plans and the rows it could not read. */

@@ -93,14 +93,6 @@ export interface WorkbookWriter {
   /** Writes into empty cells of an existing sheet (indicator columns). At most 2 syncs in Excel. */
   patchSheet(patch: SheetPatch): Promise<void>;
   /**
-   * Writes figures into input cells of existing sheets (the plans' forecast/realised afdrag) —
-   * only into cells that are blank at write time: a cell holding anything (a figure a person typed,
-   * a "-") is kept and reported. Values only, formats untouched. Excel: 2 `context.sync()` calls
-   * whatever the number of cells and sheets (3 when the write fails and is undone). Throws
-   * {@link WriteFailedError} (Danish) when the write failed; the cells it wrote are blank again.
-   */
-  fillEmptyCells(fills: readonly CellFill[]): Promise<FillResult>;
-  /**
    * Writes many descriptions as new sheets (never activated), in batches — Excel: 1 sync, then 1
    * per batch of at most 25 sheets and 4 MB of request (2 more when a batch fails). A batch is all
    * or nothing: a failing batch removes every sheet it created and the rest is not attempted.
@@ -155,23 +147,6 @@ export interface PlanUpdateResult {
   readonly kept: readonly { readonly cell: PlanCellWrite; readonly current: CellValue }[];
   /** Cells of sheets the workbook does not have (any more). */
   readonly missingSheet: readonly PlanCellWrite[];
-}
-
-/** One figure to write into one cell of an existing sheet (0-based coordinates). */
-export interface CellFill {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly value: number;
-}
-
-/** What {@link WorkbookWriter.fillEmptyCells} did, in the order of the fills. */
-export interface FillResult {
-  readonly written: readonly CellFill[];
-  /** Cells that held something at write time: kept, with what they held. */
-  readonly kept: readonly { readonly fill: CellFill; readonly current: CellValue }[];
-  /** Fills whose sheet the workbook does not have (any more). */
-  readonly missingSheet: readonly CellFill[];
 }
 
 /** How a batch write goes. */

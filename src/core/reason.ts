@@ -199,6 +199,8 @@ export interface ReasonParams {
   "plan-sheet-gone": { readonly sheet: string };
   "plan-cell-unreadable": { readonly sheet: string; readonly cell: string; readonly why: Reason };
   "plan-sheet-differs": { readonly year: number; readonly used: Ore; readonly cell: string; readonly sheet: string; readonly followed: Ore };
+  /** A plan input cell a person typed in: what it holds (an amount, else its text), and the figure Budgetlys kept out of it. */
+  "plan-cell-typed": { readonly sheet: string; readonly cell: string; readonly holds: Ore | string; readonly would: Ore };
   "plan-dispensation-open": { readonly decision: "ansøgt" | "afslået" };
   "plan-unit-not-assessed": { readonly why: Reason | null };
   "plan-missing-handleplan": { readonly indicator: "Grøn" | "Gul" | "Rød" };
@@ -522,6 +524,8 @@ export const DANISH_REASONS: ReasonTexts = {
   "plan-sheet-gone": (p) => `Planarket «${p.sheet}» findes ikke længere i projektmappen; planregistret er kilden, og tallene kan ikke skrives i planen.`,
   "plan-cell-unreadable": (p, text) => `${p.sheet}!${p.cell}: ${text(p.why)}.`,
   "plan-sheet-differs": (p) => `${p.year}: planarket siger ${kr(p.used)} (${p.cell}), ${p.sheet} giver ${kr(p.followed)} — tallet i planarket er brugt.`,
+  "plan-cell-typed": (p) =>
+    `${p.sheet}!${p.cell} indeholder ${typeof p.holds === "number" ? kr(p.holds) : `«${p.holds}»`}, skrevet af en person; Budgetlys ville have skrevet ${kr(p.would)}, men ændrer ikke cellen.`,
   "plan-dispensation-open": (p) => `Dispensation ${p.decision}: afviklingsplanen gælder.`,
   "plan-unit-not-assessed": (p, text) => `Ikke vurderet: ${p.why === null ? "tallene kunne ikke læses" : text(p.why)}`,
   "plan-missing-handleplan": (p) => `${p.indicator}: enheden skal have en handleplan med afviklingsplan, og den findes ikke.`,

@@ -9,8 +9,9 @@
  * - Figures per repayment year come from the workbook's own follow-up sheets (`followUp.ts`
  *   `followPlans`; a sheet's year and whether it is a forecast or the regnskab come from the period
  *   its reading found, `layout/period.ts`), and from the plan sheet's own input cells: a figure
- *   typed there (or written by "Skriv i planerne") wins, because the sheet's own status formulas
- *   use it — the badge and the sheet never disagree.
+ *   typed there wins, because the sheet's own status formulas use it — the badge and the sheet
+ *   never disagree; a figure Budgetlys wrote there ("Skriv i planerne", the record's written
+ *   cells) gives way to a newer follow-up figure of its kind, which the next write puts there.
  * - Each unit of the scan (by its key, `unitKey.ts`) gets one word: one of the six statuses of
  *   `planStatus.ts`, else "Mangler plan" (its colour requires a plan and it has none) or
  *   "Ingen plan" — always with a Danish reason.
@@ -19,6 +20,7 @@ import { isBlank, readAmount, type CellValue } from "./cell";
 import { followPlans, type FiguresKind, type FollowedPlan, type FollowUpSheet } from "./followUp";
 import { cellAt, type SheetGrid } from "./grid";
 import type { Ore } from "./money";
+import { cellOwner, type FollowedFigure, type PlanFigures } from "./planFigures";
 import { addressCell, NOT_A_RECORD_MESSAGE, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
 import {
   isNotReportedMarker,
@@ -65,12 +67,14 @@ export type PlanFigureSource =
       readonly figures: FiguresKind;
     }
   | {
-      /** The plan sheet's own input cell (typed by a person, or written by "Skriv i planerne"). */
+      /** The plan sheet's own input cell (typed by a person, or written by "Skriv i planerne" with no newer follow-up figure). */
       readonly from: "planSheet";
       readonly sheet: string;
       /** A1 address on the plan sheet. */
       readonly cell: string;
       readonly figures: FiguresKind;
+      /** True when the cell holds exactly the figure Budgetlys recorded writing there; false when a person typed it. */
+      readonly byBudgetlys: boolean;
     };
 
 /** One repayment year of a plan, in øre. */
@@ -216,20 +220,25 @@ function assignUnits(records: readonly PlanRecord[], units: readonly UnitRecord[
   return result;
 }
 
-/** A figure typed in one of the plan sheet's input cells: null when blank, a "-" marker, or unreadable. */
-function typedFigure(grid: SheetGrid, address: string | undefined): { amount: Ore | null; unreadable?: Reason } {
-  if (address === undefined) return { amount: null };
+/**
+ * A figure in one of the plan sheet's input cells: null when blank, a "-" marker, or unreadable;
+ * `own` when it is exactly the figure Budgetlys recorded writing there (`planFigures.ts`).
+ */
+function cellFigure(grid: SheetGrid, record: PlanRecord, address: string | undefined): { amount: Ore | null; own: boolean; unreadable?: Reason } {
+  if (address === undefined) return { amount: null, own: false };
   let value: CellValue;
   try {
     const { row, col } = addressCell(address);
     value = cellAt(grid, row, col);
   } catch {
-    return { amount: null };
+    return { amount: null, own: false };
   }
-  if (isBlank(value) || (typeof value === "string" && isNotReportedMarker(value))) return { amount: null };
+  if (isBlank(value) || (typeof value === "string" && isNotReportedMarker(value))) return { amount: null, own: false };
   const read = readAmount(value);
-  if (read.kind === "amount") return { amount: read.ore };
-  return read.kind === "invalid" ? { amount: null, unreadable: reason("plan-cell-unreadable", { sheet: grid.name, cell: address, why: read.why }) } : { amount: null };
+  if (read.kind === "amount") return { amount: read.ore, own: cellOwner(value, record.written?.[address]) === "budgetlys" };
+  return read.kind === "invalid"
+    ? { amount: null, own: false, unreadable: reason("plan-cell-unreadable", { sheet: grid.name, cell: address, why: read.why }) }
+    : { amount: null, own: false };
 }
 
 /** One record row followed up: the follow-up sheets' figures, overlaid by the plan sheet's own input cells. */
@@ -252,17 +261,20 @@ function planOf(
     let source: PlanFigureSource | null = followedSource;
     let differs: PlanYear["followed"];
     if (planGrid !== undefined) {
-      const typedRealised = typedFigure(planGrid, record.cells.realised[i]);
-      const typedForecast = typedFigure(planGrid, record.cells.forecast[i]);
+      const typedRealised = cellFigure(planGrid, record, record.cells.realised[i]);
+      const typedForecast = cellFigure(planGrid, record, record.cells.forecast[i]);
       for (const t of [typedRealised, typedForecast]) if (t.unreadable !== undefined) notes.push(t.unreadable);
       const followedAmount = realised ?? forecast;
+      // A figure Budgetlys wrote gives way to a newer follow-up figure of its kind; a typed one wins.
+      if (typedRealised.own && realised !== null) typedRealised.amount = null;
+      if (typedForecast.own && (forecast !== null || realised !== null)) typedForecast.amount = null;
       if (typedRealised.amount !== null) {
         realised = typedRealised.amount;
         forecast = null;
-        source = { from: "planSheet", sheet: record.planSheet, cell: record.cells.realised[i] as string, figures: "regnskab" };
+        source = { from: "planSheet", sheet: record.planSheet, cell: record.cells.realised[i] as string, figures: "regnskab", byBudgetlys: typedRealised.own };
       } else if (typedForecast.amount !== null && realised === null) {
         forecast = typedForecast.amount;
-        source = { from: "planSheet", sheet: record.planSheet, cell: record.cells.forecast[i] as string, figures: "forecast" };
+        source = { from: "planSheet", sheet: record.planSheet, cell: record.cells.forecast[i] as string, figures: "forecast", byBudgetlys: typedForecast.own };
       }
       const used = realised ?? forecast;
       if (followedSource !== null && followedAmount !== null && source?.from === "planSheet" && (used !== followedAmount || source.figures !== followedSource.figures)) {
@@ -345,54 +357,26 @@ function withoutRecord(unit: UnitRecord, key: string, registry: Readonly<Record<
   return wordOf(NO_PLAN_STATUS.none, reason("plan-none-needed", { indicator: unit.assessment.indicator }));
 }
 
-/** A figure "Skriv i planerne" writes into a plan's input cell. */
-export interface PlanFill {
-  readonly plan: WorkbookPlan;
-  readonly year: number;
-  /** The plan sheet and the A1 address of its input cell (forecast or realised afdrag). */
-  readonly sheet: string;
-  readonly cell: string;
-  /** 0-based. */
-  readonly row: number;
-  readonly col: number;
-  readonly amount: Ore;
-  readonly figures: FiguresKind;
-}
-
-/** A figure the follow-up sheets give that "Skriv i planerne" does not write: the plan sheet holds another one. */
-export interface PlanFillKept {
-  readonly plan: WorkbookPlan;
-  readonly year: number;
-  readonly sheet: string;
-  /** The cell whose figure is kept. */
-  readonly cell: string;
-  readonly kept: Ore;
-  readonly followed: Ore;
-}
-
 /**
- * What "Skriv i planerne" would do: each figure that comes from a follow-up sheet goes into the
- * plan sheet's blank input cell for it (realised afdrag for a regnskab, forventet for a forecast);
- * a year whose cell already holds another figure is kept and listed. Plans whose sheet is gone get
- * nothing. The writer checks again at write time that each cell is still blank.
+ * The follow-up figures "Skriv i planerne" offers for a plan's years: a year's figure from the
+ * follow-up sheets, also where the plan sheet holds another figure of the same kind (the write
+ * keeps a typed one and reports it: `planFigures.ts` `figureWrites`). Nothing for a plan whose
+ * sheet is gone, and nothing where a realised figure on the sheet beats a forecast.
  */
-export function planFills(plans: readonly WorkbookPlan[]): { fills: PlanFill[]; kept: PlanFillKept[] } {
-  const fills: PlanFill[] = [];
-  const kept: PlanFillKept[] = [];
-  for (const plan of plans) {
-    if (!plan.sheetPresent) continue;
-    plan.years.forEach((y, i) => {
+export function planFiguresOf(plan: WorkbookPlan): PlanFigures {
+  if (!plan.sheetPresent) return { record: plan.record, years: plan.record.planned.map(() => null) };
+  return {
+    record: plan.record,
+    years: plan.years.map((y): FollowedFigure | null => {
       const source = y.source;
       if (source?.from === "followUp") {
-        const cell = (source.figures === "regnskab" ? plan.record.cells.realised : plan.record.cells.forecast)[i];
         const amount = source.figures === "regnskab" ? y.realised : y.forecast;
-        if (cell === undefined || amount === null) return;
-        const { row, col } = addressCell(cell);
-        fills.push({ plan, year: y.year, sheet: plan.record.planSheet, cell, row, col, amount, figures: source.figures });
-      } else if (source?.from === "planSheet" && y.followed !== undefined) {
-        kept.push({ plan, year: y.year, sheet: plan.record.planSheet, cell: source.cell, kept: (y.realised ?? y.forecast) as Ore, followed: y.followed.amount });
+        return amount === null ? null : { amount, figures: source.figures };
       }
-    });
-  }
-  return { fills, kept };
+      if (source?.from === "planSheet" && y.followed !== undefined && y.followed.source.figures === source.figures) {
+        return { amount: y.followed.amount, figures: source.figures };
+      }
+      return null;
+    }),
+  };
 }

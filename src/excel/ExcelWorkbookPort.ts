@@ -13,8 +13,6 @@ import {
   SETTING_KEYS,
   type BatchItemResult,
   type BatchWriteOptions,
-  type CellFill,
-  type FillResult,
   type PlanUpdate,
   type PlanUpdateResult,
   WouldOverwriteError,
@@ -35,7 +33,6 @@ import { undoWrite, type ReplacedSheet } from "./undoWrite";
 import { PLAN_RECORD_SHEET, planRecordOf, type PlanRecord } from "../core/planRecord";
 import { contradictingSheets, lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordAfter, recordGrid, recordSheetOf, recordsOf, type ReadRecord } from "./planRecord";
 import { boundingRectangle, contains } from "./rectangles";
-import { fillEmptyCells } from "./fillCells";
 import { updatePlans } from "./planUpdate";
 import {
   mergeCellSpecs,
@@ -641,10 +638,6 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
   }
 
-  /** Figures into blank input cells of existing sheets (`./fillCells.ts`): 2 syncs whatever their number. */
-  async fillEmptyCells(fills: readonly CellFill[]): Promise<FillResult> {
-    return fillEmptyCells(this.run, fills);
-  }
 
   /** Plan sheets' cells and the plan record together (`./planUpdate.ts`): 3 syncs whatever their number. */
   async updatePlans(update: PlanUpdate): Promise<PlanUpdateResult> {

@@ -13,6 +13,7 @@ import {
   contradictingRecord,
   keptRecord,
   mergedPlanRecordSheet,
+  PLAN_RECORD_HEADINGS,
   PLAN_RECORD_SHEET,
   planRecordSheet,
   readPlanRecords,
@@ -48,8 +49,10 @@ const planArb: fc.Arbitrary<PlanRecord> = fc
     debt: fc.integer({ min: 1, max: 500_000_000 }),
     accountsYear: fc.integer({ min: 2020, max: 2030 }),
     sheetSuffix: fc.constantFrom("", " (2)"),
+    // Figures Budgetlys wrote into the input cells (a repayment may be negative: the debt grew).
+    written: fc.option(fc.array(fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), { minLength: 1, maxLength: 4 }), { nil: undefined }),
   })
-  .map(({ unit, kind, years, debt, accountsYear, sheetSuffix }): PlanRecord => {
+  .map(({ unit, kind, years, debt, accountsYear, sheetSuffix, written }): PlanRecord => {
     const part = Math.floor(debt / years);
     const planned = Array.from({ length: years }, (_, i) => ore(i === years - 1 ? debt - part * (years - 1) : part));
     return {
@@ -63,6 +66,7 @@ const planArb: fc.Arbitrary<PlanRecord> = fc
       planned,
       dispensation: { decision: "", by: "", date: "", caseNumber: "" },
       cells: { forecast: planned.map((_, i) => `D${20 + i}`), realised: planned.map((_, i) => `E${20 + i}`), dispensation: "B18" },
+      ...(written === undefined ? {} : { written: Object.fromEntries(written.map((amount, i) => [`${i % 2 === 0 ? "D" : "E"}${20 + Math.floor(i / 2)}`, ore(amount)])) }),
     };
   });
 
@@ -147,6 +151,31 @@ describe("the plan record's merge (one schedule per unit)", () => {
     expect(readPlanRecords(grid)?.plans).toEqual([old]);
     const newer = { ...first, years: 1, planned: [first.debt as Ore] };
     expect(readPlanRecords(gridOf(mergedPlanRecordSheet(grid, [newer])))?.plans).toEqual([keptRecord(old, newer)]);
+  });
+});
+
+describe("the record's written cells (\"Skrevet af Budgetlys\")", () => {
+  const [plan] = fc.sample(planArb, { numRuns: 1, seed: 11 }) as [PlanRecord];
+  const withWritten: PlanRecord = { ...plan, written: { E21: ore(13_333_450), D20: ore(-5) } };
+
+  it("are written as address=kroner in sheet order, exact to the øre", () => {
+    const row = gridOf(planRecordSheet([withWritten])).values[2] as CellValue[];
+    expect(row[PLAN_RECORD_HEADINGS.indexOf("Skrevet af Budgetlys (celle=kr.; mellem celler)")]).toBe("D20=-0.05;E21=133334.50");
+  });
+
+  it("a record written before the column existed reads with nothing written: every non-blank cell counts as typed", () => {
+    const grid = gridOf(planRecordSheet([withWritten]));
+    const old: SheetGrid = { ...grid, values: grid.values.map((r) => r.slice(0, PLAN_RECORD_HEADINGS.length - 1)) };
+    const [read] = readPlanRecords(old)?.plans ?? [];
+    expect(read?.written).toBeUndefined();
+    expect(read).toEqual({ ...withWritten, written: undefined });
+  });
+
+  it("an entry edited into something unreadable is left out (never a guess), the rest read", () => {
+    const grid = gridOf(planRecordSheet([withWritten]));
+    const col = PLAN_RECORD_HEADINGS.length - 1;
+    const values = grid.values.map((r, i) => (i === 2 ? r.map((v, c) => (c === col ? "D20=12,5;E21=100;F=3;G22=1e5" : v)) : r));
+    expect(readPlanRecords({ ...grid, values })?.plans[0]?.written).toEqual({ E21: ore(10_000) });
   });
 });
 

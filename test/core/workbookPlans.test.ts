@@ -19,7 +19,8 @@ import { equalInstalments } from "../../src/core/repayment";
 import { SCHEDULE_TOTAL_LABEL } from "../../src/core/sheets/afviklingsplan";
 import { SCHEDULE_COLUMNS } from "../../src/core/sheets/afviklingsplanLayout";
 import { plansFor } from "../../src/core/sheets/plansFor";
-import { planFills, workbookPlans } from "../../src/core/workbookPlans";
+import { figureWrites } from "../../src/core/planFigures";
+import { planFiguresOf, workbookPlans } from "../../src/core/workbookPlans";
 
 const HEADER = ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"];
 const kr = (n: number): Ore => oreFromKroner(n);
@@ -137,7 +138,7 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
     expect(status?.plan?.years[0]).toMatchObject({
       realised: kr(300_000),
       forecast: null,
-      source: { from: "planSheet", sheet: "HP Bakkeskolen", cell, figures: "regnskab" },
+      source: { from: "planSheet", sheet: "HP Bakkeskolen", cell, figures: "regnskab", byBudgetlys: false },
       followed: { amount: kr(200_000), source: { from: "followUp", sheet: "Opfølgning maj" } },
     });
     expect(status?.reason).toContain("tallet i planarket er brugt");
@@ -315,26 +316,55 @@ describe("workbookPlans: properties", () => {
   });
 });
 
-describe("planFills: what Skriv i planerne writes", () => {
+describe("planFiguresOf + figureWrites: what Skriv i planerne writes", () => {
+  const offered = (grids: readonly SheetGrid[]) => figureWrites(statusOf(grids).plans.map(planFiguresOf), grids);
+
   it("figures from follow-up sheets go into the blank input cell of their kind; a typed figure is kept and listed; a deleted plan gets nothing", () => {
     const closed = sourceGrid("Regnskab 2026", "Regnskab 2026", [["73000202101", "Bakkeskolen", 10_000_000, 9_700_001, 300_000]]);
     const may = sourceGrid("Opfølgning maj", "Budgetopfølgning pr. 31. maj 2026", [["73000202102", "Engskolen", 10_000_000, 9_500_000, 900_000]]);
     const base = plansWorkbook([closed, may]);
     const bakke = recordOf(base, "Bakkeskolen");
     const eng = recordOf(base, "Engskolen");
-    const { fills, kept } = planFills(statusOf(base).plans);
-    expect(fills.map((f) => [f.sheet, f.cell, f.amount, f.figures])).toEqual([
-      ["HP Bakkeskolen", bakke.cells.realised[0], kr(299_999), "regnskab"],
-      ["HP Engskolen", eng.cells.forecast[0], kr(500_000), "forecast"],
+    const { writes, typed } = offered(base);
+    expect(writes.map((f) => [f.sheet, f.cell, f.amount, f.figures, f.replaces])).toEqual([
+      ["HP Bakkeskolen", bakke.cells.realised[0], kr(299_999), "regnskab", null],
+      ["HP Engskolen", eng.cells.forecast[0], kr(500_000), "forecast", null],
     ]);
-    expect(fills[0]).toMatchObject(addressCell(bakke.cells.realised[0] as string));
-    expect(kept).toEqual([]);
+    expect(writes[0]).toMatchObject(addressCell(bakke.cells.realised[0] as string));
+    expect(typed).toEqual([]);
     // A person typed another figure in Engskolen's forecast cell; Bakkeskolen's sheet is deleted.
     const changed = base
       .filter((g) => g.name !== "HP Bakkeskolen")
       .map((g) => (g.name === "HP Engskolen" ? withCell(g, eng.cells.forecast[0] as string, 123) : g));
-    const again = planFills(statusOf(changed).plans);
-    expect(again.fills).toEqual([]);
-    expect(again.kept.map((k) => [k.sheet, k.cell, k.kept, k.followed])).toEqual([["HP Engskolen", eng.cells.forecast[0], kr(123), kr(500_000)]]);
+    const again = offered(changed);
+    expect(again.writes).toEqual([]);
+    expect(again.typed.map((k) => [k.sheet, k.cell, k.current, k.amount])).toEqual([["HP Engskolen", eng.cells.forecast[0], 123, kr(500_000)]]);
+  });
+
+  it("a figure Budgetlys wrote in May gives way to the September forecast (status and write); a typed one still wins", () => {
+    const may = sourceGrid("Opfølgning maj", "Budgetopfølgning pr. 31. maj 2026", [["73000202101", "Bakkeskolen", 10_000_000, 9_800_000, 300_000]]);
+    const sept = sourceGrid("Opfølgning sept", "Budgetopfølgning pr. 30. september 2026", [["73000202101", "Bakkeskolen", 10_000_000, 9_700_000, 300_000]]);
+    const base = plansWorkbook();
+    const bakke = recordOf(base, "Bakkeskolen");
+    const cell = bakke.cells.forecast[0] as string;
+    // After the May write: the cell holds 200.000 and the record says Budgetlys wrote it.
+    const afterMay = (holds: number): SheetGrid[] =>
+      base.map((g) =>
+        g.name === "HP Bakkeskolen" ? withCell(g, cell, holds) : g.name === PLAN_RECORD_SHEET ? writtenGrid(planRecordSheet([{ ...bakke, written: { [cell]: kr(200_000) } }])) : g,
+      );
+    const own = afterMay(200_000);
+    // Without a follow-up sheet the cell is the figure (written by Budgetlys); with May's sheet, the sheet's (the same).
+    expect(statusOf(own).plans[0]?.years[0]).toMatchObject({ forecast: kr(200_000), source: { from: "planSheet", cell, byBudgetlys: true } });
+    expect(statusOf([...own, may]).plans[0]?.years[0]).toMatchObject({ forecast: kr(200_000), source: { from: "followUp", sheet: "Opfølgning maj" } });
+    expect(offered([...own, may])).toMatchObject({ writes: [], typed: [] });
+    const september = statusOf([...own, sept]).plans[0];
+    expect(september?.years[0]).toMatchObject({ forecast: kr(300_000), source: { from: "followUp", sheet: "Opfølgning sept" } });
+    expect(september?.status).toBe("Afventer");
+    expect(offered([...own, sept]).writes.map((w) => [w.cell, w.amount, w.replaces])).toEqual([[cell, kr(300_000), kr(200_000)]]);
+    // A person typed 210.000 over it: their figure is used and kept.
+    const typedOver = afterMay(210_000);
+    const plan = statusOf([...typedOver, sept]).plans[0];
+    expect(plan?.years[0]).toMatchObject({ forecast: kr(210_000), source: { from: "planSheet", byBudgetlys: false } });
+    expect(offered([...typedOver, sept])).toMatchObject({ writes: [], typed: [{ cell, current: 210_000, amount: kr(300_000) }] });
   });
 });

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { dispensationUpdate } from "../../src/core/dispensation";
+import { oreFromKroner } from "../../src/core/money";
+import { figureUpdate, figureWrites, type PlanFigures } from "../../src/core/planFigures";
 import { addressCell, PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords, type DispensationRecord, type PlanRecord } from "../../src/core/planRecord";
 import { PLAN_STATUS } from "../../src/core/planStatus";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
@@ -170,5 +172,64 @@ describe("ExcelWorkbookPort.updatePlans: cells written only when blank or Budget
     expect(result.written).toEqual([]);
     expect(result.kept.map((k) => k.current)).toEqual([150, 200]);
     expect([sheet.peek(a.row, a.col)?.value, sheet.peek(b.row, b.col)?.value]).toEqual([200, 150]);
+  });
+});
+
+describe("ExcelWorkbookPort.updatePlans: follow-up figures (figureUpdate)", () => {
+  /** Every plan's first forecast cell gets `amount` kr. by core's rule, from what the workbook holds now. */
+  async function forecasts(port: ExcelWorkbookPort, amount: number) {
+    const grids = await port.readSheets();
+    const records = readPlanRecords(planRecordGrid(grids) as SheetGrid)?.plans ?? [];
+    const plans: PlanFigures[] = records.map((record) => ({ record, years: record.planned.map((_, i) => (i === 0 ? { amount: oreFromKroner(amount), figures: "forecast" as const } : null)) }));
+    return figureWrites(plans, grids);
+  }
+
+  it("writes every plan's figure and records it in 3 syncs, for 1 and for 40 plans; the next figure replaces Budgetlys' own in 3 again", async () => {
+    for (const n of [1, 40]) {
+      const { fake, port, records } = await withPlans(n);
+      for (const [amount, replaces] of [[100_000, null], [150_000, 100_000]] as const) {
+        const { writes, typed } = await forecasts(port, amount);
+        expect(typed).toEqual([]);
+        expect(writes.map((w) => w.replaces)).toEqual(records.map(() => (replaces === null ? null : oreFromKroner(replaces))));
+        const syncs = fake.syncCount;
+        const result = await port.updatePlans(figureUpdate(writes));
+        expect(fake.syncCount - syncs, `${n} plans, ${amount} kr.`).toBe(3);
+        expect(result.written).toHaveLength(n);
+        const after = await recorded(port);
+        for (const [i, record] of records.entries()) {
+          const { row, col } = addressCell(record.cells.forecast[0] as string);
+          expect(fake.model.sheetByName(record.planSheet)?.peek(row, col)?.value).toBe(amount);
+          expect(after[i]?.written).toEqual({ [record.cells.forecast[0] as string]: oreFromKroner(amount) });
+        }
+      }
+    }
+  });
+
+  it("a write failing after any of its operations leaves the cells (blank and Budgetlys' own figure) and the record exactly as before", async () => {
+    const measure = await withPlans(2);
+    await measure.port.updatePlans(figureUpdate((await forecasts(measure.port, 100_000)).writes));
+    const update = figureUpdate((await forecasts(measure.port, 150_000)).writes);
+    const ops = measure.fake.operationCount;
+    await measure.port.updatePlans(update);
+    const total = measure.fake.operationCount - ops;
+
+    const { fake, port } = await withPlans(2);
+    // Plan 1 holds Budgetlys' May figure; plan 2's cell is blank again (a person cleared it).
+    await port.updatePlans(figureUpdate((await forecasts(port, 100_000)).writes));
+    const second = (await recorded(port))[1] as PlanRecord;
+    const cleared = addressCell(second.cells.forecast[0] as string);
+    fake.model.sheetByName(second.planSheet)!.cell(cleared.row, cleared.col).value = null;
+    const september = figureUpdate((await forecasts(port, 150_000)).writes);
+    const before = snapshotWorkbook(fake);
+    for (let k = 0; k <= total; k++) {
+      fake.failOn({ sync: 3, afterOperations: k, code: "InvalidArgument", message: "RAW office text" });
+      const outcome = await port.updatePlans(september).catch((e: unknown) => e);
+      expect(outcome, `failure after ${k} operations`).toBeInstanceOf(WriteFailedError);
+      expect((outcome as WriteFailedError).workbookUnchanged).toBe(true);
+      expect(JSON.stringify(diffSnapshots(before, snapshotWorkbook(fake))), `failure after ${k} operations`).toBe("[]");
+    }
+    expect(total).toBeGreaterThan(4);
+    const result = await port.updatePlans(september);
+    expect(result.written).toHaveLength(2);
   });
 });

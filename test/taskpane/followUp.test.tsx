@@ -3,7 +3,8 @@
  * The Opfølgning page on the strict fake Excel through the real Excel adapter: plans written by the
  * port (with their record), a follow-up sheet of the first repayment year in the same workbook, a
  * figure a person typed in one plan. The page reads nothing more from Excel; "Skriv i planerne"
- * asks first, writes the blank input cells in 2 syncs and keeps the typed figure.
+ * asks first, writes blank cells and cells still holding Budgetlys' own figure with the record in
+ * one write of 3 syncs, and keeps and names the typed figure.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
@@ -48,6 +49,18 @@ const MAJ_2026: SheetGrid = {
   ],
 };
 
+/** The September follow-up: Bakkeskolen now expects to repay 250.000, Engskolen 600.000. */
+const SEPT_2026: SheetGrid = {
+  name: "Opfølgning sept",
+  origin: { row: 0, col: 0 },
+  values: [
+    ["Budgetopfølgning pr. 30. september 2026"],
+    HEADER,
+    ["73000202101", "Bakkeskolen", 10_000_000, 9_750_000, 300_000],
+    ["73000202102", "Engskolen", 10_000_000, 9_400_000, 900_000],
+  ],
+};
+
 async function plansOnFake(): Promise<{ fake: FakeExcel; records: PlanRecord[] }> {
   const fake = fakeExcelFromGrids([REGNSKAB_2025, MAJ_2026]);
   const port = new ExcelWorkbookPort(fake.run);
@@ -59,15 +72,50 @@ async function plansOnFake(): Promise<{ fake: FakeExcel; records: PlanRecord[] }
   return { fake, records };
 }
 
-async function openFollowUp(fake: FakeExcel) {
+/** The real Excel port, counting the syncs of each updatePlans call. */
+class CountingPort extends ExcelWorkbookPort {
+  readonly updateSyncs: number[] = [];
+  constructor(private readonly fake: FakeExcel) {
+    super(fake.run);
+  }
+  override async updatePlans(update: Parameters<ExcelWorkbookPort["updatePlans"]>[0]) {
+    const before = this.fake.syncCount;
+    try {
+      return await super.updatePlans(update);
+    } finally {
+      this.updateSyncs.push(this.fake.syncCount - before);
+    }
+  }
+}
+
+/** A follow-up sheet added to the fake workbook (a later budgetopfølgning the user pasted in). */
+function addSheet(fake: FakeExcel, grid: SheetGrid): void {
+  const sheet = fake.model.addSheet(grid.name);
+  grid.values.forEach((row, r) => row.forEach((value, c) => {
+    if (value !== null) sheet.cell(r, c).value = value as string | number;
+  }));
+}
+
+async function openFollowUp(fake: FakeExcel, sourceSheets = 2) {
   const user = userEvent.setup();
-  render(<App port={new ExcelWorkbookPort(fake.run)} />);
-  // Both source sheets list Bakkeskolen.
-  await waitFor(() => expect(screen.getAllByRole("button", { name: "Åbn siden for Bakkeskolen" })).toHaveLength(2));
+  const port = new CountingPort(fake);
+  render(<App port={port} />);
+  // Every source sheet lists Bakkeskolen.
+  await waitFor(() => expect(screen.getAllByRole("button", { name: "Åbn siden for Bakkeskolen" })).toHaveLength(sourceSheets));
   const syncs = fake.syncCount;
   await user.click(screen.getByRole("tab", { name: "Opfølgning" }));
   await screen.findByRole("heading", { level: 2, name: "Opfølgning" });
-  return { user, syncsBefore: syncs };
+  return { user, port, syncsBefore: syncs };
+}
+
+/** Clicks "Skriv i planerne" and answers the question; returns the question's text. */
+async function writeFigures(user: ReturnType<typeof userEvent.setup>, answer: "Skriv tallene" | "Skriv ikke"): Promise<string> {
+  await user.click(screen.getByRole("button", { name: "Skriv i planerne" }));
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  const text = dialog.textContent ?? "";
+  await user.click(within(dialog).getByRole("button", { name: answer, hidden: true }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+  return text;
 }
 
 describe("the Opfølgning page on the fake Excel", () => {
@@ -88,58 +136,87 @@ describe("the Opfølgning page on the fake Excel", () => {
     expect(fake.syncCount).toBe(syncsBefore);
   });
 
-  it("Skriv i planerne asks first, writes the blank input cells in 2 syncs, keeps the typed figure and changes nothing else", async () => {
+  it("Skriv i planerne asks first, writes the blank input cells and the record in one write of 3 syncs, keeps the typed figure, names it, and changes nothing else", async () => {
     const { fake, records } = await plansOnFake();
     const [bakke, eng] = records as [PlanRecord, PlanRecord];
     // A person typed 250.000 into Engskolen's forecast cell for 2026.
     const typed = addressCell(eng.cells.forecast[0] as string);
     fake.model.sheetByName("HP Engskolen")!.cell(typed.row, typed.col).value = 250_000;
-    const { user } = await openFollowUp(fake);
-    expect(screen.getByText("1 tal kan skrives i 1 plan. 1 tal, som står i planerne i forvejen, bevares.")).toBeTruthy();
+    const { user, port } = await openFollowUp(fake);
+    expect(screen.getByText("1 tal kan skrives i 1 plan. 1 tal, som en person har skrevet i planerne, bevares.")).toBeTruthy();
     const before = snapshotWorkbook(fake);
+    const typedLine = `HP Engskolen!${eng.cells.forecast[0]} indeholder 250.000 kr., skrevet af en person; Budgetlys ville have skrevet 500.000 kr., men ændrer ikke cellen.`;
 
     // No: nothing is written.
-    await user.click(screen.getByRole("button", { name: "Skriv i planerne" }));
-    let dialog = await screen.findByRole("alertdialog", { hidden: true });
-    expect(within(dialog).getByText(/HP Engskolen!D\d+ 250\.000 kr\. \(opfølgningen siger 500\.000 kr\.\)/, { hidden: true } as never)).toBeTruthy();
-    await user.click(within(dialog).getByRole("button", { name: "Skriv ikke", hidden: true }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
-    expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+    expect(await writeFigures(user, "Skriv ikke")).toContain(typedLine);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
 
-    // Yes: Bakkeskolen's forecast cell gets 200.000; the typed figure stays.
-    await user.click(screen.getByRole("button", { name: "Skriv i planerne" }));
-    dialog = await screen.findByRole("alertdialog", { hidden: true });
+    // Yes: Bakkeskolen's forecast cell gets 200.000 and the record says so; the typed figure stays.
     const syncs = fake.syncCount;
-    await user.click(within(dialog).getByRole("button", { name: "Skriv tallene", hidden: true }));
-    await screen.findByText("Skrev 1 tal i planerne.");
+    await writeFigures(user, "Skriv tallene");
+    await screen.findByText(`Skrev 1 tal i planerne. ${typedLine}`);
+    expect(port.updateSyncs).toEqual([3]);
     const target = addressCell(bakke.cells.forecast[0] as string);
     expect(fake.model.sheetByName("HP Bakkeskolen")!.peek(target.row, target.col)?.value).toBe(200_000);
     expect(fake.model.sheetByName("HP Engskolen")!.peek(typed.row, typed.col)?.value).toBe(250_000);
-    const changes = changesToExistingSheets(before, snapshotWorkbook(fake));
-    expect(changes.map((c) => `${c.sheet}!${c.what}`)).toEqual([`HP Bakkeskolen!${bakke.cells.forecast[0]}`]);
-    // The write's 2 syncs, then the re-read (settings, the sheets' 2 syncs, the change listener).
+    const changes = changesToExistingSheets(before, snapshotWorkbook(fake)).map((c) => `${c.sheet}!${c.what}`);
+    expect(changes).toContain(`HP Bakkeskolen!${bakke.cells.forecast[0]}`);
+    expect(changes.every((c) => c === `HP Bakkeskolen!${bakke.cells.forecast[0]}` || c.startsWith("Budgetlys_planer!"))).toBe(true);
+    // The write's 3 syncs, then the re-read (settings, the sheets' 2 syncs, the change listener).
     await waitFor(() => expect(screen.getByText("Der er ingen nye tal at skrive i planerne.")).toBeTruthy());
-    expect(fake.syncCount - syncs).toBeLessThanOrEqual(2 + 5);
+    expect(fake.syncCount - syncs).toBeLessThanOrEqual(3 + 5);
+    const after = readPlanRecords(planRecordGrid(await new ExcelWorkbookPort(fake.run).readSheets())!)!.plans;
+    expect(after.map((r) => r.written)).toEqual([{ [bakke.cells.forecast[0] as string]: 200_000_00 }, undefined]);
+  });
+
+  it("May, then September: the September forecast replaces the figures Budgetlys wrote in May; a figure a person typed over one is kept and reported", async () => {
+    const { fake, records } = await plansOnFake();
+    const [bakke, eng] = records as [PlanRecord, PlanRecord];
+    const bakkeCell = addressCell(bakke.cells.forecast[0] as string);
+    const engCell = addressCell(eng.cells.forecast[0] as string);
+    const value = (sheet: string, at: { row: number; col: number }) => fake.model.sheetByName(sheet)!.peek(at.row, at.col)?.value;
+
+    // May: both cells are blank and get 200.000 and 500.000.
+    let { user, port } = await openFollowUp(fake);
+    await writeFigures(user, "Skriv tallene");
+    await screen.findByText("Skrev 2 tal i planerne.");
+    expect([value("HP Bakkeskolen", bakkeCell), value("HP Engskolen", engCell)]).toEqual([200_000, 500_000]);
+    cleanup();
+
+    // A person types 450.000 over Engskolen's May figure; the September follow-up arrives.
+    fake.model.sheetByName("HP Engskolen")!.cell(engCell.row, engCell.col).value = 450_000;
+    addSheet(fake, SEPT_2026);
+    ({ user, port } = await openFollowUp(fake, 3));
+    const bakkeItem = within(screen.getByRole("list", { name: "Opfølgning" })).getByRole("listitem", { name: "Bakkeskolen (73000202101)" });
+    expect(within(bakkeItem).getByText("Kilde: arket «Opfølgning sept», række 3 (prognose pr. 30/9 2026)")).toBeTruthy();
+    expect(screen.getByText("1 tal kan skrives i 1 plan. 1 tal, som en person har skrevet i planerne, bevares.")).toBeTruthy();
+    const before = snapshotWorkbook(fake);
+    await writeFigures(user, "Skriv tallene");
+    const typedLine = `HP Engskolen!${eng.cells.forecast[0]} indeholder 450.000 kr., skrevet af en person; Budgetlys ville have skrevet 600.000 kr., men ændrer ikke cellen.`;
+    await screen.findByText(`Skrev 1 tal i planerne. ${typedLine}`);
+    expect(port.updateSyncs).toEqual([3]);
+    expect([value("HP Bakkeskolen", bakkeCell), value("HP Engskolen", engCell)]).toEqual([250_000, 450_000]);
+    const changes = changesToExistingSheets(before, snapshotWorkbook(fake)).map((c) => `${c.sheet}!${c.what}`);
+    expect(changes.every((c) => c === `HP Bakkeskolen!${bakke.cells.forecast[0]}` || c.startsWith("Budgetlys_planer!"))).toBe(true);
+    const after = readPlanRecords(planRecordGrid(await new ExcelWorkbookPort(fake.run).readSheets())!)!.plans;
+    // The record knows Budgetlys' figures: Bakkeskolen's September figure, Engskolen's May figure (no longer in the cell).
+    expect(after.map((r) => r.written)).toEqual([{ [bakke.cells.forecast[0] as string]: 250_000_00 }, { [eng.cells.forecast[0] as string]: 500_000_00 }]);
+  });
+
+  it("a write that fails leaves the plan sheets and the record as before, and says so", async () => {
+    const { fake } = await plansOnFake();
+    const { user, port } = await openFollowUp(fake);
+    const before = snapshotWorkbook(fake);
+    fake.failOn({ sync: 3, afterOperations: 1, code: "InvalidOperationInCellEditMode" });
+    await writeFigures(user, "Skriv tallene");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/Tallene blev ikke skrevet.*Budgetlys kunne ikke skrive i planen og planregistret\..*Intet er ændret\./);
+    expect(port.updateSyncs).toEqual([4]);
+    expect(diffSnapshots(before, snapshotWorkbook(fake))).toEqual([]);
   });
 });
 
 describe("the dispensation decision on the Opfølgning page", () => {
-  /** The real Excel port, counting the syncs of each updatePlans call. */
-  class CountingPort extends ExcelWorkbookPort {
-    readonly updateSyncs: number[] = [];
-    constructor(private readonly fake: FakeExcel) {
-      super(fake.run);
-    }
-    override async updatePlans(update: Parameters<ExcelWorkbookPort["updatePlans"]>[0]) {
-      const before = this.fake.syncCount;
-      try {
-        return await super.updatePlans(update);
-      } finally {
-        this.updateSyncs.push(this.fake.syncCount - before);
-      }
-    }
-  }
-
   /**
    * Opens the dialog from a plan's button. The pane may render the page's list again right after it
    * opened (its first reads settle), which can detach the button between the query and the click: the

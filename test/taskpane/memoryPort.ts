@@ -12,8 +12,6 @@ import {
   SETTING_KEYS,
   WouldOverwriteError,
   WriteFailedError,
-  type CellFill,
-  type FillResult,
   type PlanCellWrite,
   type PlanUpdate,
   type PlanUpdateResult,
@@ -38,8 +36,6 @@ export class MemoryWorkbookPort implements WorkbookPort {
   /** Generated sheets in the order written (replacements keep their place). */
   readonly sheets: MemorySheet[] = [];
   readonly patches: SheetPatch[] = [];
-  /** Cells written by fillEmptyCells. */
-  readonly fills: CellFill[] = [];
   readonly selections: { sheet: string; range: CellRange }[] = [];
   readonly activated: string[] = [];
   readonly writeCalls: { description: SheetDescription; options: WriteOptions }[] = [];
@@ -98,28 +94,6 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async patchSheet(patch: SheetPatch): Promise<void> {
     if (!this.grids.some((g) => g.name === patch.sheet)) throw new WriteFailedError(`Arket «${patch.sheet}» findes ikke.`);
     this.patches.push(patch);
-  }
-
-  /** Fills into the grids' blank cells (as the port contract says: a cell holding anything is kept). */
-  async fillEmptyCells(fills: readonly CellFill[]): Promise<FillResult> {
-    const written: CellFill[] = [];
-    const kept: { fill: CellFill; current: CellValue }[] = [];
-    const missingSheet: CellFill[] = [];
-    for (const fill of fills) {
-      const grid = this.grids.find((g) => g.name === fill.sheet);
-      if (grid === undefined) {
-        missingSheet.push(fill);
-        continue;
-      }
-      const current = grid.values[fill.row - grid.origin.row]?.[fill.col - grid.origin.col] ?? null;
-      if (current !== null && !(typeof current === "string" && current.trim() === "")) {
-        kept.push({ fill, current });
-        continue;
-      }
-      written.push(fill);
-    }
-    this.fills.push(...written);
-    return { written, kept, missingSheet };
   }
 
   /** Every `updatePlans` call, with what it wrote. */

@@ -276,6 +276,8 @@ export const EN_REASONS: ReasonTexts = {
   "plan-sheet-gone": (p) => `The plan sheet “${p.sheet}” is no longer in the workbook; the plan record is the source, and the figures cannot be written into the plan.`,
   "plan-cell-unreadable": (p, text) => `${p.sheet}!${p.cell}: ${text(p.why)}.`,
   "plan-sheet-differs": (p) => `${p.year}: the plan sheet says ${kr(p.used)} (${p.cell}), ${p.sheet} gives ${kr(p.followed)} — the plan sheet's figure is used.`,
+  "plan-cell-typed": (p) =>
+    `${p.sheet}!${p.cell} holds ${typeof p.holds === "number" ? kr(p.holds) : `«${p.holds}»`}, typed by a person; Budgetlys would have written ${kr(p.would)}, but leaves the cell as it is.`,
   "plan-dispensation-open": (p) => `Dispensation ${p.decision === "ansøgt" ? "applied for" : "refused"}: the repayment plan applies.`,
   "plan-unit-not-assessed": (p, text) => `Not assessed: ${p.why === null ? "the figures could not be read" : text(p.why)}`,
   "plan-missing-handleplan": (p) => `${p.indicator}: the unit must have an action plan with a repayment plan, and there is none.`,

@@ -3,15 +3,17 @@
  * follow-up sheets — per plan the unit, the years with planned / forecast / realised, the status
  * with its reason and where each figure came from (`core/workbookPlans.ts`, from the grids the pane
  * has read: no Excel round trip per plan). "Skriv i planerne" writes the figures into the plans'
- * blank input cells after asking (`core/workbookPlans.ts` `planFills`, the port's
- * `fillEmptyCells`: 2 syncs for any number); a figure already in a cell is kept and named. The list
- * "Frihedsgrader kan sættes ud af kraft" names the plans not kept.
+ * input cells after asking — blank cells, and cells still holding the figure Budgetlys itself wrote
+ * there (`core/planFigures.ts`, one rule with `opfoelgning --out`) — and records them, all in one
+ * write (the port's `updatePlans`: 3 syncs for any number); a cell a person typed in is kept and
+ * named, with what Budgetlys would have written. The list "Frihedsgrader kan sættes ud af kraft"
+ * names the plans not kept.
  */
 import { useMemo, useRef, useState } from "react";
 import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { toKroner } from "../../core/money";
+import { figureUpdate, figureWrites, typedAtWrite, typedCellReason, type FigureWrites, type TypedCell } from "../../core/planFigures";
 import { isPlanStatusBad } from "../../core/planStatus";
-import { planFills, workbookPlans, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
+import { planFiguresOf, workbookPlans, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
 import { useI18n, usePort, useStrings, useWorkbook } from "../context";
 import { useConfirm } from "../components/ConfirmProvider";
 import { Notice, type NoticeValue } from "../components/Notice";
@@ -22,7 +24,7 @@ import { useGoToSheet } from "../state/useGoToSheet";
 import { DispensationDialog } from "./followUp/DispensationDialog";
 import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
 import { LastYearPlans } from "./followUp/LastYearPlans";
-import { kr, PlanStatusBadge, PlanYears, usePlanListStyles } from "./followUp/planParts";
+import { PlanStatusBadge, PlanYears, usePlanListStyles } from "./followUp/planParts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -44,15 +46,15 @@ function useFollowUpState() {
     () => (workbook.scan === null ? null : workbookPlans({ grids: workbook.grids, scan: workbook.scan, registry: workbook.plans })),
     [workbook.grids, workbook.scan, workbook.plans],
   );
-  const fills = useMemo(() => planFills(followed?.plans ?? []), [followed]);
-  const fillPlans = new Set(fills.fills.map((f) => f.sheet)).size;
+  const fills: FigureWrites = useMemo(() => figureWrites((followed?.plans ?? []).map(planFiguresOf), workbook.grids), [followed, workbook.grids]);
+  const fillPlans = new Set(fills.writes.map((f) => f.sheet)).size;
 
   const write = async (): Promise<void> => {
-    const none = words.noFigure;
-    const kept = fills.kept.map((k) => words.keptLine(k.sheet, k.cell, kr(k.kept, none), kr(k.followed, none)));
+    const typedText = (cells: readonly TypedCell[]): string[] => cells.map((t) => reasonText(typedCellReason(t), strings));
+    const typed = typedText(fills.typed);
     const ok = await confirm({
       title: words.confirmTitle,
-      body: words.confirmBody(fills.fills.length, fillPlans, kept),
+      body: words.confirmBody(fills.writes.length, fillPlans, typed),
       confirmLabel: words.confirmYes,
       cancelLabel: words.confirmNo,
     });
@@ -60,8 +62,13 @@ function useFollowUpState() {
     setWriting(true);
     setNotice(null);
     try {
-      const result = await port.fillEmptyCells(fills.fills.map((f) => ({ sheet: f.sheet, row: f.row, col: f.col, value: toKroner(f.amount) })));
-      setNotice({ intent: result.kept.length + result.missingSheet.length > 0 ? "warning" : "success", body: words.written(result.written.length, result.kept.length, result.missingSheet.length) });
+      const result = await port.updatePlans(figureUpdate(fills.writes));
+      // Cells a person typed in since the pane read the workbook are kept by the write: named too.
+      const notWritten = [...typed, ...typedText(typedAtWrite(fills.writes, result.kept))];
+      setNotice({
+        intent: notWritten.length + result.missingSheet.length > 0 ? "warning" : "success",
+        body: words.written(result.written.length, notWritten, result.missingSheet.length),
+      });
       await workbook.refresh();
     } catch (error) {
       setNotice({ intent: "error", title: words.writeFailed, body: describeError(error, strings) });
@@ -117,11 +124,11 @@ export default function FollowUpPage(): JSX.Element {
       ) : (
         <>
           <div>
-            <Button appearance="primary" disabled={writing || fills.fills.length === 0} onClick={() => void write()}>
+            <Button appearance="primary" disabled={writing || fills.writes.length === 0} onClick={() => void write()}>
               {words.write}
             </Button>
             <Text as="p" block size={200} className={listStyles.quiet}>
-              {fills.fills.length === 0 ? words.nothingToWrite : words.writeHint(fills.fills.length, fillPlans, fills.kept.length)}
+              {fills.writes.length === 0 ? words.nothingToWrite : words.writeHint(fills.writes.length, fillPlans, fills.typed.length)}
             </Text>
           </div>
           <section aria-labelledby="budgetlys-followup-suspend">

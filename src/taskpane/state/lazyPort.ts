@@ -21,7 +21,6 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     writeSheet: async (description, options) => (await port()).writeSheet(description, options),
     writeSheets: async (descriptions, options) => writeSheetsThrough(await port(), descriptions, options),
     patchSheet: async (patch) => (await port()).patchSheet(patch),
-    fillEmptyCells: async (fills) => (await port()).fillEmptyCells(fills),
     updatePlans: async (update) => (await port()).updatePlans(update),
     getSetting: async (key) => (await port()).getSetting(key),
     setSetting: async (key, value) => (await port()).setSetting(key, value),

@@ -53,7 +53,7 @@ export function PlanStatusBadge({ status }: { readonly status: PlanStatus }): JS
 function sourceText(source: FigureSource | PlanFigureSource | null, words: FollowUpStrings): string {
   if (source === null) return words.noSource;
   const regnskab = source.figures === "regnskab";
-  if ("from" in source && source.from === "planSheet") return words.source(words.fromPlanSheet(source.cell, regnskab));
+  if ("from" in source && source.from === "planSheet") return words.source(words.fromPlanSheet(source.cell, regnskab, source.byBudgetlys));
   return words.source(words.fromFollowUp(source.sheet, source.row, formatAsOf(source.asOf), regnskab));
 }
 

@@ -18,20 +18,19 @@ export interface FollowUpStrings {
   readonly noFigure: string;
   readonly source: (where: string) => string;
   readonly fromFollowUp: (sheet: string, row: number, asOf: string, regnskab: boolean) => string;
-  readonly fromPlanSheet: (cell: string, regnskab: boolean) => string;
+  readonly fromPlanSheet: (cell: string, regnskab: boolean, byBudgetlys: boolean) => string;
   readonly noSource: string;
   readonly notInScan: string;
   readonly suspendHeading: string;
   readonly suspendNone: string;
   readonly write: string;
-  readonly writeHint: (figures: number, plans: number, kept: number) => string;
+  readonly writeHint: (figures: number, plans: number, typed: number) => string;
   readonly nothingToWrite: string;
   readonly confirmTitle: string;
-  readonly confirmBody: (figures: number, plans: number, kept: readonly string[]) => string;
+  readonly confirmBody: (figures: number, plans: number, typed: readonly string[]) => string;
   readonly confirmYes: string;
   readonly confirmNo: string;
-  readonly keptLine: (sheet: string, cell: string, kept: string, followed: string) => string;
-  readonly written: (figures: number, kept: number, missing: number) => string;
+  readonly written: (figures: number, typed: readonly string[], missing: number) => string;
   readonly writeFailed: string;
   readonly problemsTitle: string;
   readonly withoutPeriod: (sheets: string) => string;
@@ -70,27 +69,26 @@ const da: FollowUpStrings = {
   noFigure: "–",
   source: (where) => `Kilde: ${where}`,
   fromFollowUp: (sheet, row, asOf, regnskab) => `arket «${sheet}», række ${row} (${regnskab ? "regnskab" : "prognose"} pr. ${asOf})`,
-  fromPlanSheet: (cell, regnskab) => `planarkets celle ${cell} (${regnskab ? "realiseret" : "forventet"}, indtastet)`,
+  fromPlanSheet: (cell, regnskab, byBudgetlys) => `planarkets celle ${cell} (${regnskab ? "realiseret" : "forventet"}, ${byBudgetlys ? "skrevet af Budgetlys" : "indtastet"})`,
   noSource: "Kilde: ingen tal endnu",
   notInScan: "Enheden findes ikke i projektmappens budgetark.",
   suspendHeading: "Frihedsgrader kan sættes ud af kraft",
   suspendNone: "Ingen planer er I risiko eller Ikke overholdt.",
   write: "Skriv i planerne",
-  writeHint: (figures, plans, kept) =>
+  writeHint: (figures, plans, typed) =>
     `${figures} tal kan skrives i ${plans} ${plans === 1 ? "plan" : "planer"}.` +
-    (kept > 0 ? ` ${kept} tal, som står i planerne i forvejen, bevares.` : ""),
+    (typed > 0 ? ` ${typed} tal, som en person har skrevet i planerne, bevares.` : ""),
   nothingToWrite: "Der er ingen nye tal at skrive i planerne.",
   confirmTitle: "Skriv tallene i planerne?",
-  confirmBody: (figures, plans, kept) =>
-    `Budgetlys skriver ${figures} tal i de tomme felter for forventet og realiseret afdrag i ${plans} ${plans === 1 ? "plan" : "planer"}. ` +
-    "En celle, der ikke er tom, når der skrives, ændres ikke." +
-    (kept.length > 0 ? ` Disse tal står i forvejen og bevares: ${kept.join("; ")}.` : ""),
+  confirmBody: (figures, plans, typed) =>
+    `Budgetlys skriver ${figures} tal i felterne for forventet og realiseret afdrag i ${plans} ${plans === 1 ? "plan" : "planer"}: ` +
+    "i tomme felter og i felter, hvor det tal, Budgetlys selv skrev sidst, står uændret. Et tal, en person har skrevet, ændres aldrig." +
+    (typed.length > 0 ? ` ${typed.join(" ")}` : ""),
   confirmYes: "Skriv tallene",
   confirmNo: "Skriv ikke",
-  keptLine: (sheet, cell, kept, followed) => `${sheet}!${cell} ${kept} (opfølgningen siger ${followed})`,
-  written: (figures, kept, missing) =>
+  written: (figures, typed, missing) =>
     `Skrev ${figures} tal i planerne.` +
-    (kept > 0 ? ` ${kept} celler havde allerede et indhold og er ikke ændret.` : "") +
+    (typed.length > 0 ? ` ${typed.join(" ")}` : "") +
     (missing > 0 ? ` ${missing} tal kunne ikke skrives, fordi planarket ikke findes længere.` : ""),
   writeFailed: "Tallene blev ikke skrevet",
   problemsTitle: "Planregistret",
@@ -139,27 +137,26 @@ const en: FollowUpStrings = {
   noFigure: "–",
   source: (where) => `Source: ${where}`,
   fromFollowUp: (sheet, row, asOf, regnskab) => `sheet «${sheet}», row ${row} (${regnskab ? "accounts" : "forecast"} as of ${asOf})`,
-  fromPlanSheet: (cell, regnskab) => `the plan sheet's cell ${cell} (${regnskab ? "realised" : "forecast"}, typed)`,
+  fromPlanSheet: (cell, regnskab, byBudgetlys) => `the plan sheet's cell ${cell} (${regnskab ? "realised" : "forecast"}, ${byBudgetlys ? "written by Budgetlys" : "typed"})`,
   noSource: "Source: no figures yet",
   notInScan: "The unit is not in the workbook's budget sheets.",
   suspendHeading: "Freedoms may be suspended",
   suspendNone: "No plan is at risk or not kept.",
   write: "Write into the plans",
-  writeHint: (figures, plans, kept) =>
+  writeHint: (figures, plans, typed) =>
     `${figures} ${figures === 1 ? "figure" : "figures"} can be written into ${plans} ${plans === 1 ? "plan" : "plans"}.` +
-    (kept > 0 ? ` ${kept} ${kept === 1 ? "figure" : "figures"} already in the plans will be kept.` : ""),
+    (typed > 0 ? ` ${typed} ${typed === 1 ? "figure" : "figures"} typed into the plans by a person will be kept.` : ""),
   nothingToWrite: "There are no new figures to write into the plans.",
   confirmTitle: "Write the figures into the plans?",
-  confirmBody: (figures, plans, kept) =>
-    `Budgetlys writes ${figures} ${figures === 1 ? "figure" : "figures"} into the empty forecast and realised repayment cells of ${plans} ${plans === 1 ? "plan" : "plans"}. ` +
-    "A cell that is not empty when writing is not changed." +
-    (kept.length > 0 ? ` These figures are there already and are kept: ${kept.join("; ")}.` : ""),
+  confirmBody: (figures, plans, typed) =>
+    `Budgetlys writes ${figures} ${figures === 1 ? "figure" : "figures"} into the forecast and realised repayment cells of ${plans} ${plans === 1 ? "plan" : "plans"}: ` +
+    "into empty cells, and into cells that still hold the figure Budgetlys itself wrote last. A figure a person typed is never changed." +
+    (typed.length > 0 ? ` ${typed.join(" ")}` : ""),
   confirmYes: "Write the figures",
   confirmNo: "Don't write",
-  keptLine: (sheet, cell, kept, followed) => `${sheet}!${cell} ${kept} (the follow-up says ${followed})`,
-  written: (figures, kept, missing) =>
+  written: (figures, typed, missing) =>
     `Wrote ${figures} ${figures === 1 ? "figure" : "figures"} into the plans.` +
-    (kept > 0 ? ` ${kept} cells already held something and were not changed.` : "") +
+    (typed.length > 0 ? ` ${typed.join(" ")}` : "") +
     (missing > 0 ? ` ${missing} could not be written because the plan sheet no longer exists.` : ""),
   writeFailed: "The figures were not written",
   problemsTitle: "The plan record",
