@@ -2,7 +2,8 @@
  * `budgetlys opfoelgning --planer PLANER.xlsx FIL.xlsx... [--json] [--out UD.xlsx] [--force]`:
  * follows every plan in a plans workbook (its plan record, Budgetlys_planer) with later
  * follow-up workbooks (forecast or regnskab), and prints each plan's status. `--out` writes a copy
- * of the plans workbook with the figures in the plans' input cells (never the input file).
+ * of the plans workbook with the figures in the plans' input cells (never the input file): blank
+ * cells and cells still holding what Budgetlys wrote there (`core/planFigures.ts`, the pane's rule).
  * Exit codes: 0 every plan Afventer/Overholdt/Afviklet/Afvikling dispenseret; 1 a plan I risiko or
  * Ikke overholdt, or a unit not found; 2 bad usage or unreadable files.
  */
@@ -13,12 +14,16 @@ import type { FollowUpResult, FollowUpSheet } from "../core/followUp";
 import { formatKroner } from "../core/format";
 import { scanSheet } from "../core/layout/scan";
 import { toKroner, type Ore } from "../core/money";
-import { addressCell, type PlanRecord } from "../core/planRecord";
+import type { SheetGrid } from "../core/grid";
+import { figureWrites, followedFigures, recordsAfterWrites, typedCellReason, type FigureWrite } from "../core/planFigures";
+import { mergedPlanRecordSheet, PLAN_RECORD_SHEET, planRecordGrid, type PlanRecord } from "../core/planRecord";
+import { danishReason, reason } from "../core/reason";
 import { followPlansWorkbook, followUpSheetsOf, recordedPlans } from "../core/plansWorkbook";
 import { isPlanStatusBad } from "../core/planStatus";
 import { DEFAULT_POLICY } from "../core/policy";
 import { XlsxReadError } from "../xlsx/readErrors";
 import { readXlsxFile } from "../xlsx/readFile";
+import { rewriteSheetCells } from "../xlsx/write";
 import { defineCommand } from "./command";
 import { CliError, EXIT, UsageError, type CliIO } from "./io";
 import { checkOutputPath, writeOutputFile } from "./outputFile";
@@ -30,7 +35,9 @@ const USAGE = `Brug: budgetlys opfoelgning --planer PLANER.xlsx FIL.xlsx... [--j
                  eller regnskab, læses af arkets titel ("Budgetopfølgning pr. 31. maj 2026",
                  "Regnskab 2026"). Pr. år vinder et regnskab over en prognose, og den seneste dato.
   --json         Skriv resultatet som JSON.
-  --out UD.xlsx  Skriv en kopi af planerne med tallene i planernes inputceller (aldrig PLANER.xlsx).
+  --out UD.xlsx  Skriv en kopi af planerne med tallene i planernes inputceller (aldrig PLANER.xlsx):
+                 i tomme celler og i celler, hvor det tal, Budgetlys selv skrev, står uændret.
+                 En celle, en person har skrevet i, ændres aldrig; den nævnes.
   --force        Overskriv UD.xlsx, hvis den findes.
 
 Afdraget i år Y = gæld primo (arkets overført, plus = gæld) − max(0, samlet resultat inkl. overført).
@@ -101,36 +108,27 @@ function human(result: FollowUpResult): string {
 }
 
 /**
- * The plans workbook with the followed figures in the plans' input cells. A cell that already holds
- * a different figure (typed by a person) is kept and reported.
+ * The plans workbook with the followed figures in the plans' input cells, by core's one rule
+ * (`core/planFigures.ts`): a blank cell, or one still holding the figure Budgetlys recorded writing
+ * there, takes the figure; the record (Budgetlys_planer) notes every figure written. A cell a person
+ * typed in is never changed: `figureWrites` lists it, and the caller reports it.
  */
-async function filledCopy(plansBytes: Uint8Array, result: FollowUpResult): Promise<{ bytes: Uint8Array; kept: string[] }> {
+async function filledCopy(plansBytes: Uint8Array, planGrids: readonly SheetGrid[], writes: readonly FigureWrite[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(plansBytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  const kept: string[] = [];
-  for (const p of result.plans) {
-    const ws = workbook.getWorksheet(p.record.planSheet);
-    if (ws === undefined) {
-      kept.push(`${p.record.planSheet}: arket findes ikke`);
-      continue;
+  if (writes.length > 0) {
+    for (const w of writes) {
+      const ws = workbook.getWorksheet(w.sheet);
+      if (ws === undefined) throw new CliError(`Arket «${w.sheet}» kunne ikke findes i kopien; intet er skrevet.`);
+      ws.getCell(w.row + 1, w.col + 1).value = toKroner(w.amount);
     }
-    p.years.forEach((y, i) => {
-      const figure = y.realised ?? y.forecast;
-      const address = (y.realised !== null ? p.record.cells.realised : p.record.cells.forecast)[i];
-      if (figure === null || address === undefined) return;
-      const { row, col } = addressCell(address);
-      // findCell: an ExcelJS cell that exists already (getCell would create it).
-      const current = ws.findCell(row + 1, col + 1)?.value ?? null;
-      const value = toKroner(figure);
-      if (current !== null && current !== undefined && current !== "" && current !== value) {
-        kept.push(`${p.record.planSheet}!${address}: ${String(current)} bevares (opfølgningen siger ${value})`);
-        return;
-      }
-      ws.getCell(row + 1, col + 1).value = value;
-    });
+    const recordGrid = planRecordGrid(planGrids);
+    const recordSheet = recordGrid === undefined ? undefined : workbook.getWorksheet(recordGrid.name);
+    if (recordSheet === undefined) throw new CliError(`Planregistret (${PLAN_RECORD_SHEET}) kunne ikke findes i kopien; intet er skrevet.`);
+    rewriteSheetCells(recordSheet, mergedPlanRecordSheet(recordGrid, recordsAfterWrites(writes)));
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return { bytes: new Uint8Array(buffer as ArrayBuffer), kept };
+  return new Uint8Array(buffer as ArrayBuffer);
 }
 
 async function opfoelgning(values: { planer: string | undefined; json: boolean; out: string | undefined; force: boolean }, files: string[], io: CliIO): Promise<number> {
@@ -166,13 +164,15 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
   const result = followed.result;
 
   if (out !== undefined) {
-    const { bytes, kept } = await filledCopy(await readFile(plansPath), result);
+    const figures = figureWrites(result.plans.map(followedFigures), planGrids);
+    const bytes = await filledCopy(await readFile(plansPath), planGrids, figures.writes);
     await checkOutputPath(out, [plansPath, ...files.map(pathOf)], values.out as string);
     await writeOutputFile(out, bytes, { force: values.force, shown: values.out as string });
-    if (!values.json) {
-      io.stdout.write(`Skrev ${values.out}: planerne med opfølgningens tal.\n`);
-      for (const k of kept) io.stdout.write(`  ${k}\n`);
-    }
+    // What was not written goes to stdout with the human output, to stderr beside --json (whose shape is fixed).
+    const report = values.json ? io.stderr : io.stdout;
+    if (!values.json) io.stdout.write(`Skrev ${values.out}: planerne med opfølgningens tal (${figures.writes.length} tal).\n`);
+    for (const t of figures.typed) report.write(`  ${danishReason(typedCellReason(t))}\n`);
+    for (const r of figures.sheetGone) report.write(`  ${danishReason(reason("plan-sheet-gone", { sheet: r.planSheet }))}\n`);
   }
   io.stdout.write(values.json ? `${JSON.stringify(followUpJson(result), null, 2)}\n` : human(result));
   const bad = result.unmatched.length > 0 || result.plans.some((p) => isPlanStatusBad(p.status));

@@ -167,6 +167,17 @@ function validation(ws: ExcelJS.Worksheet, range: CellRange, values: readonly st
   }
 }
 
+/**
+ * Writes a description's cells over an existing worksheet after clearing every value it held (the
+ * plan record in the copy `opfoelgning --out` writes: its rows anew, the sheet and its state kept).
+ */
+export function rewriteSheetCells(ws: ExcelJS.Worksheet, d: SheetDescription): void {
+  ws.eachRow((row) => row.eachCell((cell) => {
+    cell.value = null;
+  }));
+  for (const spec of d.cells) writeCell(ws, spec);
+}
+
 /** Adds one description as a worksheet of `workbook` (its name must be unique already). */
 export function addSheet(workbook: ExcelJS.Workbook, d: SheetDescription): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(d.name, {

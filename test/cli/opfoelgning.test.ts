@@ -168,6 +168,49 @@ describe("budgetlys opfoelgning", () => {
     expect(existsSync(join(dir, "fulgt.xlsx"))).toBe(true);
   });
 
+  it("--out on its own output: the September figures replace those Budgetlys wrote in May; a figure a person typed is kept and reported", async () => {
+    const load = async (name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(dir, name)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+      return wb;
+    };
+    /** The record row of a unit: its first forecast cell and what the record says Budgetlys wrote. */
+    const recordRow = (wb: ExcelJS.Workbook, unit: string) => {
+      const row = [3, 4, 5].map((r) => wb.getWorksheet(PLAN_RECORD_SHEET)!.getRow(r)).find((r) => r.getCell(2).value === unit)!;
+      return { forecast: String(row.getCell(14).value).split(",")[0]!, written: row.getCell(18).value };
+    };
+    await workbook(join(dir, "opfoelgning-sep-2026.xlsx"), "Budgetopfølgning pr. 30. september 2026", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forventet forbrug", "Overført fra 2025"], [
+      ["73000202101", "Skole A", 1_000_000, 975_000, 30_000], // 25.000
+      ["73000202102", "Børnehus B", 1_000_000, 930_000, 100_000], // 70.000
+    ]);
+    // May: both forecast cells are blank and get the May figures, recorded as Budgetlys'.
+    const may = await run(["--planer", "planer.xlsx", "opfoelgning-maj-2026.xlsx", "--out", "fulgt-maj.xlsx"]);
+    expect(may.io.out()).toContain("Skrev fulgt-maj.xlsx: planerne med opfølgningens tal (2 tal).\n");
+    let wb = await load("fulgt-maj.xlsx");
+    const a = recordRow(wb, "Skole A");
+    const b = recordRow(wb, "Børnehus B");
+    expect([wb.getWorksheet("HP Skole A")!.getCell(a.forecast).value, wb.getWorksheet("HP Børnehus B")!.getCell(b.forecast).value]).toEqual([20000, 60000]);
+    expect([a.written, b.written]).toEqual([`${a.forecast}=20000`, `${b.forecast}=60000`]);
+
+    // A person types 55.000 over Børnehus B's May figure (saved as another file).
+    wb.getWorksheet("HP Børnehus B")!.getCell(b.forecast).value = 55000;
+    writeFileSync(join(dir, "fulgt-maj-rettet.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    // September on that file: Skole A's May figure gives way; Børnehus B's typed figure stays and is named.
+    const typedLine = `  HP Børnehus B!${b.forecast} indeholder 55.000 kr., skrevet af en person; Budgetlys ville have skrevet 70.000 kr., men ændrer ikke cellen.\n`;
+    const sept = await run(["--planer", "fulgt-maj-rettet.xlsx", "opfoelgning-sep-2026.xlsx", "--out", "fulgt-sep.xlsx"]);
+    expect(sept.io.out()).toContain(`Skrev fulgt-sep.xlsx: planerne med opfølgningens tal (1 tal).\n${typedLine}`);
+    wb = await load("fulgt-sep.xlsx");
+    expect([wb.getWorksheet("HP Skole A")!.getCell(a.forecast).value, wb.getWorksheet("HP Børnehus B")!.getCell(b.forecast).value]).toEqual([25000, 55000]);
+    expect([recordRow(wb, "Skole A").written, recordRow(wb, "Børnehus B").written]).toEqual([`${a.forecast}=25000`, `${b.forecast}=60000`]);
+    expect(wb.getWorksheet(PLAN_RECORD_SHEET)!.state).toBe("hidden");
+
+    // With --json the JSON stays exactly the issue's shape on stdout; the kept cell is said on stderr.
+    const json = await run(["--planer", "fulgt-maj-rettet.xlsx", "opfoelgning-sep-2026.xlsx", "--out", "fulgt-sep.xlsx", "--force", "--json"]);
+    expect(Object.keys(json.json())).toEqual(["plans", "unmatched"]);
+    expect(json.io.err()).toBe(typedLine);
+  });
+
   it("exit 2 for bad usage, an unreadable file, and a workbook without a plan record", async () => {
     expect((await run(["regnskab-2026.xlsx"])).code).toBe(2);
     expect((await run(["--planer", "planer.xlsx"])).code).toBe(2);
