@@ -2,7 +2,8 @@
  * The Opfølgning page in a real browser (Chromium, the preview): a workbook with the 2025 regnskab,
  * the plans Budgetlys wrote for it (with the hidden plan record) and the follow-up of 31/5 2026 is
  * opened as .xlsx; the page shows each plan's status, reason and source, and "Skriv i planerne"
- * asks, then writes the forecast figures into the plans' input cells.
+ * asks, then writes the forecast figures into the plans' input cells; a newer figure replaces the one
+ * Budgetlys wrote, while one a person typed over it is kept and named.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, shot } from "./browser";
-import { axeViolations, openPreview, sheetValues, taskpane } from "./previewPage";
+import { axeViolations, openPreview, sheetValues, taskpane, typeInto } from "./previewPage";
 import type { SheetGrid } from "../../src/core/grid";
 import { scanSources } from "../../src/core/ownSheets";
 import { addressCell, planRecordsOf } from "../../src/core/planRecord";
@@ -87,7 +88,7 @@ describe("Opfølgning in the browser", () => {
     await pane.getByRole("button", { name: "Skriv i planerne" }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain("Budgetlys skriver 2 tal i de tomme felter");
+    expect(await dialog.innerText()).toContain("Budgetlys skriver 2 tal i felterne for forventet og realiseret afdrag");
     await dialog.getByRole("button", { name: "Skriv tallene" }).click();
     await pane.getByText("Skrev 2 tal i planerne.").waitFor();
     const { row, col } = addressCell(forecastCell);
@@ -95,6 +96,30 @@ describe("Opfølgning in the browser", () => {
     await expect.poll(async () => (await sheetValues(page, "HP Bakkeskolen"))[row]?.[col]).toBe(200_000);
     expect((await sheetValues(page, "HP Engskolen"))[row]?.[col]).toBe(900_000);
     await pane.getByText("Der er ingen nye tal at skrive i planerne.").waitFor();
+  });
+
+  it("a newer forecast replaces the figure Budgetlys wrote; a figure a person typed over one is kept and named", async () => {
+    const pane = taskpane(page);
+    const tabs = page.getByRole("tablist", { name: "Ark" });
+    const { row, col } = addressCell(forecastCell);
+    // A person types 450.000 over the 900.000 Budgetlys wrote in Engskolen's plan.
+    await tabs.getByRole("tab", { name: "HP Engskolen" }).click();
+    await typeInto(page, forecastCell, "450000");
+    // The follow-up sheet is corrected: Bakkeskolen now repays 250.000 (spending 9.750.000).
+    await tabs.getByRole("tab", { name: "Opfølgning maj" }).click();
+    await typeInto(page, "D3", "9750000");
+    await pane.getByRole("button", { name: "Opdatér" }).click();
+    await pane.getByText("1 tal kan skrives i 1 plan. 1 tal, som en person har skrevet i planerne, bevares.").waitFor();
+    const typedLine = `HP Engskolen!${forecastCell} indeholder 450.000 kr., skrevet af en person; Budgetlys ville have skrevet 900.000 kr., men ændrer ikke cellen.`;
+    await pane.getByRole("button", { name: "Skriv i planerne" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(typedLine);
+    await dialog.getByRole("button", { name: "Skriv tallene" }).click();
+    await pane.getByText(`Skrev 1 tal i planerne. ${typedLine}`).waitFor();
+    await expect.poll(async () => (await sheetValues(page, "HP Bakkeskolen"))[row]?.[col]).toBe(250_000);
+    expect((await sheetValues(page, "HP Engskolen"))[row]?.[col]).toBe(450_000);
+    await shot(page, "61-opfoelgning-tastet-tal");
   });
 
   it("Afgørelse om dispensation records bevilget with af, dato and sagsnummer in the plan sheet and the hidden record; the plan is Afvikling dispenseret", async () => {
