@@ -45,3 +45,9 @@ export function formatDanishNumber(value: number, decimals: number): string {
 export function formatPercent(fraction: Fraction | number, decimals = 1): string {
   return formatDanishNumber(fraction * 100, decimals) + " %";
 }
+
+/** "31/5 2025" from an ISO date "2025-05-31" (a period's as-of date); any other text as it is. */
+export function formatAsOf(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return m === null ? isoDate : `${Number(m[3])}/${Number(m[2])} ${m[1]}`;
+}

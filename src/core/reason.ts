@@ -1,17 +1,17 @@
 /**
  * Why the core decided something, as data: a {@link Reason} is a code with typed parameters. Every
  * reason the core gives (how a sheet was read, why a row or a unit was left out, what a
- * {@link BudgetlysError} refuses, a changed policy's name) carries one next to its Danish text, so
+ * {@link BudgetlysError} refuses, a sheet's period, a changed policy's name) carries one next to its Danish text, so
  * each host renders it in its own language: the CLI and the sheets print {@link danishReason}, the
  * task pane renders the same code from its dictionary (Danish: these texts by reference; English:
  * a translation). {@link ReasonTexts} is a mapped type over the codes, so a dictionary that lacks a
  * code — a new reason without its translation — is a type error.
  *
  * Adding a reason: a code with its parameters in {@link ReasonParams}, its Danish text in
- * {@link DANISH_REASONS}, and its English in the task pane's `i18n/en.ts` (typecheck says where).
+ * {@link DANISH_REASONS}, and its English in the task pane's `i18n/enReasons.ts` (typecheck says where).
  */
 import { ERROR_MESSAGES, type ErrorCode } from "./errorMessages";
-import { formatKroner } from "./format";
+import { formatAsOf, formatKroner } from "./format";
 import type { Ore } from "./money";
 import type { PlanStatus } from "./planStatus";
 import type { PercentageBase } from "./policy";
@@ -75,6 +75,19 @@ export type PolicyChange =
   | { readonly kind: "carried"; readonly counts: boolean }
   | { readonly kind: "texts" };
 
+/** What a sheet's spending figures are: a forecast (forventet forbrug/regnskab, skøn) or the accounts. */
+export type FiguresKind = "forecast" | "accounts";
+
+/** Where a sheet states its period, from the most to the least specific (`layout/period.ts`). */
+export type PeriodPlace = "spending" | "budget" | "title" | "sheetName" | "carried" | "notes";
+
+/** A text on the sheet that states (part of) the period, and where it stands. */
+export interface PeriodStatement {
+  readonly place: PeriodPlace;
+  /** The text as read (at most 100 characters). */
+  readonly text: string;
+}
+
 type None = Record<string, never>;
 
 /** The parameters of each reason, by its code. */
@@ -114,6 +127,30 @@ export interface ReasonParams {
   "sign-unknown-carried": SignDoubt & { readonly carriedColumn: string };
   "sign-assumed": SignDoubt;
   "sign-default": None;
+  // A sheet's period (`layout/period.ts`): the budget year, the as-of date, forecast or accounts.
+  /** The three parts' reasons as one text. */
+  period: { readonly parts: readonly Reason[] };
+  /** `inferred`: the year is the one after a carry-over's ("Overført fra 2024"); `disagree`: a less specific statement of another year. */
+  "period-year-stated": {
+    readonly year: number;
+    readonly said: PeriodStatement;
+    readonly inferred: boolean;
+    readonly disagree: (PeriodStatement & { readonly year: number }) | null;
+  };
+  "period-year-guess": { readonly year: number };
+  "period-year-chosen": { readonly year: number };
+  /** `--regnskabsaar`; `sheetSays`: the sheet's own year where it stated another. */
+  "period-year-flag": { readonly year: number; readonly sheetSays: number | null };
+  "period-as-of-stated": { readonly said: PeriodStatement };
+  "period-as-of-accounts": { readonly year: number };
+  "period-as-of-unknown": None;
+  /** `asOf`: ISO date, or null for "not stated". */
+  "period-as-of-chosen": { readonly asOf: string | null };
+  /** An as-of date moved into a chosen budget year. */
+  "period-as-of-moved": { readonly why: Reason; readonly year: number };
+  "period-figures-stated": { readonly figures: FiguresKind; readonly said: PeriodStatement };
+  "period-figures-unknown": None;
+  "period-figures-chosen": { readonly figures: FiguresKind | null };
   // Why a sheet has no units.
   "sheet-empty": None;
   "sheet-unreadable": { readonly message: string };
@@ -326,6 +363,17 @@ export const UNCALCULATED_REASON = "Cellen indeholder en formel uden beregnet v�
 /** The start of the reason for text that is no number. */
 export const NOT_A_NUMBER_REASON = "Teksten er ikke et tal";
 
+const PLACE_WORD: Readonly<Record<PeriodPlace, string>> = {
+  spending: "forbrugskolonnens overskrift",
+  budget: "budgetkolonnens overskrift",
+  title: "titlen",
+  sheetName: "arknavnet",
+  carried: "overført-kolonnens overskrift",
+  notes: "en note",
+};
+const quote = (said: PeriodStatement): string => `${PLACE_WORD[said.place]} "${said.text}"`;
+const FIGURES_WORD: Readonly<Record<FiguresKind, string>> = { accounts: "Regnskab", forecast: "Forventet forbrug" };
+
 const pct = (value: number): string => `${String(value).replace(".", ",")} %`;
 const kr = (amount: Ore): string => formatKroner(amount, { ore: "auto" });
 
@@ -448,6 +496,21 @@ export const DANISH_REASONS: ReasonTexts = {
   "sign-assumed": (p) =>
     `${CONVENTION_WORD["plus-is-deficit"]} antages: ${signDoubtText(p)}. Det ændrer ingen farve, for arket har intet overført, og årets resultat er forbrug − budget`,
   "sign-default": () => `${CONVENTION_WORD["plus-is-deficit"]}: arket siger intet om fortegn (Randers' konvention antages)`,
+  period: (p, text) => `${p.parts.map(text).join(". ")}.`,
+  "period-year-stated": (p) =>
+    `Budgetår ${p.year}: ${quote(p.said)}${p.inferred ? " (overført fra året før)" : ""}` +
+    (p.disagree === null ? "" : `; ${quote(p.disagree)} siger ${p.disagree.year}, men ${PLACE_WORD[p.said.place]} er mere specifik`),
+  "period-year-guess": (p) => `Arket angiver intet budgetår: ${p.year} er et gæt ud fra dags dato — angiv året (--regnskabsaar eller under Kolonner)`,
+  "period-year-chosen": (p) => `Budgetår ${p.year}: valgt af brugeren (mapping)`,
+  "period-year-flag": (p) => `Budgetår ${p.year}: --regnskabsaar${p.sheetSays === null ? "" : ` (arket siger ${p.sheetSays})`}`,
+  "period-as-of-stated": (p) => `Opgørelsestidspunkt fra ${quote(p.said)}`,
+  "period-as-of-accounts": (p) => `Regnskabet gælder hele året: opgjort 31/12 ${p.year}`,
+  "period-as-of-unknown": () => "Arket angiver ikke, hvilken dato forbruget er opgjort",
+  "period-as-of-chosen": (p) => (p.asOf === null ? "Intet opgørelsestidspunkt (valgt af brugeren)" : `Opgørelsestidspunkt ${formatAsOf(p.asOf)}: valgt af brugeren (mapping)`),
+  "period-as-of-moved": (p, text) => `${text(p.why)}, flyttet til ${p.year}`,
+  "period-figures-stated": (p) => `${FIGURES_WORD[p.figures]}: ${quote(p.said)}`,
+  "period-figures-unknown": () => "Arket siger ikke, om forbruget er forventet eller regnskab",
+  "period-figures-chosen": (p) => (p.figures === null ? "Ikke angivet (valgt af brugeren)" : `${FIGURES_WORD[p.figures]}: valgt af brugeren (mapping)`),
   "sheet-empty": () => "Arket er tomt.",
   "sheet-unreadable": (p) => `Arket kunne ikke tolkes: ${p.message}`,
   "sheet-read-failed": (p) => `Arket kunne ikke læses: ${p.message}`,

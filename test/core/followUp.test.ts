@@ -4,6 +4,7 @@ import type { SheetPeriod as LayoutPeriod } from "../../src/core/layout/period";
 import { oreFromKroner } from "../../src/core/money";
 import type { PlanRecord } from "../../src/core/planRecord";
 import { RANDERSMODELLEN_2_0 } from "../../src/core/policy";
+import { reason } from "../../src/core/reason";
 import { scanSheet } from "../../src/core/layout/scan";
 import type { SheetGrid } from "../../src/core/grid";
 
@@ -31,8 +32,8 @@ describe("a follow-up sheet's period, read by layout/period.ts", () => {
 
 describe("followUpPeriod: a sheet's follow-up period from the period its reading found", () => {
   const period = (budgetYear: number, asOf: string | null, figures: LayoutPeriod["figures"], guess = false): LayoutPeriod => {
-    const part = <T,>(value: T) => ({ value, reason: "", confidence: 1 });
-    return { budgetYear, asOf, figures, source: guess ? "default" : "sheet", reason: "", guess, parts: { budgetYear: part(budgetYear), asOf: part(asOf), figures: part(figures) } };
+    const part = <T,>(value: T) => ({ value, reason: "", why: reason("period-as-of-unknown"), confidence: 1 });
+    return { budgetYear, asOf, figures, source: guess ? "default" : "sheet", reason: "", why: reason("period", { parts: [] }), guess, parts: { budgetYear: part(budgetYear), asOf: part(asOf), figures: part(figures) } };
   };
   it.each([
     ["forecast with a date", period(2026, "2026-05-31", "forecast"), { year: 2026, asOf: "2026-05-31", figures: "forecast" }],

@@ -44,6 +44,10 @@ describe("reasons carry code and parameters beside their Danish text", () => {
           if (explained.signDoubt !== undefined) same(explained.signUnknown ?? "", reason("sign-unknown", explained.signDoubt));
         }
         for (const row of [...sheet.skipped, ...(sheet.warnings ?? [])]) same(row.reason, row.why);
+        if (sheet.period !== undefined) {
+          same(sheet.period.reason, sheet.period.why);
+          for (const part of Object.values(sheet.period.parts)) same(part.reason, part.why);
+        }
         for (const unit of sheet.units) {
           expect(unit.error === null).toBe(unit.errorWhy === null);
           if (unit.errorWhy !== null) same(unit.error ?? "", unit.errorWhy);
@@ -57,7 +61,7 @@ describe("reasons carry code and parameters beside their Danish text", () => {
     }
     // Not vacuous: the fixtures exercise the reading's reasons widely.
     expect(checked).toBeGreaterThan(200);
-    for (const code of ["header-row", "heading-column", "spending-chosen", "unit-stated", "sign-by-result", "row-total", "row-no-amounts", "plan-missing-handleplan", "plan-none-needed"] as const) {
+    for (const code of ["period", "period-year-stated", "period-as-of-stated", "header-row", "heading-column", "spending-chosen", "unit-stated", "sign-by-result", "row-total", "row-no-amounts", "plan-missing-handleplan", "plan-none-needed"] as const) {
       expect(codes).toContain(code);
     }
   });

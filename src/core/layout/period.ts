@@ -7,13 +7,14 @@
  * task pane's Kolonner page overrides; where the sheet states no year, the default is a **guess**,
  * and nothing is written from a guess. Pure; reads a bounded number of cells.
  */
+import { formatAsOf } from "../format";
 import type { SheetGrid } from "../grid";
+import { danishReason, reason, type FiguresKind, type PeriodPlace, type PeriodStatement, type Reason } from "../reason";
 import { columnIndex } from "../grid";
 import type { ExplainedMapping } from "../unit";
 import { GridView, normaliseText } from "./text";
 
-/** What the spending figures are: a forecast (forventet forbrug/regnskab, skøn) or the accounts. */
-export type FiguresKind = "forecast" | "accounts";
+export type { FiguresKind };
 
 /** Where the period came from (the `source` of `scan --json`). */
 export type PeriodSource = "sheet" | "mapping" | "flag" | "default";
@@ -26,10 +27,11 @@ export interface PeriodOverride {
   readonly figures?: FiguresKind | null;
 }
 
-/** One part of the period as read, with its reason (Danish) and confidence (0..1). */
+/** One part of the period as read, with its reason (`why`, and its Danish text) and confidence (0..1). */
 export interface PeriodPart<T> {
   readonly value: T;
   readonly reason: string;
+  readonly why: Reason;
   readonly confidence: number;
 }
 
@@ -42,6 +44,8 @@ export interface SheetPeriod {
   readonly source: PeriodSource;
   /** Danish: where each part came from, and which statement lost and why. */
   readonly reason: string;
+  /** The same as a reason (`period`, the three parts'), for a host's own language. */
+  readonly why: Reason;
   /** True when the budget year is today's default, not stated anywhere: never write from it. */
   readonly guess: boolean;
   readonly parts: {
@@ -73,17 +77,14 @@ export function defaultBudgetYear(now: Date): number {
 }
 
 /** Where a statement stands, from the most to the least specific. */
-type Place = "spending" | "budget" | "title" | "sheetName" | "carried" | "notes";
+type Place = PeriodPlace;
 
 const PLACE_RANK: Readonly<Record<Place, number>> = { spending: 6, budget: 5, title: 4, sheetName: 3, carried: 2, notes: 1 };
-const PLACE_WORD: Readonly<Record<Place, string>> = {
-  spending: "forbrugskolonnens overskrift",
-  budget: "budgetkolonnens overskrift",
-  title: "titlen",
-  sheetName: "arknavnet",
-  carried: "overført-kolonnens overskrift",
-  notes: "en note",
-};
+
+/** A part of the period with its reason. */
+function part<T>(value: T, why: Reason, confidence: number): PeriodPart<T> {
+  return { value, reason: danishReason(why), why, confidence };
+}
 
 interface DateStatement {
   readonly day: number;
@@ -193,19 +194,15 @@ function yearRank(s: Statement): number {
   return PLACE_RANK[s.place] * 4 + (s.date?.year !== undefined ? 2 : 0) + (s.inferred ? 0 : 1);
 }
 
-function quote(s: Statement): string {
-  return `${PLACE_WORD[s.place]} "${s.text}"`;
+function said(s: Statement): PeriodStatement {
+  return { place: s.place, text: s.text };
 }
 
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** "31/5 2025" from an ISO date. */
-export function formatAsOf(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return m === null ? isoDate : `${Number(m[3])}/${Number(m[2])} ${m[1]}`;
-}
+export { formatAsOf };
 
 /** The texts that may state the period, by place. */
 function collectStatements(grid: SheetGrid, explained: ExplainedMapping, lastUnitRow: number | undefined): Statement[] {
@@ -279,20 +276,17 @@ function fromStatements(statements: readonly Statement[], now: Date): SheetPerio
   let guess = false;
   if (best !== undefined && best.year !== undefined) {
     const disagree = withYear.find((s) => s.year !== best.year);
-    const base = `Budgetår ${best.year}: ${quote(best)}${best.inferred ? ` (overført fra året før)` : ""}`;
-    yearPart = {
-      value: best.year,
-      reason: disagree === undefined ? base : `${base}; ${quote(disagree)} siger ${disagree.year}, men ${PLACE_WORD[best.place]} er mere specifik`,
-      confidence: disagree === undefined ? (best.inferred ? 0.75 : 0.9) : 0.6,
-    };
+    const why = reason("period-year-stated", {
+      year: best.year,
+      said: said(best),
+      inferred: best.inferred,
+      disagree: disagree?.year === undefined ? null : { ...said(disagree), year: disagree.year },
+    });
+    yearPart = part(best.year, why, disagree === undefined ? (best.inferred ? 0.75 : 0.9) : 0.6);
   } else {
     const year = defaultBudgetYear(now);
     guess = true;
-    yearPart = {
-      value: year,
-      reason: `Arket angiver intet budgetår: ${year} er et gæt ud fra dags dato — angiv året (--regnskabsaar eller under Kolonner)`,
-      confidence: 0.2,
-    };
+    yearPart = part(year, reason("period-year-guess", { year }), 0.2);
   }
   const year = yearPart.value;
 
@@ -303,12 +297,12 @@ function fromStatements(statements: readonly Statement[], now: Date): SheetPerio
   const figuresBy = figureStatements[0];
   const figuresPart: PeriodPart<FiguresKind | null> =
     figuresBy?.figures === undefined
-      ? { value: null, reason: "Arket siger ikke, om forbruget er forventet eller regnskab", confidence: 0.3 }
-      : {
-          value: figuresBy.figures,
-          reason: `${figuresBy.figures === "accounts" ? "Regnskab" : "Forventet forbrug"}: ${quote(figuresBy)}`,
-          confidence: figuresBy.place === "spending" ? 0.9 : figuresBy.weakForecast ? 0.6 : 0.75,
-        };
+      ? part(null, reason("period-figures-unknown"), 0.3)
+      : part(
+          figuresBy.figures,
+          reason("period-figures-stated", { figures: figuresBy.figures, said: said(figuresBy) }),
+          figuresBy.place === "spending" ? 0.9 : figuresBy.weakForecast ? 0.6 : 0.75,
+        );
 
   // The as-of date: the spending column's own date; a regnskab is 31/12; else a date stated elsewhere.
   let asOfPart: PeriodPart<string | null>;
@@ -317,33 +311,27 @@ function fromStatements(statements: readonly Statement[], now: Date): SheetPerio
     .sort((a, b) => PLACE_RANK[b.place] - PLACE_RANK[a.place]);
   const spendingDate = spending?.date;
   if (spending !== undefined && spendingDate !== undefined) {
-    asOfPart = {
-      value: iso(spendingDate.year ?? year, spendingDate.month, spendingDate.day),
-      reason: `Opgørelsestidspunkt fra ${quote(spending)}`,
-      confidence: spendingDate.year !== undefined ? 0.9 : 0.8,
-    };
+    asOfPart = part(
+      iso(spendingDate.year ?? year, spendingDate.month, spendingDate.day),
+      reason("period-as-of-stated", { said: said(spending) }),
+      spendingDate.year !== undefined ? 0.9 : 0.8,
+    );
   } else if (figuresPart.value === "accounts" && (spending?.figures === "accounts" || dated.length === 0)) {
-    asOfPart = { value: iso(year, 12, 31), reason: `Regnskabet gælder hele året: opgjort 31/12 ${year}`, confidence: 0.85 };
+    asOfPart = part(iso(year, 12, 31), reason("period-as-of-accounts", { year }), 0.85);
   } else if (dated[0] !== undefined && dated[0].date !== undefined) {
     const d = dated[0].date;
-    asOfPart = { value: iso(d.year ?? year, d.month, d.day), reason: `Opgørelsestidspunkt fra ${quote(dated[0])}`, confidence: 0.75 };
+    asOfPart = part(iso(d.year ?? year, d.month, d.day), reason("period-as-of-stated", { said: said(dated[0]) }), 0.75);
   } else {
-    asOfPart = { value: null, reason: "Arket angiver ikke, hvilken dato forbruget er opgjort", confidence: 0.3 };
+    asOfPart = part(null, reason("period-as-of-unknown"), 0.3);
   }
   const figures = figuresPart;
-  return {
-    budgetYear: year,
-    asOf: asOfPart.value,
-    figures: figures.value,
-    source: guess ? "default" : "sheet",
-    reason: joinReasons(yearPart, asOfPart, figures),
-    guess,
-    parts: { budgetYear: yearPart, asOf: asOfPart, figures },
-  };
+  return { budgetYear: year, asOf: asOfPart.value, figures: figures.value, source: guess ? "default" : "sheet", ...joined(yearPart, asOfPart, figures), guess, parts: { budgetYear: yearPart, asOf: asOfPart, figures } };
 }
 
-function joinReasons(...parts: readonly PeriodPart<unknown>[]): string {
-  return parts.map((p) => p.reason).join(". ") + ".";
+/** The period's reason: its three parts' (`period`), and its Danish text. */
+function joined(...parts: readonly PeriodPart<unknown>[]): { reason: string; why: Reason } {
+  const why = reason("period", { parts: parts.map((p) => p.why) });
+  return { reason: danishReason(why), why };
 }
 
 /** The mapping's and the flag's statements replace the sheet's, part by part. */
@@ -354,28 +342,24 @@ function applyOverrides(read: SheetPeriod, options: PeriodOptions): SheetPeriod 
   let guess = read.guess;
   if (o !== undefined) {
     if (o.budgetYear !== undefined) {
-      yearPart = { value: o.budgetYear, reason: `Budgetår ${o.budgetYear}: valgt af brugeren (mapping)`, confidence: 1 };
+      yearPart = part(o.budgetYear, reason("period-year-chosen", { year: o.budgetYear }), 1);
       asOfPart = moveToYear(asOfPart, o.budgetYear);
       guess = false;
       source = "mapping";
     }
     if (o.asOf !== undefined) {
-      asOfPart = { value: o.asOf, reason: o.asOf === null ? "Intet opgørelsestidspunkt (valgt af brugeren)" : `Opgørelsestidspunkt ${formatAsOf(o.asOf)}: valgt af brugeren (mapping)`, confidence: 1 };
+      asOfPart = part(o.asOf, reason("period-as-of-chosen", { asOf: o.asOf }), 1);
       if (source === "sheet" || source === "default") source = guess ? "default" : "mapping";
     }
     if (o.figures !== undefined) {
-      figuresPart = { value: o.figures, reason: o.figures === null ? "Ikke angivet (valgt af brugeren)" : `${o.figures === "accounts" ? "Regnskab" : "Forventet forbrug"}: valgt af brugeren (mapping)`, confidence: 1 };
+      figuresPart = part(o.figures, reason("period-figures-chosen", { figures: o.figures }), 1);
       if (source === "sheet" || source === "default") source = guess ? "default" : "mapping";
     }
   }
   if (options.flagYear !== undefined) {
     const flag = options.flagYear;
     const was = yearPart.value;
-    yearPart = {
-      value: flag,
-      reason: `Budgetår ${flag}: --regnskabsaar${!guess && was !== flag ? ` (arket siger ${was})` : ""}`,
-      confidence: 1,
-    };
+    yearPart = part(flag, reason("period-year-flag", { year: flag, sheetSays: !guess && was !== flag ? was : null }), 1);
     guess = false;
     source = "flag";
     asOfPart = moveToYear(asOfPart, flag);
@@ -386,16 +370,16 @@ function applyOverrides(read: SheetPeriod, options: PeriodOptions): SheetPeriod 
     asOf: asOfPart.value,
     figures: figuresPart.value,
     source,
-    reason: joinReasons(yearPart, asOfPart, figuresPart),
+    ...joined(yearPart, asOfPart, figuresPart),
     guess,
     parts: { budgetYear: yearPart, asOf: asOfPart, figures: figuresPart },
   };
 }
 
 /** The as-of date moves with a chosen year: the same follow-up date (or 31/12) in that year. */
-function moveToYear(part: PeriodPart<string | null>, year: number): PeriodPart<string | null> {
-  if (part.value === null || part.value.startsWith(`${String(year).padStart(4, "0")}-`)) return part;
-  return { value: `${String(year).padStart(4, "0")}${part.value.slice(4)}`, reason: `${part.reason}, flyttet til ${year}`, confidence: part.confidence };
+function moveToYear(moved: PeriodPart<string | null>, year: number): PeriodPart<string | null> {
+  if (moved.value === null || moved.value.startsWith(`${String(year).padStart(4, "0")}-`)) return moved;
+  return part(`${String(year).padStart(4, "0")}${moved.value.slice(4)}`, reason("period-as-of-moved", { why: moved.why, year }), moved.confidence);
 }
 
 /** "Forventet forbrug pr. 31/5 2025", "Regnskab 2025", "Forbrug" — the spending line's own name. */

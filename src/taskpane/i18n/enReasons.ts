@@ -4,8 +4,9 @@
  * headings and texts taken from the workbook are parameters and stay as written; numbers keep the
  * Danish format (`4,5 %`), as everywhere in the pane.
  */
-import { WORKBOOK_FILE, type FigureProblem, type HeadingMeaning, type InputCheck, type PolicyChange, type ReasonTexts, type SignDoubt, type SpendingKindWord, type UnitSource } from "../../core/reason";
-import { formatKroner } from "../../core/format";
+import { WORKBOOK_FILE, type FigureProblem, type HeadingMeaning, type InputCheck, type PeriodPlace, type PeriodStatement, type PolicyChange, type ReasonTexts, type SignDoubt, type SpendingKindWord, type UnitSource } from "../../core/reason";
+import { formatAsOf, formatKroner } from "../../core/format";
+import type { FiguresKind } from "../../core/layout/period";
 import type { Ore } from "../../core/money";
 import type { PlanStatusWord } from "../../core/planStatus";
 import type { PercentageBase } from "../../core/policy";
@@ -82,6 +83,17 @@ export const EN_ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   "invalid-policy": "The policy is invalid.",
   "invalid-argument": "Invalid argument.",
 };
+
+const PLACE: Readonly<Record<PeriodPlace, string>> = {
+  spending: "the spending column's heading",
+  budget: "the budget column's heading",
+  title: "the title",
+  sheetName: "the sheet name",
+  carried: "the carried-over column's heading",
+  notes: "a note",
+};
+const quote = (said: PeriodStatement): string => `${PLACE[said.place]} “${said.text}”`;
+const FIGURES: Readonly<Record<FiguresKind, string>> = { accounts: "Accounts", forecast: "Expected spending" };
 
 const pct = (value: number): string => `${String(value).replace(".", ",")} %`;
 const kr = (amount: Ore): string => formatKroner(amount, { ore: "auto" });
@@ -190,6 +202,21 @@ export const EN_REASONS: ReasonTexts = {
   "sign-assumed": (p) =>
     `Plus is overspending, assumed: ${signDoubt(p)}. It changes no colour, because the sheet has nothing carried over, and the year's result is spending − budget`,
   "sign-default": () => "Plus is overspending: the sheet says nothing about the sign (Randers' convention is assumed)",
+  period: (p, text) => `${p.parts.map(text).join(". ")}.`,
+  "period-year-stated": (p) =>
+    `Budget year ${p.year}: ${quote(p.said)}${p.inferred ? " (carried over from the year before)" : ""}` +
+    (p.disagree === null ? "" : `; ${quote(p.disagree)} says ${p.disagree.year}, but ${PLACE[p.said.place]} is more specific`),
+  "period-year-guess": (p) => `The sheet states no budget year: ${p.year} is a guess from today's date — state the year (in the accounts year field)`,
+  "period-year-chosen": (p) => `Budget year ${p.year}: chosen by a user (mapping)`,
+  "period-year-flag": (p) => `Budget year ${p.year}: --regnskabsaar${p.sheetSays === null ? "" : ` (the sheet says ${p.sheetSays})`}`,
+  "period-as-of-stated": (p) => `As-of date from ${quote(p.said)}`,
+  "period-as-of-accounts": (p) => `The accounts cover the whole year: as of 31/12 ${p.year}`,
+  "period-as-of-unknown": () => "The sheet does not state the date the spending is as of",
+  "period-as-of-chosen": (p) => (p.asOf === null ? "No as-of date (chosen by a user)" : `As of ${formatAsOf(p.asOf)}: chosen by a user (mapping)`),
+  "period-as-of-moved": (p, text) => `${text(p.why)}, moved to ${p.year}`,
+  "period-figures-stated": (p) => `${FIGURES[p.figures]}: ${quote(p.said)}`,
+  "period-figures-unknown": () => "The sheet does not say whether the spending is expected or the accounts",
+  "period-figures-chosen": (p) => (p.figures === null ? "Not stated (chosen by a user)" : `${FIGURES[p.figures]}: chosen by a user (mapping)`),
   "sheet-empty": () => "The sheet is empty.",
   "sheet-unreadable": (p) => `The sheet could not be interpreted: ${p.message}`,
   "sheet-read-failed": (p) => `The sheet could not be read: ${p.message}`,

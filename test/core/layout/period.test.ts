@@ -4,6 +4,7 @@ import type { SheetGrid } from "../../../src/core/grid";
 import {
   dateInText,
   defaultBudgetYear,
+  detectPeriod,
   figuresInText,
   isIsoDate,
   periodInYear,
@@ -11,8 +12,11 @@ import {
   workbookPeriodSentence,
   yearForSheet,
   yearInText,
+  type FiguresKind,
   type SheetPeriod,
 } from "../../../src/core/layout/period";
+import { DANISH_REASONS, danishReason, reason, renderReason } from "../../../src/core/reason";
+import { EN_REASONS } from "../../../src/taskpane/i18n/enReasons";
 import { scanWorkbook } from "../../../src/core/layout/scan";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 
@@ -133,8 +137,13 @@ describe("yearForSheet: the pane's one workbook year and each sheet's own year",
     figures: "forecast",
     source: "sheet",
     reason: "",
+    why: reason("period", { parts: [] }),
     guess: false,
-    parts: { budgetYear: { value: budgetYear, reason: "", confidence: 1 }, asOf: { value: `${budgetYear}-05-31`, reason: "", confidence: 1 }, figures: { value: "forecast", reason: "", confidence: 1 } },
+    parts: {
+      budgetYear: { value: budgetYear, reason: "", why: reason("period-year-chosen", { year: budgetYear }), confidence: 1 },
+      asOf: { value: `${budgetYear}-05-31`, reason: "", why: reason("period-as-of-chosen", { asOf: `${budgetYear}-05-31` }), confidence: 1 },
+      figures: { value: "forecast", reason: "", why: reason("period-figures-chosen", { figures: "forecast" }), confidence: 1 },
+    },
   });
   const guessed: SheetPeriod = { ...stated(2026), source: "default", guess: true };
   const sheets = [{ units: [1], period: stated(2025) }, { units: [1], period: stated(2026) }, { units: [1], period: guessed }];
@@ -155,5 +164,53 @@ describe("yearForSheet: the pane's one workbook year and each sheet's own year",
     expect(workbookPeriodSentence(sheets, 2025)).toBe("forventet forbrug pr. 31/5 2025 (budgetår 2025); forventet forbrug pr. 31/5 2026 (budgetår 2026)");
     expect(workbookPeriodSentence(sheets, 2024)).toBe("forventet forbrug pr. 31/5 2024 (budgetår 2024)");
     expect(workbookPeriodSentence([{ units: [1], period: guessed }], 2023)).toBe("forventet forbrug pr. 31/5 2023 (budgetår 2023)");
+  });
+});
+
+describe("the period's reasons carry code and parameters", () => {
+  const titles = [[], ["Budgetopfølgning pr. 31. maj 2025"], ["Budget 2026"], ["Regnskab 2024"]] as const;
+  const headings = [
+    ["Enhed", "Korrigeret budget", "Forventet forbrug pr. 31/5 2025", "Overført"],
+    ["Enhed", "Korrigeret budget", "Regnskab 2024", "Overført"],
+    ["Enhed", "Korrigeret budget", "Forbrug", "Overført fra 2024"],
+    ["Enhed", "Korrigeret budget", "Forbrug", "Overført"],
+  ] as const;
+  const override = fc.record(
+    {
+      budgetYear: fc.integer({ min: 2000, max: 2090 }),
+      asOf: fc.option(fc.constantFrom("2025-05-31", "2026-09-30"), { nil: null }),
+      figures: fc.option(fc.constantFrom<FiguresKind>("forecast", "accounts"), { nil: null }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it("renders to its Danish text, part by part and whole, read from the sheet, chosen by a user or by --regnskabsaar (property)", () => {
+    const codes = new Set<string>();
+    fc.assert(
+      fc.property(fc.nat(titles.length - 1), fc.nat(headings.length - 1), fc.option(override, { nil: undefined }), fc.option(fc.integer({ min: 2000, max: 2090 }), { nil: undefined }), (t, h, chosen, flagYear) => {
+        const grid = sheet("Ark1", titles[t] ?? [], headings[h] ?? []);
+        const explained = scanWorkbook([grid], { policy: DEFAULT_POLICY }).sheets[0]?.explained;
+        if (explained === null || explained === undefined) throw new Error("no table");
+        const p = detectPeriod(grid, explained, { now: new Date(2026, 10, 1), ...(chosen !== undefined ? { override: chosen } : {}), ...(flagYear !== undefined ? { flagYear } : {}) });
+        expect(danishReason(p.why)).toBe(p.reason);
+        for (const part of [p.parts.budgetYear, p.parts.asOf, p.parts.figures]) {
+          expect(danishReason(part.why)).toBe(part.reason);
+          codes.add(part.why.code);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Every period reason is reached (not vacuous).
+    expect([...codes].sort()).toEqual(
+      (Object.keys(DANISH_REASONS) as string[]).filter((code) => code.startsWith("period-")).sort(),
+    );
+  });
+
+  it("renders in English from the same code", () => {
+    const p = periodOf(sheet("Budget 2026", ["Budget 2026"], ["Enhed", "Korrigeret budget", "Forventet forbrug pr. 31/5 2025", "Overført"]));
+    expect(renderReason(p.why, EN_REASONS)).toBe(
+      "Budget year 2025: the spending column's heading “Forventet forbrug pr. 31/5 2025”; the title “Budget 2026” says 2026, but the spending column's heading is more specific. " +
+        "As-of date from the spending column's heading “Forventet forbrug pr. 31/5 2025”. Expected spending: the spending column's heading “Forventet forbrug pr. 31/5 2025”.",
+    );
   });
 });
