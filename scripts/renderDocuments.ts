@@ -12,7 +12,8 @@
  * - plan-overskudsplan.png    plan for anvendelse af overskud (Vorup Skole)
  * - plan-oversigt.png         the Oversigt
  *
- * A sheet's pages are found by its title in the PDF's text (pdftotext). Needs the built CLI
+ * A sheet's first page is found by its title in the PDF's text (pdftotext), its next pages by the
+ * same print header. Needs the built CLI
  * (`npm run build:cli`), LibreOffice, poppler-utils (pdftoppm, pdftotext) and the font Carlito
  * (fonts-crosextra-carlito: Calibri's metrics, so the pages are Excel's); refuses with a Danish
  * message when one is missing.
@@ -67,19 +68,22 @@ execFileSync(
 convert(soffice as string, xlsx, work, "pdf");
 const pdf = join(work, "planer.pdf");
 const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1] ?? 0);
-/** The first non-blank line of every page below the page header. */
+/** The page header (the sheet's print header) and the first non-blank line below it, of every page. */
+const headers: string[] = [];
 const titles: string[] = [];
 for (let page = 1; page <= pages; page++) {
   const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", pdf, "-"], { encoding: "utf8" });
   const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  headers.push((lines[0] ?? "").replace(/\s+/g, " "));
   titles.push(lines[1] ?? "");
 }
 for (const [image, title] of Object.entries(IMAGES)) {
   const first = titles.indexOf(title);
   if (first < 0) fail(`"${title}" findes ikke i PDF'en.`);
   let count = 1;
-  // The title rows repeat on every page of a sheet: its pages are those that start with its title.
-  while (first + count < titles.length && titles[first + count] === title) count++;
+  // A sheet's pages share its print header (the plans repeat their title rows too; the Oversigt
+  // repeats its table's heading row).
+  while (first + count < headers.length && headers[first + count] === headers[first]) count++;
   // Every page of the document: the first as <image>.png, the next as <image>-side2.png …
   for (let page = 1; page <= count; page++) {
     const name = page === 1 ? image : `${image}-side${page}`;

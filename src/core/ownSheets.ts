@@ -71,7 +71,8 @@ let oversigtSignatures: readonly OversigtSignature[] | undefined;
 /**
  * The title and the table's headings of every Oversigt layout, cell for cell: budget and base in
  * one column (`oversigtColumns(false)`, the layout of today) or the base in its own column (a unit
- * whose base differs from its budget, and every Oversigt before the one-column layout). The budget
+ * whose base differs from its budget, and every Oversigt before the one-column layout), each with
+ * Kilde last (today) or third (before the Oversigt fitted A4 at 9 pt). The budget
  * heading is the policy's name of its basis, so any of the bases is accepted: an Oversigt written
  * with a non-default `base` is Budgetlys' own without the registry or the record. Only the columns
  * up to Plan: an Oversigt written before the Planstatus and Dispensation columns still is.
@@ -80,8 +81,8 @@ function signatures(): readonly OversigtSignature[] {
   if (oversigtSignatures === undefined) {
     const { titleRow, headerRow } = oversigtLayout(0);
     const budgetLabels = PERCENTAGE_BASES.map((base) => PERCENTAGE_BASE_LABELS[base]);
-    oversigtSignatures = [false, true].map((separateBase) => {
-      const columns = oversigtColumns(separateBase);
+    const layouts = (["last", "third"] as const).flatMap((source) => [false, true].map((separateBase) => oversigtColumns(separateBase, source)));
+    oversigtSignatures = layouts.map((columns) => {
       const headings = [...oversigtHeadings(DEFAULT_POLICY, columns)].filter(([col]) => col <= columns.plan);
       return {
         columns,

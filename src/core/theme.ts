@@ -27,6 +27,8 @@ export interface CellStyle {
 export const NUMBER_FORMATS = {
   kroner: '#,##0 "kr.";-#,##0 "kr."',
   kronerOre: '#,##0.00 "kr.";-#,##0.00 "kr."',
+  /** Whole kroner without "kr." (the Oversigt, whose table says "beløb i kr." above it). */
+  wholeNumber: "#,##0",
   percent: "0.0 %",
   /** Live percentages: a cell's format cannot adapt its decimals to the colour boundary, so two. */
   percentLive: "0.00 %",
@@ -67,5 +69,5 @@ export const THEME: Readonly<Record<StyleName, CellStyle>> = {
   check: { bold: true, fill: COMPUTED_FILL, border: "thin", horizontal: "center", wrap: true },
   tableHeader: { bold: true, fill: "#DDEBF7", border: "thin", wrap: true },
   total: { bold: true, border: "top", numberFormat: NUMBER_FORMATS.kronerOre, wrap: true },
-  link: { fontColor: "#0563C1", underline: true },
+  link: { fontColor: "#0563C1", underline: true, wrap: true },
 };

@@ -173,6 +173,17 @@ describe("the scan leaves Budgetlys' own sheets out", () => {
     expect(isBudgetlysOversigt(renamed)).toBe(false);
   });
 
+  it("an Oversigt with Kilde as its third column (the layout before it fitted A4 at 9 pt, main 0c8c56f) is still Budgetlys' own, and its links are found", () => {
+    const before = JSON.parse(readFileSync(new URL("../fixtures/oversigt/kilde-third-layout.json", import.meta.url), "utf8")) as SheetDescription;
+    const grid = writtenGrid(before);
+    expect(before.cells.find((c) => c.style === "tableHeader" && c.col === 2)?.value).toBe("Kilde (ark, række)");
+    expect(isBudgetlysOversigt(grid)).toBe(true);
+    const links = before.cells.filter((c) => c.link !== undefined).map((c) => String(c.value));
+    expect(links.length).toBeGreaterThan(0);
+    const plans = links.map((name) => ({ name, origin: { row: 0, col: 0 }, values: [["Handleplan"]] }));
+    expect(ownSheets([SOURCE, grid, ...plans])).toEqual([{ sheet: "Oversigt", why: "oversigt", hidden: false }, ...links.map((sheet) => ({ sheet, why: "linked", hidden: false }))]);
+  });
+
   it("an Oversigt with its title or a heading changed by the user is not Budgetlys' any more", () => {
     const oversigt = writtenGrid(generated([SOURCE]).find((s) => s.kind === "oversigt")!);
     expect(isBudgetlysOversigt(oversigt)).toBe(true);

@@ -111,8 +111,8 @@ describe("writeWorkbookXlsx", () => {
     const wb = await reread([ov]);
     const ws = wb.getWorksheet("Oversigt")!;
     const bars = conditionalFormatsOf(ws).filter((cf) => cf.rules.some((r) => r.type === "dataBar"));
-    // The % column: H, right of Samlet resultat (budget and base share one column).
-    expect(bars.map((b) => b.ref)).toEqual([`H12:H16`]);
+    // The % column: G, right of Samlet resultat (budget and base share one column; Kilde is last).
+    expect(bars.map((b) => b.ref)).toEqual([`G12:G16`]);
     // Underskud red, overskud green: the bar below zero has its own colour (x14 extension).
     const rule = bars[0]?.rules[0] as { color?: { argb?: string }; negativeBarColorSameAsPositive?: boolean; negativeFillColor?: { argb?: string } };
     expect(rule.color?.argb).toBe("FFFFC7CE");

@@ -5,12 +5,13 @@
  * Units are grouped by udvalg/område where the sheets state one, each group with a subtotal
  * (amounts and colours); an I alt row ends the table (see `oversigtGroups.ts`).
  */
-import { PRINT_MARGINS } from "./printLayout";
+import { columnCharsFor, keepTogetherBreaks, longestWordChars, printableHeight, printedColumnPoints, OVERSIGT_MARGINS, OVERSIGT_PRINT_SCALE, printableWidth } from "./printLayout";
 import { assess, INDICATORS, totalResultOf, type Assessment, type Indicator } from "../assessment";
-import { toKroner } from "../money";
+import { formatKroner } from "../format";
+import { toKroner, type Ore } from "../money";
 import { PERCENTAGE_BASE_LABELS, type Policy } from "../policy";
 import type { SheetDescription } from "../sheetDescription";
-import { INDICATOR_COLORS } from "../theme";
+import { INDICATOR_COLORS, NUMBER_FORMATS } from "../theme";
 import type { UnitRecord } from "../unit";
 import { unitKeys } from "../unitKey";
 import { quoteSheetName, rangeAddress } from "../grid";
@@ -72,23 +73,51 @@ export function oversigtHeadings(policy: Pick<Policy, "base">, columns: Oversigt
 /** The title of every Oversigt. */
 export const OVERSIGT_TITLE = "Oversigt – trafiklys og planer";
 
-/** Column widths (characters) by role. */
-const WIDTHS: Readonly<Record<OversigtColumn, number>> = {
-  id: 14,
-  name: 32,
-  source: 28,
-  budget: 19,
-  spending: 19,
-  carried: 19,
-  result: 19,
-  base: 19,
-  percent: 15,
-  indicator: 11,
-  requirement: 60,
-  plan: 30,
-  planStatus: 20,
-  dispensation: 14,
-};
+/**
+ * The widths (characters) of the columns that do not follow their content: Kilde, which is not
+ * printed, and the least the Krav column gets (the policy's longest Krav on five lines).
+ */
+const SOURCE_WIDTH = 28;
+const REQUIREMENT_MIN_WIDTH = 18;
+/** The widest text the percentage and indicator columns show ("-100,00 %", "Grøn"). */
+const PERCENT_SAMPLE = "-100,00 %";
+
+/** What the column widths are chosen from: every text and amount the table shows. */
+interface WidthContent {
+  readonly headings: ReadonlyMap<number, string>;
+  /** Texts per column role (wrapped: their longest word counts). */
+  readonly words: Partial<Record<OversigtColumn, readonly string[]>>;
+  /** Every amount of the money columns, units, subtotals and I alt. */
+  readonly amounts: readonly Ore[];
+}
+
+/**
+ * The column widths: each column as wide as its widest amount in whole kroner (bold, as I alt),
+ * its longest word and its heading's longest word, so nothing is cut and no word is broken; Krav
+ * takes what is left of landscape A4 at {@link OVERSIGT_PRINT_SCALE} % (wrapped, rows as tall as
+ * its lines), and Kilde, to the right of the print area, its own width.
+ */
+function oversigtWidths(C: OversigtColumns, content: WidthContent): Record<number, number> {
+  const widths: Record<number, number> = {};
+  const moneyChars = Math.max(0, ...content.amounts.map((a) => columnCharsFor(formatKroner(a, { ore: "never", suffix: false }), undefined, true)));
+  for (const [column, col] of Object.entries(C) as [OversigtColumn, number][]) {
+    if (column === "requirement" || column === "source") continue;
+    const heading = content.headings.get(col) ?? "";
+    let chars = longestWordChars(heading, undefined, true);
+    for (const text of content.words[column] ?? []) chars = Math.max(chars, longestWordChars(text, undefined, column === "indicator"));
+    if ((SUM_COLUMNS as readonly string[]).includes(column)) chars = Math.max(chars, moneyChars);
+    if (column === "percent") chars = Math.max(chars, columnCharsFor(PERCENT_SAMPLE));
+    widths[col] = Math.max(widths[col] ?? 0, chars);
+  }
+  const used = Object.values(widths).reduce((sum, chars) => sum + printedColumnPoints(chars), 0);
+  const room = printableWidth("landscape", OVERSIGT_PRINT_SCALE, OVERSIGT_MARGINS) - used;
+  // The widest Krav that fits, in quarter characters.
+  let requirement = Math.floor(REQUIREMENT_MIN_WIDTH);
+  while (printedColumnPoints(requirement + 0.25) <= room) requirement += 0.25;
+  widths[C.requirement] = requirement;
+  widths[C.source] = SOURCE_WIDTH;
+  return widths;
+}
 
 const COUNT_LABELS: Readonly<Record<CountRole, string>> = {
   Grøn: "Grøn",
@@ -123,14 +152,13 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     "subtitle",
   );
   b.merge({ top: L.subtitleRow, left: 0, bottom: L.subtitleRow, right: L.lastCol });
-  if (options.period !== undefined) {
-    b.value(at(L.subtitleRow + 1, 0), `Tallene: ${options.period}`, "note");
-    b.merge({ top: L.subtitleRow + 1, left: 0, bottom: L.subtitleRow + 1, right: L.lastCol });
-  }
+  const figuresLine = options.period !== undefined ? `Tallene: ${options.period}. ${AMOUNTS_NOTE}` : AMOUNTS_NOTE;
+  b.value(at(L.subtitleRow + 1, 0), figuresLine, "note");
+  b.merge({ top: L.subtitleRow + 1, left: 0, bottom: L.subtitleRow + 1, right: L.lastCol });
 
   // Counts per colour.
   b.value(at(L.countsHeadingRow, C.name), "Antal enheder pr. farve", "heading");
-  b.blank(at(L.countsHeadingRow, C.source), "heading");
+  b.blank(at(L.countsHeadingRow, C.name + 1), "heading");
   const indicators = rangeAddress(L.column("indicator"));
   const names = rangeAddress(L.column("name"));
   const all = counts(units.map((_, i) => i));
@@ -162,17 +190,17 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     b.value(c("source"), `${unit.sheet}, række ${unit.row}`, "text");
     const figures = unit.figures;
     if (figures) {
-      b.value(c("budget"), toKroner(figures.budget), "money");
-      b.value(c("spending"), toKroner(figures.spending), "money");
-      b.value(c("carried"), toKroner(figures.carried), "money");
-      if (!sharesBaseColumn(C)) b.value(c("base"), toKroner(figures.base), "money");
+      b.value(c("budget"), toKroner(figures.budget), "money", WHOLE_KRONER);
+      b.value(c("spending"), toKroner(figures.spending), "money", WHOLE_KRONER);
+      b.value(c("carried"), toKroner(figures.carried), "money", WHOLE_KRONER);
+      if (!sharesBaseColumn(C)) b.value(c("base"), toKroner(figures.base), "money", WHOLE_KRONER);
       b.formula(
         c("result"),
         policy.includeCarried
           ? `=${ref(c("spending"))}-${ref(c("budget"))}+${ref(c("carried"))}`
           : `=${ref(c("spending"))}-${ref(c("budget"))}`,
         "computedMoney",
-        undefined,
+        WHOLE_KRONER,
         toKroner(totalResultOf(figures.budget, figures.spending, figures.carried, policy)),
       );
     }
@@ -214,25 +242,64 @@ export function oversigtSheet(units: readonly UnitRecord[], options: OversigtOpt
     });
   }
 
-  return b.build({
+  const sheet = b.build({
     kind: "oversigt",
     name: OVERSIGT_NAME,
-    columnWidths: Object.fromEntries((Object.entries(C) as [OversigtColumn, number][]).map(([column, col]) => [col, WIDTHS[column]])),
+    columnWidths: oversigtWidths(C, {
+      headings: oversigtHeadings(policy, C),
+      words: {
+        id: units.map((u) => u.id ?? ""),
+        name: units.map((u) => u.name),
+        indicator: INDICATORS,
+        plan: [...(options.planSheets?.values() ?? []), ...(options.notes?.values() ?? [])],
+        planStatus: [...(options.statuses?.values() ?? [])].map((st) => st.word ?? ""),
+        dispensation: [...(options.statuses?.values() ?? [])].map((st) => st.dispensation ?? ""),
+      },
+      amounts: [
+        ...units.flatMap((u) => (u.figures === null ? [] : [u.figures.budget, u.figures.spending, u.figures.carried, u.figures.base, totalResultOf(u.figures.budget, u.figures.spending, u.figures.carried, policy)])),
+        ...grouping.groups.flatMap((g) => SUM_COLUMNS.map((column) => g.totals[column])),
+        ...SUM_COLUMNS.map((column) => grouping.total[column]),
+      ],
+    }),
     // Rows as tall as their wrapped text (the Krav column, notes): no line printed over the next row.
     rowHeights: { auto: true },
     freeze: { rows: L.headerRow + 1, columns: C.name + 1 },
     print: {
       paperSize: "A4",
       orientation: "landscape",
-      fit: { kind: "width" },
-      margins: PRINT_MARGINS,
+      // A fixed scale: 9 pt on paper whatever the rows; the columns are fitted to it (oversigtWidths).
+      fit: { kind: "scale", percent: OVERSIGT_PRINT_SCALE },
+      margins: OVERSIGT_MARGINS,
       repeatRows: { first: L.headerRow, last: L.headerRow },
       header: "Oversigt – trafiklys og planer",
       footer: `${policy.name}${options.period !== undefined ? ` · ${options.period}` : ""} · oprettet ${options.readAt}`,
       printArea: { top: 0, left: 0, bottom: footnoteRow, right: L.lastCol },
     },
   });
+  // No heading at the bottom of a page without its first unit, no subtotal at the top of a page
+  // without its last unit, and I alt (with the footnote) on the page of the table's last row.
+  const blocks = [
+    ...L.groups.flatMap((g) => [
+      { first: g.heading, last: g.first },
+      { first: g.last, last: g.subtotal },
+    ]),
+    { first: L.lastRow, last: footnoteRow },
+  ];
+  const rowBreaks = keepTogetherBreaks(blocks, sheet.rowHeights ?? {}, printableHeight("landscape", OVERSIGT_PRINT_SCALE, OVERSIGT_MARGINS) * PAGE_FILL, { first: L.headerRow, last: L.headerRow });
+  return rowBreaks.length > 0 && sheet.print !== undefined ? { ...sheet, print: { ...sheet.print, rowBreaks } } : sheet;
 }
+
+/** How much of a page the breaks count on: a little room for the hosts' rounding of row heights. */
+const PAGE_FILL = 0.97;
+
+/**
+ * The amounts' format: kroner without øre and without "kr." (the table says so above it), so the
+ * table fits A4 at 9 pt. Only the format: the cells hold the exact amounts, and the plans show øre.
+ */
+const WHOLE_KRONER = NUMBER_FORMATS.wholeNumber;
+
+/** The line above the table that says what the figures are and how the amounts are shown. */
+export const AMOUNTS_NOTE = "Beløb i kr., afrundet til hele kroner.";
 
 /** The money columns that get subtotals and I alt. */
 const SUM_COLUMNS = ["budget", "spending", "carried", "result", "base"] as const satisfies readonly OversigtColumn[];
@@ -242,10 +309,10 @@ function sumColumns(columns: OversigtColumns): readonly (typeof SUM_COLUMNS)[num
   return sharesBaseColumn(columns) ? SUM_COLUMNS.filter((c) => c !== "base") : SUM_COLUMNS;
 }
 
-/** A label over the id, name and source columns (so COUNTA of the names counts units only). */
+/** A label over the id and name columns (so COUNTA of the names counts units only). */
 function rowLabel(b: SheetBuilder, C: OversigtColumns, row: number, text: string, style: "heading" | "total"): void {
   b.value(at(row, C.id), text, style);
-  b.merge({ top: row, left: C.id, bottom: row, right: C.source });
+  b.merge({ top: row, left: C.id, bottom: row, right: C.name });
 }
 
 /** "2 Grøn · 1 Gul · 0 Rød" of an indicator range, live. */
@@ -298,7 +365,7 @@ function groupRows(b: SheetBuilder, L: OversigtLayout, groups: readonly GroupRow
     rowLabel(b, L.columns, g.subtotal, `${data.area} i alt`, "total");
     for (const column of sumColumns(L.columns)) {
       const col = L.columns[column];
-      b.formula(at(g.subtotal, col), `=SUM(${ref(at(g.first, col))}:${ref(at(g.last, col))})`, "total", undefined, sumValue(data.totals, column));
+      b.formula(at(g.subtotal, col), `=SUM(${ref(at(g.first, col))}:${ref(at(g.last, col))})`, "total", WHOLE_KRONER, sumValue(data.totals, column));
     }
     b.formula(
       at(g.subtotal, L.columns.requirement),
@@ -331,7 +398,7 @@ function totalRow(
       for (let i = 0; i < refs.length; i += SUM_ARGUMENTS) parts.push(`SUM(${refs.slice(i, i + SUM_ARGUMENTS).join(",")})`);
       formula = `=${parts.join("+")}`;
     }
-    b.formula(at(L.totalRow, col), formula, "total", undefined, sumValue(total, column));
+    b.formula(at(L.totalRow, col), formula, "total", WHOLE_KRONER, sumValue(total, column));
   }
   b.formula(
     at(L.totalRow, L.columns.requirement),

@@ -6,11 +6,14 @@ import type { CellRange } from "../grid";
 import { at, type Cell } from "./build";
 import type { Indicator } from "../assessment";
 
-/** The column roles of the unit table, left to right. */
+/**
+ * The column roles of the unit table, left to right. Kilde (sheet and row of the unit) comes last,
+ * outside the print area: on paper it is of no use, and the table fits landscape A4 at 9 pt
+ * without it. Oversigter written before had it third ({@link OversigtSourcePlace}).
+ */
 const ROLES = [
   "id",
   "name",
-  "source",
   "budget",
   "spending",
   "carried",
@@ -23,7 +26,14 @@ const ROLES = [
   // Added after the first layout, at the end: an Oversigt without them is still recognised (ownSheets).
   "planStatus",
   "dispensation",
+  "source",
 ] as const;
+
+/**
+ * Where the Kilde column is: "last" (after Dispensation, outside the print area: the layout of
+ * today) or "third" (after Aftaleenhed: every Oversigt before it, still recognised by ownSheets).
+ */
+export type OversigtSourcePlace = "last" | "third";
 
 /** A column role of the unit table. */
 export type OversigtColumn = (typeof ROLES)[number];
@@ -35,12 +45,13 @@ export type OversigtColumns = Readonly<Record<OversigtColumn, number>>;
  * The columns of the unit table. The result's budget and the percentage base are one figure by the
  * policy, so they share ONE column (`base` is the `budget` column, and the columns after it move
  * one left); `separateBase` (a unit whose base differs from its budget) gives the base its own
- * column after the result, as the first layouts had it.
+ * column after the result, as the first layouts had it. `source`: where Kilde is (default last).
  */
-export function oversigtColumns(separateBase: boolean): OversigtColumns {
+export function oversigtColumns(separateBase: boolean, source: OversigtSourcePlace = "last"): OversigtColumns {
   const columns = {} as Record<OversigtColumn, number>;
+  const roles: readonly OversigtColumn[] = source === "last" ? ROLES : ["id", "name", "source", ...ROLES.filter((r) => r !== "id" && r !== "name" && r !== "source")];
   let col = 0;
-  for (const role of ROLES) {
+  for (const role of roles) {
     if (role === "base" && !separateBase) columns.base = columns.budget;
     else columns[role] = col++;
   }
@@ -79,6 +90,7 @@ export interface OversigtLayout {
   cell(column: OversigtColumn, index: number): Cell;
   /** A whole column of the table's rows. */
   column(column: OversigtColumn): CellRange;
+  /** The last printed column (Dispensation); Kilde is to the right of it. */
   readonly lastCol: number;
   /** Where a chart of the deficit % is anchored. */
   readonly chartAnchor: CellRange;
@@ -130,7 +142,7 @@ export function oversigtLayout(units: number, groupSizes?: readonly number[], op
     countsHeadingRow,
     count: (role) => {
       const row = countsTop + COUNT_ROLES.indexOf(role);
-      return { label: at(row, columns.name), value: at(row, columns.source) };
+      return { label: at(row, columns.name), value: at(row, columns.name + 1) };
     },
     headerRow,
     firstRow,
@@ -140,6 +152,6 @@ export function oversigtLayout(units: number, groupSizes?: readonly number[], op
     cell: (column, index) => at(unitRows[index] ?? firstRow + index, columns[column]),
     column: (column) => ({ top: firstRow, left: columns[column], bottom: lastRow, right: columns[column] }),
     lastCol,
-    chartAnchor: { top: headerRow, left: lastCol + 2, bottom: headerRow + 24, right: lastCol + 12 },
+    chartAnchor: { top: headerRow, left: columns.source + 2, bottom: headerRow + 24, right: columns.source + 12 },
   };
 }

@@ -77,7 +77,7 @@ describe("the documents' words", () => {
   it("the Oversigt says what the figures are and carries the footnote", () => {
     const sheet = oversigtSheet(SAMPLE_UNITS, { policy, readAt, period: "forventet forbrug pr. 31/5 2025 (budgetår 2025)" });
     const words = texts(sheet);
-    expect(words).toContain("Tallene: forventet forbrug pr. 31/5 2025 (budgetår 2025)");
+    expect(words).toContain("Tallene: forventet forbrug pr. 31/5 2025 (budgetår 2025). Beløb i kr., afrundet til hele kroner.");
     expect(words).toContain(`* ${TRAFFIC_LIGHT_FOOTNOTE}`);
     expect(sheet.print?.footer).toBe("Randersmodellen 2.0 · forventet forbrug pr. 31/5 2025 (budgetår 2025) · oprettet 12-06-2025 kl. 14.03");
   });
