@@ -11,7 +11,7 @@ import { isBlank } from "./cell";
 import { assert } from "./errors";
 import { danishReason, reason } from "./reason";
 import { cellAt, type SheetGrid } from "./grid";
-import { addressCell, type DispensationRecord, type PlanRecord } from "./planRecord";
+import { addressCell, currentRow, type DispensationRecord, type PlanRecord } from "./planRecord";
 import { DISPENSATION_DECISIONS, type DispensationDecision } from "./planStatus";
 import type { PlanCellWrite, PlanUpdate } from "./ports";
 import { AFVIKLINGSPLAN_HEADER_ROLES, AFVIKLINGSPLAN_SHEET } from "./sheets/afviklingsplanLayout";
@@ -104,5 +104,5 @@ export function dispensationUpdate(
     const cell = separateScheduleDispensationCell(separate.grid);
     if (cell !== undefined) cells.push({ sheet: separate.sheet, ...cell, value: clean.decision, over: "anything" });
   }
-  return { cells, records: () => [{ ...plan, dispensation: clean }] };
+  return { cells, records: (_written, current) => [{ ...currentRow(current, plan), dispensation: clean }] };
 }

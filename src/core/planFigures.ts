@@ -19,7 +19,7 @@ import { isBlank, readAmount, type CellValue } from "./cell";
 import type { FiguresKind, FollowedYear } from "./followUp";
 import { cellAt, type SheetGrid } from "./grid";
 import { toKroner, type Ore } from "./money";
-import { addressCell, type PlanRecord } from "./planRecord";
+import { addressCell, currentRow, type PlanRecord } from "./planRecord";
 import type { PlanCellWrite, PlanUpdate, PlanUpdateResult } from "./ports";
 import { reason, type Reason } from "./reason";
 
@@ -130,15 +130,22 @@ export function figureWrites(plans: readonly PlanFigures[], grids: readonly Shee
 /** A cell key: sheet (as Excel compares names), row and column. */
 const cellKey = (c: { readonly sheet: string; readonly row: number; readonly col: number }): string => `${c.sheet.toLowerCase()}|${c.row}|${c.col}`;
 
-/** The record rows after `writes` went in: each plan's written cells with the new figures. */
-export function recordsAfterWrites(writes: readonly Pick<FigureWrite, "record" | "cell" | "amount">[]): PlanRecord[] {
-  const byRecord = new Map<PlanRecord, Record<string, Ore>>();
+/**
+ * The record rows after `writes` went in: each plan's row with the new figures among its written
+ * cells — built on its row in `current` (the record as read at write time) where it has one.
+ */
+export function recordsAfterWrites(writes: readonly Pick<FigureWrite, "record" | "cell" | "amount">[], current: readonly PlanRecord[] = []): PlanRecord[] {
+  const byRecord = new Map<PlanRecord, { base: PlanRecord; written: Record<string, Ore> }>();
   for (const w of writes) {
-    const written = byRecord.get(w.record) ?? { ...w.record.written };
-    written[w.cell] = w.amount;
-    byRecord.set(w.record, written);
+    let entry = byRecord.get(w.record);
+    if (entry === undefined) {
+      const base = currentRow(current, w.record);
+      entry = { base, written: { ...base.written } };
+      byRecord.set(w.record, entry);
+    }
+    entry.written[w.cell] = w.amount;
   }
-  return [...byRecord].map(([record, written]) => ({ ...record, written }));
+  return [...byRecord.values()].map(({ base, written }) => ({ ...base, written }));
 }
 
 /**
@@ -156,9 +163,9 @@ export function figureUpdate(writes: readonly FigureWrite[]): PlanUpdate {
   }));
   return {
     cells,
-    records: (written) => {
+    records: (written, current) => {
       const done = new Set(written.map(cellKey));
-      return recordsAfterWrites(writes.filter((w) => done.has(cellKey(w))));
+      return recordsAfterWrites(writes.filter((w) => done.has(cellKey(w))), current);
     },
   };
 }

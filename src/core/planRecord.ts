@@ -192,6 +192,15 @@ export function sameUnit(a: PlanRecord, b: PlanRecord): boolean {
   return a.unitName.trim().toLowerCase() === b.unitName.trim().toLowerCase();
 }
 
+/**
+ * The row of `current` (the record as read at write time) that is the same plan as `plan` — the same
+ * unit on the same plan sheet — or `plan` itself when there is none: a write builds on what the record
+ * holds now, not on a copy read earlier.
+ */
+export function currentRow(current: readonly PlanRecord[], plan: PlanRecord): PlanRecord {
+  return current.find((r) => sameUnit(r, plan) && r.planSheet.toLowerCase() === plan.planSheet.toLowerCase()) ?? plan;
+}
+
 /** True when two plans have the same schedule: debt, first year and every planned instalment. */
 export function sameSchedule(a: PlanData, b: PlanData): boolean {
   return a.debt === b.debt && a.firstYear === b.firstYear && a.years === b.years && a.planned.length === b.planned.length && a.planned.every((p, i) => p === b.planned[i]);

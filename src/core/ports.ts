@@ -134,10 +134,12 @@ export interface PlanCellWrite {
 export interface PlanUpdate {
   readonly cells: readonly PlanCellWrite[];
   /**
-   * The record's new rows, given the cells that were written: each replaces the row of the same unit
-   * (`mergedPlanRecordSheet`). A pure function of core (e.g. `dispensationUpdate`).
+   * The record's new rows, given the cells that were written and the record's rows as read at write
+   * time (`current`: build on those, so that a change made since the caller read the record is not
+   * undone): each replaces the row of the same unit (`mergedPlanRecordSheet`). A pure function of
+   * core (e.g. `dispensationUpdate`, `figureUpdate`).
    */
-  readonly records: (written: readonly PlanCellWrite[]) => readonly PlanRecord[];
+  readonly records: (written: readonly PlanCellWrite[], current: readonly PlanRecord[]) => readonly PlanRecord[];
 }
 
 /** What {@link WorkbookWriter.updatePlans} did, in the order of the cells. */

@@ -16,7 +16,7 @@ import type { SheetDescription } from "../core/sheetDescription";
 import { textInput, type FormulaInput } from "./cellInput";
 import type { ExcelRun } from "./ExcelWorkbookPort";
 import { reasonFromError } from "./messages";
-import { lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordGrid, recordSheetOf, type ReadRecord } from "./planRecord";
+import { lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordGrid, recordsOf, recordSheetOf, type ReadRecord } from "./planRecord";
 import { cellValue } from "./readSheets";
 
 /** The Danish message of a failed update; nothing was changed. */
@@ -86,7 +86,7 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
       let desired: SheetDescription;
       let before: SheetDescription;
       try {
-        desired = mergedPlanRecordSheet(record.grid, update.records(written));
+        desired = mergedPlanRecordSheet(record.grid, update.records(written, recordsOf(record.grid)));
         before = mergedPlanRecordSheet(record.grid, []);
       } catch (error) {
         // A sheet of the record's name that is not a record: never written over.

@@ -66,7 +66,7 @@ describe("the dispensation decision", () => {
       fc.property(fc.constantFrom(...DISPENSATION_DECISIONS), fc.string(), fc.string(), (decision, by, caseNumber) => {
         const update = dispensationUpdate(PLAN, { decision, by, date: "2026-03-15", caseNumber });
         expect(update.cells).toEqual([{ sheet: PLAN.planSheet, ...addressCell("B21"), value: decision, over: "anything" }]);
-        const records = update.records(update.cells);
+        const records = update.records(update.cells, [PLAN]);
         // Round trip through the record sheet: the row of the unit replaced in place, texts trimmed and kept as text.
         const merged = mergedPlanRecordSheet(gridOf(planRecordSheet([PLAN]), PLAN_RECORD_SHEET), records);
         const read = readPlanRecords(gridOf(merged, PLAN_RECORD_SHEET));
@@ -76,6 +76,12 @@ describe("the dispensation decision", () => {
         expect(judged.status === PLAN_STATUS.dispensed).toBe(decision === "bevilget");
       }),
     );
+  });
+
+  it("builds on the record's row as read at write time: figures Budgetlys wrote since the dialog opened are kept", () => {
+    const since: PlanRecord = { ...PLAN, written: { D60: ore(20_000_00) } };
+    const [row] = dispensationUpdate(PLAN, { decision: "bevilget", by: "", date: "", caseNumber: "" }).records([], [since]);
+    expect(row).toEqual({ ...since, dispensation: { decision: "bevilget", by: "", date: "", caseNumber: "" } });
   });
 
   it("refuses a decision with a problem, in Danish", () => {

@@ -115,8 +115,11 @@ describe("figureUpdate: the port write and the record", () => {
       { sheet: "HP Skolen", row: 20, col: 3, value: 133_334.5, over: { blankOr: null } },
     ]);
     // Only D21 went in (D20 was typed over in between): D20 keeps its old record entry.
-    expect(update.records([update.cells[1]!])).toEqual([{ ...record, written: { D20: kr(200_000), E21: kr(1), D21: oreFromKroner(133_334.5) } }]);
-    expect(update.records([])).toEqual([]);
+    expect(update.records([update.cells[1]!], [record])).toEqual([{ ...record, written: { D20: kr(200_000), E21: kr(1), D21: oreFromKroner(133_334.5) } }]);
+    expect(update.records([], [record])).toEqual([]);
+    // Built on the row as read at write time: a decision recorded since the figures were read is kept.
+    const since: PlanRecord = { ...record, dispensation: { decision: "bevilget", by: "Hanne Holm", date: "", caseNumber: "" } };
+    expect(update.records([update.cells[1]!], [since])).toEqual([{ ...since, written: { D20: kr(200_000), E21: kr(1), D21: oreFromKroner(133_334.5) } }]);
     // What the write kept comes back as typed cells with the figure Budgetlys would have written.
     expect(typedAtWrite(writes, [{ cell: update.cells[0]!, current: 210_000 }]).map((t) => [t.cell, t.current, t.amount])).toEqual([["D20", 210_000, kr(250_000)]]);
   });

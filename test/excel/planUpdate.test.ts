@@ -205,6 +205,17 @@ describe("ExcelWorkbookPort.updatePlans: follow-up figures (figureUpdate)", () =
     }
   });
 
+  it("builds the record on its rows as read at write time: a decision recorded after the figures were read is kept", async () => {
+    const { port, records } = await withPlans(1);
+    const { writes } = await forecasts(port, 100_000);
+    // Someone records a dispensation between the pane's read and its figure write.
+    await port.updatePlans(dispensationUpdate(records[0] as PlanRecord, GRANTED));
+    await port.updatePlans(figureUpdate(writes));
+    const [after] = await recorded(port);
+    expect(after?.dispensation).toEqual(GRANTED);
+    expect(after?.written).toEqual({ [records[0]?.cells.forecast[0] as string]: oreFromKroner(100_000) });
+  });
+
   it("a write failing after any of its operations leaves the cells (blank and Budgetlys' own figure) and the record exactly as before", async () => {
     const measure = await withPlans(2);
     await measure.port.updatePlans(figureUpdate((await forecasts(measure.port, 100_000)).writes));

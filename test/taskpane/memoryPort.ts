@@ -23,7 +23,7 @@ import {
 } from "../../src/core/ports";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { uniqueSheetName } from "../../src/core/validSheetNames";
-import { mergedPlanRecordSheet, planRecordGrid } from "../../src/core/planRecord";
+import { mergedPlanRecordSheet, planRecordGrid, readPlanRecords } from "../../src/core/planRecord";
 
 /** A generated sheet held by the fake. */
 export interface MemorySheet {
@@ -123,7 +123,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
       }
       written.push(cell);
     }
-    const merged = mergedPlanRecordSheet(record, update.records(written));
+    const merged = mergedPlanRecordSheet(record, update.records(written, readPlanRecords(record)?.plans ?? []));
     for (const cell of written) this.editCell(cell.sheet, cell.row, cell.col, cell.value);
     this.grids = this.grids.map((g) => (g === record ? { ...writtenGrid(record.name, merged), name: record.name } : g));
     const result = { written, kept, missingSheet };
