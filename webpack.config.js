@@ -88,7 +88,11 @@ export default (_env, argv) => {
     entry,
     output: {
       path: path.join(here, process.env.BUDGETLYS_OUT_DIR ?? "dist"),
-      filename: "[name].js",
+      // Entries keep their names (the manifest and the HTML pages load them, revalidated on every
+      // load); every other file — lazy chunks and the vendor chunks split off the entries, which
+      // the pages load at first paint — carries its content hash, so hosting can cache it for a
+      // year (deploy/nginx.conf).
+      filename: (pathData) => (dev || pathData.chunk?.name ? "[name].js" : "[name].[contenthash:8].js"),
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
       publicPath: "auto",
