@@ -198,7 +198,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         recordDescription = plan === undefined ? undefined : recordAfter(record, [plan]);
       } catch (error) {
-        return refuse(new WriteFailedError(error instanceof Error ? error.message : String(error), { cause: error }));
+        return refuse(new WriteFailedError(MESSAGES.refused(error), { cause: error }));
       }
 
       // A sheet whose request is over the limit: its row bands first, one sync each, on the sheet
@@ -364,7 +364,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           recordAfter(record, []);
         } catch (error) {
           // A sheet of that name that is not the record: plans with a schedule are refused, never written into it.
-          const message = error instanceof Error ? error.message : String(error);
+          const message = MESSAGES.refused(error);
           descriptions.forEach((d, i) => (results[i] ??= d.plan === undefined ? undefined : { kind: "failed", error: new WriteFailedError(message, { cause: error }) }));
           record = undefined;
         }

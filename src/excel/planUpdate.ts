@@ -15,17 +15,9 @@ import { WriteFailedError, type PlanCellWrite, type PlanUpdate, type PlanUpdateR
 import type { SheetDescription } from "../core/sheetDescription";
 import { textInput, type FormulaInput } from "./cellInput";
 import type { ExcelRun } from "./ExcelWorkbookPort";
-import { reasonFromError } from "./messages";
+import { MESSAGES } from "./messages";
 import { lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordGrid, recordsOf, recordSheetOf, type ReadRecord } from "./planRecord";
 import { cellValue } from "./readSheets";
-
-/** The Danish message of a failed update; nothing was changed. */
-export function updateFailedMessage(error: unknown): string {
-  return `Budgetlys kunne ikke skrive i planen og planregistret. ${reasonFromError(error)} Intet er ændret.`;
-}
-
-/** The workbook has no plan record (any more): nothing is written. */
-export const NO_RECORD_MESSAGE = `Projektmappen har intet planregister (${PLAN_RECORD_SHEET}) længere, så Budgetlys kan ikke registrere ændringen. Intet er ændret.`;
 
 /** What the cell's content at write time allows. */
 function allowed(cell: PlanCellWrite, current: CellValue): boolean {
@@ -57,7 +49,7 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
       await context.sync();
 
       const recordSheet = recordSheetOf(worksheets.items);
-      if (recordSheet === undefined) throw new WriteFailedError(NO_RECORD_MESSAGE);
+      if (recordSheet === undefined) throw new WriteFailedError(MESSAGES.updateNoRecord());
       const byName = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s] as const));
       const present = update.cells.filter((c) => byName.has(c.sheet.toLowerCase()));
       const missingSheet = update.cells.filter((c) => !byName.has(c.sheet.toLowerCase()));
@@ -90,7 +82,7 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
         before = mergedPlanRecordSheet(record.grid, []);
       } catch (error) {
         // A sheet of the record's name that is not a record: never written over.
-        throw new WriteFailedError(error instanceof Error ? error.message : String(error), { cause: error });
+        throw new WriteFailedError(MESSAGES.refused(error), { cause: error });
       }
 
       targets.forEach(({ range }, i) => {
@@ -105,18 +97,15 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
         try {
           await context.sync();
         } catch (undoError) {
-          const sheets = [...new Set([...written.map((c) => c.sheet), PLAN_RECORD_SHEET])].map((s) => `«${s}»`).join(", ");
-          throw new WriteFailedError(
-            `Budgetlys kunne ikke skrive i planen og planregistret. ${reasonFromError(error)} Budgetlys kunne heller ikke sætte alt tilbage: se efter i ${sheets}.`,
-            { cause: undoError, workbookUnchanged: false },
-          );
+          const sheets = [...new Set([...written.map((c) => c.sheet), PLAN_RECORD_SHEET])];
+          throw new WriteFailedError(MESSAGES.updateUndoFailed(error, sheets), { cause: undoError, workbookUnchanged: false });
         }
-        throw new WriteFailedError(updateFailedMessage(error), { cause: error });
+        throw new WriteFailedError(MESSAGES.updateFailed(error), { cause: error });
       }
       return { written, kept, missingSheet };
     });
   } catch (error) {
     if (error instanceof WriteFailedError) throw error;
-    throw new WriteFailedError(updateFailedMessage(error), { cause: error });
+    throw new WriteFailedError(MESSAGES.updateFailed(error), { cause: error });
   }
 }

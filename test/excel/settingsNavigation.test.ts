@@ -58,7 +58,10 @@ describe("ExcelWorkbookPort settings and navigation", () => {
 
   it("says in Danish when a sheet is missing or hidden", async () => {
     const { port } = setup();
-    await expect(port.activateSheet("Findes ikke")).rejects.toThrow(new ExcelPortError('Arket "Findes ikke" findes ikke i projektmappen.'));
+    const missing = await port.activateSheet("Findes ikke").catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(ExcelPortError);
+    expect((missing as ExcelPortError).message).toBe('Arket "Findes ikke" findes ikke i projektmappen.');
+    expect((missing as ExcelPortError).why).toEqual({ code: "sheet-missing", params: { sheet: "Findes ikke" } });
     await expect(port.select("Skjult", { top: 0, left: 0, bottom: 0, right: 0 })).rejects.toThrow(/^Budgetlys kunne ikke gå til arket "Skjult"/);
   });
 });

@@ -7,6 +7,7 @@ import { RANDERSMODELLEN_2_0, type PercentageBase, type RequirementCode } from "
 import type { PlanFilter } from "../state/units";
 import { PLAN_STATUS_WORDS, type PlanStatusWord } from "../../core/planStatus";
 import { DANISH_REASONS, danishNoTable, type ReasonTexts } from "../../core/reason";
+import { danishHostTexts } from "../../core/hostMessage";
 import { SHELL_STRINGS } from "./shell";
 
 /**
@@ -24,6 +25,8 @@ export const da = {
   app: SHELL_STRINGS.da,
   /** The core's reasons (detection, units not assessed, errors, policy names), by code; see `state/reasonText.ts`. */
   reasons: REASONS,
+  /** A host's failures (a write, a setting, a read Excel refused), by code; see `state/errors.ts`. */
+  host: danishHostTexts(REASONS),
   common: {
     nothingLost: "Intet af dit arbejde er gået tabt; projektmappen er som før.",
     unexpected: "Der skete en uventet fejl.",

@@ -5,10 +5,12 @@
 import { SHELL_STRINGS } from "./shell";
 import type { Strings } from "./da";
 import { EN_PLAN_STATUS_WORDS, EN_REASONS } from "./enReasons";
+import { EN_HOST } from "./enHost";
 
 export const en: Strings = {
   app: SHELL_STRINGS.en,
   reasons: EN_REASONS,
+  host: EN_HOST,
   common: {
     nothingLost: "None of your work was lost; the workbook is as it was.",
     unexpected: "An unexpected error occurred.",
