@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { FakeExcel } from "../officeFake";
 import { ExcelWorkbookPort } from "../excel/ExcelWorkbookPort";
@@ -99,6 +100,21 @@ describe("PreviewDocument over the fake Excel and the real ExcelWorkbookPort", (
     const { sheetName: second } = await port.writeSheet({ ...plan, unitKey: "other", name: "HP Anden" });
     expect(new Set([...doc.model.sheets.map((s) => s.id)]).size).toBe(ids.length + 1);
     expect(doc.model.sheetByName(second)).toBeDefined();
+  });
+
+  it("keeps a formula's stored 0 and FALSE (ExcelJS's cell.value drops a falsy result)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Ark");
+    sheet.getCell("A1").value = { formula: "1-1", result: 0 };
+    sheet.getCell("A2").value = { formula: "1>2", result: false };
+    sheet.getCell("A3").value = { formula: "1+1", result: 2 };
+    const model = await readWorkbookFile(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const read = model.sheetByName("Ark")!;
+    expect([0, 1, 2].map((r) => [read.peek(r, 0)?.formula, read.peek(r, 0)?.value])).toEqual([
+      ["=1-1", 0],
+      ["=1>2", false],
+      ["=1+1", 2],
+    ]);
   });
 
   it("refuses a file that is not a workbook with the Danish reason", async () => {

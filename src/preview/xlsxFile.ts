@@ -141,7 +141,9 @@ function readSheet(model: WorkbookModel, worksheet: ExcelJS.Worksheet): SheetMod
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      const value = plainValue(cell.value);
+      // A formula's stored value from `cell.result`: ExcelJS 4.4's `cell.value` leaves out a falsy
+      // result (0, FALSE), as src/xlsx/read.ts notes.
+      const value = plainValue(formula === undefined ? cell.value : cell.result);
       const format = formatOf(cell);
       const numberFormat = typeof cell.numFmt === "string" && cell.numFmt !== "" ? cell.numFmt : "General";
       if (formula === undefined && value === null && Object.keys(format).length === 0 && numberFormat === "General") return;
