@@ -347,7 +347,7 @@ export function addressCell(address: string): { row: number; col: number } {
 interface RecordRow {
   readonly raw: readonly CellValue[];
   readonly plan?: PlanRecord;
-  readonly problem?: string;
+  readonly problem?: Reason;
 }
 
 /** The data rows of a record sheet (blank rows left out), or `null` when `grid` is not one. */
@@ -360,13 +360,13 @@ function readRecordRows(grid: SheetGrid): RecordRow[] | null {
     const cols = Array.from({ length: PLAN_RECORD_HEADINGS.length }, (_, c) => at(row, c) ?? null);
     if (cols.every((v) => text(v) === "")) continue;
     const read = recordOfRow(cols, `${PLAN_RECORD_SHEET}!${cellAddress(row, 0)}`);
-    rows.push(typeof read === "string" ? { raw: cols, problem: read } : { raw: cols, plan: read });
+    rows.push("code" in read ? { raw: cols, problem: read } : { raw: cols, plan: read });
   }
   return rows;
 }
 
-/** The plan of one row, or a Danish reason why it cannot be read. */
-function recordOfRow(cols: readonly CellValue[], where: string): PlanRecord | string {
+/** The plan of one row, or why it cannot be read. */
+function recordOfRow(cols: readonly CellValue[], where: string): PlanRecord | Reason {
   const [id, name, sheet, kind, accountsYear, firstYear, years, debt, planned, decision, by, date, caseNumber, fc, rc, dc, key, writtenCells] = cols;
   const y = whole(years);
   const fy = whole(firstYear);
@@ -377,12 +377,12 @@ function recordOfRow(cols: readonly CellValue[], where: string): PlanRecord | st
     plannedOre = text(planned).split(";").filter((p) => p.trim() !== "").map((p) => oreFromDecimalText(p.trim()));
     debtOre = typeof debt === "number" ? oreFromKroner(debt) : oreFromDecimalText(text(debt));
   } catch {
-    return `${where}: beløbene kan ikke læses.`;
+    return reason("record-row-amounts", { cell: where });
   }
   const k = text(kind);
   const d = text(decision).toLowerCase();
   if (text(name) === "" || text(sheet) === "" || y === null || fy === null || ay === null || plannedOre.length !== y || (k !== "handleplan" && k !== "afviklingsplan")) {
-    return `${where}: rækken er ufuldstændig.`;
+    return reason("record-row-incomplete", { cell: where });
   }
   return {
     unitId: text(id) === "" ? null : text(id),
@@ -412,7 +412,7 @@ function withWritten(written: Readonly<Record<string, Ore>>): Pick<PlanRecord, "
 }
 
 /** Reads the record sheet: `null` when `grid` is not one, else its plans and the rows it could not read. */
-export function readPlanRecords(grid: SheetGrid): { plans: PlanRecord[]; problems: string[] } | null {
+export function readPlanRecords(grid: SheetGrid): { plans: PlanRecord[]; problems: Reason[] } | null {
   const rows = readRecordRows(grid);
   if (rows === null) return null;
   return {

@@ -7,7 +7,7 @@
  * 1. The plans are those of the workbook's plan record (`Budgetlys_planer`, `planRecord.ts`), the
  *    source of truth whoever wrote it (`budgetlys plan` or the pane). A workbook without a record,
  *    with a sheet of that name that is not one, or with record rows that cannot be read is refused
- *    with a Danish reason: plans are never guessed from sheet names.
+ *    with a reason: plans are never guessed from sheet names.
  * 2. The follow-up sheets are the readings with units, each with the period that says its year and
  *    whether the figures are a forecast or the regnskab (`followUpPeriod`); a sheet that does not
  *    say it follows no plan, and a plan whose unit only such sheets list is unmatched with that reason.
@@ -15,26 +15,27 @@
  */
 import { followPlans, followUpPeriod, type FollowOptions, type FollowUpResult, type FollowUpSheet } from "./followUp";
 import type { SheetGrid } from "./grid";
-import { NOT_A_RECORD_MESSAGE, PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
+import { NOT_A_RECORD_WHY, PLAN_RECORD_SHEET, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
+import { because, reason, type Reason } from "./reason";
 import type { SheetReading } from "./unit";
 
-/** Why a plans workbook cannot be followed (Danish, without the file's name: each host says which file). */
-export const PLANS_WORKBOOK_MESSAGES = {
-  noRecord: `intet planregister (${PLAN_RECORD_SHEET}). Planerne skal være skrevet af budgetlys plan eller opgaveruden (denne version eller nyere).`,
-  notARecord: NOT_A_RECORD_MESSAGE,
-  unreadable: (problems: readonly string[]): string => `planregistret kan ikke læses: ${problems.join(" ")}`,
+/** Why a plans workbook cannot be followed (without the file's name: each host says which file). */
+export const PLANS_WORKBOOK_WHY = {
+  noRecord: reason("plans-no-record", { record: PLAN_RECORD_SHEET }),
+  notARecord: NOT_A_RECORD_WHY,
+  unreadable: (problems: readonly Reason[]): Reason => reason("plans-record-unreadable", { problems }),
 } as const;
 
-/** The recorded plans of a plans workbook, or the Danish reason it has none to follow. */
-export type RecordedPlans = { readonly ok: true; readonly plans: readonly PlanRecord[] } | { readonly ok: false; readonly reason: string };
+/** The recorded plans of a plans workbook, or the reason it has none to follow (`reason` Danish, `why` for the pane's language). */
+export type RecordedPlans = { readonly ok: true; readonly plans: readonly PlanRecord[] } | { readonly ok: false; readonly reason: string; readonly why: Reason };
 
 /** The plans in a plans workbook's record (every sheet of the workbook, the hidden record among them). */
 export function recordedPlans(grids: readonly SheetGrid[]): RecordedPlans {
   const grid = planRecordGrid(grids);
-  if (grid === undefined) return { ok: false, reason: PLANS_WORKBOOK_MESSAGES.noRecord };
+  if (grid === undefined) return { ok: false, ...because(PLANS_WORKBOOK_WHY.noRecord) };
   const read = readPlanRecords(grid);
-  if (read === null) return { ok: false, reason: PLANS_WORKBOOK_MESSAGES.notARecord };
-  if (read.problems.length > 0) return { ok: false, reason: PLANS_WORKBOOK_MESSAGES.unreadable(read.problems) };
+  if (read === null) return { ok: false, ...because(PLANS_WORKBOOK_WHY.notARecord) };
+  if (read.problems.length > 0) return { ok: false, ...because(PLANS_WORKBOOK_WHY.unreadable(read.problems)) };
   return { ok: true, plans: read.plans };
 }
 
@@ -69,7 +70,7 @@ export function followUpSheetsOf(file: string, grids: readonly SheetGrid[], read
 /** The plans of a plans workbook followed up, or the Danish reason they cannot be. */
 export type FollowedWorkbook =
   | { readonly ok: true; readonly result: FollowUpResult; readonly plans: readonly PlanRecord[] }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; readonly why: Reason };
 
 /**
  * Every plan recorded in `planGrids` (a plans workbook) followed with `followUps` — the whole

@@ -221,6 +221,13 @@ export interface ReasonParams {
   "unit-not-found": { readonly unit: string; readonly dispensation: boolean };
   "unit-ambiguous": { readonly unit: string; readonly sources: readonly string[] };
   "budget-year-unknown": { readonly name: string };
+  // The plan record's own rows (`planRecord.ts`), and a plans workbook without a readable record (`plansWorkbook.ts`).
+  "record-row-amounts": { readonly cell: string };
+  "record-row-incomplete": { readonly cell: string };
+  /** A record row that could not be read, as the workbook's plan list says it. */
+  "record-problem": { readonly why: Reason };
+  "plans-no-record": { readonly record: string };
+  "plans-record-unreadable": { readonly problems: readonly Reason[] };
   "dispensation-decision-missing": None;
   "dispensation-date-invalid": None;
   // A policy's name.
@@ -575,6 +582,11 @@ export const DANISH_REASONS: ReasonTexts = {
   "unit-not-found": (p) => `Enheden "${p.unit}"${p.dispensation ? " (dispensation)" : ""} findes ikke i projektmappen.`,
   "unit-ambiguous": (p) => `"${p.unit}" passer på flere enheder (${p.sources.join("; ")}); angiv nummeret.`,
   "budget-year-unknown": (p) => `Budgetåret for "${p.name}" er ukendt: angiv det.`,
+  "record-row-amounts": (p) => `${p.cell}: beløbene kan ikke læses.`,
+  "record-row-incomplete": (p) => `${p.cell}: rækken er ufuldstændig.`,
+  "record-problem": (p, text) => `Planregistret: ${text(p.why)}`,
+  "plans-no-record": (p) => `intet planregister (${p.record}). Planerne skal være skrevet af budgetlys plan eller opgaveruden (denne version eller nyere).`,
+  "plans-record-unreadable": (p, text) => `planregistret kan ikke læses: ${p.problems.map(text).join(" ")}`,
   "dispensation-decision-missing": () => "Afgørelsen skal være ansøgt, bevilget eller afslået.",
   "dispensation-date-invalid": () => "Datoen for afgørelsen skal være en rigtig dato skrevet ÅÅÅÅ-MM-DD.",
   "policy-name": (p) => (p.changes.length === 0 ? p.name : `${p.name}, ændret: ${p.changes.map(danishPolicyChange).join(", ")}`),

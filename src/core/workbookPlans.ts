@@ -21,7 +21,7 @@ import { followPlans, type FiguresKind, type FollowedPlan, type FollowUpSheet } 
 import { cellAt, type SheetGrid } from "./grid";
 import type { Ore } from "./money";
 import { cellOwner, type FollowedFigure, type PlanFigures } from "./planFigures";
-import { addressCell, NOT_A_RECORD_MESSAGE, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
+import { addressCell, NOT_A_RECORD_WHY, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
 import {
   isNotReportedMarker,
   judgePlan,
@@ -129,7 +129,7 @@ export interface WorkbookPlans {
   /** Every readable plan of the record, in the record's order (also those of units not in the scan). */
   readonly plans: readonly WorkbookPlan[];
   /** Danish: record rows that cannot be read, a sheet named like the record that is not one. */
-  readonly problems: readonly string[];
+  readonly problems: readonly Reason[];
   /** Source sheets not used as follow-ups because they do not say their period well enough. */
   readonly sheetsWithoutPeriod: readonly string[];
 }
@@ -146,15 +146,15 @@ const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, " ");
 export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
   const file = input.file ?? DEFAULT_FILE;
   const byName = new Map(input.grids.map((g) => [fold(g.name), g] as const));
-  const problems: string[] = [];
+  const problems: Reason[] = [];
   const recordGrid = planRecordGrid(input.grids);
   let records: readonly PlanRecord[] = [];
   if (recordGrid !== undefined) {
     const read = readPlanRecords(recordGrid);
-    if (read === null) problems.push(NOT_A_RECORD_MESSAGE);
+    if (read === null) problems.push(NOT_A_RECORD_WHY);
     else {
       records = read.plans;
-      problems.push(...read.problems.map((p) => `Planregistret: ${p}`));
+      problems.push(...read.problems.map((p) => reason("record-problem", { why: p })));
     }
   }
 

@@ -10,7 +10,9 @@ import { scanSheet, scanWorkbook } from "../../src/core/layout/scan";
 import { oreFromKroner } from "../../src/core/money";
 import { PLAN_RECORD_SHEET, planRecordSheet, planRecordsOf } from "../../src/core/planRecord";
 import { PLAN_STATUS } from "../../src/core/planStatus";
-import { followPlansWorkbook, followUpSheetsOf, PLANS_WORKBOOK_MESSAGES, recordedPlans } from "../../src/core/plansWorkbook";
+import { danishReason, renderReason } from "../../src/core/reason";
+import { EN_REASONS } from "../../src/taskpane/i18n/enReasons";
+import { followPlansWorkbook, followUpSheetsOf, PLANS_WORKBOOK_WHY, recordedPlans } from "../../src/core/plansWorkbook";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { plansFor } from "../../src/core/sheets/plansFor";
 import { writtenGrid } from "../fakes/writtenGrid";
@@ -46,14 +48,18 @@ describe("recordedPlans: the plans of a plans workbook are those of its record",
   it("refuses a workbook without a record, a sheet of its name that is not one, and rows that cannot be read — never guessing from sheet names", () => {
     const withoutRecord = plansWorkbook().filter((g) => g.name !== PLAN_RECORD_SHEET);
     expect(withoutRecord.some((g) => g.name.startsWith("HP "))).toBe(true);
-    expect(recordedPlans(withoutRecord)).toEqual({ ok: false, reason: PLANS_WORKBOOK_MESSAGES.noRecord });
+    expect(recordedPlans(withoutRecord)).toEqual({ ok: false, reason: danishReason(PLANS_WORKBOOK_WHY.noRecord), why: PLANS_WORKBOOK_WHY.noRecord });
+    expect(renderReason(PLANS_WORKBOOK_WHY.noRecord, EN_REASONS)).toBe(
+      "no plan record (Budgetlys_planer). The plans must have been written by budgetlys plan or the task pane (this version or newer).",
+    );
     const impostor: SheetGrid = { name: PLAN_RECORD_SHEET, origin: { row: 0, col: 0 }, values: [["Mine noter"]] };
-    expect(recordedPlans([...withoutRecord, impostor])).toEqual({ ok: false, reason: PLANS_WORKBOOK_MESSAGES.notARecord });
+    expect(recordedPlans([...withoutRecord, impostor])).toEqual({ ok: false, reason: danishReason(PLANS_WORKBOOK_WHY.notARecord), why: PLANS_WORKBOOK_WHY.notARecord });
     const record = plansWorkbook().find((g) => g.name === PLAN_RECORD_SHEET) as SheetGrid;
     const broken = { ...record, values: record.values.map((row, r) => (r === 2 ? row.map((v, c) => (c === 7 ? "mange penge" : v)) : row)) };
     const read = recordedPlans([...withoutRecord, broken]);
     expect(read.ok).toBe(false);
-    expect(!read.ok && read.reason).toMatch(/^planregistret kan ikke læses: /);
+    expect(!read.ok && read.reason).toMatch(/^planregistret kan ikke læses: Budgetlys_planer!A3: beløbene kan ikke læses\.$/);
+    expect(!read.ok && renderReason(read.why, EN_REASONS)).toBe("the plan record cannot be read: Budgetlys_planer!A3: the amounts cannot be read.");
   });
 });
 
@@ -122,6 +128,6 @@ describe("followPlansWorkbook: last year's plans followed with this year's figur
 
   it("passes the record's refusal on", () => {
     const withoutRecord = plansWorkbook().filter((g) => g.name !== PLAN_RECORD_SHEET);
-    expect(followPlansWorkbook(withoutRecord, [])).toEqual({ ok: false, reason: PLANS_WORKBOOK_MESSAGES.noRecord });
+    expect(followPlansWorkbook(withoutRecord, [])).toEqual({ ok: false, reason: danishReason(PLANS_WORKBOOK_WHY.noRecord), why: PLANS_WORKBOOK_WHY.noRecord });
   });
 });

@@ -11,6 +11,7 @@ import type { SheetGrid } from "../../src/core/grid";
 import { writtenGrid } from "../fakes/writtenGrid";
 import { oreFromKroner, ZERO, type Ore } from "../../src/core/money";
 import { scanSources } from "../../src/core/ownSheets";
+import { danishReason } from "../../src/core/reason";
 import { addressCell, PLAN_RECORD_SHEET, planRecordSheet, type PlanRecord } from "../../src/core/planRecord";
 import { judgePlan, PLAN_STATUS, PLAN_STATUS_WORDS } from "../../src/core/planStatus";
 import { DEFAULT_POLICY } from "../../src/core/policy";
@@ -201,7 +202,7 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
 
   it("a sheet named like the record that is not one is a problem; a source sheet without a stated period follows no plan", () => {
     const fake: SheetGrid = { name: PLAN_RECORD_SHEET, origin: { row: 0, col: 0 }, values: [["Mine noter"]] };
-    expect(statusOf([sourceGrid("Regnskab 2025", "Regnskab 2025", REGNSKAB_2025), fake]).problems).toEqual([expect.stringContaining("ikke er Budgetlys' planregister")]);
+    expect(statusOf([sourceGrid("Regnskab 2025", "Regnskab 2025", REGNSKAB_2025), fake]).problems.map(danishReason)).toEqual([expect.stringContaining("ikke er Budgetlys' planregister")]);
     const undated = sourceGrid("Tal", "Budgetopfølgning", [["73000202101", "Bakkeskolen", 10_000_000, 10_000_000, 300_000]]);
     const result = statusOf(plansWorkbook([undated]));
     expect(result.sheetsWithoutPeriod).toEqual(["Tal"]);

@@ -112,7 +112,7 @@ export default function FollowUpPage(): JSX.Element {
       </Text>
       <Notice notice={notice} onDismiss={() => setNotice(null)} focus />
       {(followed?.problems ?? []).length > 0 ? (
-        <Notice notice={{ intent: "warning", title: words.problemsTitle, body: (followed?.problems ?? []).join(" ") }} />
+        <Notice notice={{ intent: "warning", title: words.problemsTitle, body: reasonSentences(followed?.problems ?? [], (why) => reasonText(why, strings)) }} />
       ) : null}
       {(followed?.sheetsWithoutPeriod ?? []).length > 0 ? (
         <Notice notice={{ intent: "info", body: words.withoutPeriod((followed?.sheetsWithoutPeriod ?? []).map((s) => `«${s}»`).join(", ")) }} />

@@ -49,6 +49,7 @@ interface PlansFile {
 /** The part's state: the opened plans workbook followed with this workbook's figures, the message, and opening a file. */
 function useLastYearPlans(words: LastYearStrings) {
   const workbook = useWorkbook();
+  const strings = useStrings();
   const [plansFile, setPlansFile] = useState<PlansFile | null>(null);
   const [notice, setNotice] = useState<NoticeValue | null>(null);
   const [reading, setReading] = useState<string | null>(null);
@@ -86,7 +87,7 @@ function useLastYearPlans(words: LastYearStrings) {
       }
       // The record decides, as for the command line; what was shown stays when it has none.
       const recorded = recordedPlans(grids);
-      if (!recorded.ok) refuse(file.name, `${file.name}: ${recorded.reason}`);
+      if (!recorded.ok) refuse(file.name, `${file.name}: ${reasonText(recorded.why, strings)}`);
       else setPlansFile({ file: file.name, grids });
     } finally {
       setReading(null);
