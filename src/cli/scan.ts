@@ -12,6 +12,7 @@ import { isBudgetlysError } from "../core/errors";
 import { formatNextColour, formatResultPercent, nextColour } from "../core/colourBands";
 import { formatKroner } from "../core/format";
 import { periodJson, periodLine, periodOverrideFromJson } from "../core/layout/period";
+import { areaOverrideFromJson } from "../core/layout/area";
 import type { WorkbookScan } from "../core/layout/scan";
 import { OWN_SHEET_REASON, ownSheetsNote, scanSources, type SourceScan } from "../core/ownSheets";
 import { toKroner } from "../core/money";
@@ -248,6 +249,11 @@ export function mappingOverrides(json: unknown): Record<string, Partial<SheetMap
       const period = periodOverrideFromJson(m.period, `"${sheet}".period`);
       if (typeof period === "string") return period;
       part.period = period;
+    }
+    if (m.omraade !== undefined) {
+      const area = areaOverrideFromJson(m.omraade, `"${sheet}".omraade`);
+      if (typeof area === "string") return area;
+      part.area = area;
     }
     out[sheet] = part;
   }

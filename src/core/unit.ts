@@ -5,6 +5,7 @@
  */
 import type { Assessment } from "./assessment";
 import type { PeriodOverride, SheetPeriod } from "./layout/period";
+import type { AreaOverride, AreaSource } from "./layout/area";
 import type { Ore } from "./money";
 import type { Reason, SignDoubt } from "./reason";
 import type { AmountUnit, ColumnRole, SignConvention } from "./roles";
@@ -55,6 +56,8 @@ export interface SheetMapping {
   readonly lastDataRow?: number;
   /** The user's statement of the period (budget year, as-of date, forecast or accounts). */
   readonly period?: PeriodOverride;
+  /** The user's statement of the units' udvalg/område (absent: as the sheet says). */
+  readonly area?: AreaOverride;
 }
 
 /** A column that looks like a carry-over but has no role. */
@@ -110,6 +113,8 @@ export interface UnitArea {
   readonly name: string;
   /** Danish: where it was read ("Afsnitsoverskriften i række 6 (\"Skoler\")"). */
   readonly reason: string;
+  /** Where it was read: its column, a section heading, the title, or the user's correction. */
+  readonly source?: AreaSource;
 }
 
 export interface UnitRecord {

@@ -155,4 +155,41 @@ describe("budgetlys plan", () => {
     expect(await runCli(["plan", "uden-aar.xlsx", "--all", "--regnskabsaar", "2023", "--out", "b.xlsx"], io)).toBe(0);
     expect(io.out()).toContain("(budgetår 2023, Randersmodellen 2.0)");
   });
+
+  it("--mapping's omraade corrects the units' udvalg/område: one name for the sheet groups the Oversigt and fills the plans' field; null leaves no område; a wrong value is refused", async () => {
+    const { dir, io } = setup();
+    const oversigtTexts = (wb: ExcelJS.Workbook): string[] => {
+      const texts: string[] = [];
+      wb.getWorksheet("Oversigt")!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))));
+      // A merged label reads in each of its cells: once each.
+      return [...new Set(texts)].filter((t) => t !== "Enheder i alt");
+    };
+    // As the sheet says: its three section headings.
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--out", "som-arket.xlsx"], io)).toBe(0);
+    expect(oversigtTexts(await load(join(dir, "som-arket.xlsx")))).toEqual(expect.arrayContaining(["Skoler i alt", "Dagtilbud i alt", "Ældre og sundhed i alt"]));
+
+    writeFileSync(join(dir, "navn.json"), JSON.stringify({ Budgetopfølgning: { omraade: { name: "Børn og Skole" } } }));
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--mapping", "navn.json", "--out", "navn.xlsx"], io)).toBe(0);
+    const named = await load(join(dir, "navn.xlsx"));
+    const texts = oversigtTexts(named);
+    expect(texts).toContain("Børn og Skole i alt");
+    expect(texts.filter((t) => / i alt$/.test(t))).toEqual(["Børn og Skole i alt"]);
+    const hp = named.getWorksheet("HP Nørrevangsskolen")!;
+    let udvalg: unknown;
+    hp.eachRow((row) => {
+      if (row.getCell(1).value === "Udvalg/område") udvalg = row.getCell(3).value;
+    });
+    expect(udvalg).toBe("Børn og Skole");
+
+    writeFileSync(join(dir, "intet.json"), JSON.stringify({ Budgetopfølgning: { omraade: null } }));
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--mapping", "intet.json", "--out", "intet.xlsx"], io)).toBe(0);
+    expect(oversigtTexts(await load(join(dir, "intet.xlsx"))).filter((t) => / i alt$/.test(t))).toEqual([]);
+
+    writeFileSync(join(dir, "forkert.json"), JSON.stringify({ Budgetopfølgning: { omraade: "D" } }));
+    expect(await runCli(["plan", "budget.xlsx", "--all", "--mapping", "forkert.json", "--out", "forkert.xlsx"], io)).toBe(2);
+    expect(io.err()).toContain(
+      'Mappingfilen forkert.json er ugyldig: "Budgetopfølgning".omraade skal være {"column": "D"} (kolonnen med område), {"name": "Børn og Skole"} (samme område for hele arket) eller null (intet område).',
+    );
+    expect(existsSync(join(dir, "forkert.xlsx"))).toBe(false);
+  });
 });

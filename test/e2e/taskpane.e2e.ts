@@ -149,6 +149,27 @@ describe("correcting a column in Kolonner", () => {
     expect([...after].some(([name, colour]) => before.get(name) !== colour)).toBe(true);
     await page.close();
   });
+
+  it("corrects the udvalg/område to one name for the sheet: the Oversigt groups every unit under it", async () => {
+    const page = await openPreview(browser);
+    const pane = taskpane(page);
+    const table = pane.getByRole("table", { name: "Enheder med trafiklys" });
+    const totals = () => table.locator('th[scope="row"]').allInnerTexts();
+    expect(await totals()).toEqual(["I alt Skoler", "I alt Dagtilbud", "I alt Ældre og sundhed", "I alt"]);
+    await goToPage(page, "Kolonner");
+    const area = pane.getByLabel("Udvalg/område").first();
+    await area.waitFor();
+    await pane.getByText("Læst fra afsnitsoverskrifterne: Skoler, Dagtilbud, Ældre og sundhed.").first().waitFor();
+    await area.selectOption("name");
+    await pane.getByLabel("Områdets navn").first().fill("Børn og Skole");
+    expect(await axeViolations(page)).toEqual([]);
+    await pane.getByRole("button", { name: "Gem rettelser" }).first().click();
+    await pane.getByText(/er gemt i projektmappen/).waitFor();
+    await goToPage(page, "Oversigt");
+    await table.waitFor();
+    expect(await totals()).toEqual(["I alt Børn og Skole", "I alt"]);
+    await page.close();
+  });
 });
 
 describe("English", () => {

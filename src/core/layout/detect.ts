@@ -296,6 +296,7 @@ function explainedMapping(
     signConvention: signDecision.value,
     ...(hints.firstDataRow !== undefined ? { firstDataRow: hints.firstDataRow } : {}),
     ...(hints.lastDataRow !== undefined ? { lastDataRow: hints.lastDataRow } : {}),
+    ...(hints.area !== undefined ? { area: hints.area } : {}),
   };
   return { mapping, headerRow: headerDecision, columns: columnDecisions, unit: unitDecision, signConvention: signDecision, headings };
 }

@@ -10,7 +10,7 @@ import { cellAddress, columnIndex, columnLetter, quoteSheetName, type SheetGrid 
 import { add, negate, ZERO, type Ore } from "../money";
 import type { PercentageBase, Policy } from "../policy";
 import { AMOUNT_UNIT_EXPONENT, type CarriedUnclear, type ColumnRole, type SheetMapping, type SkippedRow, type UnitArea, type UnitFigures, type UnitRecord } from "../unit";
-import { areaColumn, areaInColumn, isSectionLabel, sectionArea, titleArea } from "./area";
+import { areaByUser, areaColumn, areaInColumn, isSectionLabel, sectionArea, titleArea } from "./area";
 import { amountColumns } from "./detect";
 import { because, reason, ROLE_LABELS as REASON_ROLE_LABELS, type FigureProblem, type Reason, type SignDoubt } from "../reason";
 import { RowClassifier } from "./rows";
@@ -83,8 +83,9 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
     const col = columnIndex(u.column);
     return col < 0 ? [] : [{ col, heading: u.heading }];
   });
-  // The udvalg/område: the unit's own cell in an "Område"/"Udvalg" column, else the section
-  // heading above its group, else the title (see ./area.ts).
+  // The udvalg/område: the user's correction; else the unit's own cell in an "Område"/"Udvalg"
+  // column, else the section heading above its group, else the title (see ./area.ts).
+  const userArea = areaByUser(view, mapping.headerRow - 1, mapping.area);
   const areaCol = areaColumn(view, mapping.headerRow - 1, new Set(Object.values(cols)));
   const areaLetters = areaCol === undefined ? "" : columnLetter(areaCol.col);
   const fromTitle = titleArea(view, mapping.headerRow - 1) ?? null;
@@ -99,7 +100,7 @@ export function readUnits(grid: SheetGrid, mapping: SheetMapping, policy: Policy
       else if (kind.label !== undefined) section = isSectionLabel(kind.label) ? sectionArea(kind.label, r + 1) : section;
       continue;
     }
-    const area = (areaCol === undefined ? undefined : areaInColumn(view, r, areaCol, areaLetters)) ?? section ?? fromTitle;
+    const area = userArea !== undefined ? userArea(r) : ((areaCol === undefined ? undefined : areaInColumn(view, r, areaCol, areaLetters)) ?? section ?? fromTitle);
     if (kind.warning !== undefined) warnings.push({ ...fileField, sheet: grid.name, row: r + 1, ...because(kind.warning) });
     const unclear = policy.includeCarried ? unclearCarriedAt(view, r, unclearCols, scale) : undefined;
     const read = unclear !== undefined ? ({ ok: false, error: unclear } as const) : readFigures(view, r, cols, scale, mapping, baseRole, options.signUnknown);

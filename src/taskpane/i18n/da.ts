@@ -258,6 +258,18 @@ export const da = {
       "plus-is-deficit": "Plus er merforbrug (Randers)",
       "plus-is-surplus": "Plus er mindreforbrug",
     } satisfies Record<SignConvention, string>,
+    area: "Udvalg/område",
+    areaAuto: "Som arket angiver det",
+    areaNone: "Intet område",
+    areaColumn: (letter: string, heading: string) => (heading === "" ? `Kolonne ${letter}` : `Kolonne ${letter}: ${heading}`),
+    areaName: "Samme område for hele arket …",
+    areaNameLabel: "Områdets navn",
+    areaNameMissing: "Skriv områdets navn.",
+    /** What the sheet says now: where the units' områder were read, and which. */
+    areaFound: (from: "column" | "section" | "title" | "none", names: readonly string[], more: number) =>
+      from === "none"
+        ? "Arket angiver intet område: enhederne grupperes ikke."
+        : `Læst fra ${from === "column" ? "en kolonne" : from === "section" ? "afsnitsoverskrifterne" : "titlen"}: ${names.join(", ")}${more > 0 ? ` og ${more} andre` : ""}.`,
     reason: (reason: string) => `Hvorfor: ${reason}`,
     byUser: "Rettet af en bruger.",
     save: "Gem rettelser",

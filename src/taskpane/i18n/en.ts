@@ -229,6 +229,17 @@ export const en: Strings = {
     units: { kr: "kr.", tkr: "1,000 kr.", mkr: "million kr." },
     sign: "Sign",
     signs: { "plus-is-deficit": "Plus is overspending (Randers)", "plus-is-surplus": "Plus is underspending" },
+    area: "Committee/area",
+    areaAuto: "As the sheet states it",
+    areaNone: "No area",
+    areaColumn: (letter, heading) => (heading === "" ? `Column ${letter}` : `Column ${letter}: ${heading}`),
+    areaName: "One area for the whole sheet …",
+    areaNameLabel: "Name of the area",
+    areaNameMissing: "Type the area's name.",
+    areaFound: (from, names, more) =>
+      from === "none"
+        ? "The sheet states no area: the units are not grouped."
+        : `Read from ${from === "column" ? "a column" : from === "section" ? "the section headings" : "the title"}: ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
     reason: (reason) => `Why: ${reason}`,
     byUser: "Corrected by a user.",
     save: "Save corrections",

@@ -1,6 +1,6 @@
 /**
  * Kolonner: how each sheet was read (heading row, the column of each role, amount unit, sign
- * convention) with the reason for every choice. Each choice can be corrected from a list; the
+ * convention, udvalg/område) with the reason for every choice. Each choice can be corrected from a list; the
  * corrected mapping is saved in the workbook (`SETTING_KEYS.mappings`), used as overrides on every
  * scan, and can be reset to what detection found. A sheet in which detection found no table is no
  * dead end: its form starts from the first row with text, and the user points out the heading row
@@ -25,6 +25,7 @@ import type { Reason } from "../../core/reason";
 import { headingsAt, manualExplained } from "../state/manualMapping";
 import type { SheetGrid } from "../../core/grid";
 import { ownSheetsShown } from "../../core/ownSheets";
+import { areasFound, type AreaOverride } from "../../core/layout/area";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -40,6 +41,22 @@ const useStyles = makeStyles({
 });
 
 const AMOUNT_UNITS: readonly AmountUnit[] = ["kr", "tkr", "mkr"];
+/** How many område names the hint lists before "and N more". */
+const AREA_NAMES_SHOWN = 4;
+
+/** The område list's value of a correction: "" (as the sheet says), "none", "name" or "col:D". */
+function areaChoice(area: AreaOverride | undefined): string {
+  return area === undefined ? "" : area.kind === "column" ? `col:${area.column}` : area.kind;
+}
+
+/** The mapping with `area` as the correction ("" in the list: none, as the sheet says). */
+function withArea(mapping: SheetMapping, choice: string, name: string): SheetMapping {
+  const { area: _previous, ...rest } = mapping;
+  if (choice === "") return rest;
+  const area: AreaOverride =
+    choice === "none" ? { kind: "none" } : choice === "name" ? { kind: "name", name } : { kind: "column", column: choice.slice("col:".length) };
+  return { ...rest, area };
+}
 const SIGNS: readonly SignConvention[] = ["plus-is-deficit", "plus-is-surplus"];
 
 /** The Kolonner page. */
@@ -131,6 +148,7 @@ function useEditorState(props: EditorProps) {
     setHeaderRowText(String(mapping.headerRow));
   }, [current]);
   const headerRowValid = /^\s*\d+\s*$/.test(headerRowText) && Number(headerRowText) >= 1;
+  const areaNameValid = draft.area?.kind !== "name" || draft.area.name.trim() !== "";
   const isDirty =
     props.manual !== undefined
       ? Object.keys(draft.columns).length > 0
@@ -179,13 +197,19 @@ function useEditorState(props: EditorProps) {
     headerRowText,
     setHeaderRowText,
     headerRowValid,
+    areaNameValid,
     setColumn,
     letters,
     headings,
     busy,
     notice,
     setNotice,
-    saveDraft: () => void save({ ...draft, sheet: reading.sheet, headerRow: Number(headerRowText) }),
+    saveDraft: () =>
+      void save({
+        ...(draft.area?.kind === "name" ? withArea(draft, "name", draft.area.name.replace(/\s+/g, " ").trim()) : draft),
+        sheet: reading.sheet,
+        headerRow: Number(headerRowText),
+      }),
     reset: () => void save(null),
   };
 }
@@ -213,6 +237,8 @@ function SheetMappingEditor(props: EditorProps): JSX.Element {
   const headingId = `mapping-${reading.sheet.replace(/[^A-Za-z0-9]/g, "_")}`;
   const why = (decision: { why: Reason; source: "detected" | "user" } | undefined): string | null =>
     decision === undefined ? null : decision.source === "user" ? t.byUser : t.reason(reasonText(decision.why, state.strings));
+  const found = areasFound(reading.units);
+  const areaHint = explained.mapping.area !== undefined ? t.byUser : t.areaFound(found.from === "user" ? "column" : found.from, found.names.slice(0, AREA_NAMES_SHOWN), Math.max(0, found.names.length - AREA_NAMES_SHOWN));
   return (
     <section className={styles.sheet} aria-labelledby={headingId}>
       <Text block as="h3" id={headingId} size={300} weight="semibold">
@@ -260,8 +286,32 @@ function SheetMappingEditor(props: EditorProps): JSX.Element {
         value={draft.signConvention}
         onChange={(sign) => state.setDraft({ ...draft, signConvention: sign as SignConvention })}
       />
+      <FormField
+        label={t.area}
+        hint={areaHint}
+        control={{
+          kind: "select",
+          options: [
+            { value: "", label: t.areaAuto },
+            { value: "none", label: t.areaNone },
+            ...state.letters.map((letter) => ({ value: `col:${letter}`, label: t.areaColumn(letter, state.headings[letter] ?? "") })),
+            { value: "name", label: t.areaName },
+          ],
+        }}
+        value={areaChoice(draft.area)}
+        onChange={(choice) => state.setDraft(withArea(draft, choice, draft.area?.kind === "name" ? draft.area.name : ""))}
+      />
+      {draft.area?.kind !== "name" ? null : (
+        <FormField
+          label={t.areaNameLabel}
+          problem={state.areaNameValid ? null : { intent: "error", text: t.areaNameMissing }}
+          control={{ kind: "input" }}
+          value={draft.area.name}
+          onChange={(name) => state.setDraft(withArea(draft, "name", name))}
+        />
+      )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={state.busy || !state.headerRowValid} onClick={state.saveDraft}>
+        <Button appearance="primary" disabled={state.busy || !state.headerRowValid || !state.areaNameValid} onClick={state.saveDraft}>
           {t.save}
         </Button>
         <Button disabled={state.busy || !saved} onClick={state.reset}>

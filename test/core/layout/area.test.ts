@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../../src/core/cell";
 import type { SheetGrid } from "../../../src/core/grid";
-import { isSectionLabel } from "../../../src/core/layout/area";
+import { areaOverrideFromJson, areasFound, isSectionLabel, type AreaOverride } from "../../../src/core/layout/area";
 import { scanWorkbook } from "../../../src/core/layout/scan";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import type { UnitRecord } from "../../../src/core/unit";
@@ -61,9 +61,9 @@ describe("the area of a unit", () => {
     const g = sheet([[null, "Skoler"], ["1", "A", "Børn og Skole", 100, 110, 0], ["2", "B", null, 100, 90, 0], ["3", "C", "  Ældre  ", 100, 100, 0]], head);
     const units = scanWorkbook([g], { policy: DEFAULT_POLICY }).units;
     expect(units.map((u) => u.area)).toEqual([
-      { name: "Børn og Skole", reason: 'Kolonne C ("Område")' },
-      { name: "Skoler", reason: 'Afsnitsoverskriften i række 4 ("Skoler")' },
-      { name: "Ældre", reason: 'Kolonne C ("Område")' },
+      { name: "Børn og Skole", reason: 'Kolonne C ("Område")', source: "column" },
+      { name: "Skoler", reason: 'Afsnitsoverskriften i række 4 ("Skoler")', source: "section" },
+      { name: "Ældre", reason: 'Kolonne C ("Område")', source: "column" },
     ]);
     const udvalg = sheet([["1", "A", "Social- og Sundhedsudvalget", 100, 110, 0]], ["Nr.", "Navn", "Udvalg", ...HEAD.slice(2)]);
     expect(areas(udvalg)).toEqual(["Social- og Sundhedsudvalget"]);
@@ -128,5 +128,74 @@ describe("the area of a unit", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe("corrected by a user (mapping `area`: Kolonner, --mapping's omraade)", () => {
+    // Section headings the sheet states, and a column the reader does not know as the område's.
+    const head = ["Nr.", "Navn", "Forvaltning", ...HEAD.slice(2)];
+    const g = sheet(
+      [[null, "Skoler"], ["1", "A", "Børn og Unge", 100, 110, 0], ["2", "B", null, 100, 90, 0], [null, "Ældre"], ["3", "C", " Sundhed  og Omsorg ", 100, 100, 0]],
+      head,
+    );
+    const scan = (area?: AreaOverride) => scanWorkbook([g], { policy: DEFAULT_POLICY, ...(area !== undefined ? { overrides: { Opfølgning: { area } } } : {}) });
+
+    it("a column: each unit's own cell, blank cells no område, the column and the user in the reason", () => {
+      expect(scan().units.map((u) => u.area?.name ?? null)).toEqual(["Skoler", "Skoler", "Ældre"]);
+      const units = scan({ kind: "column", column: "C" }).units;
+      expect(units.map((u) => u.area)).toEqual([
+        { name: "Børn og Unge", reason: 'Kolonne C ("Forvaltning"), valgt af en bruger', source: "user" },
+        null,
+        { name: "Sundhed og Omsorg", reason: 'Kolonne C ("Forvaltning"), valgt af en bruger', source: "user" },
+      ]);
+    });
+
+    it("one name for the whole sheet, or no område at all (the section rows are not områder)", () => {
+      expect(scan({ kind: "name", name: "Børn og Skole" }).units.map((u) => u.area?.name ?? null)).toEqual(["Børn og Skole", "Børn og Skole", "Børn og Skole"]);
+      expect(scan({ kind: "none" }).units.map((u) => u.area)).toEqual([null, null, null]);
+    });
+
+    it("stays in the sheet's mapping, so the Kolonner page shows it and saves it again", () => {
+      expect(scan({ kind: "none" }).sheets[0]?.explained?.mapping.area).toEqual({ kind: "none" });
+      expect(scan().sheets[0]?.explained?.mapping.area).toBeUndefined();
+    });
+
+    it("a malformed saved correction (a workbook setting) is no correction: the sheet says", () => {
+      const broken = { kind: "column", column: 3 } as unknown as AreaOverride;
+      expect(scan(broken).units.map((u) => u.area?.name ?? null)).toEqual(["Skoler", "Skoler", "Ældre"]);
+      expect(scan({ kind: "name", name: "  " }).units.map((u) => u.area?.name ?? null)).toEqual(["Skoler", "Skoler", "Ældre"]);
+    });
+
+    it("areasFound says where the områder were read and which, in order", () => {
+      expect(areasFound(scan().units)).toEqual({ from: "section", names: ["Skoler", "Ældre"] });
+      expect(areasFound(scan({ kind: "column", column: "C" }).units)).toEqual({ from: "user", names: ["Børn og Unge", "Sundhed og Omsorg"] });
+      expect(areasFound(scan({ kind: "none" }).units)).toEqual({ from: "none", names: [] });
+    });
+
+    it("the mapping JSON's omraade: a column, a name or null; anything else a Danish reason", () => {
+      expect(areaOverrideFromJson({ column: "d" }, "x")).toEqual({ kind: "column", column: "D" });
+      expect(areaOverrideFromJson({ name: " Børn  og Skole " }, "x")).toEqual({ kind: "name", name: "Børn og Skole" });
+      expect(areaOverrideFromJson(null, "x")).toEqual({ kind: "none" });
+      for (const bad of ["D", 3, [], {}, { column: "D", name: "A" }, { column: "4" }, { name: "" }, { kolonne: "D" }]) {
+        expect(typeof areaOverrideFromJson(bad, '"Ark".omraade'), JSON.stringify(bad)).toBe("string");
+      }
+      expect(areaOverrideFromJson({ column: "4" }, '"Ark".omraade')).toBe('"Ark".omraade.column skal være et kolonnebogstav som "D".');
+    });
+
+    it("property: a correction changes only the områder — the same units, figures and colours", () => {
+      const correction = fc.oneof(
+        fc.constant<AreaOverride>({ kind: "none" }),
+        fc.constantFrom("A", "B", "C", "D", "Z").map((column): AreaOverride => ({ kind: "column", column })),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((n) => n.trim() !== "").map((name): AreaOverride => ({ kind: "name", name })),
+      );
+      const plain = scan().units.map(({ area: _area, ...rest }) => rest);
+      fc.assert(
+        fc.property(correction, (area) => {
+          const units = scan(area).units;
+          expect(units.map(({ area: _area, ...rest }) => rest)).toEqual(plain);
+          for (const u of units) if (u.area !== null && u.area !== undefined) expect(u.area.source).toBe("user");
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
 });
