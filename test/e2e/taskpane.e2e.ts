@@ -162,6 +162,8 @@ describe("correcting a column in Kolonner", () => {
     await pane.getByText("Læst fra afsnitsoverskrifterne: Skoler, Dagtilbud, Ældre og sundhed.").first().waitFor();
     await area.selectOption("name");
     await pane.getByLabel("Områdets navn").first().fill("Børn og Skole");
+    await pane.getByLabel("Områdets navn").first().scrollIntoViewIfNeeded();
+    await shot(page, "15-kolonner-omraade");
     expect(await axeViolations(page)).toEqual([]);
     await pane.getByRole("button", { name: "Gem rettelser" }).first().click();
     await pane.getByText(/er gemt i projektmappen/).waitFor();
