@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import type { FollowUpResult, FollowUpSheet } from "../core/followUp";
+import type { FigureSource, FollowUpResult, FollowUpSheet } from "../core/followUp";
 import { formatKroner } from "../core/format";
 import { scanSheet } from "../core/layout/scan";
 import { toKroner, type Ore } from "../core/money";
@@ -34,6 +34,8 @@ const USAGE = `Brug: budgetlys opfoelgning --planer PLANER.xlsx FIL.xlsx... [--j
   FIL.xlsx ...   Senere budgetopfølgninger og/eller regnskaber. Året og om tallene er en prognose
                  eller regnskab, læses af arkets titel ("Budgetopfølgning pr. 31. maj 2026",
                  "Regnskab 2026"). Pr. år vinder et regnskab over en prognose, og den seneste dato.
+                 Planarkenes egne celler tæller også: realiseret før forventet, og inden for hver
+                 art opfølgningsfilerne før planarkets celle (samme regel som opgaveruden).
   --json         Skriv resultatet som JSON.
   --out UD.xlsx  Skriv en kopi af planerne med tallene i planernes inputceller (aldrig PLANER.xlsx):
                  i tomme celler og i celler, hvor det tal, Budgetlys selv skrev, står uændret.
@@ -65,6 +67,16 @@ async function grids(path: string, shown: string) {
 
 const kroner = (amount: Ore | null): number | null => (amount === null ? null : toKroner(amount));
 
+/**
+ * A year's source as the issue's JSON has it: file, sheet, row, asOf, figures. A figure from the
+ * plan sheet's own cell names the plans workbook, the plan sheet and the cell's row; it has no date
+ * (asOf null).
+ */
+function sourceJson(source: FigureSource) {
+  const { file, sheet, row, figures } = source;
+  return { file, sheet, row, asOf: source.from === "followUp" ? source.asOf : null, figures };
+}
+
 /** The JSON of the issue: amounts in kr. */
 export function followUpJson(result: FollowUpResult) {
   const unit = (r: PlanRecord) => ({ id: r.unitId, name: r.unitName });
@@ -78,7 +90,7 @@ export function followUpJson(result: FollowUpResult) {
         planned: toKroner(y.planned),
         forecast: kroner(y.forecast),
         realised: kroner(y.realised),
-        source: y.source === null ? null : { ...y.source },
+        source: y.source === null ? null : sourceJson(y.source),
       })),
       status: p.status,
       reason: p.reason,
@@ -87,13 +99,19 @@ export function followUpJson(result: FollowUpResult) {
   };
 }
 
+/** Where a year's figure came from, in the human output. */
+function sourceText(s: FigureSource): string {
+  if (s.from === "followUp") return `${s.figures === "regnskab" ? "regnskab" : "prognose"} ${s.asOf}, ${s.file} '${s.sheet}' række ${s.row}`;
+  return `${s.figures === "regnskab" ? "realiseret" : "forventet"} i planarket, ${s.file} '${s.sheet}' celle ${s.cell}, ${s.byBudgetlys ? "skrevet af Budgetlys" : "indtastet"}`;
+}
+
 function human(result: FollowUpResult): string {
   const kr = (a: Ore | null) => (a === null ? "–" : formatKroner(a, { ore: "auto" }));
   const lines: string[] = [];
   for (const p of result.plans) {
     lines.push(`${p.record.unitName}${p.record.unitId ? ` (${p.record.unitId})` : ""} · ${p.record.planSheet}: ${p.status}`);
     for (const y of p.years) {
-      const from = y.source === null ? "ingen tal" : `${y.source.figures === "regnskab" ? "regnskab" : "prognose"} ${y.source.asOf}, ${y.source.file} '${y.source.sheet}' række ${y.source.row}`;
+      const from = y.source === null ? "ingen tal" : sourceText(y.source);
       lines.push(`  ${y.year}: planlagt ${kr(y.planned)}, forventet ${kr(y.forecast)}, realiseret ${kr(y.realised)} (${from})`);
     }
     lines.push(`  ${p.reason}`);
@@ -159,7 +177,7 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
     // The one reading of a sheet's period (layout/period.ts), as the pane's: core's followUpSheetsOf.
     sheets.push(...followUpSheetsOf(shown, visible, readings).sheets);
   }
-  const followed = followPlansWorkbook(planGrids, sheets);
+  const followed = followPlansWorkbook(planGrids, sheets, { planFile: basename(values.planer) });
   if (!followed.ok) throw new CliError(`${values.planer}: ${followed.reason}`);
   const result = followed.result;
 

@@ -48,12 +48,16 @@ export interface PlanFigures {
   readonly years: readonly (FollowedFigure | null)[];
 }
 
-/** The figures of a plan followed with follow-up sheets (`followPlans`, `opfoelgning`): each year's, where it has one. */
+/**
+ * The figures a follow-up offers a plan's input cells (`followPlans`: `opfoelgning --out` and "Skriv
+ * i planerne"): each year's figure where a follow-up sheet's counts (`yearFigure.ts`); nothing where
+ * the plan sheet's own cell counts — it holds the figure already.
+ */
 export function followedFigures(plan: { readonly record: PlanRecord; readonly years: readonly FollowedYear[] }): PlanFigures {
   return {
     record: plan.record,
     years: plan.years.map((y): FollowedFigure | null => {
-      if (y.source === null) return null;
+      if (y.source === null || y.source.from !== "followUp") return null;
       const amount = y.source.figures === "regnskab" ? y.realised : y.forecast;
       return amount === null ? null : { amount, figures: y.source.figures };
     }),

@@ -11,7 +11,8 @@
  * 2. The follow-up sheets are the readings with units, each with the period that says its year and
  *    whether the figures are a forecast or the regnskab (`followUpPeriod`); a sheet that does not
  *    say it follows no plan, and a plan whose unit only such sheets list is unmatched with that reason.
- * 3. `followPlans` (`followUp.ts`) matches each plan's unit and judges it.
+ * 3. `followPlans` (`followUp.ts`) matches each plan's unit, takes per year the figure that counts
+ *    — a follow-up sheet's or the plan sheet's own input cell, by `yearFigure.ts` — and judges it.
  */
 import { followPlans, followUpPeriod, type FollowOptions, type FollowUpResult, type FollowUpSheet } from "./followUp";
 import type { SheetGrid } from "./grid";
@@ -73,11 +74,17 @@ export type FollowedWorkbook =
   | { readonly ok: false; readonly reason: string; readonly why: Reason };
 
 /**
- * Every plan recorded in `planGrids` (a plans workbook) followed with `followUps` — the whole
- * composition of `opfoelgning --planer` and of the pane's last year's plans.
+ * Every plan recorded in `planGrids` (a plans workbook) followed with `followUps` and with the plan
+ * sheets' own input cells (`yearFigure.ts` says which figure counts) — the whole composition of
+ * `opfoelgning --planer` and of the pane's last year's plans. `options.planFile` names the plans
+ * workbook in a plan cell's source.
  */
-export function followPlansWorkbook(planGrids: readonly SheetGrid[], followUps: readonly FollowUpSheet[], options: FollowOptions = {}): FollowedWorkbook {
+export function followPlansWorkbook(
+  planGrids: readonly SheetGrid[],
+  followUps: readonly FollowUpSheet[],
+  options: Omit<FollowOptions, "planGrids"> = {},
+): FollowedWorkbook {
   const recorded = recordedPlans(planGrids);
   if (!recorded.ok) return recorded;
-  return { ok: true, plans: recorded.plans, result: followPlans(recorded.plans, followUps, options) };
+  return { ok: true, plans: recorded.plans, result: followPlans(recorded.plans, followUps, { ...options, planGrids }) };
 }

@@ -260,6 +260,17 @@ export interface ReasonParams {
   "follow-unit-error": { readonly file: string; readonly sheet: string; readonly row: number; readonly why: Reason | null };
   "follow-not-found": { readonly inWorkbook: boolean };
   "follow-carried-differs": { readonly year: number; readonly file: string; readonly carried: Ore; readonly expected: Ore };
+  /** A follow-up sheet's figure counts for the year, and the plan sheet's cell holds another that a person typed (`yearFigure.ts`). */
+  "follow-beats-plan-sheet": {
+    readonly year: number;
+    readonly file: string;
+    readonly sheet: string;
+    readonly figures: "forecast" | "regnskab";
+    readonly used: Ore;
+    readonly planSheet: string;
+    readonly cell: string;
+    readonly holds: Ore;
+  };
 }
 
 /** How the workbook itself is named where a follow-up names its file. */
@@ -598,7 +609,8 @@ export const DANISH_REASONS: ReasonTexts = {
   "plan-pending": (p) => (p.forecast ? "Intet år er afsluttet; prognosen følger planen." : "Intet år er afsluttet og der er ingen prognose."),
   "plan-sheet-gone": (p) => `Planarket «${p.sheet}» findes ikke længere i projektmappen; planregistret er kilden, og tallene kan ikke skrives i planen.`,
   "plan-cell-unreadable": (p, text) => `${p.sheet}!${p.cell}: ${text(p.why)}.`,
-  "plan-sheet-differs": (p) => `${p.year}: planarket siger ${kr(p.used)} (${p.cell}), ${p.sheet} giver ${kr(p.followed)} — tallet i planarket er brugt.`,
+  "plan-sheet-differs": (p) =>
+    `${p.year}: planarket siger ${kr(p.used)} realiseret (${p.cell}), ${p.sheet} giver ${kr(p.followed)} som prognose — et realiseret tal går forud for en prognose, så tallet i planarket er brugt.`,
   "plan-cell-typed": (p) =>
     `${p.sheet}!${p.cell} indeholder ${typeof p.holds === "number" ? kr(p.holds) : `«${p.holds}»`}, skrevet af en person; Budgetlys ville have skrevet ${kr(p.would)}, men ændrer ikke cellen.`,
   "plan-dispensation-open": (p) => `Dispensation ${p.decision}: afviklingsplanen gælder.`,
@@ -619,6 +631,8 @@ export const DANISH_REASONS: ReasonTexts = {
   "follow-not-found": (p) => `Enheden findes ikke i ${p.inWorkbook ? "projektmappens ark" : "opfølgningsfilerne"} (hverken nummer eller navn).`,
   "follow-carried-differs": (p) =>
     `${p.year}: overført i ${p.file} er ${kr(p.carried)}, planen venter gæld primo ${kr(p.expected)} — overførselssagen kan have ændret den; arkets tal er brugt.`,
+  "follow-beats-plan-sheet": (p) =>
+    `${p.year}: ${p.planSheet}!${p.cell} siger ${kr(p.holds)} (indtastet), men ${p.file}, ark '${p.sheet}' giver ${kr(p.used)} som ${p.figures === "regnskab" ? "regnskab" : "prognose"}, og det tal er brugt — ${p.figures === "regnskab" ? "regnskabet går forud for planarkets egne tal" : "opfølgningens prognose går forud for en prognose skrevet i planarket"}. Planarkets egen status kan derfor vise noget andet.`,
 };
 
 /** The Danish text of a reason (the CLI's, the sheets', and the task pane's in Danish). */

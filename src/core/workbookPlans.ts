@@ -6,24 +6,23 @@
  * - The plan record (`Budgetlys_planer`, `planRecord.ts`) is the source of truth for each plan's
  *   schedule and dispensation; a record row whose plan sheet was deleted by hand still counts, and
  *   the reason says the sheet is gone.
- * - Figures per repayment year come from the workbook's own follow-up sheets (`followUp.ts`
- *   `followPlans`; a sheet's year and whether it is a forecast or the regnskab come from the period
- *   its reading found, `layout/period.ts`), and from the plan sheet's own input cells: a figure
- *   typed there wins, because the sheet's own status formulas use it — the badge and the sheet
- *   never disagree; a figure Budgetlys wrote there ("Skriv i planerne", the record's written
- *   cells) gives way to a newer follow-up figure of its kind, which the next write puts there.
+ * - Figures per repayment year come from the workbook's own follow-up sheets (a sheet's year and
+ *   whether it is a forecast or the regnskab come from the period its reading found,
+ *   `layout/period.ts`) and from the plan sheet's own input cells, and the one rule of
+ *   `yearFigure.ts` says which counts — the same composition as `budgetlys opfoelgning`
+ *   (`followUp.ts` `followPlans` with the plan sheets): realised before forecast, a follow-up
+ *   sheet's figure before the plan sheet's cell of its kind; where a figure a person typed is
+ *   overruled, or overrules, the reason says so. A sheet that does not state its period follows no
+ *   plan, and a plan whose unit only such sheets list says so (as on the command line).
  * - Each unit of the scan (by its key, `unitKey.ts`) gets one word: one of the six statuses of
  *   `planStatus.ts`, else "Mangler plan" (its colour requires a plan and it has none) or
  *   "Ingen plan" — always with a Danish reason.
  */
-import { isBlank, readAmount, type CellValue } from "./cell";
-import { followPlans, type FiguresKind, type FollowedPlan, type FollowUpSheet } from "./followUp";
+import { followPlans, type FollowedPlan, type FollowedYear } from "./followUp";
 import { cellAt, type SheetGrid } from "./grid";
-import type { Ore } from "./money";
-import { cellOwner, type FollowedFigure, type PlanFigures } from "./planFigures";
-import { addressCell, NOT_A_RECORD_WHY, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
+import { followedFigures, type PlanFigures } from "./planFigures";
+import { NOT_A_RECORD_WHY, planRecordGrid, readPlanRecords, type PlanRecord } from "./planRecord";
 import {
-  isNotReportedMarker,
   judgePlan,
   NO_PLAN_STATUS,
   PLAN_STATUS,
@@ -40,6 +39,7 @@ import { overskudsplanName } from "./sheets/planNames";
 import { planNeedsOf } from "./sheets/plansFor";
 import type { SheetReading, UnitRecord } from "./unit";
 import { unitKeys } from "./unitKey";
+import type { FigureSource } from "./yearFigure";
 
 /** What {@link workbookPlans} reads. */
 export interface WorkbookPlansInput {
@@ -53,46 +53,11 @@ export interface WorkbookPlansInput {
   readonly file?: string;
 }
 
-/** Where one year's figure came from. */
-export type PlanFigureSource =
-  | {
-      /** A follow-up sheet of the workbook (the unit's row there). */
-      readonly from: "followUp";
-      readonly file: string;
-      readonly sheet: string;
-      /** 1-based row. */
-      readonly row: number;
-      /** ÅÅÅÅ-MM-DD. */
-      readonly asOf: string;
-      readonly figures: FiguresKind;
-    }
-  | {
-      /** The plan sheet's own input cell (typed by a person, or written by "Skriv i planerne" with no newer follow-up figure). */
-      readonly from: "planSheet";
-      readonly sheet: string;
-      /** A1 address on the plan sheet. */
-      readonly cell: string;
-      readonly figures: FiguresKind;
-      /** True when the cell holds exactly the figure Budgetlys recorded writing there; false when a person typed it. */
-      readonly byBudgetlys: boolean;
-    };
+/** Where one year's figure came from: a follow-up sheet of the workbook or the plan sheet's own input cell (`yearFigure.ts`). */
+export type PlanFigureSource = FigureSource;
 
-/** One repayment year of a plan, in øre. */
-export interface PlanYear {
-  readonly year: number;
-  readonly planned: Ore;
-  /** The forecast used (a year not settled), or null. */
-  readonly forecast: Ore | null;
-  /** The realised figure, or null when the year is not settled. */
-  readonly realised: Ore | null;
-  /** Where the figure used came from; null for a year without one. */
-  readonly source: PlanFigureSource | null;
-  /**
-   * The figure the follow-up sheets give for the year, where it differs from the one used (the
-   * plan sheet's cell wins): "Skriv i planerne" keeps the typed figure and says so.
-   */
-  readonly followed?: { readonly amount: Ore; readonly source: PlanFigureSource };
-}
+/** One repayment year of a plan, in øre: the figure that counts (`yearFigure.ts`) and where it came from. */
+export type PlanYear = FollowedYear;
 
 /** A plan of the workbook (one row of the record) followed up. */
 export interface WorkbookPlan {
@@ -158,8 +123,9 @@ export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
     }
   }
 
-  const { sheets: followUps, withoutPeriod } = followUpSheets(input, file);
-  const followed = followPlans(records, followUps, { inWorkbook: true });
+  // Every sheet with units follows, as on the command line: one without a stated period gives its reason to a plan whose unit it lists.
+  const { sheets: followUps, withoutPeriod } = followUpSheetsOf(file, input.grids, input.scan.sheets);
+  const followed = followPlans(records, followUps, { inWorkbook: true, planGrids: input.grids, planFile: file });
   const followedOf = new Map<PlanRecord, FollowedPlan>(followed.plans.map((p) => [p.record, p]));
   const unmatchedOf = new Map<PlanRecord, readonly Reason[]>(followed.unmatched.map((u) => [u.record, u.why]));
 
@@ -167,7 +133,7 @@ export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
   const unitOfRecord = assignUnits(records, input.scan.units, keys);
 
   const plans = records.map((record, i) =>
-    planOf(record, unitOfRecord[i] ?? null, byName.get(fold(record.planSheet)), followedOf.get(record), unmatchedOf.get(record)),
+    planOf(record, unitOfRecord[i] ?? null, byName.has(fold(record.planSheet)), followedOf.get(record), unmatchedOf.get(record) ?? []),
   );
 
   const byUnit: Record<string, UnitPlanStatus> = {};
@@ -182,14 +148,7 @@ export function workbookPlans(input: WorkbookPlansInput): WorkbookPlans {
         ? { word: plan.status, reason: plan.reason, why: plan.why, planSheet: plan.record.planSheet, plan }
         : withoutRecord(unit, key, input.registry ?? {}, byName);
   });
-  return { byUnit, plans, problems, sheetsWithoutPeriod: withoutPeriod };
-}
-
-/** The scan's sheets with a stated period as follow-up sheets (core's one builder), and the names of those without one. */
-function followUpSheets(input: WorkbookPlansInput, file: string): { sheets: FollowUpSheet[]; withoutPeriod: string[] } {
-  const { sheets, withoutPeriod } = followUpSheetsOf(file, input.grids, input.scan.sheets);
-  // A sheet that does not say its year, or whether it is a forecast or the regnskab, follows no plan here: it is listed.
-  return { sheets: sheets.filter((s) => s.period !== null), withoutPeriod: [...withoutPeriod] };
+  return { byUnit, plans, problems, sheetsWithoutPeriod: [...withoutPeriod] };
 }
 
 /**
@@ -221,87 +180,20 @@ function assignUnits(records: readonly PlanRecord[], units: readonly UnitRecord[
 }
 
 /**
- * A figure in one of the plan sheet's input cells: null when blank, a "-" marker, or unreadable;
- * `own` when it is exactly the figure Budgetlys recorded writing there (`planFigures.ts`).
+ * One record row followed up (`followPlans`: the follow-up sheets and the plan sheet's cells), or —
+ * a plan no sheet could follow — its schedule with no figures and the reasons it was not followed.
  */
-function cellFigure(grid: SheetGrid, record: PlanRecord, address: string | undefined): { amount: Ore | null; own: boolean; unreadable?: Reason } {
-  if (address === undefined) return { amount: null, own: false };
-  let value: CellValue;
-  try {
-    const { row, col } = addressCell(address);
-    value = cellAt(grid, row, col);
-  } catch {
-    return { amount: null, own: false };
+function planOf(record: PlanRecord, unitKey: string | null, sheetPresent: boolean, followed: FollowedPlan | undefined, unmatched: readonly Reason[]): WorkbookPlan {
+  if (followed !== undefined) {
+    return { record, unitKey, sheetPresent, years: followed.years, status: followed.status, ...planReasons(followed.why) };
   }
-  if (isBlank(value) || (typeof value === "string" && isNotReportedMarker(value))) return { amount: null, own: false };
-  const read = readAmount(value);
-  if (read.kind === "amount") return { amount: read.ore, own: cellOwner(value, record.written?.[address]) === "budgetlys" };
-  return read.kind === "invalid"
-    ? { amount: null, own: false, unreadable: reason("plan-cell-unreadable", { sheet: grid.name, cell: address, why: read.why }) }
-    : { amount: null, own: false };
-}
-
-/** One record row followed up: the follow-up sheets' figures, overlaid by the plan sheet's own input cells. */
-function planOf(
-  record: PlanRecord,
-  unitKey: string | null,
-  planGrid: SheetGrid | undefined,
-  followed: FollowedPlan | undefined,
-  unmatched: readonly Reason[] | undefined,
-): WorkbookPlan {
-  const notes: Reason[] = [];
-  if (planGrid === undefined) notes.push(reason("plan-sheet-gone", { sheet: record.planSheet }));
-  const years: PlanYear[] = record.planned.map((planned, i) => {
-    const year = record.firstYear + i;
-    const fromFollowUp = followed?.years[i];
-    let realised = fromFollowUp?.realised ?? null;
-    let forecast = fromFollowUp?.forecast ?? null;
-    const followedSource: PlanFigureSource | null =
-      fromFollowUp?.source === null || fromFollowUp?.source === undefined ? null : { from: "followUp", ...fromFollowUp.source };
-    let source: PlanFigureSource | null = followedSource;
-    let differs: PlanYear["followed"];
-    if (planGrid !== undefined) {
-      const typedRealised = cellFigure(planGrid, record, record.cells.realised[i]);
-      const typedForecast = cellFigure(planGrid, record, record.cells.forecast[i]);
-      for (const t of [typedRealised, typedForecast]) if (t.unreadable !== undefined) notes.push(t.unreadable);
-      const followedAmount = realised ?? forecast;
-      // A figure Budgetlys wrote gives way to a newer follow-up figure of its kind; a typed one wins.
-      if (typedRealised.own && realised !== null) typedRealised.amount = null;
-      if (typedForecast.own && (forecast !== null || realised !== null)) typedForecast.amount = null;
-      if (typedRealised.amount !== null) {
-        realised = typedRealised.amount;
-        forecast = null;
-        source = { from: "planSheet", sheet: record.planSheet, cell: record.cells.realised[i] as string, figures: "regnskab", byBudgetlys: typedRealised.own };
-      } else if (typedForecast.amount !== null && realised === null) {
-        forecast = typedForecast.amount;
-        source = { from: "planSheet", sheet: record.planSheet, cell: record.cells.forecast[i] as string, figures: "forecast", byBudgetlys: typedForecast.own };
-      }
-      const used = realised ?? forecast;
-      if (followedSource !== null && followedAmount !== null && source?.from === "planSheet" && (used !== followedAmount || source.figures !== followedSource.figures)) {
-        differs = { amount: followedAmount, source: followedSource };
-        notes.push(reason("plan-sheet-differs", { year, used: used as Ore, cell: source.cell, sheet: followedSource.sheet, followed: followedAmount }));
-      }
-    }
-    return { year, planned, forecast, realised, source, ...(differs === undefined ? {} : { followed: differs }) };
-  });
-  if (followed !== undefined) notes.push(...followed.notesWhy);
-  else if (unmatched !== undefined && years.every((y) => y.source === null)) notes.push(...unmatched);
+  const notes: Reason[] = [...unmatched];
   const decision = record.dispensation.decision;
   if (decision === "ansøgt" || decision === "afslået") notes.push(reason("plan-dispensation-open", { decision }));
-  const judged = judgePlan({
-    planned: record.planned,
-    realised: years.map((y) => y.realised),
-    forecast: years.map((y) => y.forecast),
-    dispensationGranted: decision === "bevilget",
-  });
-  return {
-    record,
-    unitKey,
-    sheetPresent: planGrid !== undefined,
-    years,
-    status: judged.status,
-    ...planReasons([judged.why, ...notes]),
-  };
+  const nothing = record.planned.map(() => null);
+  const judged = judgePlan({ planned: record.planned, realised: nothing, forecast: nothing, dispensationGranted: decision === "bevilget" });
+  const years = record.planned.map((planned, i): PlanYear => ({ year: record.firstYear + i, planned, forecast: null, realised: null, source: null }));
+  return { record, unitKey, sheetPresent, years, status: judged.status, ...planReasons([judged.why, ...notes]) };
 }
 
 /** A plan's reasons with their Danish text: one sentence each. */
@@ -358,25 +250,11 @@ function withoutRecord(unit: UnitRecord, key: string, registry: Readonly<Record<
 }
 
 /**
- * The follow-up figures "Skriv i planerne" offers for a plan's years: a year's figure from the
- * follow-up sheets, also where the plan sheet holds another figure of the same kind (the write
- * keeps a typed one and reports it: `planFigures.ts` `figureWrites`). Nothing for a plan whose
- * sheet is gone, and nothing where a realised figure on the sheet beats a forecast.
+ * The follow-up figures "Skriv i planerne" offers for a plan's years: where a follow-up sheet's
+ * figure counts (`planFigures.ts` `followedFigures`, as `opfoelgning --out`); the write keeps a cell
+ * a person typed in and reports it (`figureWrites`). Nothing for a plan whose sheet is gone.
  */
 export function planFiguresOf(plan: WorkbookPlan): PlanFigures {
   if (!plan.sheetPresent) return { record: plan.record, years: plan.record.planned.map(() => null) };
-  return {
-    record: plan.record,
-    years: plan.years.map((y): FollowedFigure | null => {
-      const source = y.source;
-      if (source?.from === "followUp") {
-        const amount = source.figures === "regnskab" ? y.realised : y.forecast;
-        return amount === null ? null : { amount, figures: source.figures };
-      }
-      if (source?.from === "planSheet" && y.followed !== undefined && y.followed.source.figures === source.figures) {
-        return { amount: y.followed.amount, figures: source.figures };
-      }
-      return null;
-    }),
-  };
+  return followedFigures(plan);
 }

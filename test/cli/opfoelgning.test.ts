@@ -211,6 +211,49 @@ describe("budgetlys opfoelgning", () => {
     expect(json.io.err()).toBe(typedLine);
   });
 
+  it("a realised figure a person typed in the plan sheet counts before a forecast, as in the pane; a regnskab file counts before it, and the reason says both", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, "planer.xlsx")) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const row = [3, 4, 5].map((r) => wb.getWorksheet(PLAN_RECORD_SHEET)!.getRow(r)).find((r) => r.getCell(2).value === "Skole A")!;
+    const realisedCell = String(row.getCell(15).value).split(",")[0]!;
+    // The unit leader types the realised repayment of 2026: 30.000 (all of the debt).
+    wb.getWorksheet("HP Skole A")!.getCell(realisedCell).value = 30000;
+    writeFileSync(join(dir, "planer-tastet.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const cellRow = Number(realisedCell.replace(/^[A-Z]+/, ""));
+
+    const may = await run(["--planer", "planer-tastet.xlsx", "opfoelgning-maj-2026.xlsx", "--json"]);
+    const a = may.json().plans.find((p) => p.unit.name === "Skole A")!;
+    expect(a.status).toBe("Afviklet");
+    expect(a.years[0]).toEqual({
+      year: 2026,
+      planned: 30000,
+      forecast: null,
+      realised: 30000,
+      source: { file: "planer-tastet.xlsx", sheet: "HP Skole A", row: cellRow, asOf: null, figures: "regnskab" },
+    });
+    expect(a.reason).toContain(`2026: planarket siger 30.000 kr. realiseret (${realisedCell}), Budget giver 20.000 kr. som prognose — et realiseret tal går forud for en prognose, så tallet i planarket er brugt.`);
+    const human = await run(["--planer", "planer-tastet.xlsx", "opfoelgning-maj-2026.xlsx"]);
+    expect(human.io.out()).toContain(`  2026: planlagt 30.000 kr., forventet –, realiseret 30.000 kr. (realiseret i planarket, planer-tastet.xlsx 'HP Skole A' celle ${realisedCell}, indtastet)`);
+
+    // The regnskab 2026 says 30.000 too: no disagreement. A person's 25.000 would give way to it, and be named.
+    wb.getWorksheet("HP Skole A")!.getCell(realisedCell).value = 25000;
+    writeFileSync(join(dir, "planer-tastet-2.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const closed = await run(["--planer", "planer-tastet-2.xlsx", "opfoelgning-maj-2026.xlsx", "regnskab-2026.xlsx", "--json"]);
+    const c = closed.json().plans.find((p) => p.unit.name === "Skole A")!;
+    expect(c.status).toBe("Afviklet");
+    expect(c.years[0]).toMatchObject({ realised: 30000, source: { file: "regnskab-2026.xlsx", asOf: "2026-12-31", figures: "regnskab" } });
+    expect(c.reason).toContain(`2026: HP Skole A!${realisedCell} siger 25.000 kr. (indtastet), men regnskab-2026.xlsx, ark 'Budget' giver 30.000 kr. som regnskab, og det tal er brugt — regnskabet går forud for planarkets egne tal. Planarkets egen status kan derfor vise noget andet.`);
+  });
+
+  it("a follow-up sheet that does not say its year: a plan only it lists is not followed, with the pane's reason", async () => {
+    await workbook(join(dir, "uden-aar.xlsx"), "Budget", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"], [["73000202103", "Plejecenter C", 1_000_000, 1_000_000, 200_000]]);
+    const r = await run(["--planer", "planer.xlsx", "uden-aar.xlsx", "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.json().unmatched.find((u) => u.unit.name === "Plejecenter C")?.reason).toBe(
+      `uden-aar.xlsx, ark 'Budget': arket siger ikke, hvilket år og tidspunkt tallene er for (fx "Budgetopfølgning pr. 31. maj 2026" eller "Regnskab 2026").`,
+    );
+  });
+
   it("exit 2 for bad usage, an unreadable file, and a workbook without a plan record", async () => {
     expect((await run(["regnskab-2026.xlsx"])).code).toBe(2);
     expect((await run(["--planer", "planer.xlsx"])).code).toBe(2);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { followPlans, followUpPeriod, type FollowUpSheet } from "../../src/core/followUp";
 import type { SheetPeriod as LayoutPeriod } from "../../src/core/layout/period";
@@ -89,5 +90,65 @@ describe("followPlans", () => {
     const r = followPlans([record], [twice]);
     expect(r.plans).toEqual([]);
     expect(r.unmatched[0]!.reason).toContain("enheden passer på flere rækker");
+  });
+
+  /** The plan sheet with figures in its input cells (A1 address → value). */
+  const planSheet = (cells: Record<string, string | number>): SheetGrid => {
+    const values: (string | number | null)[][] = Array.from({ length: 52 }, () => Array<string | number | null>(6).fill(null));
+    for (const [address, value] of Object.entries(cells)) (values[Number(address.slice(1)) - 1] as (string | number | null)[])["ABCDEF".indexOf(address[0] as string)] = value;
+    return { name: "HP Enhed", origin: { row: 0, col: 0 }, values };
+  };
+
+  it("with the plan sheets: a realised figure typed there counts before a forecast, a regnskab before it; the reason says which and why", () => {
+    const may = sheet("Budgetopfølgning pr. 31. maj 2026", "maj.xlsx", 1_000_000); // forecast: repays 0
+    const typed = planSheet({ E50: 50000 });
+    const withPlan = followPlans([record], [may], { planGrids: [typed], planFile: "planer.xlsx" });
+    expect(withPlan.plans[0]!.years[0]).toMatchObject({
+      realised: kr(50000),
+      forecast: null,
+      source: { from: "planSheet", file: "planer.xlsx", sheet: "HP Enhed", cell: "E50", row: 50, figures: "regnskab", byBudgetlys: false },
+      disagrees: { amount: kr(0), source: { from: "followUp", file: "maj.xlsx" } },
+    });
+    expect(withPlan.plans[0]!.status).toBe("Overholdt");
+    expect(withPlan.plans[0]!.reason).toContain("2026: planarket siger 50.000 kr. realiseret (E50), Ark giver 0 kr. som prognose");
+    // Without the plan sheets only the follow-up counts: the forecast.
+    expect(followPlans([record], [may]).plans[0]!.years[0]).toMatchObject({ forecast: kr(0), realised: null });
+    const closed = sheet("Regnskab 2026", "regnskab.xlsx", 990_000); // repays 10.000
+    const overruled = followPlans([record], [may, closed], { planGrids: [typed], planFile: "planer.xlsx" }).plans[0]!;
+    expect(overruled.years[0]).toMatchObject({ realised: kr(10000), source: { from: "followUp", file: "regnskab.xlsx" }, disagrees: { amount: kr(50000) } });
+    expect(overruled.status).toBe("Ikke overholdt");
+    expect(overruled.reason).toContain("2026: HP Enhed!E50 siger 50.000 kr. (indtastet), men regnskab.xlsx, ark 'Ark' giver 10.000 kr. som regnskab, og det tal er brugt");
+  });
+
+  it("a plan no follow-up sheet lists is still followed by the figures in its own sheet, and says the unit was not found; a deleted plan sheet is said", () => {
+    const other = sheet("Budgetopfølgning pr. 31. maj 2026", "maj.xlsx", 1_000_000);
+    const elsewhere = { ...other, reading: { ...other.reading, units: [] } };
+    const r = followPlans([record], [elsewhere], { planGrids: [planSheet({ D50: 20000 })] });
+    expect(r.unmatched).toEqual([]);
+    expect(r.plans[0]).toMatchObject({ status: "I risiko", years: [{ forecast: kr(20000), source: { from: "planSheet", file: "Projektmappen", cell: "D50" } }, { source: null }] });
+    expect(r.plans[0]!.reason).toContain("Enheden findes ikke i opfølgningsfilerne");
+    expect(followPlans([record], [elsewhere], { planGrids: [] }).unmatched[0]!.reason).toBe(
+      "Planarket «HP Enhed» findes ikke længere i projektmappen; planregistret er kilden, og tallene kan ikke skrives i planen. Enheden findes ikke i opfølgningsfilerne (hverken nummer eller navn).",
+    );
+  });
+
+  it("property: the figures and the status never depend on the order the follow-up sheets come in", () => {
+    const titles = ["Budgetopfølgning pr. 31. maj 2026", "Budgetopfølgning pr. 30. september 2026", "Regnskab 2026", "Budgetopfølgning pr. 31. maj 2027", "Regnskab 2027"];
+    const sheetArb = fc.record({ title: fc.constantFrom(...titles), file: fc.constantFrom("a.xlsx", "b.xlsx", "c.xlsx"), spending: fc.integer({ min: 900, max: 1100 }).map((n) => n * 1000) });
+    fc.assert(
+      fc.property(
+        fc.array(sheetArb, { minLength: 1, maxLength: 6 }).chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length }))),
+        fc.option(fc.record({ cell: fc.constantFrom("D50", "E50", "D51", "E51"), amount: fc.integer({ min: 0, max: 100 }).map((n) => n * 1000) }), { nil: null }),
+        ([xs, shuffled], typed) => {
+          const planGrids = [planSheet(typed === null ? {} : { [typed.cell]: typed.amount })];
+          const follow = (list: typeof xs) => followPlans([record], list.map((x) => sheet(x.title, x.file, x.spending)), { planGrids });
+          const a = follow(xs);
+          const b = follow(shuffled);
+          expect(b.plans.map((p) => [p.status, p.years])).toEqual(a.plans.map((p) => [p.status, p.years]));
+          expect(b.unmatched.length).toBe(a.unmatched.length);
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });

@@ -22,6 +22,7 @@ import { SCHEDULE_COLUMNS } from "../../src/core/sheets/afviklingsplanLayout";
 import { plansFor } from "../../src/core/sheets/plansFor";
 import { figureWrites } from "../../src/core/planFigures";
 import { planFiguresOf, workbookPlans } from "../../src/core/workbookPlans";
+import { followPlansWorkbook, followUpSheetsOf } from "../../src/core/plansWorkbook";
 
 const HEADER = ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"];
 const kr = (n: number): Ore => oreFromKroner(n);
@@ -127,7 +128,7 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
     expect(result.byUnit["id:73000202102"]?.word).toBe("Afviklet");
   });
 
-  it("a figure typed in the plan sheet's input cell wins over the follow-up sheet's, and the reason says both", () => {
+  it("a realised figure typed in the plan sheet counts before a follow-up sheet's forecast, and the reason says both", () => {
     const base = plansWorkbook();
     const record = recordOf(base, "Bakkeskolen");
     const cell = record.cells.realised[0] as string;
@@ -140,9 +141,9 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
       realised: kr(300_000),
       forecast: null,
       source: { from: "planSheet", sheet: "HP Bakkeskolen", cell, figures: "regnskab", byBudgetlys: false },
-      followed: { amount: kr(200_000), source: { from: "followUp", sheet: "Opfølgning maj" } },
+      disagrees: { amount: kr(200_000), source: { from: "followUp", sheet: "Opfølgning maj", figures: "forecast" } },
     });
-    expect(status?.reason).toContain("tallet i planarket er brugt");
+    expect(status?.reason).toContain("2026: planarket siger 300.000 kr. realiseret (" + cell + "), Opfølgning maj giver 200.000 kr. som prognose — et realiseret tal går forud for en prognose");
     // A "-" in the cell is "not reported": the forecast counts again.
     const dashed = base.map((g) => (g.name === "HP Bakkeskolen" ? withCell(g, cell, "-") : g));
     expect(statusOf([...dashed.slice(0, 1), may, ...dashed.slice(1)]).byUnit["id:73000202101"]?.word).toBe("I risiko");
@@ -200,13 +201,18 @@ describe("workbookPlans: the plan status of every unit of a plans workbook", () 
     expect(Object.values(ambiguous.byUnit).map((s) => s.word)).toEqual(["Mangler plan", "Mangler plan"]);
   });
 
-  it("a sheet named like the record that is not one is a problem; a source sheet without a stated period follows no plan", () => {
+  it("a sheet named like the record that is not one is a problem; a source sheet without a stated period follows no plan, and a plan only it lists says so (as the command line)", () => {
     const fake: SheetGrid = { name: PLAN_RECORD_SHEET, origin: { row: 0, col: 0 }, values: [["Mine noter"]] };
     expect(statusOf([sourceGrid("Regnskab 2025", "Regnskab 2025", REGNSKAB_2025), fake]).problems.map(danishReason)).toEqual([expect.stringContaining("ikke er Budgetlys' planregister")]);
     const undated = sourceGrid("Tal", "Budgetopfølgning", [["73000202101", "Bakkeskolen", 10_000_000, 10_000_000, 300_000]]);
     const result = statusOf(plansWorkbook([undated]));
     expect(result.sheetsWithoutPeriod).toEqual(["Tal"]);
     expect(result.byUnit["id:73000202101"]?.word).toBe("Afventer");
+    const noPeriod = `Projektmappen, ark 'Tal': arket siger ikke, hvilket år og tidspunkt tallene er for (fx "Budgetopfølgning pr. 31. maj 2026" eller "Regnskab 2026").`;
+    expect(result.byUnit["id:73000202101"]?.reason).toBe(`Intet år er afsluttet og der er ingen prognose. ${noPeriod}`);
+    // The command line's composition says the same for the same sheets.
+    const followed = followPlansWorkbook(plansWorkbook(), followUpSheetsOf("Projektmappen", [undated], scanSources([undated], { policy: DEFAULT_POLICY }).sheets).sheets);
+    expect(followed.ok && followed.result.unmatched.map((u) => [u.record.unitName, u.reason])).toEqual([["Bakkeskolen", noPeriod], ["Engskolen", "Enheden findes ikke i opfølgningsfilerne (hverken nummer eller navn)."]]);
   });
 });
 
@@ -266,7 +272,8 @@ describe("workbookPlans: properties", () => {
           u.figures.slice(0, u.years).forEach((f, y) => {
             if (f !== null) (f.regnskab ? realised : forecast)[y] = kr(f.repaid);
           });
-          if (u.typed !== null && !u.deleted) {
+          // The typed realised figure counts unless a regnskab sheet gives one for the year (yearFigure.ts).
+          if (u.typed !== null && !u.deleted && u.figures[0]?.regnskab !== true) {
             realised[0] = kr(u.typed);
             forecast[0] = null;
           }
@@ -342,7 +349,7 @@ describe("planFiguresOf + figureWrites: what Skriv i planerne writes", () => {
     expect(again.typed.map((k) => [k.sheet, k.cell, k.current, k.amount])).toEqual([["HP Engskolen", eng.cells.forecast[0], 123, kr(500_000)]]);
   });
 
-  it("a figure Budgetlys wrote in May gives way to the September forecast (status and write); a typed one still wins", () => {
+  it("a figure Budgetlys wrote in May gives way to the September forecast (status and write); a typed one is kept but the follow-up's forecast counts", () => {
     const may = sourceGrid("Opfølgning maj", "Budgetopfølgning pr. 31. maj 2026", [["73000202101", "Bakkeskolen", 10_000_000, 9_800_000, 300_000]]);
     const sept = sourceGrid("Opfølgning sept", "Budgetopfølgning pr. 30. september 2026", [["73000202101", "Bakkeskolen", 10_000_000, 9_700_000, 300_000]]);
     const base = plansWorkbook();
@@ -362,10 +369,17 @@ describe("planFiguresOf + figureWrites: what Skriv i planerne writes", () => {
     expect(september?.years[0]).toMatchObject({ forecast: kr(300_000), source: { from: "followUp", sheet: "Opfølgning sept" } });
     expect(september?.status).toBe("Afventer");
     expect(offered([...own, sept]).writes.map((w) => [w.cell, w.amount, w.replaces])).toEqual([[cell, kr(300_000), kr(200_000)]]);
-    // A person typed 210.000 over it: their figure is used and kept.
+    // A person typed 210.000 over it: the cell is kept, the September forecast counts, and the reason says both.
     const typedOver = afterMay(210_000);
     const plan = statusOf([...typedOver, sept]).plans[0];
-    expect(plan?.years[0]).toMatchObject({ forecast: kr(210_000), source: { from: "planSheet", byBudgetlys: false } });
+    expect(plan?.years[0]).toMatchObject({
+      forecast: kr(300_000),
+      source: { from: "followUp", sheet: "Opfølgning sept" },
+      disagrees: { amount: kr(210_000), source: { from: "planSheet", cell, byBudgetlys: false } },
+    });
+    expect(plan?.reason).toContain(`2026: HP Bakkeskolen!${cell} siger 210.000 kr. (indtastet), men Projektmappen, ark 'Opfølgning sept' giver 300.000 kr. som prognose, og det tal er brugt`);
+    // Without a follow-up sheet of the year, the typed forecast counts.
+    expect(statusOf(typedOver).plans[0]?.years[0]).toMatchObject({ forecast: kr(210_000), source: { from: "planSheet", byBudgetlys: false } });
     expect(offered([...typedOver, sept])).toMatchObject({ writes: [], typed: [{ cell, current: 210_000, amount: kr(300_000) }] });
   });
 });

@@ -307,7 +307,8 @@ export const EN_REASONS: ReasonTexts = {
   "plan-pending": (p) => (p.forecast ? "No year is closed; the forecast follows the plan." : "No year is closed, and there is no forecast."),
   "plan-sheet-gone": (p) => `The plan sheet “${p.sheet}” is no longer in the workbook; the plan record is the source, and the figures cannot be written into the plan.`,
   "plan-cell-unreadable": (p, text) => `${p.sheet}!${p.cell}: ${text(p.why)}.`,
-  "plan-sheet-differs": (p) => `${p.year}: the plan sheet says ${kr(p.used)} (${p.cell}), ${p.sheet} gives ${kr(p.followed)} — the plan sheet's figure is used.`,
+  "plan-sheet-differs": (p) =>
+    `${p.year}: the plan sheet says ${kr(p.used)} realised (${p.cell}), ${p.sheet} gives ${kr(p.followed)} as a forecast — a realised figure comes before a forecast, so the plan sheet's figure is used.`,
   "plan-cell-typed": (p) =>
     `${p.sheet}!${p.cell} holds ${typeof p.holds === "number" ? kr(p.holds) : `«${p.holds}»`}, typed by a person; Budgetlys would have written ${kr(p.would)}, but leaves the cell as it is.`,
   "plan-dispensation-open": (p) => `Dispensation ${p.decision === "ansøgt" ? "applied for" : "refused"}: the repayment plan applies.`,
@@ -328,4 +329,6 @@ export const EN_REASONS: ReasonTexts = {
   "follow-not-found": (p) => `The unit is not in ${p.inWorkbook ? "the workbook's sheets" : "the follow-up files"} (neither by number nor by name).`,
   "follow-carried-differs": (p) =>
     `${p.year}: carried over in ${file(p.file)} is ${kr(p.carried)}, the plan expects a debt at the start of the year of ${kr(p.expected)} — the carry-over decision may have changed it; the sheet's figure is used.`,
+  "follow-beats-plan-sheet": (p) =>
+    `${p.year}: ${p.planSheet}!${p.cell} says ${kr(p.holds)} (typed), but ${file(p.file)}, sheet “${p.sheet}” gives ${kr(p.used)} as ${p.figures === "regnskab" ? "accounts" : "a forecast"}, and that figure is used — ${p.figures === "regnskab" ? "the accounts come before the plan sheet's own figures" : "the follow-up's forecast comes before a forecast typed in the plan sheet"}. The plan sheet's own status may therefore show something else.`,
 };

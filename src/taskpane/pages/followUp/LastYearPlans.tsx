@@ -61,7 +61,7 @@ function useLastYearPlans(words: LastYearStrings) {
   // Followed again whenever the workbook is read again (Opdatér): the same plans, the new figures.
   const result: FollowUpResult | null = useMemo(() => {
     if (plansFile === null) return null;
-    const followed = followPlansWorkbook(plansFile.grids, followUps, FOLLOW_OPTIONS);
+    const followed = followPlansWorkbook(plansFile.grids, followUps, { ...FOLLOW_OPTIONS, planFile: plansFile.file });
     return followed.ok ? followed.result : null;
   }, [plansFile, followUps]);
 

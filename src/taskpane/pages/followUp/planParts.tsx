@@ -9,7 +9,6 @@ import { formatKroner } from "../../../core/format";
 import { formatAsOf } from "../../../core/layout/period";
 import type { Ore } from "../../../core/money";
 import { PLAN_STATUS, type PlanStatus } from "../../../core/planStatus";
-import type { PlanFigureSource } from "../../../core/workbookPlans";
 import { useStrings } from "../../context";
 import type { FollowUpStrings } from "./strings";
 
@@ -50,10 +49,10 @@ export function PlanStatusBadge({ status }: { readonly status: PlanStatus }): JS
 }
 
 /** Where a year's figure came from: a follow-up sheet's row, or the plan sheet's own input cell. */
-function sourceText(source: FigureSource | PlanFigureSource | null, words: FollowUpStrings): string {
+function sourceText(source: FigureSource | null, words: FollowUpStrings): string {
   if (source === null) return words.noSource;
   const regnskab = source.figures === "regnskab";
-  if ("from" in source && source.from === "planSheet") return words.source(words.fromPlanSheet(source.cell, regnskab, source.byBudgetlys));
+  if (source.from === "planSheet") return words.source(words.fromPlanSheet(source.cell, regnskab, source.byBudgetlys));
   return words.source(words.fromFollowUp(source.sheet, source.row, formatAsOf(source.asOf), regnskab));
 }
 
@@ -63,7 +62,7 @@ interface ShownYear {
   readonly planned: Ore;
   readonly forecast: Ore | null;
   readonly realised: Ore | null;
-  readonly source: FigureSource | PlanFigureSource | null;
+  readonly source: FigureSource | null;
 }
 
 /** A plan's years: planned / forecast / realised, and where each figure came from. */
