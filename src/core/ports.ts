@@ -4,7 +4,7 @@
  * host implement them; the task pane and the CLI only ever see these interfaces.
  */
 import type { CellValue } from "./cell";
-import { danishHostMessage, type HostMessage } from "./hostMessage";
+import type { HostMessage } from "./hostMessage";
 import type { CellRange, SheetGrid } from "./grid";
 import type { PlanRecord } from "./planRecord";
 import type { CellSpec, ConditionalFormat, SheetDescription, SheetKind } from "./sheetDescription";
@@ -47,13 +47,13 @@ export interface SheetPatch {
 /** Thrown by writers when a write would replace something the user has not agreed to lose. */
 export class WouldOverwriteError extends Error {
   readonly existingSheet: string;
-  /** The message as a code, for a host's own language; null for a plain Danish text. */
+  /** The message as a code, for a host's own language (`message` is its Danish text); null for a plain Danish text. */
   readonly why: HostMessage | null;
-  constructor(existingSheet: string, message: string | HostMessage) {
-    super(typeof message === "string" ? message : danishHostMessage(message));
+  constructor(existingSheet: string, message: string, why: HostMessage | null = null) {
+    super(message);
     this.name = "WouldOverwriteError";
     this.existingSheet = existingSheet;
-    this.why = typeof message === "string" ? null : message;
+    this.why = why;
   }
 }
 
@@ -63,13 +63,13 @@ export class WouldOverwriteError extends Error {
  */
 export class WriteFailedError extends Error {
   readonly workbookUnchanged: boolean;
-  /** The message as a code, for a host's own language; null for a plain Danish text. */
+  /** The message as a code, for a host's own language (`message` is its Danish text); null for a plain Danish text. */
   readonly why: HostMessage | null;
-  constructor(message: string | HostMessage, options?: { cause?: unknown; workbookUnchanged?: boolean }) {
-    super(typeof message === "string" ? message : danishHostMessage(message), options);
+  constructor(message: string, options?: { cause?: unknown; workbookUnchanged?: boolean; why?: HostMessage }) {
+    super(message, options);
     this.name = "WriteFailedError";
     this.workbookUnchanged = options?.workbookUnchanged ?? true;
-    this.why = typeof message === "string" ? null : message;
+    this.why = options?.why ?? null;
   }
 }
 
@@ -78,12 +78,12 @@ export class WriteFailedError extends Error {
  * the user (the host's own error as `cause`). Nothing was changed.
  */
 export class HostError extends Error {
-  /** The message as a code, for a host's own language; null for a plain Danish text. */
+  /** The message as a code, for a host's own language (`message` is its Danish text); null for a plain Danish text. */
   readonly why: HostMessage | null;
-  constructor(message: string | HostMessage, options?: { cause?: unknown }) {
-    super(typeof message === "string" ? message : danishHostMessage(message), options);
+  constructor(message: string, options?: { cause?: unknown; why?: HostMessage }) {
+    super(message, options);
     this.name = "HostError";
-    this.why = typeof message === "string" ? null : message;
+    this.why = options?.why ?? null;
   }
 }
 

@@ -15,8 +15,6 @@ import {
   type BatchWriteOptions,
   type PlanUpdate,
   type PlanUpdateResult,
-  WouldOverwriteError,
-  WriteFailedError,
   type SheetPatch,
   type RangeRequest,
   type WorkbookPort,
@@ -25,7 +23,7 @@ import {
 } from "../core/ports";
 import type { SheetDescription } from "../core/sheetDescription";
 import { uniqueSheetName } from "../core/validSheetNames";
-import { ExcelPortError, MESSAGES, officeErrorCode, writeIntent } from "./messages";
+import { ExcelPortError, MESSAGES, officeErrorCode, wouldOverwriteError, writeFailedError, writeIntent } from "./messages";
 import { cellValue, DEFAULT_CELLS_PER_SYNC, readAllSheets, readRowChunks, rechunk, type ReadOptions, type RowChunk } from "./readSheets";
 import type { CellValue } from "../core/cell";
 import { MAX_BATCH_BYTES, measureDescription, planBatches, splitDescription } from "./payload";
@@ -147,7 +145,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
    */
   async writeSheet(description: SheetDescription, options: WriteOptions = {}): Promise<WriteResult> {
     const problem = descriptionProblem(description);
-    if (problem !== undefined) throw new WriteFailedError(MESSAGES.invalidDescription(writeIntent(description.name, undefined, options.replaceExisting), problem));
+    if (problem !== undefined) throw writeFailedError(MESSAGES.invalidDescription(writeIntent(description.name, undefined, options.replaceExisting), problem));
     const temporaryName = (this.options.temporaryName ?? randomTemporaryName)();
     return this.run(async (context) => {
       const { worksheets, registrySetting, active } = queueWriteState(context);
@@ -156,7 +154,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         await context.sync();
       } catch (error) {
-        throw new WriteFailedError(MESSAGES.writeFailed(writeIntent(description.name, undefined, options.replaceExisting), error), { cause: error });
+        throw writeFailedError(MESSAGES.writeFailed(writeIntent(description.name, undefined, options.replaceExisting), error), { cause: error });
       }
 
       const existingSheets = worksheets.items.filter((s) => s.name !== temporaryName);
@@ -171,7 +169,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         throw error;
       };
       if (existing !== undefined && options.replaceExisting !== true) {
-        return refuse(new WouldOverwriteError(existing.name, MESSAGES.wouldOverwrite(description.kind, description.unitKey, existing.name)));
+        return refuse(wouldOverwriteError(existing.name, MESSAGES.wouldOverwrite(description.kind, description.unitKey, existing.name)));
       }
       // One schedule per unit: a plan with a schedule reads the plan record first (1 sync more, only
       // when the workbook has one) and replaces a contradicting schedule only when told to.
@@ -180,7 +178,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const contradicted = existingSheets.filter((s) => s !== existing && contradiction.sheets.some((n) => n.toLowerCase() === s.name.toLowerCase()));
       if (contradicted.length > 0 && contradiction.record !== undefined && options.replaceExisting !== true) {
         const first = contradicted[0] as Excel.Worksheet;
-        return refuse(new WouldOverwriteError(first.name, MESSAGES.contradictingSchedule(contradiction.record, first.name)));
+        return refuse(wouldOverwriteError(first.name, MESSAGES.contradictingSchedule(contradiction.record, first.name)));
       }
       const olds = existing === undefined ? contradicted : [existing, ...contradicted];
       const taken = existingSheets.map((s) => s.name);
@@ -198,7 +196,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         recordDescription = plan === undefined ? undefined : recordAfter(record, [plan]);
       } catch (error) {
-        return refuse(new WriteFailedError(MESSAGES.refused(error), { cause: error }));
+        return refuse(writeFailedError(MESSAGES.refused(error), { cause: error }));
       }
 
       // A sheet whose request is over the limit: its row bands first, one sync each, on the sheet
@@ -215,7 +213,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           const outcome = await undoWrite(context, { newSheetNames: [temporaryName], replaced: [], registryBefore, activeBefore: active.id });
           const intent = writeIntent(description.name, replaced, options.replaceExisting);
           const message = outcome.kind === "incomplete" ? MESSAGES.undoIncomplete(intent, error, outcome) : MESSAGES.writeFailed(intent, error);
-          throw new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
+          throw writeFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
         }
       }
       queueSheetDescription(sheet, parts.at(-1) ?? description);
@@ -246,7 +244,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         // (Their names as before the write: the proxies' names were set to the aside names.)
         const intent = writeIntent(description.name, replaced, options.replaceExisting);
         const message = outcome.kind === "incomplete" ? MESSAGES.undoIncomplete(intent, error, outcome) : MESSAGES.writeFailed(intent, error);
-        throw new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
+        throw writeFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" });
       }
       return result;
     });
@@ -273,7 +271,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       written.delete();
       await context.sync().catch(() => undefined);
       // A contradicting schedule is not known yet: a plan of the same kind is, and otherwise either may happen.
-      throw new WriteFailedError(MESSAGES.writeFailed(writeIntent(description.name, replacing, replaceExisting), error), { cause: error });
+      throw writeFailedError(MESSAGES.writeFailed(writeIntent(description.name, replacing, replaceExisting), error), { cause: error });
     }
     return { sheet: recordSheet, grid: recordGrid(read) };
   }
@@ -294,7 +292,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       else queueRecordRewrite(target, desired, Math.max(lastRecordRow(desired), record.grid.origin.row + record.grid.values.length - 1));
       await context.sync();
     } catch (error) {
-      throw new WriteFailedError(MESSAGES.recordNotUpdated(sheetName, error), { cause: error });
+      throw writeFailedError(MESSAGES.recordNotUpdated(sheetName, error), { cause: error });
     }
   }
 
@@ -331,7 +329,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async writeSheets(descriptions: readonly SheetDescription[], options: BatchWriteOptions = {}): Promise<BatchItemResult[]> {
     const results: (BatchItemResult | undefined)[] = descriptions.map((description) => {
       const problem = descriptionProblem(description);
-      return problem === undefined ? undefined : { kind: "failed", error: new WriteFailedError(MESSAGES.invalidDescription(writeIntent(description.name, undefined, options.replaceExisting), problem)) };
+      return problem === undefined ? undefined : { kind: "failed", error: writeFailedError(MESSAGES.invalidDescription(writeIntent(description.name, undefined, options.replaceExisting), problem)) };
     });
     const settled = (): number => results.filter((r) => r !== undefined).length;
     const makeTemporary = this.options.temporaryName ?? randomTemporaryName;
@@ -340,7 +338,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         await context.sync();
       } catch (error) {
-        descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(writeIntent(d.name, undefined, options.replaceExisting), error), { cause: error }) }));
+        descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: writeFailedError(MESSAGES.writeFailed(writeIntent(d.name, undefined, options.replaceExisting), error), { cause: error }) }));
         return;
       }
       let registryBefore: unknown = registrySetting.isNullObject ? undefined : registrySetting.value;
@@ -356,7 +354,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         try {
           await context.sync();
         } catch (error) {
-          descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: new WriteFailedError(MESSAGES.writeFailed(writeIntent(d.name, undefined, options.replaceExisting), error), { cause: error }) }));
+          descriptions.forEach((d, i) => (results[i] ??= { kind: "failed", error: writeFailedError(MESSAGES.writeFailed(writeIntent(d.name, undefined, options.replaceExisting), error), { cause: error }) }));
           return;
         }
         record = { sheet: recordSheet, grid: recordGrid(read) };
@@ -365,7 +363,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         } catch (error) {
           // A sheet of that name that is not the record: plans with a schedule are refused, never written into it.
           const message = MESSAGES.refused(error);
-          descriptions.forEach((d, i) => (results[i] ??= d.plan === undefined ? undefined : { kind: "failed", error: new WriteFailedError(message, { cause: error }) }));
+          descriptions.forEach((d, i) => (results[i] ??= d.plan === undefined ? undefined : { kind: "failed", error: writeFailedError(message, { cause: error }) }));
           record = undefined;
         }
       }
@@ -478,7 +476,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           for (const job of batch) {
             const intent = writeIntent(job.description.name, job.olds.length > 0 ? job.replaced : [], options.replaceExisting);
             const message = outcome.kind === "incomplete" ? MESSAGES.undoIncomplete(intent, error, outcome) : MESSAGES.writeFailed(intent, error);
-            results[job.index] = { kind: "failed", error: new WriteFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" }) };
+            results[job.index] = { kind: "failed", error: writeFailedError(message, { cause: error, workbookUnchanged: outcome.kind !== "incomplete" }) };
           }
           for (const job of batches.slice(batchIndex + 1).flat()) results[job.index] = { kind: "notAttempted" };
           break;
@@ -499,7 +497,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async patchSheet(patch: SheetPatch): Promise<void> {
     const cells = mergeCellSpecs(patch.cells);
     const area = boundingRectangle(cells);
-    if (area !== undefined && !contains(patch.mustBeEmpty, area)) throw new WriteFailedError(MESSAGES.patchOutside(patch.sheet));
+    if (area !== undefined && !contains(patch.mustBeEmpty, area)) throw writeFailedError(MESSAGES.patchOutside(patch.sheet));
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(patch.sheet);
       // `protection` is a navigation property (a proxy), not a value: it needs no load; the rule
@@ -523,13 +521,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
       try {
         await context.sync();
       } catch (error) {
-        throw new WriteFailedError(
+        throw writeFailedError(
           officeErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(patch.sheet) : MESSAGES.patchFailed(patch.sheet, error),
           { cause: error },
         );
       }
-      if (!used.isNullObject) throw new WouldOverwriteError(patch.sheet, MESSAGES.patchNotEmpty(patch.sheet, rangeAddress(target)));
-      if (protection.protected) throw new WriteFailedError(MESSAGES.patchProtected(patch.sheet));
+      if (!used.isNullObject) throw wouldOverwriteError(patch.sheet, MESSAGES.patchNotEmpty(patch.sheet, rangeAddress(target)));
+      if (protection.protected) throw writeFailedError(MESSAGES.patchProtected(patch.sheet));
 
       queueCellContents(sheet, cells, area);
       queueCellFormats(sheet, cells);
@@ -551,7 +549,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           sheet.getRangeByIndexes(0, col, 1, 1).getEntireColumn().format.columnWidth = format.columnWidth;
         }
         await context.sync().catch(() => undefined);
-        throw new WriteFailedError(MESSAGES.patchFailed(patch.sheet, error), { cause: error });
+        throw writeFailedError(MESSAGES.patchFailed(patch.sheet, error), { cause: error });
       }
     });
   }

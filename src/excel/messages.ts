@@ -7,6 +7,7 @@
 import { isBudgetlysError } from "../core/errors";
 import {
   causeText,
+  danishHostMessage,
   danishHostTexts,
   hostCause,
   hostErrorCode,
@@ -17,16 +18,30 @@ import {
   type WriteLeftovers,
 } from "../core/hostMessage";
 import { PLAN_RECORD_SHEET, type PlanRecord } from "../core/planRecord";
-import { HostError } from "../core/ports";
+import { HostError, WouldOverwriteError, WriteFailedError } from "../core/ports";
 import { DANISH_REASONS } from "../core/reason";
 import type { SheetKind } from "../core/sheetDescription";
 
-/** A failure to read, navigate or store settings (writes use the port's own error types). */
+/** A failure to read, navigate or store settings (writes use the port's own error types), with its Danish text. */
 export class ExcelPortError extends HostError {
   constructor(message: string | HostMessage, options?: { cause?: unknown }) {
-    super(message, options);
+    super(typeof message === "string" ? message : danishHostMessage(message), typeof message === "string" ? options : { ...options, why: message });
     this.name = "ExcelPortError";
   }
+}
+
+/**
+ * A {@link WriteFailedError} with the host message's Danish text as `message` and the message as
+ * `why` (a plain text stays as it is). Built here, not in `core/ports.ts`, so the Danish texts stay
+ * out of the task pane's first paint.
+ */
+export function writeFailedError(message: string | HostMessage, options?: { cause?: unknown; workbookUnchanged?: boolean }): WriteFailedError {
+  return typeof message === "string" ? new WriteFailedError(message, options) : new WriteFailedError(danishHostMessage(message), { ...options, why: message });
+}
+
+/** A {@link WouldOverwriteError} with the host message's Danish text and the message as `why`. */
+export function wouldOverwriteError(existingSheet: string, message: HostMessage): WouldOverwriteError {
+  return new WouldOverwriteError(existingSheet, danishHostMessage(message), message);
 }
 
 /** The Office.js error code of a thrown value, if it has one. */

@@ -15,7 +15,7 @@ import { WriteFailedError, type PlanCellWrite, type PlanUpdate, type PlanUpdateR
 import type { SheetDescription } from "../core/sheetDescription";
 import { textInput, type FormulaInput } from "./cellInput";
 import type { ExcelRun } from "./ExcelWorkbookPort";
-import { MESSAGES } from "./messages";
+import { MESSAGES, writeFailedError } from "./messages";
 import { lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordGrid, recordsOf, recordSheetOf, type ReadRecord } from "./planRecord";
 import { cellValue } from "./readSheets";
 
@@ -49,7 +49,7 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
       await context.sync();
 
       const recordSheet = recordSheetOf(worksheets.items);
-      if (recordSheet === undefined) throw new WriteFailedError(MESSAGES.updateNoRecord());
+      if (recordSheet === undefined) throw writeFailedError(MESSAGES.updateNoRecord());
       const byName = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s] as const));
       const present = update.cells.filter((c) => byName.has(c.sheet.toLowerCase()));
       const missingSheet = update.cells.filter((c) => !byName.has(c.sheet.toLowerCase()));
@@ -82,7 +82,7 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
         before = mergedPlanRecordSheet(record.grid, []);
       } catch (error) {
         // A sheet of the record's name that is not a record: never written over.
-        throw new WriteFailedError(MESSAGES.refused(error), { cause: error });
+        throw writeFailedError(MESSAGES.refused(error), { cause: error });
       }
 
       targets.forEach(({ range }, i) => {
@@ -98,14 +98,14 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
           await context.sync();
         } catch (undoError) {
           const sheets = [...new Set([...written.map((c) => c.sheet), PLAN_RECORD_SHEET])];
-          throw new WriteFailedError(MESSAGES.updateUndoFailed(error, sheets), { cause: undoError, workbookUnchanged: false });
+          throw writeFailedError(MESSAGES.updateUndoFailed(error, sheets), { cause: undoError, workbookUnchanged: false });
         }
-        throw new WriteFailedError(MESSAGES.updateFailed(error), { cause: error });
+        throw writeFailedError(MESSAGES.updateFailed(error), { cause: error });
       }
       return { written, kept, missingSheet };
     });
   } catch (error) {
     if (error instanceof WriteFailedError) throw error;
-    throw new WriteFailedError(MESSAGES.updateFailed(error), { cause: error });
+    throw writeFailedError(MESSAGES.updateFailed(error), { cause: error });
   }
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
+import { writeFailedError } from "../../src/excel/messages";
 import { da } from "../../src/taskpane/i18n/da";
 import { en } from "../../src/taskpane/i18n/en";
 import { OFFICE_ERROR_REASONS, renderHostMessage, type HostMessage } from "../../src/core/hostMessage";
@@ -110,7 +111,7 @@ describe("describeError with the Excel port's errors", () => {
     expect(new Set(messages.map((m) => m.code))).toEqual(new Set(Object.keys(en.host.messages)));
     for (const message of messages) {
       expect(renderHostMessage(message, en.host)).not.toMatch(/[æøåÆØÅ]/);
-      expect(renderHostMessage(message, da.host)).toBe(new WriteFailedError(message).message);
+      expect(renderHostMessage(message, da.host)).toBe(writeFailedError(message).message);
     }
     for (const code of Object.keys(OFFICE_ERROR_REASONS)) {
       const english = renderHostMessage({ code: "read-failed", params: { cause: { code } } }, en.host);
