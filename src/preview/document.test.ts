@@ -117,6 +117,16 @@ describe("PreviewDocument over the fake Excel and the real ExcelWorkbookPort", (
     ]);
   });
 
+  it("keeps a sheet's protection through .xlsx", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.addWorksheet("Beskyttet").protect("", {});
+    workbook.addWorksheet("Åben").getCell("A1").value = 1;
+    const model = await readWorkbookFile(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect([model.sheetByName("Beskyttet")?.isProtected, model.sheetByName("Åben")?.isProtected]).toEqual([true, false]);
+    const reopened = await readWorkbookFile(await writeWorkbookFile(model, () => null));
+    expect([reopened.sheetByName("Beskyttet")?.isProtected, reopened.sheetByName("Åben")?.isProtected]).toEqual([true, false]);
+  });
+
   it("refuses a file that is not a workbook with the Danish reason", async () => {
     await expect(readWorkbookFile(new TextEncoder().encode("Navn;Budget\nSkole;1000"))).rejects.toThrow(/tekstfil/);
     await expect(readWorkbookFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toThrow(/Excel-projektmappe/);

@@ -136,6 +136,9 @@ function readSheet(model: WorkbookModel, worksheet: ExcelJS.Worksheet): SheetMod
   sheet.visibility = state === "veryHidden" ? "VeryHidden" : state === "hidden" ? "Hidden" : "Visible";
   const tab = color((worksheet.properties as { tabColor?: { argb?: string } } | undefined)?.tabColor?.argb);
   if (tab) sheet.tabColor = tab;
+  // A protected sheet stays protected: Excel refuses changes to its locked cells, and so does the fake.
+  // (ExcelJS reads the protection into `sheetProtection`, which its typings leave out.)
+  sheet.isProtected = (worksheet as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
@@ -210,6 +213,7 @@ export async function writeWorkbookFile(model: WorkbookModel, valueOf: (sheet: S
       ...(argbOf(sheet.tabColor) ? { properties: { tabColor: { argb: argbOf(sheet.tabColor) ?? "" } } } : {}),
       ...(sheet.freeze ? { views: [{ state: "frozen" as const, xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {}),
     });
+    if (sheet.isProtected) await ws.protect("", {});
     for (const { row, col, cell } of sheet.entries()) {
       const target = ws.getCell(row + 1, col + 1);
       if (cell.formula !== null) {

@@ -1,7 +1,8 @@
 /**
  * English is complete: with the pane set to English, a walk through EVERY page — Indstillinger
  * (with the save question and a refused policy), the legend, Oversigt (with a unit that could not
- * be assessed, and why), a unit, its handleplan and the "Replace?" dialog, Alle planer with its result,
+ * be assessed, and why), a write Excel refuses (indicator columns in a protected sheet), a unit, its
+ * handleplan and the "Replace?" dialog with both plans' years, Alle planer with its result,
  * Opfølgning with the plans' statuses and reasons and the dispensation decision's dialog, Kolonner (a sheet with no table recognised, the
  * columns' reasons, the unsaved-corrections dialog) — fails on any Danish word or letter (æ, ø, å)
  * in the visible text (tooltips included). Exempt are the names and texts taken from the workbook
@@ -74,7 +75,10 @@ async function workbookTexts(p: Page, sources: readonly string[]): Promise<strin
   return [...texts].sort((a, b) => b.length - a.length);
 }
 
-/** The example budget with one unit whose forbrug is an error (not assessed) and a sheet whose headings nothing recognises. */
+/**
+ * The example budget, protected (so a write into it is refused), with one unit whose forbrug is an
+ * error (not assessed), and a sheet whose headings nothing recognises.
+ */
 async function englishWorkbook(): Promise<{ file: string; brokenUnit: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.resolve("assets/eksempel-budget.xlsx"));
@@ -88,6 +92,7 @@ async function englishWorkbook(): Promise<{ file: string; brokenUnit: string }> 
     }
   });
   if (brokenUnit === "") throw new Error("Vorup Skole findes ikke i eksemplet");
+  await budget.protect("", {});
   const sheet = workbook.addWorksheet("Ark2");
   sheet.addRow(["Status pr. maj"]);
   sheet.addRow(["Sted", "Ramme", "Brugt"]);
@@ -148,6 +153,11 @@ describe("English is complete", () => {
     await pane.getByText("Policy: Randersmodellen 2.0, changed: limit 4 %").waitFor({ timeout: 20_000 });
     await english("Settings, saved", pane, /changed: limit 4 %/);
 
+    // A write that is refused (indicator columns into the protected source sheet): the port's message, in English.
+    await pane.getByRole("button", { name: "Write indicator columns into the source sheet" }).click();
+    await pane.getByText(/is protected, so Budgetlys cannot add columns/).waitFor({ timeout: 20_000 });
+    await english("Settings, a refused write", pane, /The sheet “[^”]+” is protected, so Budgetlys cannot add columns\. Remove the protection and try again\. Nothing was changed\./);
+
     // The legend.
     await pane.getByRole("button", { name: "The rule" }).click();
     await english("the legend", pane.getByRole("region", { name: /The traffic lights of/ }), /changed: limit 4 %/);
@@ -174,9 +184,13 @@ describe("English is complete", () => {
     await create.click();
     await pane.getByText(`The sheet “HP ${red}” was created and shown.`).waitFor({ timeout: 30_000 });
     await english("a unit after its handleplan", pane, /was created and shown/);
+    // Another plan over 2 years: the question names both plans' years.
+    await pane.getByRole("spinbutton", { name: /^Years of repayment/ }).fill("2");
+    await pane.getByRole("textbox", { name: /^Justification for special cases/ }).fill("Special circumstances");
     await create.click();
     await dialog.waitFor();
-    await english("the replace dialog", dialog, /Replace the existing sheet\?/);
+    await english("the replace dialog", dialog, /The existing plan repays over 1 year \((\d{4})\); the new one over 2 years \(\1–\d{4}\)\./);
+    expect(await visibleText(dialog)).toMatch(/Replace the existing sheet\?/);
     await dialog.getByRole("button", { name: "Keep the existing one" }).click();
     await dialog.waitFor({ state: "detached" });
 
@@ -218,6 +232,6 @@ describe("English is complete", () => {
     await dialog.getByRole("button", { name: "Leave without saving" }).click();
     await dialog.waitFor({ state: "detached" });
 
-    expect(checked).toHaveLength(15);
+    expect(checked).toHaveLength(16);
   });
 });
