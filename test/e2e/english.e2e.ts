@@ -1,7 +1,7 @@
 /**
  * English is complete: with the pane set to English, a walk through EVERY page — Indstillinger
  * (with the save question and a refused policy), the legend, Oversigt (with a unit that could not
- * be assessed, and why), a write Excel refuses (indicator columns in a protected sheet), a unit, its
+ * be assessed, and why, and its page), a write Excel refuses (indicator columns in a protected sheet), a unit, its
  * handleplan and the "Replace?" dialog with both plans' years, Alle planer with its result,
  * Opfølgning with the plans' statuses and reasons and the dispensation decision's dialog, Kolonner (a sheet with no table recognised, the
  * columns' reasons, the unsaved-corrections dialog) — fails on any Danish word or letter (æ, ø, å)
@@ -169,6 +169,12 @@ describe("English is complete", () => {
     await english("Overview", pane, /The amounts could not be read: Spending \([^)]*\): The cell holds the error #REF!/);
 
     expect(await visibleText(pane)).toContain(`${brokenUnit} (sheet`);
+    await pane.getByRole("region", { name: "Could not be assessed" }).scrollIntoViewIfNeeded();
+    await shot(p, "41-not-assessed-english-350");
+    // Its own page says why.
+    await pane.getByRole("button", { name: `Open the page of ${brokenUnit}`, exact: true }).click();
+    await pane.getByRole("heading", { level: 2, name: brokenUnit }).waitFor();
+    await english("a unit that could not be assessed", pane, /The unit could not be assessed: The amounts could not be read/);
 
     // A Rød unit: its page with the calculation unfolded, its handleplan, and the replace question.
     await pane.getByRole("tab", { name: "Overview" }).click();
@@ -232,6 +238,6 @@ describe("English is complete", () => {
     await dialog.getByRole("button", { name: "Leave without saving" }).click();
     await dialog.waitFor({ state: "detached" });
 
-    expect(checked).toHaveLength(16);
+    expect(checked).toHaveLength(17);
   });
 });

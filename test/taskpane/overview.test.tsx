@@ -39,6 +39,15 @@ describe("Oversigt", () => {
     expect(within(table).queryByText("Nulcenter")).toBeNull();
   });
 
+  it("opens the page of a unit that could not be assessed, which says why", async () => {
+    const { user } = await renderTaskpane([budgetGrid()]);
+    const section = screen.getByRole("region", { name: "Kunne ikke vurderes" });
+    await user.click(within(section).getByRole("button", { name: "Åbn siden for Nulcenter" }));
+    const heading = await screen.findByRole("heading", { level: 2, name: "Nulcenter" });
+    expect(screen.getByText(/^Enheden kunne ikke vurderes: Procentgrundlaget er 0 kr\./)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
   it("filters by colour, by sheet and by name, and sorts by percentage", async () => {
     const { user } = await renderTaskpane([budgetGrid(), careGrid()]);
     const table = (): HTMLElement => screen.getByRole("table", { name: "Enheder med trafiklys" });

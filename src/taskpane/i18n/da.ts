@@ -135,6 +135,7 @@ export const da = {
     sheetOf: (sheet: string) => `Ark «${sheet}»`,
     skipList: "Spring listen over",
     notAssessedHeading: "Kunne ikke vurderes",
+    openPage: "Åbn siden",
     notAssessedRow: (name: string, sheet: string, row: number, reason: string) =>
       `${name} (ark «${sheet}», række ${row}): ${reason}`,
     selectFailed: "Rækken kunne ikke markeres i arket.",

@@ -117,6 +117,7 @@ export const en: Strings = {
     sheetOf: (sheet) => `Sheet “${sheet}”`,
     skipList: "Skip the list",
     notAssessedHeading: "Could not be assessed",
+    openPage: "Open the page",
     notAssessedRow: (name, sheet, row, reason) => `${name} (sheet “${sheet}”, row ${row}): ${reason}`,
     selectFailed: "The row could not be selected in the sheet.",
   },

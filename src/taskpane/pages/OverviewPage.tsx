@@ -197,7 +197,13 @@ export function OverviewPage(): JSX.Element {
             </Text>
             <ul className={styles.list}>
               {state.failed.map((unit) => (
-                <li key={state.keys.get(unit)}>{t.notAssessedRow(unit.name, unit.sheet, unit.row, unit.errorWhy === null ? "" : reasonText(unit.errorWhy, strings))}</li>
+                <li key={state.keys.get(unit)}>
+                  {t.notAssessedRow(unit.name, unit.sheet, unit.row, unit.errorWhy === null ? "" : reasonText(unit.errorWhy, strings))}{" "}
+                  {/* Its own page says why too, and points to the cell. */}
+                  <Link as="button" aria-label={t.openUnit(unit.name)} onClick={() => state.open(unit)}>
+                    {t.openPage}
+                  </Link>
+                </li>
               ))}
             </ul>
           </section>
