@@ -22,6 +22,7 @@ import {
   scheduleChange,
   type PlanRecord,
 } from "../../src/core/planRecord";
+import { danishReason } from "../../src/core/reason";
 import type { SheetDescription } from "../../src/core/sheetDescription";
 
 /** The values a writer puts in the record sheet, as a reader gets them back. */
@@ -119,7 +120,8 @@ describe("the plan record's merge (one schedule per unit)", () => {
         const after = writeOneByOne(plans, grid) as SheetGrid;
         expect(after.values[2]?.slice(0, damaged.length)).toEqual(damaged);
         const read = readPlanRecords(after);
-        expect(read?.problems).toEqual([`${PLAN_RECORD_SHEET}!A3: beløbene kan ikke læses.`]);
+        expect(read?.problems.map((p) => p.code)).toEqual(["record-row-amounts"]);
+        expect(read?.problems.map(danishReason)).toEqual([`${PLAN_RECORD_SHEET}!A3: beløbene kan ikke læses.`]);
         expect(new Set(read?.plans.map((p) => p.unitKey)).size).toBe(read?.plans.length);
       }),
       { numRuns: 100 },

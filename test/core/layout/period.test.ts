@@ -198,7 +198,9 @@ describe("the period's reasons carry code and parameters", () => {
           codes.add(part.why.code);
         }
       }),
-      { numRuns: 200 },
+      // The sheet that states no year, with neither a user's year nor --regnskabsaar: the guess. Random
+      // draws reach it in about 1 run of 160, so it is given as an example, not left to chance.
+      { numRuns: 200, examples: [[0, 3, undefined, undefined]] },
     );
     // Every period reason is reached (not vacuous).
     expect([...codes].sort()).toEqual(
