@@ -8,12 +8,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderTaskpane } from "./render";
-import { areaGrid, budgetGrid } from "./grids";
+import { areaGrid, budgetGrid, careGrid } from "./grids";
 import { App } from "../../src/taskpane/App";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
 import { fakeExcelFromGrids, snapshotWorkbook, changesToExistingSheets } from "../fakes/workbookSnapshot";
 import { SETTING_KEYS } from "../../src/core/ports";
 import type { SheetGrid } from "../../src/core/grid";
+import { readSavedMappings } from "../../src/taskpane/state/workbookModel";
 
 afterEach(cleanup);
 
@@ -117,5 +118,121 @@ describe("Kolonner: udvalg/område", () => {
     await screen.findByText("«Områder» læses igen som fundet.");
     expect(screen.getByText("Læst fra afsnitsoverskrifterne: Skoler, Dagtilbud.")).toBeTruthy();
     expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+});
+
+describe("Kolonner: the period", () => {
+  /** Every value written in a sheet of the fake, as text. */
+  const sheetTexts = (fake: ReturnType<typeof fakeExcelFromGrids>, name: string): string[] =>
+    Object.values(Object.values(snapshotWorkbook(fake).sheets).find((s) => s.name === name)?.cells ?? {}).map((c) => String(c.value));
+
+  it("shows the period read with its reason, corrects year, date and figures, keeps them when another correction is saved, writes them into a plan, and resets — on the strict fake", { timeout: 90_000 }, async () => {
+    const fake = fakeExcelFromGrids([budgetGrid()]);
+    const user = userEvent.setup();
+    render(<App port={new ExcelWorkbookPort(fake.run)} />);
+    await screen.findByRole("button", { name: "Åbn siden for Engskolen" });
+    const before = snapshotWorkbook(fake);
+    const saved = () => JSON.parse(String(fake.model.settings.get(SETTING_KEYS.mappings)))?.Budget as Record<string, unknown> | undefined;
+
+    await user.click(screen.getByRole("tab", { name: "Kolonner" }));
+    await screen.findByRole("heading", { level: 2, name: "Kolonner" });
+    const group = screen.getByRole("group", { name: "Periode" });
+    expect(within(group).getByText(/^Gælder: 2024\. Hvorfor: Budgetår 2024: titlen "Budgetopfølgning 2024 \(kr\.\)"/)).toBeTruthy();
+    expect(within(group).getByText("Gælder: ikke angivet. Hvorfor: Arket angiver ikke, hvilken dato forbruget er opgjort")).toBeTruthy();
+
+    // A wrong year and date are refused at the field; saving waits.
+    const year = within(group).getByLabelText("Budgetår");
+    const asOf = within(group).getByLabelText("Opgørelsestidspunkt");
+    await user.type(year, "20x5");
+    await user.type(asOf, "31/4");
+    expect(screen.getByText("Budgetåret skal være et årstal som 2025 (1900–9998).")).toBeTruthy();
+    expect(screen.getByText("Skriv en dato som 2025-05-31 eller 31/5.")).toBeTruthy();
+    const save = screen.getByRole("button", { name: "Gem rettelser" });
+    expect(save.hasAttribute("disabled") || save.getAttribute("aria-disabled") === "true").toBe(true);
+    await user.clear(year);
+    await user.type(year, "2025");
+    await user.clear(asOf);
+    await user.type(asOf, "31/5");
+    await user.selectOptions(within(group).getByLabelText("Tallene er"), "forecast");
+
+    // Unsaved: leaving asks first.
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "Bliv og gem", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+
+    await user.click(screen.getByRole("button", { name: "Gem rettelser" }));
+    await screen.findByText("Rettelserne til «Budget» er gemt i projektmappen, og arket er læst igen.");
+    expect(saved()?.period).toEqual({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" });
+    expect(screen.getByText("Gælder: 2025. Hvorfor: Budgetår 2025: valgt af brugeren (mapping)")).toBeTruthy();
+    expect(screen.getByText("Gælder: 31/5 2025. Hvorfor: Opgørelsestidspunkt 31/5 2025: valgt af brugeren (mapping)")).toBeTruthy();
+
+    // Another correction saved: the period stays, in the fields and in the workbook.
+    await user.selectOptions(screen.getByLabelText("Udvalg/område"), "none");
+    await user.click(screen.getByRole("button", { name: "Gem rettelser" }));
+    await waitFor(() => expect(saved()?.area).toEqual({ kind: "none" }));
+    expect(saved()?.period).toEqual({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" });
+    expect((screen.getByLabelText("Budgetår") as HTMLInputElement).value).toBe("2025");
+    expect((screen.getByLabelText("Opgørelsestidspunkt") as HTMLInputElement).value).toBe("2025-05-31");
+
+    // The unit page and a written plan use the corrected period; the year is not a guess.
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    await user.click(await screen.findByRole("button", { name: "Åbn siden for Engskolen" }));
+    await screen.findByRole("heading", { name: "Engskolen", level: 2 });
+    expect(screen.getByText("Forventet forbrug pr. 31/5 2025")).toBeTruthy();
+    expect((screen.getByLabelText("Regnskabsår") as HTMLInputElement).value).toBe("2025");
+    await user.click(screen.getByRole("button", { name: "Opret handleplan" }));
+    await screen.findByText("Arket «HP Engskolen» er oprettet og vist.");
+    const plan = sheetTexts(fake, "HP Engskolen");
+    expect(plan).toContain("Forventet forbrug pr. 31/5 2025");
+    expect(plan).toContain("2025");
+    expect(plan.some((t) => t.includes("2026"))).toBe(true);
+
+    // Reset: as the sheet says again.
+    await user.click(screen.getByRole("tab", { name: "Kolonner" }));
+    await user.click(await screen.findByRole("button", { name: "Nulstil til det fundne" }));
+    await screen.findByText("«Budget» læses igen som fundet.");
+    expect(fake.model.settings.get(SETTING_KEYS.mappings) ?? null).toBeNull();
+    expect(screen.getByText(/^Gælder: 2024\. Hvorfor: Budgetår 2024: titlen/)).toBeTruthy();
+    expect((screen.getByLabelText("Budgetår") as HTMLInputElement).value).toBe("");
+    expect(changesToExistingSheets(before, snapshotWorkbook(fake))).toEqual([]);
+  });
+});
+
+describe("Kolonner: a budget year stated for a sheet that states none", () => {
+  it("is not a guess: the unit page asks no confirmation and writes the plan in that year", async () => {
+    const { user, port } = await renderTaskpane([careGrid()]);
+    await user.click(screen.getByRole("tab", { name: "Kolonner" }));
+    await screen.findByRole("heading", { level: 2, name: "Kolonner" });
+    expect(screen.getByText("Arket angiver intet budgetår – skriv det her, så er det ikke et gæt.")).toBeTruthy();
+    await user.type(screen.getByLabelText("Budgetår"), "2023");
+    await user.click(screen.getByRole("button", { name: "Gem rettelser" }));
+    await screen.findByText("Rettelserne til «Ældre» er gemt i projektmappen, og arket er læst igen.");
+    expect(screen.queryByText("Arket angiver intet budgetår – skriv det her, så er det ikke et gæt.")).toBeNull();
+    await user.click(screen.getByRole("tab", { name: "Oversigt" }));
+    await user.click(await screen.findByRole("button", { name: "Åbn siden for Plejecenter Solgården" }));
+    await screen.findByRole("heading", { name: "Plejecenter Solgården", level: 2 });
+    expect((screen.getByLabelText("Regnskabsår") as HTMLInputElement).value).toBe("2023");
+    expect(screen.queryByText(/er et gæt ud fra dags dato/)).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Bekræft / })).toBeNull();
+    const create = screen.getByRole("button", { name: "Opret handleplan" });
+    expect(create.getAttribute("aria-disabled")).not.toBe("true");
+    await user.click(create);
+    await screen.findByText("Arket «HP Plejecenter Solgården» er oprettet og vist.");
+    expect(port.writeCalls).toHaveLength(1);
+    // 2023 appears nowhere else (the sheet states no year; the clock says 2026).
+    expect(JSON.stringify(port.writeCalls[0]?.description)).toContain("2023");
+  });
+});
+
+describe("the saved corrections' period", () => {
+  const mapping = { sheet: "Budget", headerRow: 2, columns: { name: "B" }, unit: "kr", signConvention: "plus-is-deficit" };
+
+  it("is read in the command line's mapping shape; a malformed one is left out with a warning, the sheet's other corrections kept", () => {
+    const good = { ...mapping, period: { budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" } };
+    expect(readSavedMappings(JSON.stringify({ Budget: good }))).toEqual({ overrides: { Budget: good }, invalid: false });
+    for (const period of [{ budgetYear: "2025" }, { asOf: "2025-02-30" }, { figures: "skøn" }, { year: 2025 }]) {
+      expect(readSavedMappings(JSON.stringify({ Budget: { ...mapping, period } }))).toEqual({ overrides: { Budget: mapping }, invalid: true });
+    }
   });
 });

@@ -297,6 +297,8 @@ function explainedMapping(
     ...(hints.firstDataRow !== undefined ? { firstDataRow: hints.firstDataRow } : {}),
     ...(hints.lastDataRow !== undefined ? { lastDataRow: hints.lastDataRow } : {}),
     ...(hints.area !== undefined ? { area: hints.area } : {}),
+    // Not a layout decision, but the mapping in force: a host that saves this mapping keeps it.
+    ...(hints.period !== undefined ? { period: hints.period } : {}),
   };
   return { mapping, headerRow: headerDecision, columns: columnDecisions, unit: unitDecision, signConvention: signDecision, headings };
 }

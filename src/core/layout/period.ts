@@ -413,6 +413,24 @@ export function periodOverrideFromJson(json: unknown, where: string): PeriodOver
   return out;
 }
 
+/**
+ * A user's as-of date as an ISO date: "2025-05-31", or as the sheets write it ("31/5", "15/5",
+ * "30/9-2026", "31. maj 2025"), in `year` when it names none. Undefined when it is not a real date.
+ */
+export function asOfFromText(text: string, year: number): string | undefined {
+  const t = text.trim();
+  if (isIsoDate(t)) return t;
+  const d = dateInText(t) ?? withYear(dateInText(`${t} ${year}`));
+  if (d === undefined) return undefined;
+  const out = iso(d.year ?? year, d.month, d.day);
+  return isIsoDate(out) ? out : undefined;
+}
+
+/** A date whose year was added by {@link asOfFromText} (any day of the month then counts). */
+function withYear(d: DateStatement | undefined): DateStatement | undefined {
+  return d?.year === undefined ? undefined : d;
+}
+
 /** True for a real date "yyyy-mm-dd". */
 export function isIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

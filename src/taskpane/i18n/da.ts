@@ -7,6 +7,7 @@ import { RANDERSMODELLEN_2_0, type PercentageBase, type RequirementCode } from "
 import type { PlanFilter } from "../state/units";
 import { PLAN_STATUS_WORDS, type PlanStatusWord } from "../../core/planStatus";
 import { DANISH_REASONS, danishNoTable, type ReasonTexts } from "../../core/reason";
+import type { FiguresKind } from "../../core/layout/period";
 import { danishHostTexts } from "../../core/hostMessage";
 import { SHELL_STRINGS } from "./shell";
 
@@ -146,6 +147,9 @@ export const da = {
     figures: "Tal",
     budget: "Korrigeret budget",
     spending: "Forbrug",
+    /** The spending line named by its period, as the plans name it ("Forventet forbrug pr. 31/5 2025", "Regnskab 2025"). */
+    spendingIn: (figures: FiguresKind | null, asOf: string | null, year: number) =>
+      figures === "accounts" ? `Regnskab ${year}` : `${figures === "forecast" ? "Forventet forbrug" : "Forbrug"}${asOf === null ? "" : ` pr. ${asOf}`}`,
     carried: "Overført fra tidligere år",
     yearResult: "Årets resultat",
     totalResult: "Samlet resultat",
@@ -271,6 +275,18 @@ export const da = {
       from === "none"
         ? "Arket angiver intet område: enhederne grupperes ikke."
         : `Læst fra ${from === "column" ? "en kolonne" : from === "section" ? "afsnitsoverskrifterne" : "titlen"}: ${names.join(", ")}${more > 0 ? ` og ${more} andre` : ""}.`,
+    period: "Periode",
+    periodYear: "Budgetår",
+    periodAsOf: "Opgørelsestidspunkt",
+    periodFigures: "Tallene er",
+    periodFiguresChoices: { "": "Som arket angiver det", forecast: "Forventet forbrug", accounts: "Regnskab" } satisfies Record<FiguresKind | "", string>,
+    /** What is in force now (read from the sheet, or a saved correction) and why. */
+    periodInForce: (value: string, reason: string) => `Gælder: ${value}. Hvorfor: ${reason}`,
+    periodNotStated: "ikke angivet",
+    periodKeep: "Tomt felt: som arket angiver det.",
+    periodYearInvalid: "Budgetåret skal være et årstal som 2025 (1900–9998).",
+    periodYearGuess: "Arket angiver intet budgetår – skriv det her, så er det ikke et gæt.",
+    periodAsOfInvalid: "Skriv en dato som 2025-05-31 eller 31/5.",
     reason: (reason: string) => `Hvorfor: ${reason}`,
     byUser: "Rettet af en bruger.",
     save: "Gem rettelser",

@@ -127,6 +127,8 @@ export const en: Strings = {
     figures: "Figures",
     budget: "Corrected budget",
     spending: "Spending",
+    spendingIn: (figures, asOf, year) =>
+      figures === "accounts" ? `Accounts ${year}` : `${figures === "forecast" ? "Expected spending" : "Spending"}${asOf === null ? "" : ` as of ${asOf}`}`,
     carried: "Carried from earlier years",
     yearResult: "Result of the year",
     totalResult: "Total result",
@@ -241,6 +243,17 @@ export const en: Strings = {
       from === "none"
         ? "The sheet states no area: the units are not grouped."
         : `Read from ${from === "column" ? "a column" : from === "section" ? "the section headings" : "the title"}: ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
+    period: "Period",
+    periodYear: "Budget year",
+    periodAsOf: "As-of date",
+    periodFigures: "The figures are",
+    periodFiguresChoices: { "": "As the sheet says", forecast: "Expected spending (forecast)", accounts: "Accounts" },
+    periodInForce: (value, reason) => `In force: ${value}. Why: ${reason}`,
+    periodNotStated: "not stated",
+    periodKeep: "Empty field: as the sheet says.",
+    periodYearInvalid: "The budget year must be a year such as 2025 (1900–9998).",
+    periodYearGuess: "The sheet states no budget year – type it here, then it is not a guess.",
+    periodAsOfInvalid: "Type a date such as 2025-05-31 or 31/5.",
     reason: (reason) => `Why: ${reason}`,
     byUser: "Corrected by a user.",
     save: "Save corrections",

@@ -1,6 +1,7 @@
 /**
  * Kolonner: how each sheet was read (heading row, the column of each role, amount unit, sign
- * convention, udvalg/område) with the reason for every choice. Each choice can be corrected from a list; the
+ * convention, udvalg/område) with the reason for every choice, and the sheet's period (budgetår,
+ * opgørelsestidspunkt, forventet forbrug or regnskab). Each choice can be corrected from a list; the
  * corrected mapping is saved in the workbook (`SETTING_KEYS.mappings`), used as overrides on every
  * scan, and can be reset to what detection found. A sheet in which detection found no table is no
  * dead end: its form starts from the first row with text, and the user points out the heading row
@@ -26,6 +27,7 @@ import { headingsAt, manualExplained } from "../state/manualMapping";
 import type { SheetGrid } from "../../core/grid";
 import { ownSheetsShown } from "../../core/ownSheets";
 import { areasFound, type AreaOverride } from "../../core/layout/area";
+import { asOfFromText, formatAsOf, periodOverrideFromJson, type FiguresKind, type PeriodOverride, type SheetPeriod } from "../../core/layout/period";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -38,6 +40,17 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  period: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}` },
 });
 
 const AMOUNT_UNITS: readonly AmountUnit[] = ["kr", "tkr", "mkr"];
@@ -58,6 +71,54 @@ function withArea(mapping: SheetMapping, choice: string, name: string): SheetMap
   return { ...rest, area };
 }
 const SIGNS: readonly SignConvention[] = ["plus-is-deficit", "plus-is-surplus"];
+const FIGURES_CHOICES: readonly (FiguresKind | "")[] = ["", "forecast", "accounts"];
+
+/** The period part of the form as typed: an empty field keeps what the sheet says. */
+interface PeriodDraft {
+  readonly year: string;
+  readonly asOf: string;
+  readonly figures: FiguresKind | "";
+  /**
+   * A saved "not stated" (`null`, as a mapping file may say) of a field still empty and untouched:
+   * kept as it is, so saving other corrections never drops it.
+   */
+  readonly keepNull: { readonly asOf: boolean; readonly figures: boolean };
+}
+
+function periodDraftOf(period: PeriodOverride | undefined): PeriodDraft {
+  return {
+    year: period?.budgetYear === undefined ? "" : String(period.budgetYear),
+    asOf: typeof period?.asOf === "string" ? period.asOf : "",
+    figures: period?.figures ?? "",
+    keepNull: { asOf: period?.asOf === null, figures: period?.figures === null },
+  };
+}
+
+/**
+ * The typed period as the mapping's `period` (the CLI's mapping JSON shape, checked by the same core
+ * parser): undefined when every field is empty; which fields are invalid otherwise.
+ * `readYear` is the year in force, for a date typed without one ("31/5").
+ */
+function periodOverrideOf(draft: PeriodDraft, readYear: number): { period: PeriodOverride | undefined; yearValid: boolean; asOfValid: boolean } {
+  const yearText = draft.year.trim();
+  const yearChecked = yearText === "" ? {} : /^\d+$/.test(yearText) ? periodOverrideFromJson({ budgetYear: Number(yearText) }, "period") : "invalid";
+  const yearValid = typeof yearChecked !== "string";
+  const year = yearValid && yearChecked.budgetYear !== undefined ? yearChecked.budgetYear : readYear;
+  const asOf = draft.asOf.trim() === "" ? undefined : asOfFromText(draft.asOf, year);
+  const asOfValid = draft.asOf.trim() === "" || asOf !== undefined;
+  const period: { budgetYear?: number; asOf?: string | null; figures?: FiguresKind | null } = {
+    ...(yearValid && yearChecked.budgetYear !== undefined ? { budgetYear: yearChecked.budgetYear } : {}),
+    ...(asOf !== undefined ? { asOf } : draft.keepNull.asOf && draft.asOf === "" ? { asOf: null } : {}),
+    ...(draft.figures !== "" ? { figures: draft.figures } : draft.keepNull.figures ? { figures: null } : {}),
+  };
+  return { period: Object.keys(period).length === 0 ? undefined : period, yearValid, asOfValid };
+}
+
+/** The mapping with `period` as the correction (none: as the sheet says). */
+function withPeriod(mapping: SheetMapping, period: PeriodOverride | undefined): SheetMapping {
+  const { period: _previous, ...rest } = mapping;
+  return period === undefined ? rest : { ...rest, period };
+}
 
 /** The Kolonner page. */
 export default function ColumnsPage(): JSX.Element {
@@ -138,6 +199,7 @@ function useEditorState(props: EditorProps) {
   const workbook = useWorkbook();
   const [draft, setDraft] = useState<SheetMapping>(explained.mapping);
   const [headerRowText, setHeaderRowText] = useState(String(explained.mapping.headerRow));
+  const [periodDraft, setPeriodDraft] = useState<PeriodDraft>(periodDraftOf(explained.mapping.period));
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeValue | null>(null);
   // A new scan (after saving or resetting) shows what is now in force.
@@ -146,13 +208,17 @@ function useEditorState(props: EditorProps) {
     const mapping = JSON.parse(current) as SheetMapping;
     setDraft(mapping);
     setHeaderRowText(String(mapping.headerRow));
+    setPeriodDraft(periodDraftOf(mapping.period));
   }, [current]);
   const headerRowValid = /^\s*\d+\s*$/.test(headerRowText) && Number(headerRowText) >= 1;
   const areaNameValid = draft.area?.kind !== "name" || draft.area.name.trim() !== "";
+  const typedPeriod = periodOverrideOf(periodDraft, reading.period?.budgetYear ?? new Date().getFullYear());
+  // The period counts as changed when what would be saved differs from the saved period.
+  const periodDirty = JSON.stringify(typedPeriod.period ?? null) !== JSON.stringify(periodOverrideOf(periodDraftOf(explained.mapping.period), reading.period?.budgetYear ?? 0).period ?? null);
   const isDirty =
     props.manual !== undefined
       ? Object.keys(draft.columns).length > 0
-      : JSON.stringify({ ...draft, headerRow: Number(headerRowText) }) !== current;
+      : periodDirty || JSON.stringify(withPeriod({ ...draft, headerRow: Number(headerRowText) }, undefined)) !== JSON.stringify(withPeriod(explained.mapping, undefined));
   useEffect(() => onDirty(reading.sheet, isDirty), [onDirty, reading.sheet, isDirty]);
   useEffect(() => () => onDirty(reading.sheet, false), [onDirty, reading.sheet]);
 
@@ -169,6 +235,9 @@ function useEditorState(props: EditorProps) {
     try {
       onDirty(reading.sheet, false);
       await workbook.saveMapping(reading.sheet, mapping);
+      // A budget year stated for the sheet (or taken back) is the year in force from now on: a year
+      // typed earlier in this session's Regnskabsår field (Enhed, Alle planer) no longer shadows it.
+      if ((mapping?.period?.budgetYear ?? null) !== (explained.mapping.period?.budgetYear ?? null)) workbook.setAccountsYear(null);
       setNotice({
         intent: "success",
         body: mapping === null ? strings.columns.resetDone(reading.sheet) : strings.columns.saved(reading.sheet),
@@ -198,6 +267,9 @@ function useEditorState(props: EditorProps) {
     setHeaderRowText,
     headerRowValid,
     areaNameValid,
+    periodDraft,
+    setPeriodDraft,
+    typedPeriod,
     setColumn,
     letters,
     headings,
@@ -205,11 +277,16 @@ function useEditorState(props: EditorProps) {
     notice,
     setNotice,
     saveDraft: () =>
-      void save({
-        ...(draft.area?.kind === "name" ? withArea(draft, "name", draft.area.name.replace(/\s+/g, " ").trim()) : draft),
-        sheet: reading.sheet,
-        headerRow: Number(headerRowText),
-      }),
+      void save(
+        withPeriod(
+          {
+            ...(draft.area?.kind === "name" ? withArea(draft, "name", draft.area.name.replace(/\s+/g, " ").trim()) : draft),
+            sheet: reading.sheet,
+            headerRow: Number(headerRowText),
+          },
+          props.manual === undefined ? typedPeriod.period : undefined,
+        ),
+      ),
     reset: () => void save(null),
   };
 }
@@ -310,8 +387,13 @@ function SheetMappingEditor(props: EditorProps): JSX.Element {
           onChange={(name) => state.setDraft(withArea(draft, "name", name))}
         />
       )}
+      {reading.period === undefined || props.manual !== undefined ? null : <PeriodFields period={reading.period} state={state} />}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={state.busy || !state.headerRowValid || !state.areaNameValid} onClick={state.saveDraft}>
+        <Button
+          appearance="primary"
+          disabled={state.busy || !state.headerRowValid || !state.areaNameValid || !state.typedPeriod.yearValid || !state.typedPeriod.asOfValid}
+          onClick={state.saveDraft}
+        >
           {t.save}
         </Button>
         <Button disabled={state.busy || !saved} onClick={state.reset}>
@@ -319,5 +401,51 @@ function SheetMappingEditor(props: EditorProps): JSX.Element {
         </Button>
       </div>
     </section>
+  );
+}
+
+/** The sheet's period: what is in force (read, or corrected) with its reason, and the three corrections. */
+function PeriodFields({ period, state }: { readonly period: SheetPeriod; readonly state: ReturnType<typeof useEditorState> }): JSX.Element {
+  const styles = useStyles();
+  const t = state.strings.columns;
+  const { periodDraft: draft, typedPeriod: typed } = state;
+  const inForce = (value: string, why: Reason): string => t.periodInForce(value, reasonText(why, state.strings));
+  const { budgetYear, asOf, figures } = period.parts;
+  return (
+    <fieldset className={styles.period}>
+      <legend className={styles.legend}>
+        <Text weight="semibold">{t.period}</Text>
+      </legend>
+      <Text block size={200}>{t.periodKeep}</Text>
+      <FormField
+        label={t.periodYear}
+        hint={inForce(String(budgetYear.value), budgetYear.why)}
+        problem={
+          !typed.yearValid
+            ? { intent: "error", text: t.periodYearInvalid }
+            : period.guess && draft.year.trim() === ""
+              ? { intent: "warning", text: t.periodYearGuess }
+              : null
+        }
+        control={{ kind: "input", inputMode: "numeric" }}
+        value={draft.year}
+        onChange={(year) => state.setPeriodDraft({ ...draft, year })}
+      />
+      <FormField
+        label={t.periodAsOf}
+        hint={inForce(asOf.value === null ? t.periodNotStated : formatAsOf(asOf.value), asOf.why)}
+        problem={typed.asOfValid ? null : { intent: "error", text: t.periodAsOfInvalid }}
+        control={{ kind: "input" }}
+        value={draft.asOf}
+        onChange={(text) => state.setPeriodDraft({ ...draft, asOf: text, keepNull: { ...draft.keepNull, asOf: false } })}
+      />
+      <FormField
+        label={t.periodFigures}
+        hint={inForce(figures.value === null ? t.periodNotStated : t.periodFiguresChoices[figures.value], figures.why)}
+        control={{ kind: "select", options: FIGURES_CHOICES.map((choice) => ({ value: choice, label: t.periodFiguresChoices[choice] })) }}
+        value={draft.figures}
+        onChange={(choice) => state.setPeriodDraft({ ...draft, figures: choice as FiguresKind | "", keepNull: { ...draft.keepNull, figures: false } })}
+      />
+    </fieldset>
   );
 }

@@ -19,7 +19,8 @@ import {
   Link,
 } from "@fluentui/react-components";
 import { debtOf } from "../../core/assessment";
-import { formatKroner } from "../../core/format";
+import { formatAsOf, formatKroner } from "../../core/format";
+import { periodInYear, yearForSheet } from "../../core/layout/period";
 import { formatLimitPct, limitBasisPoints, PERCENTAGE_BASE_LABELS } from "../../core/policy";
 import { colourSteps, formatResultPercent } from "../../core/colourBands";
 import { equalInstalments } from "../../core/repayment";
@@ -294,10 +295,14 @@ function Figures({ unit, state }: { readonly unit: UnitRecord; readonly state: U
   const figures = unit.figures;
   const assessment = unit.assessment;
   if (figures === null || assessment === null) return null;
+  // The spending line names its period as the plans will (Kolonner's correction, the Regnskabsår field).
+  const sheets = state.workbook.scan?.sheets ?? [];
+  const sheetPeriod = sheets.find((s) => s.sheet === unit.sheet)?.period;
+  const period = periodInYear(sheetPeriod, yearForSheet(sheetPeriod, state.workbook.accountsYear, sheets));
   const rows: [string, string][] = [
     // The policy's budget: the result's budget and the percentage base (one figure).
     [state.strings.settings.bases[state.workbook.policy.base], formatKroner(figures.budget)],
-    [t.spending, formatKroner(figures.spending)],
+    [period === undefined ? t.spending : t.spendingIn(period.figures, period.asOf === null ? null : formatAsOf(period.asOf), period.budgetYear), formatKroner(figures.spending)],
     [t.carried, formatKroner(figures.carried)],
     [t.yearResult, formatKroner(assessment.yearResult)],
     [t.totalResult, formatKroner(assessment.totalResult)],

@@ -7,7 +7,7 @@
  * it is fetched with `import()` at the moment the read starts, in parallel with the port's reads,
  * so it is there by the time the grids are.
  */
-import { defaultBudgetYear, statedBudgetYear } from "../../core/layout/period";
+import { defaultBudgetYear, periodOverrideFromJson, statedBudgetYear } from "../../core/layout/period";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SourceScan } from "../../core/ownSheets";
 import { DEFAULT_POLICY, policyFromJson, type Policy } from "../../core/policy";
@@ -123,8 +123,16 @@ export function readSavedMappings(text: string | null): { overrides: Record<stri
   const overrides: Record<string, SheetMapping> = {};
   let invalid = false;
   for (const [sheet, mapping] of Object.entries(json)) {
-    if (isMapping(mapping)) overrides[sheet] = mapping;
-    else invalid = true;
+    if (!isMapping(mapping)) {
+      invalid = true;
+      continue;
+    }
+    // The period is checked by the command line's parser (one shape for both); a malformed one is left out.
+    if (mapping.period !== undefined && typeof periodOverrideFromJson(mapping.period, "period") === "string") {
+      const { period: _malformed, ...rest } = mapping;
+      overrides[sheet] = rest;
+      invalid = true;
+    } else overrides[sheet] = mapping;
   }
   return { overrides, invalid };
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SheetGrid } from "../../../src/core/grid";
 import {
+  asOfFromText,
   dateInText,
   defaultBudgetYear,
   detectPeriod,
@@ -127,6 +128,43 @@ describe("the period of a sheet", () => {
     expect(spendingLabel({ budgetYear: 2025, asOf: null, figures: null })).toBe("Forbrug");
     expect(periodInYear({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" }, 2026)).toEqual({ budgetYear: 2026, asOf: "2026-05-31", figures: "forecast" });
     expect(periodInYear(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe("a user's period (the pane's Kolonner, the mapping's period)", () => {
+  it("reads an as-of date typed as ÅÅÅÅ-MM-DD or as the sheets write it, in the budget year when it names none", () => {
+    expect(asOfFromText("2025-05-31", 2026)).toBe("2025-05-31");
+    expect(asOfFromText(" 31/5 ", 2025)).toBe("2025-05-31");
+    expect(asOfFromText("15/5", 2025)).toBe("2025-05-15");
+    expect(asOfFromText("30/9-2026", 2025)).toBe("2026-09-30");
+    expect(asOfFromText("31. maj 2025", 2024)).toBe("2025-05-31");
+    // Not dates: an impossible day, a leap day in a common year, words, a bare year.
+    expect(asOfFromText("2025-02-29", 2025)).toBeUndefined();
+    expect(asOfFromText("29/2", 2025)).toBeUndefined();
+    expect(asOfFromText("29/2", 2024)).toBe("2024-02-29");
+    expect(asOfFromText("31/4", 2025)).toBeUndefined();
+    expect(asOfFromText("maj", 2025)).toBeUndefined();
+    expect(asOfFromText("2025", 2025)).toBeUndefined();
+  });
+
+  it("every real day and month typed as d/m gives that day in the year (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1950, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
+        const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        expect(asOfFromText(`${day}/${month}`, year)).toBe(day <= lastDay(year, month) ? iso : undefined);
+      }),
+    );
+  });
+
+  it("stays in the mapping detection returns, so a host saving that mapping keeps it", () => {
+    const grid = sheet("Budget", ["Budgetopfølgning pr. 31. maj 2025"], ["Enhed", "Korrigeret budget", "Forventet forbrug 31/5", "Overført fra 2024"]);
+    const override = { budgetYear: 2026, asOf: "2026-04-30", figures: "accounts" as const };
+    const scan = scanWorkbook([grid], { policy: DEFAULT_POLICY, now: new Date(2026, 10, 1), overrides: { Budget: { period: override } } });
+    const reading = scan.sheets[0];
+    expect(reading?.explained?.mapping.period).toEqual(override);
+    expect(reading?.period).toMatchObject({ budgetYear: 2026, asOf: "2026-04-30", figures: "accounts", source: "mapping", guess: false });
+    const plain = scanWorkbook([grid], { policy: DEFAULT_POLICY, now: new Date(2026, 10, 1) });
+    expect(plain.sheets[0]?.explained?.mapping.period).toBeUndefined();
   });
 });
 
