@@ -18,7 +18,7 @@ import type { SheetGrid } from "../core/grid";
 import { figureWrites, followedFigures, recordsAfterWrites, typedCellReason, type FigureWrite } from "../core/planFigures";
 import { mergedPlanRecordSheet, PLAN_RECORD_SHEET, planRecordGrid, type PlanRecord } from "../core/planRecord";
 import { danishReason, reason } from "../core/reason";
-import { followPlansWorkbook, followUpSheetsOf, recordedPlans } from "../core/plansWorkbook";
+import { followPlansWorkbook, followUpSheetsOf, recordedPlans, withoutPeriodReason } from "../core/plansWorkbook";
 import { isPlanStatusBad } from "../core/planStatus";
 import { DEFAULT_POLICY } from "../core/policy";
 import { XlsxReadError } from "../xlsx/readErrors";
@@ -170,12 +170,15 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
   if (!recorded.ok) throw new CliError(`${values.planer}: ${recorded.reason}`);
 
   const sheets: FollowUpSheet[] = [];
+  const withoutPeriod: { file: string; sheet: string }[] = [];
   for (const file of files) {
     const shown = basename(file);
     const visible = (await grids(pathOf(file), file)).filter((g) => g.visibility !== "hidden" && g.visibility !== "veryHidden");
     const readings = visible.map((grid) => scanSheet(grid, { policy: DEFAULT_POLICY, file: shown }));
     // The one reading of a sheet's period (layout/period.ts), as the pane's: core's followUpSheetsOf.
-    sheets.push(...followUpSheetsOf(shown, visible, readings).sheets);
+    const followUps = followUpSheetsOf(shown, visible, readings);
+    sheets.push(...followUps.sheets);
+    withoutPeriod.push(...followUps.withoutPeriod.map((sheet) => ({ file: shown, sheet })));
   }
   const followed = followPlansWorkbook(planGrids, sheets, { planFile: basename(values.planer) });
   if (!followed.ok) throw new CliError(`${values.planer}: ${followed.reason}`);
@@ -192,6 +195,9 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
     for (const t of figures.typed) report.write(`  ${danishReason(typedCellReason(t))}\n`);
     for (const r of figures.sheetGone) report.write(`  ${danishReason(reason("plan-sheet-gone", { sheet: r.planSheet }))}\n`);
   }
+  // Sheets that follow no plan for want of a period: the pane's notice, on stdout with the human output, on stderr beside --json.
+  const noPeriod = withoutPeriodReason(withoutPeriod);
+  if (noPeriod !== null) (values.json ? io.stderr : io.stdout).write(`${danishReason(noPeriod)}\n`);
   io.stdout.write(values.json ? `${JSON.stringify(followUpJson(result), null, 2)}\n` : human(result));
   const bad = result.unmatched.length > 0 || result.plans.some((p) => isPlanStatusBad(p.status));
   return bad ? EXIT.partial : EXIT.ok;

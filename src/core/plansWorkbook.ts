@@ -68,6 +68,15 @@ export function followUpSheetsOf(file: string, grids: readonly SheetGrid[], read
   return { sheets, withoutPeriod };
 }
 
+/**
+ * The one message for the sheets with units that follow no plan because they do not state their
+ * period (`FollowUpSheets.withoutPeriod` of each workbook), or null when there are none: the command
+ * line prints it, the pane shows it.
+ */
+export function withoutPeriodReason(sheets: readonly { readonly file: string; readonly sheet: string }[]): Reason | null {
+  return sheets.length === 0 ? null : reason("follow-sheets-without-period", { sheets });
+}
+
 /** The plans of a plans workbook followed up, or the Danish reason they cannot be. */
 export type FollowedWorkbook =
   | { readonly ok: true; readonly result: FollowUpResult; readonly plans: readonly PlanRecord[] }

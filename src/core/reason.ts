@@ -260,6 +260,8 @@ export interface ReasonParams {
   "follow-unit-error": { readonly file: string; readonly sheet: string; readonly row: number; readonly why: Reason | null };
   "follow-not-found": { readonly inWorkbook: boolean };
   "follow-carried-differs": { readonly year: number; readonly file: string; readonly carried: Ore; readonly expected: Ore };
+  /** Sheets with units that follow no plan, because they do not state their year, or forecast or regnskab (`followUpSheetsOf`). */
+  "follow-sheets-without-period": { readonly sheets: readonly { readonly file: string; readonly sheet: string }[] };
   /** A follow-up sheet's figure counts for the year, and the plan sheet's cell holds another that a person typed (`yearFigure.ts`). */
   "follow-beats-plan-sheet": {
     readonly year: number;
@@ -631,6 +633,8 @@ export const DANISH_REASONS: ReasonTexts = {
   "follow-not-found": (p) => `Enheden findes ikke i ${p.inWorkbook ? "projektmappens ark" : "opfølgningsfilerne"} (hverken nummer eller navn).`,
   "follow-carried-differs": (p) =>
     `${p.year}: overført i ${p.file} er ${kr(p.carried)}, planen venter gæld primo ${kr(p.expected)} — overførselssagen kan have ændret den; arkets tal er brugt.`,
+  "follow-sheets-without-period": (p) =>
+    `Bruges ikke til opfølgning, fordi arket ikke siger sit år, eller om tallene er en prognose eller regnskab: ${p.sheets.map((s) => `${s.file}, ark '${s.sheet}'`).join("; ")}.`,
   "follow-beats-plan-sheet": (p) =>
     `${p.year}: ${p.planSheet}!${p.cell} siger ${kr(p.holds)} (indtastet), men ${p.file}, ark '${p.sheet}' giver ${kr(p.used)} som ${p.figures === "regnskab" ? "regnskab" : "prognose"}, og det tal er brugt — ${p.figures === "regnskab" ? "regnskabet går forud for planarkets egne tal" : "opfølgningens prognose går forud for en prognose skrevet i planarket"}. Planarkets egen status kan derfor vise noget andet.`,
 };

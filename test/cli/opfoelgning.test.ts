@@ -245,13 +245,19 @@ describe("budgetlys opfoelgning", () => {
     expect(c.reason).toContain(`2026: HP Skole A!${realisedCell} siger 25.000 kr. (indtastet), men regnskab-2026.xlsx, ark 'Budget' giver 30.000 kr. som regnskab, og det tal er brugt — regnskabet går forud for planarkets egne tal. Planarkets egen status kan derfor vise noget andet.`);
   });
 
-  it("a follow-up sheet that does not say its year: a plan only it lists is not followed, with the pane's reason", async () => {
+  it("a follow-up sheet that does not say its year: a plan only it lists is not followed, with the pane's reason, and the sheet is named", async () => {
     await workbook(join(dir, "uden-aar.xlsx"), "Budget", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forbrug", "Overført fra tidligere år"], [["73000202103", "Plejecenter C", 1_000_000, 1_000_000, 200_000]]);
     const r = await run(["--planer", "planer.xlsx", "uden-aar.xlsx", "--json"]);
     expect(r.code).toBe(1);
     expect(r.json().unmatched.find((u) => u.unit.name === "Plejecenter C")?.reason).toBe(
       `uden-aar.xlsx, ark 'Budget': arket siger ikke, hvilket år og tidspunkt tallene er for (fx "Budgetopfølgning pr. 31. maj 2026" eller "Regnskab 2026").`,
     );
+    // The sheet is named as the pane names it, on stderr beside --json (stdout stays the issue's JSON), else with the plans.
+    const sentence = "Bruges ikke til opfølgning, fordi arket ikke siger sit år, eller om tallene er en prognose eller regnskab: uden-aar.xlsx, ark 'Budget'.\n";
+    expect(r.io.err()).toBe(sentence);
+    const human = await run(["--planer", "planer.xlsx", "uden-aar.xlsx"]);
+    expect(human.io.out().startsWith(sentence)).toBe(true);
+    expect(human.io.err()).toBe("");
   });
 
   it("exit 2 for bad usage, an unreadable file, and a workbook without a plan record", async () => {

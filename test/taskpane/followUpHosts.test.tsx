@@ -51,6 +51,8 @@ async function writeWorkbook(path: string, sheets: readonly { name: string; titl
 
 let dir: string;
 let cli: Json;
+/** What the command line says on stderr beside --json: the sheets that state no period. */
+let cliNotes: string;
 /** Where the command line names the follow-up file, the pane names the open workbook. */
 const inPane = (text: string): string => text.replaceAll("opfoelgning.xlsx", "Projektmappen");
 
@@ -100,6 +102,7 @@ beforeAll(async () => {
   const follow = capturedIo(dir, "2026-06-20T09:30:00");
   expect(await runCli(["opfoelgning", "--planer", "planer.xlsx", "opfoelgning.xlsx", "--json"], follow)).toBe(1);
   cli = JSON.parse(follow.out()) as Json;
+  cliNotes = follow.err();
 }, 60_000);
 
 /** The text the pane shows for a year of the command line's JSON. */
@@ -144,6 +147,9 @@ describe("the same plans workbook and follow-up, through the command line and th
       expect(within(item).getByText((text) => text.endsWith(inPane(u.reason)))).toBeTruthy();
     }
     expect(within(list).getAllByRole("listitem", { name: /\(7300020210\d\)$/ })).toHaveLength(cli.plans.length + cli.unmatched.length);
+    // The sheet that states no period, named as the command line names it (and what to do about it in the pane).
+    expect(cliNotes).toBe("Bruges ikke til opfølgning, fordi arket ikke siger sit år, eller om tallene er en prognose eller regnskab: opfoelgning.xlsx, ark 'Noter'.\n");
+    expect(screen.getByText(`${inPane(cliNotes.trim())} Ret perioden under Kolonner.`)).toBeTruthy();
   }, 60_000);
 
   it("the pane's Sidste års planer, the plans workbook opened as a file: plan for plan as the command line", async () => {

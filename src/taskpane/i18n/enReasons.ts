@@ -329,6 +329,8 @@ export const EN_REASONS: ReasonTexts = {
   "follow-not-found": (p) => `The unit is not in ${p.inWorkbook ? "the workbook's sheets" : "the follow-up files"} (neither by number nor by name).`,
   "follow-carried-differs": (p) =>
     `${p.year}: carried over in ${file(p.file)} is ${kr(p.carried)}, the plan expects a debt at the start of the year of ${kr(p.expected)} — the carry-over decision may have changed it; the sheet's figure is used.`,
+  "follow-sheets-without-period": (p) =>
+    `Not used for follow-up because the sheet does not state its year, or whether its figures are a forecast or the accounts: ${p.sheets.map((s) => `${file(s.file)}, sheet “${s.sheet}”`).join("; ")}.`,
   "follow-beats-plan-sheet": (p) =>
     `${p.year}: ${p.planSheet}!${p.cell} says ${kr(p.holds)} (typed), but ${file(p.file)}, sheet “${p.sheet}” gives ${kr(p.used)} as ${p.figures === "regnskab" ? "accounts" : "a forecast"}, and that figure is used — ${p.figures === "regnskab" ? "the accounts come before the plan sheet's own figures" : "the follow-up's forecast comes before a forecast typed in the plan sheet"}. The plan sheet's own status may therefore show something else.`,
 };

@@ -19,7 +19,8 @@ import { useConfirm } from "../components/ConfirmProvider";
 import { Notice, type NoticeValue } from "../components/Notice";
 import { describeError } from "../state/errors";
 import { reasonText } from "../state/reasonText";
-import { reasonSentences } from "../../core/reason";
+import { reasonSentences, WORKBOOK_FILE } from "../../core/reason";
+import { withoutPeriodReason } from "../../core/plansWorkbook";
 import { useGoToSheet } from "../state/useGoToSheet";
 import { DispensationDialog } from "./followUp/DispensationDialog";
 import { followUpStrings, type FollowUpStrings } from "./followUp/strings";
@@ -102,6 +103,7 @@ export default function FollowUpPage(): JSX.Element {
   const { strings, words, followed, fills, fillPlans, notice, setNotice, writing, write, goTo, deciding, decide, closeDecision } = useFollowUpState();
   const plans = followed?.plans ?? [];
   const bad = plans.filter((p) => isPlanStatusBad(p.status));
+  const withoutPeriod = withoutPeriodReason((followed?.sheetsWithoutPeriod ?? []).map((sheet) => ({ file: WORKBOOK_FILE, sheet })));
   return (
     <section className={styles.page} aria-labelledby="budgetlys-followup-heading">
       <Text as="h2" id="budgetlys-followup-heading" size={400} weight="semibold">
@@ -114,9 +116,7 @@ export default function FollowUpPage(): JSX.Element {
       {(followed?.problems ?? []).length > 0 ? (
         <Notice notice={{ intent: "warning", title: words.problemsTitle, body: reasonSentences(followed?.problems ?? [], (why) => reasonText(why, strings)) }} />
       ) : null}
-      {(followed?.sheetsWithoutPeriod ?? []).length > 0 ? (
-        <Notice notice={{ intent: "info", body: words.withoutPeriod((followed?.sheetsWithoutPeriod ?? []).map((s) => `«${s}»`).join(", ")) }} />
-      ) : null}
+      {withoutPeriod === null ? null : <Notice notice={{ intent: "info", body: `${reasonText(withoutPeriod, strings)} ${words.withoutPeriodFix}` }} />}
       {plans.length === 0 ? (
         <Text as="p" block>
           {words.none}

@@ -33,7 +33,8 @@ export interface FollowUpStrings {
   readonly written: (figures: number, typed: readonly string[], missing: number) => string;
   readonly writeFailed: string;
   readonly problemsTitle: string;
-  readonly withoutPeriod: (sheets: string) => string;
+  /** What to do about sheets that state no period (after core's reason `follow-sheets-without-period`). */
+  readonly withoutPeriodFix: string;
   readonly dispensationButton: string;
   readonly recordedDecision: (label: string, by: string, date: string, caseNumber: string) => string;
   readonly dispensationTitle: (unit: string) => string;
@@ -92,8 +93,7 @@ const da: FollowUpStrings = {
     (missing > 0 ? ` ${missing} tal kunne ikke skrives, fordi planarket ikke findes længere.` : ""),
   writeFailed: "Tallene blev ikke skrevet",
   problemsTitle: "Planregistret",
-  withoutPeriod: (sheets) =>
-    `Bruges ikke til opfølgning, fordi arket ikke siger sit år, eller om tallene er en prognose eller regnskab: ${sheets}. Ret perioden under Kolonner.`,
+  withoutPeriodFix: "Ret perioden under Kolonner.",
   dispensationButton: "Afgørelse om dispensation",
   recordedDecision: (label, by, date, caseNumber) =>
     `Dispensation: ${label}` + (by === "" ? "" : ` af ${by}`) + (date === "" ? "" : `, ${date}`) + (caseNumber === "" ? "" : `, sag ${caseNumber}`),
@@ -160,8 +160,7 @@ const en: FollowUpStrings = {
     (missing > 0 ? ` ${missing} could not be written because the plan sheet no longer exists.` : ""),
   writeFailed: "The figures were not written",
   problemsTitle: "The plan record",
-  withoutPeriod: (sheets) =>
-    `Not used for follow-up because the sheet does not state its year, or whether its figures are a forecast or the accounts: ${sheets}. Correct the period under Columns.`,
+  withoutPeriodFix: "Correct the period under Columns.",
   dispensationButton: "Dispensation decision",
   recordedDecision: (label, by, date, caseNumber) =>
     `Dispensation: ${label}` + (by === "" ? "" : ` by ${by}`) + (date === "" ? "" : `, ${date}`) + (caseNumber === "" ? "" : `, case ${caseNumber}`),
