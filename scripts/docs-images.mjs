@@ -19,8 +19,9 @@ const IMAGES = {
   "23-tallene-er-aendret-opgaverude.png": "taskpane-tallene-er-aendret.png",
   "25-alle-planer-roede-350-opgaverude.png": "taskpane-alle-planer.png",
   "26-gaelder-alle-dialog.png": "taskpane-gaelder-alle.png",
-  // From test/e2e/walk.e2e.ts (the walk at 350 × 560): a sheet pointed out by hand, and Indstillinger.
-  "30-kolonner-manuel-350-opgaverude.png": "taskpane-kolonner.png",
+  // From test/e2e/taskpane.e2e.ts at 350 × 560: Kolonner's udvalg/område and Periode (a corrected period).
+  "16-kolonner-periode-350-opgaverude.png": "taskpane-kolonner.png",
+  // From test/e2e/walk.e2e.ts (the walk at 350 × 560): Indstillinger.
   "31-indstillinger-350-opgaverude.png": "taskpane-indstillinger.png",
 };
 

@@ -17,6 +17,7 @@ import {
   goTo,
   openPreview,
   overviewIndicators,
+  paneSize,
   sheetNames,
   sheetValues,
   taskpane,
@@ -170,6 +171,36 @@ describe("correcting a column in Kolonner", () => {
     await goToPage(page, "Oversigt");
     await table.waitFor();
     expect(await totals()).toEqual(["I alt Børn og Skole", "I alt"]);
+    await page.close();
+  });
+});
+
+describe("correcting the period in Kolonner", () => {
+  it("shows the period read with its reason; a corrected year and regnskab are what Enhed shows at once", async () => {
+    const page = await openPreview(browser);
+    await paneSize(page, 350, 560);
+    const pane = taskpane(page);
+    await goToPage(page, "Kolonner");
+    const period = pane.getByRole("group", { name: "Periode" }).first();
+    await period.waitFor();
+    await period.getByText(/^Gælder: \d{4}\. Hvorfor: Budgetår \d{4}: /).waitFor();
+    await period.getByLabel("Budgetår").fill("2024");
+    await period.getByLabel("Opgørelsestidspunkt").fill("31/12");
+    await period.getByLabel("Tallene er").selectOption("accounts");
+    // The picture in the docs: the udvalg/område field above, the period below.
+    await pane.getByLabel("Udvalg/område").first().scrollIntoViewIfNeeded();
+    await period.scrollIntoViewIfNeeded();
+    await shot(page, "16-kolonner-periode-350");
+    expect(await axeViolations(page)).toEqual([]);
+    await pane.getByRole("button", { name: "Gem rettelser" }).first().click();
+    await pane.getByText(/er gemt i projektmappen/).waitFor();
+    await period.getByText("Gælder: 2024. Hvorfor: Budgetår 2024: valgt af brugeren (mapping)").waitFor();
+    await period.getByText("Gælder: 31/12 2024. Hvorfor: Opgørelsestidspunkt 31/12 2024: valgt af brugeren (mapping)").waitFor();
+    await goToPage(page, "Oversigt");
+    await pane.getByRole("button", { name: "Åbn siden for Bakkeskolen" }).click();
+    await pane.getByRole("heading", { level: 2, name: "Bakkeskolen" }).waitFor();
+    await pane.getByText("Regnskab 2024", { exact: true }).waitFor();
+    expect(await pane.getByLabel("Regnskabsår").inputValue()).toBe("2024");
     await page.close();
   });
 });

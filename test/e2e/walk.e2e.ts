@@ -4,7 +4,7 @@
  * in. At each step the next action is on the page (no dead end) and the figures shown are the
  * sheet's current ones (no stale figure): the plan carries the source row's forbrug, the plan
  * status turns from Mangler plan to Afventer from the workbook's own plan record, and the sheet
- * pointed out by hand is read at once. Screenshots of Kolonner and Indstillinger at 350 px go to
+ * pointed out by hand is read at once. Screenshots of Kolonner (not the docs picture) and Indstillinger at 350 px go to
  * test-results/e2e (docs/images via `npm run docs:images`).
  */
 import fs from "node:fs";
