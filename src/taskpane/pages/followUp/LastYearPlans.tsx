@@ -2,8 +2,9 @@
  * "Sidste års planer" on the Opfølgning page: the user opens last year's plans workbook (.xlsx,
  * e.g. written by `budgetlys plan`), read in the browser by the .xlsx reader the command line uses
  * (`state/xlsxReader.ts`: ExcelJS in a chunk of its own, fetched only when a file is opened), and
- * its recorded plans are followed with THIS workbook's figures by core's `followPlansWorkbook` —
- * the composition of `budgetlys opfoelgning --planer`. Per plan: unit, years with planned /
+ * its recorded plans are followed with THIS workbook's figures and the figures in the file's own
+ * plan sheets by core's `followPlansWorkbook` — the composition of `budgetlys opfoelgning --planer`,
+ * with its one rule for which figure counts (`core/yearFigure.ts`). Per plan: unit, years with planned /
  * forecast / realised and where each figure came from, status with its reason; plans whose unit
  * is not found are listed with the reason. A file that cannot be read gives a Danish reason and
  * keeps what was shown. Nothing is written, and no Excel call is made: it uses what the pane read.
