@@ -254,7 +254,9 @@ export function followPlans(records: readonly PlanRecord[], sheets: readonly Fol
     const counting = record.planned.map((_, i) => countingFigure(candidates.filter((c) => c.index === i)));
     const realised: (Ore | null)[] = counting.map((c) => (c?.used.source.figures === "regnskab" ? c.used.amount : null));
     const forecast: (Ore | null)[] = counting.map((c) => (c?.used.source.figures === "forecast" ? c.used.amount : null));
-    const notes: Reason[] = [...before, ...notFound, ...problems];
+    // A sheet without a stated period is named once for all plans (`withoutPeriodReason`); it is a
+    // plan's own reason only when nothing else follows the plan (above).
+    const notes: Reason[] = [...before, ...notFound, ...problems.filter((p) => p.code !== "follow-no-period")];
     counting.forEach((c, i) => {
       if (c?.disagrees != null) notes.push(disagreement(record.firstYear + i, c.used, c.disagrees));
     });

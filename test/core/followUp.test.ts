@@ -132,6 +132,17 @@ describe("followPlans", () => {
     );
   });
 
+  it("a sheet without a stated period is a plan's reason only when nothing else follows it", () => {
+    const undated = sheet("Budget", "budget.xlsx", 1_000_000);
+    expect(followPlans([record], [undated]).unmatched[0]!.reason).toBe(
+      `budget.xlsx, ark 'Ark': arket siger ikke, hvilket år og tidspunkt tallene er for (fx "Budgetopfølgning pr. 31. maj 2026" eller "Regnskab 2026").`,
+    );
+    const may = sheet("Budgetopfølgning pr. 31. maj 2026", "maj.xlsx", 940_000);
+    const both = followPlans([record], [undated, may]);
+    expect(both.plans[0]!.years[0]).toMatchObject({ forecast: kr(60000) });
+    expect(both.plans[0]!.why.map((w) => w.code)).not.toContain("follow-no-period");
+  });
+
   it("property: the figures and the status never depend on the order the follow-up sheets come in", () => {
     const titles = ["Budgetopfølgning pr. 31. maj 2026", "Budgetopfølgning pr. 30. september 2026", "Regnskab 2026", "Budgetopfølgning pr. 31. maj 2027", "Regnskab 2027"];
     const sheetArb = fc.record({ title: fc.constantFrom(...titles), file: fc.constantFrom("a.xlsx", "b.xlsx", "c.xlsx"), spending: fc.integer({ min: 900, max: 1100 }).map((n) => n * 1000) });
