@@ -101,4 +101,22 @@ describe("last year's plans on the Opfølgning page", () => {
     expect(screen.getByText(/budget-2025\.xlsx: intet planregister \(Budgetlys_planer\)\..* Intet er ændret\./)).toBeTruthy();
     expect(within(screen.getByRole("list", { name: "Planer fra planer-2025.xlsx" })).getAllByRole("listitem", { name: /\(7300020210[12]\)$/ })).toHaveLength(2);
   });
+
+  it("in English: the reader's refusal and the record's, by their codes", async () => {
+    const fake = fakeExcelFromGrids([MAJ_2026]);
+    const user = userEvent.setup({ applyAccept: false });
+    render(<App port={new ExcelWorkbookPort(fake.run)} language="en" />);
+    await waitFor(() => expect(screen.getAllByRole("button", { name: "Open the page of Bakkeskolen" })).toHaveLength(1));
+    await user.click(screen.getByRole("tab", { name: "Follow-up" }));
+    await screen.findByRole("heading", { level: 3, name: "Last year's plans" });
+    const input = screen.getByLabelText("Last year's plans workbook (.xlsx)") as HTMLInputElement;
+    await user.upload(input, file("Nummer;Aftaleenhed\n1;Bakkeskolen\n", "noter.csv"));
+    await screen.findByText("«noter.csv» could not be opened");
+    expect(screen.getByText("The file is a text file (e.g. CSV), not an Excel workbook (.xlsx). Open it in Excel and save it as an Excel workbook (.xlsx). Nothing was changed.")).toBeTruthy();
+    await user.upload(input, file(await writeWorkbookXlsx([asDescription(REGNSKAB_2025)]), "budget-2025.xlsx"));
+    await screen.findByText("«budget-2025.xlsx» could not be opened", {}, { timeout: 10_000 });
+    expect(
+      screen.getByText("budget-2025.xlsx: no plan record (Budgetlys_planer). The plans must have been written by budgetlys plan or the task pane (this version or newer). Nothing was changed."),
+    ).toBeTruthy();
+  });
 });

@@ -83,7 +83,7 @@ function useLastYearPlans(words: LastYearStrings) {
       try {
         grids = await reader.readXlsxGrids(await bytesOf(file));
       } catch (error) {
-        refuse(file.name, reader.isReadError(error) ? error.message : words.readFailed);
+        refuse(file.name, !reader.isReadError(error) ? words.readFailed : words.readReasons === null ? error.message : words.readReasons[error.reason]);
         return;
       }
       // The record decides, as for the command line; what was shown stays when it has none.
