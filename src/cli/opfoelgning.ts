@@ -199,7 +199,9 @@ async function opfoelgning(values: { planer: string | undefined; json: boolean; 
   const noPeriod = withoutPeriodReason(withoutPeriod);
   if (noPeriod !== null) (values.json ? io.stderr : io.stdout).write(`${danishReason(noPeriod)}\n`);
   io.stdout.write(values.json ? `${JSON.stringify(followUpJson(result), null, 2)}\n` : human(result));
-  const bad = result.unmatched.length > 0 || result.plans.some((p) => isPlanStatusBad(p.status));
+  // A unit not found in the files is exit 1 (the issue's contract), also when its plan sheet's own figures follow it.
+  const notFound = result.plans.some((p) => p.notesWhy.some((w) => w.code === "follow-not-found"));
+  const bad = result.unmatched.length > 0 || notFound || result.plans.some((p) => isPlanStatusBad(p.status));
   return bad ? EXIT.partial : EXIT.ok;
 }
 

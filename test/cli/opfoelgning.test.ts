@@ -235,6 +235,19 @@ describe("budgetlys opfoelgning", () => {
     const human = await run(["--planer", "planer-tastet.xlsx", "opfoelgning-maj-2026.xlsx"]);
     expect(human.io.out()).toContain(`  2026: planlagt 30.000 kr., forventet –, realiseret 30.000 kr. (realiseret i planarket, planer-tastet.xlsx 'HP Skole A' celle ${realisedCell}, indtastet)`);
 
+    // A file without Skole A, the other plans on plan: Skole A is followed by its own sheet (Afviklet), and exit 1 still says its unit was not found.
+    await workbook(join(dir, "uden-a.xlsx"), "Budgetopfølgning pr. 31. maj 2026", ["Nummer", "Aftaleenhed", "Korrigeret budget", "Forventet forbrug", "Overført fra 2025"], [
+      ["73000202102", "Børnehus B", 1_000_000, 940_000, 100_000], // 60.000 of 50.000
+      ["73000202103", "Plejecenter C", 1_000_000, 900_000, 200_000], // 100.000 of 100.000
+    ]);
+    const elsewhere = await run(["--planer", "planer-tastet.xlsx", "uden-a.xlsx", "--json"]);
+    const own = elsewhere.json().plans.find((p) => p.unit.name === "Skole A")!;
+    expect(own.status).toBe("Afviklet");
+    expect(own.reason).toContain("Enheden findes ikke i opfølgningsfilerne (hverken nummer eller navn).");
+    expect(elsewhere.json().plans.map((p) => p.status)).toEqual(["Afviklet", "Afventer", "Afventer"]);
+    expect(elsewhere.json().unmatched).toEqual([]);
+    expect(elsewhere.code).toBe(1);
+
     // The regnskab 2026 says 30.000 too: no disagreement. A person's 25.000 would give way to it, and be named.
     wb.getWorksheet("HP Skole A")!.getCell(realisedCell).value = 25000;
     writeFileSync(join(dir, "planer-tastet-2.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
