@@ -198,7 +198,9 @@ function locateTable(view: GridView, sheetName: string, hints: DetectionHints): 
   if (userColumns.budget !== undefined && userColumns.spending !== undefined && fixedHeader !== undefined) {
     return { ok: true, headerRow: fixedHeader, headerDecision: byUser(fixedHeader + 1), columns, spending: [], byHeadings: false };
   }
-  return { ok: false, why: noTableReason(heading, shape, confirmed) };
+  // A row with figures is data, not headings, even when its label reads like one ("Skolen ved Åen").
+  const seen = heading !== undefined && rowHasFigures(view, heading.row) ? undefined : heading;
+  return { ok: false, why: noTableReason(seen, shape, confirmed) };
 }
 
 /** Why no table was found: which roles are missing, what was seen, how to point them out. */

@@ -376,3 +376,22 @@ describe("presentIndices", () => {
     );
   });
 });
+
+describe("the no-table reason names a heading row only where there are headings", () => {
+  const grid = (label: string, figures: readonly CellValue[]): SheetGrid => ({
+    name: "Ark2",
+    origin: { row: 0, col: 0 },
+    values: [["Status pr. maj"], ["Sted", "Ramme", "Brugt"], [label, ...figures]],
+  });
+
+  it("a data row whose label reads like a heading ('Skolen ved Åen' beside two amounts) is no heading row", () => {
+    const d = detectLayout(grid("Skolen ved Åen", [1_000_000, 1_100_000]));
+    expect(d.why).toEqual(expect.objectContaining({ code: "no-table", params: expect.objectContaining({ seen: null }) }));
+    expect(d.reason).toContain("(ingen overskriftsrække genkendt)");
+  });
+
+  it("a row of texts that name a role is still said", () => {
+    const d = detectLayout(grid("Skolens navn", []));
+    expect(d.reason).toContain("(række 3 har overskrifter for navn)");
+  });
+});
