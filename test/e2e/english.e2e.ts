@@ -228,7 +228,7 @@ describe("English is complete", () => {
     await form.waitFor();
     await english("Columns", pane, /No table of units/);
     expect(await visibleText(pane)).toMatch(/Why: The heading “/);
-    await form.getByLabel("Heading row").fill("2");
+    await form.getByLabel("Heading row", { exact: true }).fill("2");
     await form.getByLabel("Name", { exact: true }).selectOption("A");
     await shot(p, "40-columns-english-350");
     // Leaving with unsaved corrections asks first.

@@ -107,7 +107,7 @@ describe("the walk at 350 × 560", () => {
     const form = pane.getByRole("region", { name: "Ark «Ark2»" });
     await form.waitFor();
     await form.getByText(/Peg selv tabellen ud/).waitFor();
-    await form.getByLabel("Overskriftsrække").fill("2");
+    await form.getByLabel("Overskriftsrække", { exact: true }).fill("2");
     await form.getByLabel("Navn", { exact: true }).selectOption("A");
     expect(await form.getByLabel("Navn", { exact: true }).locator("option", { hasText: "A: Sted" }).count()).toBe(1);
     await form.getByLabel("Korrigeret budget ekskl. overførsler").selectOption("B");
