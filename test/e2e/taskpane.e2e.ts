@@ -194,8 +194,8 @@ describe("correcting the period in Kolonner", () => {
     expect(await axeViolations(page)).toEqual([]);
     await pane.getByRole("button", { name: "Gem rettelser" }).first().click();
     await pane.getByText(/er gemt i projektmappen/).waitFor();
-    await period.getByText("Gælder: 2024. Hvorfor: Budgetår 2024: valgt af brugeren (mapping)").waitFor();
-    await period.getByText("Gælder: 31/12 2024. Hvorfor: Opgørelsestidspunkt 31/12 2024: valgt af brugeren (mapping)").waitFor();
+    await period.getByText("Gælder: 2024. Hvorfor: Budgetår 2024: valgt af en bruger (Kolonner eller --mapping)").waitFor();
+    await period.getByText("Gælder: 31/12 2024. Hvorfor: Opgørelsestidspunkt 31/12 2024: valgt af en bruger (Kolonner eller --mapping)").waitFor();
     await goToPage(page, "Oversigt");
     await pane.getByRole("button", { name: "Åbn siden for Bakkeskolen" }).click();
     await pane.getByRole("heading", { level: 2, name: "Bakkeskolen" }).waitFor();

@@ -61,7 +61,7 @@ describe("Kolonner by hand", () => {
     await user.selectOptions(screen.getByLabelText("Forbrug / regnskab"), "E");
     await user.click(screen.getByRole("tab", { name: "Oversigt" }));
     let dialog = await screen.findByRole("alertdialog", { hidden: true });
-    expect(dialog.textContent).toContain("Du har rettet kolonnerne i Budget uden at gemme");
+    expect(dialog.textContent).toContain("Du har rettelser i Budget, som ikke er gemt");
     await user.click(within(dialog).getByRole("button", { name: "Bliv og gem", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(screen.getByRole("tab", { name: "Kolonner" }).getAttribute("aria-selected")).toBe("true");
@@ -164,8 +164,8 @@ describe("Kolonner: the period", () => {
     await user.click(screen.getByRole("button", { name: "Gem rettelser" }));
     await screen.findByText("Rettelserne til «Budget» er gemt i projektmappen, og arket er læst igen.");
     expect(saved()?.period).toEqual({ budgetYear: 2025, asOf: "2025-05-31", figures: "forecast" });
-    expect(screen.getByText("Gælder: 2025. Hvorfor: Budgetår 2025: valgt af brugeren (mapping)")).toBeTruthy();
-    expect(screen.getByText("Gælder: 31/5 2025. Hvorfor: Opgørelsestidspunkt 31/5 2025: valgt af brugeren (mapping)")).toBeTruthy();
+    expect(screen.getByText("Gælder: 2025. Hvorfor: Budgetår 2025: valgt af en bruger (Kolonner eller --mapping)")).toBeTruthy();
+    expect(screen.getByText("Gælder: 31/5 2025. Hvorfor: Opgørelsestidspunkt 31/5 2025: valgt af en bruger (Kolonner eller --mapping)")).toBeTruthy();
 
     // Another correction saved: the period stays, in the fields and in the workbook.
     await user.selectOptions(screen.getByLabelText("Udvalg/område"), "none");

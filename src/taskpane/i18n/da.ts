@@ -297,7 +297,7 @@ export const da = {
     headerRowInvalid: "Overskriftsrækken skal være et helt tal fra 1.",
     byHand: "Peg selv tabellen ud: skriv overskriftsrækkens nummer, vælg kolonnen for navn, korrigeret budget og forbrug, og gem. Arket læses med det samme.",
     unsavedTitle: "Rettelserne er ikke gemt",
-    unsavedBody: (sheets: string) => `Du har rettet kolonnerne i ${sheets} uden at gemme. Forlader du siden, går rettelserne tabt.`,
+    unsavedBody: (sheets: string) => `Du har rettelser i ${sheets}, som ikke er gemt (kolonner, udvalg/område eller periode). Forlader du siden, går de tabt.`,
     stay: "Bliv og gem",
     leave: "Forlad uden at gemme",
   },

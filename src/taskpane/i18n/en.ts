@@ -264,7 +264,7 @@ export const en: Strings = {
     headerRowInvalid: "The heading row must be a whole number from 1.",
     byHand: "Point out the table yourself: type the heading row's number, choose the column of the name, corrected budget and spending, and save. The sheet is read at once.",
     unsavedTitle: "The corrections are not saved",
-    unsavedBody: (sheets) => `You corrected the columns of ${sheets} without saving. If you leave the page, the corrections are lost.`,
+    unsavedBody: (sheets) => `You have corrections on ${sheets} that are not saved (columns, area or period). If you leave the page, they are lost.`,
     stay: "Stay and save",
     leave: "Leave without saving",
   },
