@@ -42,6 +42,17 @@ export interface FollowedFigure {
   readonly figures: FiguresKind;
 }
 
+/**
+ * Whether a cell holding `current` at write time takes a {@link PlanCellWrite}: the rule of
+ * {@link cellOwner}, checked again by the port inside its write (the cell may have changed since it
+ * was read) in the kroner the port writes — anything when the user chose it for this cell, else a
+ * blank cell or one still holding exactly `over.blankOr`.
+ */
+export function writeAllowed(over: PlanCellWrite["over"], current: CellValue): boolean {
+  if (over === "anything" || isBlank(current)) return true;
+  return over.blankOr !== null && typeof current === "number" && current === over.blankOr;
+}
+
 /** A plan and the follow-up figure for each of its repayment years (null: none), in the order of its years. */
 export interface PlanFigures {
   readonly record: PlanRecord;

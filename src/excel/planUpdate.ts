@@ -9,7 +9,8 @@
  * When sync 3 fails, a 4th puts every target cell back as it was and the record as it was read.
  * The count does not grow with the number of cells or plans.
  */
-import { isBlank, type CellValue } from "../core/cell";
+import type { CellValue } from "../core/cell";
+import { writeAllowed } from "../core/planFigures";
 import { mergedPlanRecordSheet, PLAN_RECORD_SHEET } from "../core/planRecord";
 import { WriteFailedError, type PlanCellWrite, type PlanUpdate, type PlanUpdateResult } from "../core/ports";
 import type { SheetDescription } from "../core/sheetDescription";
@@ -18,13 +19,6 @@ import type { ExcelRun } from "./ExcelWorkbookPort";
 import { MESSAGES, writeFailedError } from "./messages";
 import { lastRecordRow, queueRecordRead, queueRecordRewrite, queueRecordWrite, recordGrid, recordsOf, recordSheetOf, type ReadRecord } from "./planRecord";
 import { cellValue } from "./readSheets";
-
-/** What the cell's content at write time allows. */
-function allowed(cell: PlanCellWrite, current: CellValue): boolean {
-  if (cell.over === "anything") return true;
-  if (isBlank(current)) return true;
-  return cell.over.blankOr !== null && typeof current === "number" && current === cell.over.blankOr;
-}
 
 /** The input that writes `value` as it is: text as text (never a formula). */
 function inputOf(value: string | number): FormulaInput {
@@ -68,7 +62,7 @@ export async function updatePlans(run: ExcelRun, update: PlanUpdate): Promise<Pl
       present.forEach((cell, i) => {
         const range = ranges[i] as Excel.Range;
         const current = cellValue(range.values[0]?.[0], range.valueTypes[0]?.[0]);
-        if (!allowed(cell, current)) {
+        if (!writeAllowed(cell.over, current)) {
           kept.push({ cell, current });
           return;
         }

@@ -16,6 +16,7 @@ import {
   recordsAfterWrites,
   typedAtWrite,
   typedCellReason,
+  writeAllowed,
   type PlanFigures,
 } from "../../src/core/planFigures";
 import { addressCell, type PlanRecord } from "../../src/core/planRecord";
@@ -63,6 +64,24 @@ describe("cellOwner", () => {
     expect(cellOwner(200_000, undefined)).toBe("person");
     expect(cellOwner("200000", kr(200_000))).toBe("person");
     expect(cellOwner("-", kr(200_000))).toBe("person");
+  });
+
+  it("property: the port's write-time check (writeAllowed, in kroner) lets in exactly what cellOwner does not call a person's", () => {
+    const current = fc.oneof(
+      fc.constant<CellValue>(null),
+      fc.constantFrom<CellValue>("", "  ", "-", "200000"),
+      fc.integer({ min: -1_000_000_00, max: 1_000_000_00 }).map((o) => toKroner(o as Ore) as CellValue),
+    );
+    const recorded = fc.option(fc.integer({ min: -1_000_000_00, max: 1_000_000_00 }).map((o) => o as Ore), { nil: undefined });
+    fc.assert(
+      fc.property(current, recorded, fc.boolean(), (value, rec, same) => {
+        // Half the runs: the cell holds exactly the recorded figure.
+        const cell = same && rec !== undefined ? toKroner(rec) : value;
+        const over = { blankOr: rec === undefined ? null : toKroner(rec) };
+        expect(writeAllowed(over, cell)).toBe(cellOwner(cell, rec) !== "person");
+        expect(writeAllowed("anything", cell)).toBe(true);
+      }),
+    );
   });
 });
 

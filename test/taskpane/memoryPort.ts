@@ -24,6 +24,7 @@ import {
 import type { SheetDescription } from "../../src/core/sheetDescription";
 import { uniqueSheetName } from "../../src/core/validSheetNames";
 import { mergedPlanRecordSheet, planRecordGrid, readPlanRecords } from "../../src/core/planRecord";
+import { writeAllowed } from "../../src/core/planFigures";
 
 /** A generated sheet held by the fake. */
 export interface MemorySheet {
@@ -116,8 +117,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
         continue;
       }
       const current = grid.values[cell.row - grid.origin.row]?.[cell.col - grid.origin.col] ?? null;
-      const blank = current === null || (typeof current === "string" && current.trim() === "");
-      if (cell.over !== "anything" && !blank && current !== cell.over.blankOr) {
+      if (!writeAllowed(cell.over, current)) {
         kept.push({ cell, current });
         continue;
       }
