@@ -13,7 +13,8 @@ import { useMemo, useRef, useState } from "react";
 import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { figureUpdate, figureWrites, typedAtWrite, typedCellReason, type FigureWrites, type TypedCell } from "../../core/planFigures";
 import { isPlanStatusBad } from "../../core/planStatus";
-import { planFiguresOf, workbookPlans, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
+import { planFiguresOf, type WorkbookPlan, type WorkbookPlans } from "../../core/workbookPlans";
+import { workbookPlansOf } from "../state/workbookPlansOf";
 import { useI18n, usePort, useStrings, useWorkbook } from "../context";
 import { useConfirm } from "../components/ConfirmProvider";
 import { Notice, type NoticeValue } from "../components/Notice";
@@ -44,7 +45,7 @@ function useFollowUpState() {
   const [writing, setWriting] = useState(false);
   const goTo = useGoToSheet(setNotice);
   const followed: WorkbookPlans | null = useMemo(
-    () => (workbook.scan === null ? null : workbookPlans({ grids: workbook.grids, scan: workbook.scan, registry: workbook.plans })),
+    () => workbookPlansOf({ grids: workbook.grids, scan: workbook.scan, plans: workbook.plans }),
     [workbook.grids, workbook.scan, workbook.plans],
   );
   const fills: FigureWrites = useMemo(() => figureWrites((followed?.plans ?? []).map(planFiguresOf), workbook.grids), [followed, workbook.grids]);

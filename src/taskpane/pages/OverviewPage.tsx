@@ -17,7 +17,8 @@ import { useNavigation, usePort, useStrings, useWorkbook, type Navigation } from
 import { Notice, type NoticeValue } from "../components/Notice";
 import { countByIndicator, filterUnits, notAssessed, sortUnits, type PlanFilter, type UnitSort } from "../state/units";
 import { NO_PLAN_STATUS } from "../../core/planStatus";
-import { workbookPlans, type UnitPlanStatus } from "../../core/workbookPlans";
+import type { UnitPlanStatus } from "../../core/workbookPlans";
+import { workbookPlansOf } from "../state/workbookPlansOf";
 import { unitKeyMap } from "../../core/unitKey";
 import { rowRangeOf } from "../state/sheetRanges";
 import { describeError } from "../state/errors";
@@ -84,10 +85,7 @@ function useOverviewState(): OverviewState {
   // Every unit's plan status in the plan issue's words: core's one reading of the plan record, the
   // registry and the workbook's follow-up and plan sheets (`workbookPlans`).
   const { grids, plans, scan } = workbook;
-  const planStatuses = useMemo(
-    () => (scan === null ? {} : workbookPlans({ grids, scan, registry: plans }).byUnit),
-    [grids, scan, plans],
-  );
+  const planStatuses = useMemo(() => workbookPlansOf({ grids, scan, plans })?.byUnit ?? {}, [grids, scan, plans]);
   const planStatus = useCallback((unit: UnitRecord) => planStatuses[keys.get(unit) ?? ""], [planStatuses, keys]);
   const missingPlan = useCallback((unit: UnitRecord) => planStatus(unit)?.word === NO_PLAN_STATUS.missing, [planStatus]);
   const assessedCount = useMemo(() => units.filter((u) => u.assessment !== null).length, [units]);

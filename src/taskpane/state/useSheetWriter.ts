@@ -10,29 +10,27 @@ import { formatKroner } from "../../core/format";
 import { scheduleChange, type PlanRecord, type ScheduleChange, type ScheduleSpan } from "../../core/planRecord";
 import { WouldOverwriteError, type WriteResult } from "../../core/ports";
 import type { SheetDescription } from "../../core/sheetDescription";
-import { workbookPlans } from "../../core/workbookPlans";
 import { useConfirm, useConfirmChoice } from "../components/ConfirmProvider";
 import type { ReplaceAnswer } from "../actions/allPlans";
 import { usePort, useStrings, useWorkbook } from "../context";
 import type { Strings } from "../i18n/strings";
-import type { WorkbookModel } from "./workbookModel";
+import { workbookPlansOf, type PlansInput } from "./workbookPlansOf";
 
 /** Each unit's schedule in the workbook's plan record, by unit key (`workbookPlans`, the badges' owner). */
-export function recordedSchedules(workbook: Pick<WorkbookModel, "grids" | "scan" | "plans">): Readonly<Record<string, PlanRecord>> {
-  if (workbook.scan === null) return {};
-  const byUnit = workbookPlans({ grids: workbook.grids, scan: workbook.scan, registry: workbook.plans }).byUnit;
+export function recordedSchedules(workbook: PlansInput): Readonly<Record<string, PlanRecord>> {
+  const byUnit = workbookPlansOf(workbook)?.byUnit ?? {};
   const out: Record<string, PlanRecord> = {};
   for (const [key, status] of Object.entries(byUnit)) if (status.plan !== undefined) out[key] = status.plan.record;
   return out;
 }
 
 /** The unit's schedule in the workbook's plan record, if it has one. */
-export function recordedSchedule(workbook: Pick<WorkbookModel, "grids" | "scan" | "plans">, unitKey: string | undefined): PlanRecord | undefined {
+export function recordedSchedule(workbook: PlansInput, unitKey: string | undefined): PlanRecord | undefined {
   return unitKey === undefined ? undefined : recordedSchedules(workbook)[unitKey];
 }
 
 /** How the description's schedule differs from the unit's recorded one, or null (same, or nothing to compare). */
-export function changeOf(workbook: Pick<WorkbookModel, "grids" | "scan" | "plans">, description: SheetDescription): ScheduleChange | null {
+export function changeOf(workbook: PlansInput, description: SheetDescription): ScheduleChange | null {
   const recorded = recordedSchedule(workbook, description.unitKey);
   return recorded === undefined || description.plan === undefined ? null : scheduleChange(recorded, description.plan);
 }
