@@ -212,9 +212,14 @@ function useEditorState(props: EditorProps) {
   }, [current]);
   const headerRowValid = /^\s*\d+\s*$/.test(headerRowText) && Number(headerRowText) >= 1;
   const areaNameValid = draft.area?.kind !== "name" || draft.area.name.trim() !== "";
-  const typedPeriod = periodOverrideOf(periodDraft, reading.period?.budgetYear ?? new Date().getFullYear());
+  // The period part exists only for a sheet read with a period: its year (read, chosen or a marked
+  // guess) places a date typed without one ("31/5"). Without it the saved period stays as it is.
+  const readYear = reading.period?.budgetYear;
+  const typedPeriod =
+    readYear === undefined ? { period: explained.mapping.period, yearValid: true, asOfValid: true } : periodOverrideOf(periodDraft, readYear);
   // The period counts as changed when what would be saved differs from the saved period.
-  const periodDirty = JSON.stringify(typedPeriod.period ?? null) !== JSON.stringify(periodOverrideOf(periodDraftOf(explained.mapping.period), reading.period?.budgetYear ?? 0).period ?? null);
+  const periodDirty =
+    readYear !== undefined && JSON.stringify(typedPeriod.period ?? null) !== JSON.stringify(periodOverrideOf(periodDraftOf(explained.mapping.period), readYear).period ?? null);
   const isDirty =
     props.manual !== undefined
       ? Object.keys(draft.columns).length > 0
