@@ -23,7 +23,8 @@ import {
 } from "../core/ports";
 import type { SheetDescription } from "../core/sheetDescription";
 import { uniqueSheetName } from "../core/validSheetNames";
-import { ExcelPortError, MESSAGES, officeErrorCode, wouldOverwriteError, writeFailedError, writeIntent } from "./messages";
+import { ExcelPortError, MESSAGES, wouldOverwriteError, writeFailedError, writeIntent } from "./messages";
+import { hostErrorCode } from "../core/hostMessage";
 import { cellValue, DEFAULT_CELLS_PER_SYNC, readAllSheets, readRowChunks, rechunk, type ReadOptions, type RowChunk } from "./readSheets";
 import type { CellValue } from "../core/cell";
 import { MAX_BATCH_BYTES, measureDescription, planBatches, splitDescription } from "./payload";
@@ -522,7 +523,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         await context.sync();
       } catch (error) {
         throw writeFailedError(
-          officeErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(patch.sheet) : MESSAGES.patchFailed(patch.sheet, error),
+          hostErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(patch.sheet) : MESSAGES.patchFailed(patch.sheet, error),
           { cause: error },
         );
       }
@@ -630,7 +631,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         await context.sync();
       });
     } catch (error) {
-      throw new ExcelPortError(officeErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(sheet) : MESSAGES.navigateFailed(sheet, error), {
+      throw new ExcelPortError(hostErrorCode(error) === "ItemNotFound" ? MESSAGES.sheetMissing(sheet) : MESSAGES.navigateFailed(sheet, error), {
         cause: error,
       });
     }

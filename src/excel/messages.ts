@@ -10,9 +10,7 @@ import {
   danishHostMessage,
   danishHostTexts,
   hostCause,
-  hostErrorCode,
   hostMessage,
-  OFFICE_ERROR_REASONS as DANISH_OFFICE_REASONS,
   type HostMessage,
   type WriteIntent,
   type WriteLeftovers,
@@ -43,12 +41,6 @@ export function writeFailedError(message: string | HostMessage, options?: { caus
 export function wouldOverwriteError(existingSheet: string, message: HostMessage): WouldOverwriteError {
   return new WouldOverwriteError(existingSheet, danishHostMessage(message), message);
 }
-
-/** The Office.js error code of a thrown value, if it has one. */
-export const officeErrorCode = hostErrorCode;
-
-/** Every Office.js error code Budgetlys knows, with its Danish reason (`core/hostMessage.ts`), by any code. */
-export const OFFICE_ERROR_REASONS: Readonly<Record<string, string>> = DANISH_OFFICE_REASONS;
 
 /**
  * Why Excel refused, in Danish, from its error code — never Office's own message. The code stays

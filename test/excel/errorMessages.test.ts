@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbookPort } from "../../src/excel/ExcelWorkbookPort";
-import { OFFICE_ERROR_REASONS, reasonFromError } from "../../src/excel/messages";
+import { OFFICE_ERROR_REASONS as KNOWN_REASONS } from "../../src/core/hostMessage";
+import { reasonFromError } from "../../src/excel/messages";
+
+/** Every known code's Danish reason, looked up by any code the typings name. */
+const OFFICE_ERROR_REASONS: Readonly<Record<string, string>> = KNOWN_REASONS;
 import type { FakeExcel } from "../../src/officeFake";
 import { fakeExcelFromGrids } from "../fakes/workbookSnapshot";
 import { overviewDescription, planDescription, sourceGrid } from "./helpers";
